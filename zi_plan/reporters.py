@@ -1,0 +1,74 @@
+"""How `zi validate` reports its findings: text, json or GitHub annotations.
+
+The checker gathers every problem of every file first; a reporter only
+formats them, so a new format never touches the checking.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TextIO
+
+from zi_plan.errors import Problem
+
+Results = list[tuple[str, list[Problem]]]  # (path, its problems) per file
+
+
+def _summary(results: Results) -> str:
+    bad = [path for path, problems in results if problems]
+    count = sum(len(problems) for _, problems in results)
+    files = len(results)
+    if not bad:
+        return f"ok: {files} plan file{'s' if files != 1 else ''} valid"
+    return (
+        f"{count} problem{'s' if count != 1 else ''} in {len(bad)} of {files} file{'s' if files != 1 else ''}"
+    )
+
+
+def report_text(results: Results, out: TextIO) -> None:
+    for _, problems in results:
+        for problem in problems:
+            out.write(f"{problem}\n")
+    out.write(_summary(results) + "\n")
+
+
+def report_json(results: Results, out: TextIO) -> None:
+    data = {
+        "valid": all(not problems for _, problems in results),
+        "files": [
+            {
+                "path": path,
+                "valid": not problems,
+                "problems": [{"line": p.line, "column": p.column, "message": p.message} for p in problems],
+            }
+            for path, problems in results
+        ],
+    }
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def report_github(results: Results, out: TextIO) -> None:
+    """GitHub Actions workflow commands: each problem becomes an annotation."""
+    for _, problems in results:
+        for p in problems:
+            props = f"file={_escape_property(p.path)}"
+            if p.line is not None:
+                props += f",line={p.line},col={p.column or 1}"
+            out.write(f"::error {props}::{_escape_data(p.message)}\n")
+    out.write(_summary(results) + "\n")
+
+
+REPORTERS: dict[str, Callable[[Results, TextIO], None]] = {
+    "text": report_text,
+    "json": report_json,
+    "github": report_github,
+}

@@ -1,0 +1,225 @@
+"""Reading YAML safely, and finding where in the text a value came from.
+
+The fast path is libyaml's C parser with a constructor that refuses duplicate
+keys. Line maps (a composed node tree) are built only when there is an error
+to place, since most files are valid and building them costs as much as
+parsing again.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Hashable, Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from zi_plan.errors import Problem
+
+try:  # libyaml keeps line marks too, and parses many times faster
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
+Loc = Sequence["str | int"]
+
+
+class YamlError(Exception):
+    """A YAML document that cannot be read; carries a 1-based position."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+    def problem(self, path: str) -> Problem:
+        return Problem(path, self.line, self.column, self.message)
+
+
+def _mark(mark: yaml.Mark | None) -> tuple[int | None, int | None]:
+    if mark is None:
+        return None, None
+    return mark.line + 1, mark.column + 1
+
+
+class _StrictLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+    """SafeLoader that refuses duplicate keys and merge keys.
+
+    PyYAML keeps the last of two equal keys without a word; in a decree that
+    silently drops a value, so it is an error naming both lines.
+    """
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
+        if not isinstance(node, yaml.MappingNode):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"expected a mapping, found {node.id}", node.start_mark
+            )
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                line, col = _mark(key_node.start_mark)
+                raise YamlError("merge keys ('<<') are not allowed: write the keys out", line, col)
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str):
+                # YAML 1.1 reads `no:`, `on:` or `2023:` as a boolean or a number.
+                line, col = _mark(key_node.start_mark)
+                what = "a list or mapping" if not isinstance(key, Hashable) else f"'{key_node.value}', which YAML reads as {type(key).__name__}"
+                raise YamlError(f"a key must be text, not {what}; put the key in quotes", line, col)
+            if key in mapping:
+                first = next(k for k, _ in node.value if k is not key_node and k.value == key_node.value)
+                line, col = _mark(key_node.start_mark)
+                raise YamlError(
+                    f"duplicate key '{key}': it is already set on line {first.start_mark.line + 1}; "
+                    "keep one of the two",
+                    line,
+                    col,
+                )
+            mapping[key] = self.construct_object(value_node, deep=deep)
+        return mapping
+
+
+def _first_alias(text: str) -> yaml.Mark | None:
+    """Where the first alias (``*name``) is, if any.
+
+    Aliases are refused: a few hundred bytes of nested aliases expand to
+    billions of nodes for whatever walks the data. No ``*`` in the text means
+    no alias, which is the common case and costs nothing.
+    """
+    if "*" not in text:
+        return None
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, yaml.AliasEvent):
+            return event.start_mark
+    return None
+
+
+def read_text(path: Path) -> str:
+    """The file's text as UTF-8, or a YamlError saying what is wrong with it."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise YamlError("file not found") from None
+    except IsADirectoryError:
+        raise YamlError("is a directory, not a YAML file") from None
+    except PermissionError:
+        raise YamlError("permission denied: the file cannot be read") from None
+    except OSError as exc:
+        raise YamlError(f"cannot be read: {exc.strerror or exc}") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlError(
+            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", line, column
+        ) from None
+
+
+def parse(text: str) -> Any:
+    """Parse one YAML document safely, refusing aliases and duplicate keys."""
+    alias = _first_alias_or_error(text)
+    if alias is not None:
+        line, col = _mark(alias)
+        raise YamlError(
+            "aliases ('*name') are not allowed: write the value out in full", line, col
+        )
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
+    except YamlError:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        raise _from_marked(exc) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        raise YamlError(str(exc)) from None
+
+
+def _first_alias_or_error(text: str) -> yaml.Mark | None:
+    try:
+        return _first_alias(text)
+    except yaml.MarkedYAMLError as exc:
+        raise _from_marked(exc) from None
+
+
+def _from_marked(exc: yaml.MarkedYAMLError) -> YamlError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "invalid YAML"
+    if "could not determine a constructor for the tag" in problem:
+        tag = problem.split("tag", 1)[1].strip().strip("'")
+        message = f"tag {tag} is not allowed: plan files hold plain text, numbers, lists and mappings"
+    elif exc.context and exc.problem:
+        message = f"YAML syntax error: {exc.problem} ({exc.context})"
+    else:
+        message = f"YAML syntax error: {problem}"
+    line, col = _mark(mark)
+    return YamlError(message, line, col)
+
+
+def compose(text: str) -> yaml.Node | None:
+    """The node tree with line marks; only called to place an error."""
+    return yaml.compose(text, Loader=_SafeLoader)
+
+
+def locate(root: yaml.Node | None, loc: Loc, *, key: bool = False) -> tuple[int | None, int | None]:
+    """1-based (line, column) of the node at ``loc``, or its nearest ancestor.
+
+    With ``key=True`` and a mapping entry last in ``loc``, the key itself is
+    pointed at (for "unknown key" and "duplicate" messages).
+    """
+    node = root
+    if node is None:
+        return None, None
+    for i, part in enumerate(loc):
+        last = i == len(loc) - 1
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                if key_node.value == str(part):
+                    if last and key:
+                        return _mark(key_node.start_mark)
+                    node = value_node
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+            node = node.value[part]
+        else:
+            break
+    return _mark(node.start_mark)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` all at once: temp file, fsync, rename.
+
+    A reader (or a crash) sees the old file or the new one, never half of one.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Makes the rename itself durable; not possible on every OS, hence best effort.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

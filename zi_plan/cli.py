@@ -36,6 +36,11 @@ PlanOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+MonthOption = Annotated[
+    Optional[int],
+    typer.Option("--month", "-m", min=1, max=12, help="Month 1..12. Default: the current month.", show_default=False),
+]
+TeamOption = Annotated[Optional[str], typer.Option("--team", help="Only this team (a piece of its name will do).")]
 
 
 class ReportFormat(str, Enum):
@@ -60,9 +65,9 @@ def _root(
 
 
 def _load(plan: Optional[Path]):  # -> LoadedPlan, imported lazily
-    from zi_plan.plan import find_plan, load_plan
+    from zi_plan.plan import open_plan
 
-    return load_plan(find_plan(plan))
+    return open_plan(plan)
 
 
 @app.command("validate")
@@ -75,7 +80,7 @@ def validate_cmd(
     from zi_plan.plan import check_file, find_plan
     from zi_plan.reporters import REPORTERS
 
-    files = paths or [find_plan(plan)]
+    files = paths or [find_plan(plan)[0]]
     results = [(str(path), check_file(path)) for path in files]
     REPORTERS[output_format.value](results, sys.stdout)
     if any(problems for _, problems in results):
@@ -84,7 +89,7 @@ def validate_cmd(
 
 @app.command("list")
 def list_cmd(
-    team: Annotated[Optional[str], typer.Option("--team", help="Only this team (a piece of its name will do).")] = None,
+    team: TeamOption = None,
     component: Annotated[Optional[str], typer.Option("--component", help="Only this component (I..VI).")] = None,
     as_json: JsonOption = False,
     plan: PlanOption = None,
@@ -110,6 +115,126 @@ def list_cmd(
     out = render.console()
     out.print(render.action_list_table(rows))
     out.print(f"{len(rows)} action{'s' if len(rows) != 1 else ''} — {loaded.path}")
+
+
+@app.command("due")
+def due_cmd(month: MonthOption = None, team: TeamOption = None, as_json: JsonOption = False, plan: PlanOption = None) -> None:
+    """What each team must do this month, and what is overdue."""
+    from zi_plan import progress, render
+    from zi_plan.journal import load_journal
+
+    loaded = _load(plan)
+    journal = load_journal(loaded)
+    report = progress.due(loaded, journal, month or progress.today().month, team)
+    if as_json:
+        render.print_json(report.to_json(loaded))
+        return
+    out = render.console()
+    out.print(f"[bold]{render.esc(loaded.institution)}[/] — due in {render.month_name(report.month)} {loaded.year}")
+    for table in render.due_tables(report, loaded):
+        out.print(table)
+    done = sum(d.status == "done" for d in report.due)
+    if not report.due and not report.overdue:
+        out.print("Nothing is scheduled this month and nothing is overdue.")
+    out.print(f"Due: {len(report.due)}, done: {done}, open: {len(report.due) - done}, overdue: {len(report.overdue)}")
+
+
+@app.command("done")
+def done_cmd(
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. II.2.a.")],
+    month: Annotated[Optional[int], typer.Option("--month", "-m", min=1, max=12, help="Month 1..12. Default: this month if scheduled and open, else the earliest overdue one.", show_default=False)] = None,
+    evidence: Annotated[Optional[list[str]], typer.Option("--evidence", "-e", help="A file to keep (copied and hashed) or a link; repeat for more.", show_default=False)] = None,
+    note: Annotated[Optional[str], typer.Option("--note", help="A short note for the record.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who did it. Default: git's user.name, else your login.")] = None,
+    add: Annotated[bool, typer.Option("--add", help="Add evidence or a note to an occurrence already done.")] = False,
+    plan: PlanOption = None,
+) -> None:
+    """Record an occurrence of an action as done, with its evidence."""
+    from zi_plan import progress, render
+
+    loaded = _load(plan)
+    result = progress.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add)
+    record = result.record
+    out = render.console()
+    verb = "evidence added to" if add else "done:"
+    out.print(f"{verb} [bold]{record.action}[/] {render.month_name(record.month)} {loaded.year} — by {render.esc(record.by)}")
+    for entry in record.evidence:
+        if entry.url:
+            out.print(f"  link   {render.esc(entry.url)}")
+        else:
+            assert entry.path is not None and entry.sha256 is not None
+            where = progress.evidence_path_for_user(result.journal, entry.path)
+            out.print(f"  stored {render.esc(where)}  (sha256 {entry.sha256[:12]}…, {entry.size} bytes)")
+    out.print(f"  journal {render.esc(str(result.journal.path))}")
+
+
+@app.command("undo")
+def undo_cmd(
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. II.2.a.")],
+    month: Annotated[int, typer.Option("--month", "-m", min=1, max=12, help="The month to reopen.")],
+    note: Annotated[Optional[str], typer.Option("--note", help="Why it is reopened.")] = None,
+    by: Annotated[Optional[str], typer.Option("--by", help="Who reopens it.")] = None,
+    plan: PlanOption = None,
+) -> None:
+    """Reopen an occurrence recorded as done (the journal keeps the history)."""
+    from zi_plan import progress, render
+
+    loaded = _load(plan)
+    result = progress.undo(loaded, action_id, month, note=note, by=by)
+    render.console().print(
+        f"reopened [bold]{result.record.action}[/] {render.month_name(month)} {loaded.year}; "
+        f"journal {render.esc(str(result.journal.path))}"
+    )
+
+
+@app.command("show")
+def show_cmd(
+    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. II.2.a.")],
+    as_json: JsonOption = False,
+    plan: PlanOption = None,
+) -> None:
+    """One action in full: texts, months, each occurrence and its evidence."""
+    from zi_plan import progress, render
+    from zi_plan.journal import load_journal
+
+    loaded = _load(plan)
+    data = progress.show(loaded, load_journal(loaded), action_id)
+    if as_json:
+        render.print_json(data)
+        return
+    out = render.console()
+    for table in render.show_tables(data):
+        out.print(table)
+
+
+@app.command("verify")
+def verify_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
+    """Re-hash every stored evidence file against the journal; exit 1 if any is missing or changed."""
+    from zi_plan import evidence, render
+    from zi_plan.journal import load_journal
+
+    loaded = _load(plan)
+    journal = load_journal(loaded)
+    checked, problems = evidence.verify(journal)
+    if as_json:
+        render.print_json(
+            {
+                "checked": checked,
+                "ok": not problems,
+                "problems": [
+                    {"id": p.action, "month": p.month, "path": str(p.path), "problem": p.problem, "expected_sha256": p.expected, "found_sha256": p.found}
+                    for p in problems
+                ],
+            }
+        )
+    else:
+        out = render.console()
+        for p in problems:
+            what = "missing" if p.problem == "missing" else f"changed (sha256 now {p.found[:12]}…, recorded {p.expected[:12]}…)"  # type: ignore[index]
+            out.print(f"{render.esc(str(p.path))}: {p.action} {render.month_name(p.month)}: {what}")
+        out.print(f"{checked} evidence file{'s' if checked != 1 else ''} checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
+    if problems:
+        raise typer.Exit(1)
 
 
 @app.command("schema")

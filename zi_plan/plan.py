@@ -97,19 +97,13 @@ class LoadedPlan:
     teams: list[TeamView]
     components: list[tuple[str, str]]
     actions: list[ActionView]
+    # The plan shipped with zi, used because no other was named or found:
+    # its journal must not go beside it (inside the installed package).
+    bundled: bool = False
     by_id: dict[str, ActionView] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {a.id: a for a in self.actions}
-
-    @property
-    def is_bundled(self) -> bool:
-        """True when the plan is the copy inside the installed package."""
-        try:
-            self.path.resolve().relative_to(PACKAGE_DIR)
-        except ValueError:
-            return False
-        return True
 
     def action(self, action_id: str) -> ActionView:
         """The action with this id, or a ZiError that suggests the closest ids."""
@@ -151,17 +145,26 @@ def bundled_plan_path() -> Path:
     raise ZiError("the bundled plan is missing from this installation: reinstall zi-plan, or name a plan with --plan")
 
 
-def find_plan(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """--plan PATH, else $ZI_PLAN, else ./plans/tambrauw-2023.yaml, else the bundled plan."""
+def find_plan(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
+    """(path, is it the bundled plan): --plan PATH, else $ZI_PLAN, else
+    ./plans/tambrauw-2023.yaml, else the plan bundled with zi."""
     if explicit:
-        return Path(explicit)
+        return Path(explicit), False
     env = os.environ.get("ZI_PLAN")
     if env:
-        return Path(env)
+        return Path(env), False
     local = Path("plans") / BUNDLED_NAME
     if local.is_file():
-        return local
-    return bundled_plan_path()
+        return local, False
+    return bundled_plan_path(), True
+
+
+def open_plan(explicit: str | os.PathLike[str] | None = None) -> LoadedPlan:
+    """Find the plan as every command does, and load it."""
+    path, bundled = find_plan(explicit)
+    plan = load_plan(path)
+    plan.bundled = bundled
+    return plan
 
 
 # ---------------------------------------------------------------- checking

@@ -1,0 +1,159 @@
+"""The evidence store: copies of the bukti dukung, hashed and laid out to browse.
+
+Files go under ``<plan>.evidence/COMPONENT/ITEM/ACTION/YYYY-MM/`` (e.g.
+``II/II.2/II.2.a/2023-04/foto.jpg``), so an evaluator can find them without
+zi. A different file with the same name never overwrites another: it gets a
+``-2``, ``-3`` ... suffix; the same file recorded twice is stored once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from zi_plan.errors import ZiError
+from zi_plan.journal import EvidenceEntry, Journal
+from zi_plan.plan import ActionView
+
+_URL = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
+_CHUNK = 1 << 20
+
+
+@dataclass(frozen=True)
+class EvidenceSource:
+    """What the user named on the command line: a file to copy or a link."""
+
+    text: str
+    file: Path | None = None
+    url: str | None = None
+
+
+def parse_sources(values: list[str]) -> list[EvidenceSource]:
+    """Check every --evidence before anything is copied or recorded."""
+    sources = []
+    for value in values:
+        if _URL.match(value):
+            sources.append(EvidenceSource(value, url=value))
+            continue
+        path = Path(value).expanduser()
+        if not path.exists():
+            hint = " (a link must start with http:// or https://)" if "://" in value or value.startswith("www.") else ""
+            raise ZiError(f"evidence file not found: {value}{hint}; nothing was recorded")
+        if not path.is_file():
+            raise ZiError(f"evidence must be a file or a link, and {value} is a folder; nothing was recorded")
+        if not os.access(path, os.R_OK):
+            raise ZiError(f"evidence file cannot be read (permission denied): {value}; nothing was recorded")
+        sources.append(EvidenceSource(value, file=path))
+    return sources
+
+
+def folder_for(action: ActionView, month: int, year: int) -> Path:
+    """Where an occurrence's files go, relative to the evidence folder."""
+    return Path(action.component, action.item, action.id, f"{year}-{month:02d}")
+
+
+def sha256_of(path: Path) -> tuple[str, int]:
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+    return digest.hexdigest(), size
+
+
+def _safe_name(name: str) -> str:
+    # Keep the name people gave it, minus what breaks paths on some systems.
+    cleaned = re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", name).strip(" .")
+    return cleaned or "bukti"
+
+
+def store(journal: Journal, action: ActionView, month: int, year: int, source: EvidenceSource) -> EvidenceEntry:
+    """Copy one file into the store (atomically) or record a link; the caller holds the lock."""
+    if source.url is not None:
+        return EvidenceEntry(url=source.url)
+    assert source.file is not None
+    folder = journal.evidence_dir / folder_for(action, month, year)
+    folder.mkdir(parents=True, exist_ok=True)
+    # Copy to a temp file first, hashing as we go, so that a crash leaves no half file.
+    fd, tmp_name = tempfile.mkstemp(prefix=".incoming.", dir=folder)
+    tmp = Path(tmp_name)
+    digest = hashlib.sha256()
+    size = 0
+    try:
+        with source.file.open("rb") as src, os.fdopen(fd, "wb") as dst:
+            while chunk := src.read(_CHUNK):
+                digest.update(chunk)
+                size += len(chunk)
+                dst.write(chunk)
+            dst.flush()
+            os.fsync(dst.fileno())
+        sha = digest.hexdigest()
+        target = _free_name(folder, _safe_name(source.file.name), sha)
+        if target.exists():  # the very same content is already stored here
+            tmp.unlink()
+        else:
+            os.replace(tmp, target)
+            shutil.copystat(source.file, target, follow_symlinks=True)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ZiError(f"could not store {source.text} in {folder}: {exc.strerror or exc}") from None
+    relative = target.relative_to(journal.evidence_dir).as_posix()
+    return EvidenceEntry(path=relative, sha256=sha, size=size, name=source.file.name)
+
+
+def _free_name(folder: Path, name: str, sha: str) -> Path:
+    """``name``, or ``stem-2.ext`` ...: the first that is free or already holds this content."""
+    candidate = folder / name
+    stem, dot, ext = name.rpartition(".")
+    if not dot or not stem:
+        stem, ext = name, ""
+    n = 1
+    while candidate.exists():
+        if candidate.is_file() and sha256_of(candidate)[0] == sha:
+            return candidate
+        n += 1
+        candidate = folder / (f"{stem}-{n}.{ext}" if ext else f"{stem}-{n}")
+    return candidate
+
+
+@dataclass(frozen=True)
+class VerifyProblem:
+    action: str
+    month: int
+    path: Path
+    problem: str  # "missing" or "changed"
+    expected: str
+    found: str | None = None
+
+
+def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
+    """Re-hash every stored file the journal names: (files checked, problems)."""
+    checked: dict[tuple[str, str], VerifyProblem | None] = {}
+    problems: list[VerifyProblem] = []
+    for record in journal.records:
+        if record.event == "undo":
+            continue
+        for entry in record.evidence:
+            if entry.path is None or entry.sha256 is None:
+                continue
+            key = (entry.path, entry.sha256)
+            if key in checked:
+                continue
+            full = journal.evidence_dir / entry.path
+            found: VerifyProblem | None = None
+            if not full.is_file():
+                found = VerifyProblem(record.action, record.month, full, "missing", entry.sha256)
+            else:
+                sha, _ = sha256_of(full)
+                if sha != entry.sha256:
+                    found = VerifyProblem(record.action, record.month, full, "changed", entry.sha256, sha)
+            checked[key] = found
+            if found:
+                problems.append(found)
+    return len(checked), problems

@@ -1,0 +1,271 @@
+"""The progress journal: what was done, when, by whom, with what evidence.
+
+The plan is a decree and is never rewritten. Progress goes to a journal
+beside it (``<plan>.progress.yaml``): append-only YAML records, so that git
+diffs and merges stay readable and an undo is a new record, never a deletion.
+Writes are atomic and serialised by a lock file, so several team members on
+one shared folder can record at once and all land.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from zi_plan import yamlio
+from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.plan import LoadedPlan
+
+JOURNAL_VERSION = 1
+Event = Literal["done", "undo", "evidence"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EvidenceEntry(_Strict):
+    """A stored file (path relative to the evidence folder, with its hash) or a link."""
+
+    path: Optional[str] = None
+    sha256: Optional[str] = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    size: Optional[int] = Field(default=None, ge=0)
+    name: Optional[str] = Field(default=None, description="The file's name when it was recorded.")
+    url: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _file_or_link(self) -> EvidenceEntry:
+        if self.url is None and (self.path is None or self.sha256 is None or self.size is None):
+            raise ValueError("evidence needs either 'url', or 'path', 'sha256' and 'size'")
+        if self.url is not None and self.path is not None:
+            raise ValueError("evidence is either a 'url' or a stored 'path', not both")
+        return self
+
+
+class Record(_Strict):
+    action: str
+    month: int = Field(ge=1, le=12)
+    event: Event
+    at: dt.datetime
+    by: str = Field(min_length=1)
+    note: Optional[str] = None
+    evidence: list[EvidenceEntry] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _aware(self) -> Record:
+        if self.at.tzinfo is None:
+            raise ValueError("'at' needs a time zone, e.g. 2023-04-12T09:30:00+09:00")
+        return self
+
+
+class JournalFile(_Strict):
+    journal: int = Field(description="Format version of the journal.")
+    plan: str
+    records: Optional[list[Record]] = None
+
+
+# ---------------------------------------------------------------- state
+
+
+@dataclass
+class Occurrence:
+    """One scheduled month of one action, and what the journal says of it."""
+
+    action: str
+    month: int
+    status: Literal["open", "done"] = "open"
+    done: Optional[Record] = None  # the record that made it done, while it is done
+    history: list[Record] = field(default_factory=list)
+
+    @property
+    def evidence(self) -> list[tuple[Record, EvidenceEntry]]:
+        return [(r, e) for r in self.history if r.event != "undo" for e in r.evidence]
+
+
+@dataclass
+class Journal:
+    """A journal read from disk (or a new, empty one) and the state it implies."""
+
+    path: Path
+    evidence_dir: Path
+    records: list[Record]
+    occurrences: dict[tuple[str, int], Occurrence]
+
+    def occurrence(self, action_id: str, month: int) -> Occurrence:
+        return self.occurrences.get((action_id, month)) or Occurrence(action_id, month)
+
+    def is_done(self, action_id: str, month: int) -> bool:
+        occ = self.occurrences.get((action_id, month))
+        return occ is not None and occ.status == "done"
+
+
+def replay(records: Iterable[Record]) -> dict[tuple[str, int], Occurrence]:
+    """The state of every occurrence the records touch, in one pass."""
+    state: dict[tuple[str, int], Occurrence] = {}
+    for record in records:
+        key = (record.action, record.month)
+        occ = state.get(key)
+        if occ is None:
+            occ = state[key] = Occurrence(record.action, record.month)
+        occ.history.append(record)
+        if record.event == "done":
+            occ.status, occ.done = "done", record
+        elif record.event == "undo":
+            occ.status, occ.done = "open", None
+    return state
+
+
+# ---------------------------------------------------------------- where
+
+
+def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
+    """(journal file, evidence folder) for a plan.
+
+    Beside the plan, except for the copy bundled in the installed package:
+    nothing is ever written inside the package, so that one goes to the
+    user's data folder.
+    """
+    stem = plan.path.name
+    for suffix in (".yaml", ".yml"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+    if plan.bundled:
+        import platformdirs
+
+        base = Path(platformdirs.user_data_dir("zi-plan", appauthor=False))
+    else:
+        base = plan.path.parent
+    return base / f"{stem}.progress.yaml", base / f"{stem}.evidence"
+
+
+# ---------------------------------------------------------------- reading
+
+
+def load_journal(plan: LoadedPlan) -> Journal:
+    """The plan's journal, checked against the plan; an empty one if none exists yet."""
+    path, evidence_dir = journal_paths(plan)
+    if not path.exists():
+        return Journal(path, evidence_dir, [], {})
+    try:
+        text = yamlio.read_text(path)
+    except yamlio.YamlError as exc:
+        raise InvalidFile([exc.problem(str(path))]) from None
+    records = _check_journal(path, text, plan)
+    return Journal(path, evidence_dir, records, replay(records))
+
+
+def _check_journal(path: Path, text: str, plan: LoadedPlan) -> list[Record]:
+    try:
+        data = yamlio.parse(text)
+    except yamlio.YamlError as exc:
+        raise InvalidFile([exc.problem(str(path))]) from None
+    if data is None:
+        return []
+    if not isinstance(data, dict):
+        raise InvalidFile([Problem(str(path), 1, 1, "a progress journal must be a mapping with 'journal', 'plan' and 'records'")])
+    found: list[tuple[tuple[Any, ...], str]] = []
+    journal: JournalFile | None = None
+    try:
+        journal = JournalFile.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            name = next((p for p in reversed(loc) if isinstance(p, str)), "record")
+            if err["type"] == "extra_forbidden":
+                message = f"unknown key '{name}'"
+            elif err["type"] == "missing":
+                message = f"missing required key '{name}'"
+            else:
+                message = f"'{name}': {err['msg']}"
+            found.append((loc, message))
+    if journal is not None and journal.journal != JOURNAL_VERSION:
+        found.append((("journal",), f"journal format {journal.journal} is not known to this zi (it reads format {JOURNAL_VERSION}); upgrade zi"))
+    for index, record in enumerate((journal.records or []) if journal else []):
+        action = plan.by_id.get(record.action)
+        if action is None:
+            found.append((("records", index, "action"), f"record for '{record.action}', which the plan does not have; was the plan changed?"))
+        elif record.month not in action.months:
+            found.append((("records", index, "month"), f"{record.action} is not scheduled in month {record.month} (its months: {', '.join(map(str, action.months))})"))
+    if found:
+        root = yamlio.compose(text)
+        problems = [Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found]
+        raise InvalidFile(problems)
+    assert journal is not None
+    return list(journal.records or [])
+
+
+# ---------------------------------------------------------------- writing
+
+_HEADER = """\
+# Progress journal of {plan}: what was done, when, by whom, with what evidence.
+# Written by `zi done`, `zi undo`; read by every other command. Append-only:
+# an undo is a new record. Keep every record; when git merges two sets of new
+# records, keep both (`zi validate`-like checks run on every load).
+journal: {version}
+plan: {plan}
+records:
+"""
+
+# After the last top-level `records:` key only list entries, their indented
+# lines and comments may follow; then a new record can simply be appended.
+_APPENDABLE = re.compile(r"^records:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.MULTILINE)
+
+
+def record_to_yaml(record: Record) -> str:
+    data = record.model_dump(mode="json", exclude_none=True)
+    if not data["evidence"]:
+        del data["evidence"]
+    return yaml.safe_dump([data], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+
+
+def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
+    """Add records to the journal file atomically (the caller holds the lock)."""
+    path = journal.path
+    if path.exists():
+        text = path.read_text(encoding="utf-8-sig")
+        if text and not text.endswith("\n"):
+            text += "\n"
+        if not _APPENDABLE.search(text):
+            # Hand-edited so that `records:` is not last (or is `records: []`):
+            # write the whole file again in the usual layout.
+            text = _HEADER.format(plan=plan.path.name, version=JOURNAL_VERSION)
+            new = journal.records + new
+    else:
+        text = _HEADER.format(plan=plan.path.name, version=JOURNAL_VERSION)
+    text += "".join(record_to_yaml(r) for r in new)
+    yamlio.atomic_write(path, text.encode("utf-8"))
+
+
+def lock(journal_path: Path, timeout: float = 60.0):  # -> filelock.FileLock
+    """The lock that serialises writers of one journal (and its evidence)."""
+    from filelock import FileLock
+
+    # A hidden name: the lock file stays after release, and nobody should commit it.
+    return FileLock(str(journal_path.with_name(f".{journal_path.name}.lock")), timeout=timeout)
+
+
+def ensure_writable(directory: Path) -> None:
+    """Fail early, before anything is copied, when the folder cannot be written."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ZiError(f"cannot create {directory}: {exc.strerror or exc}") from None
+    try:
+        # A probe of our own: other writers may be probing the same folder.
+        fd, probe = tempfile.mkstemp(prefix=".zi-write-test.", dir=directory)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise ZiError(
+            f"cannot write in {directory} ({exc.strerror or exc}); "
+            "ask for write access, or copy the plan to a folder you can write and use --plan"
+        ) from None

@@ -1,0 +1,302 @@
+"""Working the plan month by month: what is due, what is late, recording done.
+
+Plain functions over a LoadedPlan and its Journal; the CLI only prints what
+they return.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Optional
+
+from zi_plan.errors import ZiError
+from zi_plan.journal import (
+    Journal,
+    Occurrence,
+    Record,
+    append_records,
+    ensure_writable,
+    journal_paths,
+    load_journal,
+    lock,
+    replay,
+)
+from zi_plan.plan import ActionView, LoadedPlan
+from zi_plan.render import month_name
+
+
+def today() -> dt.date:
+    """Today's date; one place, so tests can set the clock."""
+    return dt.date.today()
+
+
+def now() -> dt.datetime:
+    return dt.datetime.now().astimezone().replace(microsecond=0)
+
+
+def check_month(month: int) -> int:
+    if not 1 <= month <= 12:
+        raise ZiError(f"month {month} is out of range: use 1 (January) to 12 (December)", exit_code=2)
+    return month
+
+
+# ---------------------------------------------------------------- due
+
+
+@dataclass(frozen=True)
+class Due:
+    action: ActionView
+    month: int
+    occurrence: Occurrence
+
+    @property
+    def status(self) -> Literal["open", "done"]:
+        return self.occurrence.status
+
+    def late(self, plan_year: int) -> bool:
+        """Done after its month ended (in the plan's year)."""
+        done = self.occurrence.done
+        if done is None:
+            return False
+        end = dt.date(plan_year + (self.month == 12), self.month % 12 + 1, 1)
+        return done.at.date() >= end
+
+
+@dataclass(frozen=True)
+class DueReport:
+    month: int
+    due: list[Due]
+    overdue: list[Due]
+
+    def to_json(self, plan: LoadedPlan) -> dict[str, Any]:
+        def entry(d: Due) -> dict[str, Any]:
+            out: dict[str, Any] = {
+                "id": d.action.id,
+                "month": d.month,
+                "team": d.action.team.name,
+                "status": d.status,
+                "indicator": d.action.indicator,
+                "evidence_expected": list(d.action.evidence),
+            }
+            if d.occurrence.done is not None:
+                out["done_at"] = d.occurrence.done.at.isoformat()
+                out["done_by"] = d.occurrence.done.by
+            return out
+
+        return {
+            "plan": str(plan.path),
+            "year": plan.year,
+            "month": self.month,
+            "month_name": month_name(self.month),
+            "summary": {
+                "due": len(self.due),
+                "done": sum(d.status == "done" for d in self.due),
+                "overdue": len(self.overdue),
+            },
+            "due": [entry(d) for d in self.due],
+            "overdue": [entry(d) for d in self.overdue],
+        }
+
+
+def due(plan: LoadedPlan, journal: Journal, month: int, team: Optional[str] = None) -> DueReport:
+    """The occurrences scheduled in ``month``, and the open ones from earlier months."""
+    check_month(month)
+    wanted = plan.team(team) if team else None
+    due_now: list[Due] = []
+    overdue: list[Due] = []
+    for action in plan.actions:
+        if wanted is not None and action.team != wanted:
+            continue
+        for m in action.months:
+            if m > month:
+                break
+            occ = journal.occurrence(action.id, m)
+            if m == month:
+                due_now.append(Due(action, m, occ))
+            elif occ.status == "open":
+                overdue.append(Due(action, m, occ))
+    return DueReport(month, due_now, overdue)
+
+
+# ---------------------------------------------------------------- done / undo
+
+
+def default_author(where: Path) -> str:
+    """git's user.name (as the office's repository knows it), else the OS user."""
+    try:
+        result = subprocess.run(
+            ["git", "config", "user.name"], cwd=where, capture_output=True, text=True, timeout=5, check=False
+        )
+        name = result.stdout.strip()
+        if result.returncode == 0 and name:
+            return name
+    except (OSError, subprocess.SubprocessError):
+        pass
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - getuser raises several kinds when no user is known
+        return os.environ.get("USERNAME") or "unknown"
+
+
+def pick_month(action: ActionView, journal: Journal, current: int) -> int:
+    """This month if scheduled and open, else the earliest open overdue one."""
+    if current in action.months and not journal.is_done(action.id, current):
+        return current
+    for m in action.months:
+        if m < current and not journal.is_done(action.id, m):
+            return m
+    months = ", ".join(month_name(m) for m in action.months)
+    raise ZiError(
+        f"{action.id} has no open occurrence due by {month_name(current)}; it is scheduled in: {months}. "
+        "Name the month with --month"
+    )
+
+
+@dataclass(frozen=True)
+class Recorded:
+    record: Record
+    journal: Journal
+    action: ActionView
+
+
+def record_done(
+    plan: LoadedPlan,
+    action_id: str,
+    *,
+    month: Optional[int] = None,
+    evidence: list[str] = (),  # type: ignore[assignment]
+    note: Optional[str] = None,
+    by: Optional[str] = None,
+    add: bool = False,
+) -> Recorded:
+    """Record an occurrence as done (or, with ``add``, add evidence to a done one)."""
+    from zi_plan import evidence as store
+
+    action = plan.action(action_id)
+    if month is not None:
+        check_month(month)
+        if month not in action.months:
+            months = ", ".join(f"{month_name(m)} ({m})" for m in action.months)
+            raise ZiError(f"{action.id} is not scheduled in {month_name(month)}; its months are {months}")
+    if add and not evidence and not note:
+        raise ZiError("--add needs something to add: --evidence FILE_OR_URL or --note TEXT", exit_code=2)
+    sources = store.parse_sources(list(evidence))
+    journal_path, _ = journal_paths(plan)
+    ensure_writable(journal_path.parent)
+    author = by.strip() if by and by.strip() else default_author(plan.path.parent)
+
+    from filelock import Timeout
+
+    try:
+        with lock(journal_path):
+            journal = load_journal(plan)
+            chosen = month if month is not None else pick_month(action, journal, today().month)
+            occ = journal.occurrence(action.id, chosen)
+            when = f"{action.id} {month_name(chosen)} {plan.year}"
+            if add and occ.status != "done":
+                raise ZiError(f"{when} is not done yet: record it with 'zi done {action.id} --month {chosen}' first")
+            if not add and occ.status == "done":
+                assert occ.done is not None
+                raise ZiError(
+                    f"{when} is already done (recorded {occ.done.at:%Y-%m-%d %H:%M} by {occ.done.by}); "
+                    f"nothing recorded. To add evidence: zi done {action.id} --month {chosen} --add --evidence FILE"
+                )
+            entries = [store.store(journal, action, chosen, plan.year, s) for s in sources]
+            record = Record(
+                action=action.id,
+                month=chosen,
+                event="evidence" if add else "done",
+                at=now(),
+                by=author,
+                note=note.strip() if note and note.strip() else None,
+                evidence=entries,
+            )
+            append_records(journal, plan, [record])
+    except Timeout:
+        raise ZiError(f"another zi is writing {journal_path} and did not finish within a minute; try again") from None
+    journal.records.append(record)
+    journal.occurrences = replay(journal.records)
+    return Recorded(record, journal, action)
+
+
+def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = None, by: Optional[str] = None) -> Recorded:
+    """Reopen a done occurrence; the journal keeps the history."""
+    action = plan.action(action_id)
+    check_month(month)
+    journal_path, _ = journal_paths(plan)
+    ensure_writable(journal_path.parent)
+    author = by.strip() if by and by.strip() else default_author(plan.path.parent)
+    from filelock import Timeout
+
+    try:
+        with lock(journal_path):
+            journal = load_journal(plan)
+            if not journal.is_done(action.id, month):
+                raise ZiError(f"{action.id} {month_name(month)} {plan.year} is not done, so there is nothing to undo")
+            record = Record(action=action.id, month=month, event="undo", at=now(), by=author, note=note)
+            append_records(journal, plan, [record])
+    except Timeout:
+        raise ZiError(f"another zi is writing {journal_path} and did not finish within a minute; try again") from None
+    journal.records.append(record)
+    journal.occurrences = replay(journal.records)
+    return Recorded(record, journal, action)
+
+
+# ---------------------------------------------------------------- show
+
+
+def evidence_path_for_user(journal: Journal, stored: str) -> str:
+    """A stored file's path as usable from the current folder."""
+    full = journal.evidence_dir / stored
+    try:
+        return os.path.relpath(full)
+    except ValueError:  # another drive on Windows
+        return str(full.resolve())
+
+
+def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
+    """One action in full, with each occurrence and its evidence."""
+    action = plan.action(action_id)
+    occurrences = []
+    evidence = []
+    for m in action.months:
+        occ = journal.occurrence(action.id, m)
+        done = occ.done
+        occurrences.append(
+            {
+                "month": m,
+                "month_name": month_name(m),
+                "status": occ.status,
+                "done_at": done.at.isoformat() if done else None,
+                "done_by": done.by if done else None,
+                "note": done.note if done else None,
+                "history": [
+                    {"event": r.event, "at": r.at.isoformat(), "by": r.by, "note": r.note} for r in occ.history
+                ],
+            }
+        )
+        for record, entry in occ.evidence:
+            item: dict[str, Any] = {"month": m, "recorded_at": record.at.isoformat(), "recorded_by": record.by}
+            if entry.url is not None:
+                item["url"] = entry.url
+            else:
+                assert entry.path is not None
+                item |= {
+                    "path": evidence_path_for_user(journal, entry.path),
+                    "stored_as": entry.path,
+                    "name": entry.name,
+                    "sha256": entry.sha256,
+                    "size": entry.size,
+                }
+            evidence.append(item)
+    return action.to_json() | {
+        "evidence_expected": list(action.evidence),
+        "journal": str(journal.path),
+        "occurrences": occurrences,
+        "evidence": evidence,
+    }

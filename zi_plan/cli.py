@@ -114,7 +114,7 @@ def list_cmd(
         return
     out = render.console()
     out.print(render.action_list_table(rows))
-    out.print(f"{len(rows)} action{'s' if len(rows) != 1 else ''} — {loaded.path}")
+    out.print(f"{len(rows)} action{'s' if len(rows) != 1 else ''}")
 
 
 @app.command("due")
@@ -160,12 +160,13 @@ def done_cmd(
     out.print(f"{verb} [bold]{record.action}[/] {render.month_name(record.month)} {loaded.year} — by {render.esc(record.by)}")
     for entry in record.evidence:
         if entry.url:
-            out.print(f"  link   {render.esc(entry.url)}")
+            out.print(f"  link   {render.esc(entry.url)}", soft_wrap=True)
         else:
             assert entry.path is not None and entry.sha256 is not None
             where = progress.evidence_path_for_user(result.journal, entry.path)
-            out.print(f"  stored {render.esc(where)}  (sha256 {entry.sha256[:12]}…, {entry.size} bytes)")
-    out.print(f"  journal {render.esc(str(result.journal.path))}")
+            # Paths are never wrapped: people copy them.
+            out.print(f"  stored {render.esc(where)}  (sha256 {entry.sha256[:12]}…, {entry.size} bytes)", soft_wrap=True)
+    out.print(f"  journal {render.esc(str(result.journal.path))}", soft_wrap=True)
 
 
 @app.command("undo")
@@ -183,7 +184,8 @@ def undo_cmd(
     result = progress.undo(loaded, action_id, month, note=note, by=by)
     render.console().print(
         f"reopened [bold]{result.record.action}[/] {render.month_name(month)} {loaded.year}; "
-        f"journal {render.esc(str(result.journal.path))}"
+        f"journal {render.esc(str(result.journal.path))}",
+        soft_wrap=True,
     )
 
 
@@ -231,10 +233,62 @@ def verify_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
         out = render.console()
         for p in problems:
             what = "missing" if p.problem == "missing" else f"changed (sha256 now {p.found[:12]}…, recorded {p.expected[:12]}…)"  # type: ignore[index]
-            out.print(f"{render.esc(str(p.path))}: {p.action} {render.month_name(p.month)}: {what}")
+            out.print(f"{render.esc(str(p.path))}: {p.action} {render.month_name(p.month)}: {what}", soft_wrap=True)
         out.print(f"{checked} evidence file{'s' if checked != 1 else ''} checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
     if problems:
         raise typer.Exit(1)
+
+
+@app.command("teams")
+def teams_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
+    """Each team's workload per month (done/scheduled once progress exists)."""
+    from zi_plan import render, workload
+    from zi_plan.journal import load_journal
+
+    loaded = _load(plan)
+    journal = load_journal(loaded)
+    loads = workload.team_loads(loaded, journal)
+    if as_json:
+        render.print_json([load.to_json() for load in loads])
+        return
+    out = render.console()
+    for table in render.teams_tables(loads, with_progress=bool(journal.records), width=out.width):
+        out.print(table)
+
+
+@app.command("team")
+def team_cmd(
+    name: Annotated[str, typer.Argument(help="Team name or a piece of it, e.g. pengawasan.")],
+    month: MonthOption = None,
+    as_json: JsonOption = False,
+    plan: PlanOption = None,
+) -> None:
+    """One team's actions as a year grid: scheduled, done, overdue, done late."""
+    from zi_plan import progress, render, workload
+    from zi_plan.journal import load_journal
+
+    loaded = _load(plan)
+    detail = workload.team_detail(loaded, load_journal(loaded), name, month or progress.today().month)
+    if as_json:
+        render.print_json(detail.to_json())
+        return
+    out = render.console()
+    out.print(render.team_grid(detail))
+
+
+@app.command("progress")
+def progress_cmd(month: MonthOption = None, as_json: JsonOption = False, plan: PlanOption = None) -> None:
+    """Completion per component and overall: of what is due so far, and of the year."""
+    from zi_plan import progress, render, workload
+    from zi_plan.journal import load_journal
+
+    loaded = _load(plan)
+    as_of = month or progress.today().month
+    rows, overall = workload.completion(loaded, load_journal(loaded), as_of)
+    if as_json:
+        render.print_json({"month": as_of, "components": [r.to_json() for r in rows], "overall": overall.to_json()})
+        return
+    render.console().print(render.progress_table(rows, overall, as_of))
 
 
 @app.command("schema")

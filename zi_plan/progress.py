@@ -59,12 +59,25 @@ class Due:
         return self.occurrence.status
 
     def late(self, plan_year: int) -> bool:
-        """Done after its month ended (in the plan's year)."""
-        done = self.occurrence.done
-        if done is None:
-            return False
-        end = dt.date(plan_year + (self.month == 12), self.month % 12 + 1, 1)
-        return done.at.date() >= end
+        return done_late(self.occurrence, plan_year)
+
+
+def done_late(occ: Occurrence, plan_year: int) -> bool:
+    """Done after its month ended (in the plan's year)."""
+    if occ.done is None:
+        return False
+    end = dt.date(plan_year + (occ.month == 12), occ.month % 12 + 1, 1)
+    return occ.done.at.date() >= end
+
+
+Mark = Literal["done", "done-late", "overdue", "open"]
+
+
+def mark(occ: Occurrence, as_of: int, plan_year: int) -> Mark:
+    """An occurrence's state as of month ``as_of``: overdue once its month has passed."""
+    if occ.status == "done":
+        return "done-late" if done_late(occ, plan_year) else "done"
+    return "overdue" if occ.month < as_of else "open"
 
 
 @dataclass(frozen=True)

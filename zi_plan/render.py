@@ -43,7 +43,7 @@ def months_text(months: Iterable[int]) -> str:
 
 def console(stderr: bool = False) -> Console:
     # highlight=False: Rich would otherwise colour numbers and ids at random.
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return Console(stderr=stderr, highlight=False)
 
 
 def print_json(data: Any) -> None:
@@ -137,3 +137,99 @@ def show_tables(data: dict[str, Any]) -> list[Table]:
         who = f"{o['done_at'][:16].replace('T', ' ')} {o['done_by']}" if o["done_at"] else ""
         occ.add_row(o["month_name"], _status_text(o["status"]), esc(who), esc(o["note"] or ""), esc("\n".join(files)))
     return [about, occ]
+
+
+def teams_tables(loads: list[Any], with_progress: bool, width: int) -> list[Table]:
+    """`zi teams`: a row per team, a column per month; the peak month marked with *.
+
+    Below about 110 columns the year does not fit beside the team names, so
+    it is shown as two half-years rather than squeezed out of shape.
+    """
+    halves = [range(1, 13)] if width >= 110 else [range(1, 7), range(7, 13)]
+    caption = "* the team's busiest month" + ("; cells are done/scheduled" if with_progress else "")
+
+    def cell(done: int, scheduled: int, peak: bool = False) -> str:
+        if not scheduled:
+            return "[dim]-[/]"
+        text = f"{done}/{scheduled}" if with_progress else str(scheduled)
+        return f"[bold magenta]{text}*[/]" if peak else text
+
+    tables = []
+    for n, months in enumerate(halves):
+        last = n == len(halves) - 1
+        table = new_table(caption=caption if last else None)
+        table.show_footer = True
+        table.add_column("Team", min_width=10, overflow="fold", footer="Total")
+        for m in months:
+            column_done = sum(x.done[m] for x in loads)
+            table.add_column(MONTHS_SHORT[m - 1], justify="right", no_wrap=True,
+                             footer=cell(column_done, sum(x.scheduled[m] for x in loads)))  # fmt: skip
+        if last:
+            table.add_column("Total", justify="right", no_wrap=True, style="bold",
+                             footer=cell(sum(x.total_done for x in loads), sum(x.total for x in loads)))  # fmt: skip
+        for load in loads:
+            peak = load.peak_month
+            row = [esc(load.team.name), *(cell(load.done[m], load.scheduled[m], m == peak) for m in months)]
+            if last:
+                row.append(cell(load.total_done, load.total))
+            table.add_row(*row)
+        tables.append(table)
+    return tables
+
+
+MARKS = {"open": "[cyan]○[/]", "done": "[green]✓[/]", "overdue": "[bold red]✗[/]", "done-late": "[yellow]◑[/]"}
+MARKS_LEGEND = "○ scheduled  ✓ done  ✗ overdue  ◑ done late"
+
+
+def team_grid(detail: Any) -> Table:
+    """`zi team NAME`: a row per action, a column per month, a mark per occurrence.
+
+    The indicator is shortened to what the console width leaves beside the grid.
+    """
+    counts = detail.counts()
+    table = new_table(
+        title=f"[bold]{esc(detail.team.name)}[/] — as of {month_name(detail.as_of)}: "
+        f"{counts['done_of_due']}/{counts['due_so_far']} due done, {counts['done']}/{counts['total']} of the year",
+        caption=MARKS_LEGEND,
+    )
+    id_width = max((len(r.action.id) for r in detail.rows), default=2)
+    table.add_column("ID", no_wrap=True, style="bold", min_width=id_width)
+    table.add_column("Indicator", ratio=1, min_width=8, overflow="ellipsis", no_wrap=True)
+    table.expand = True  # the indicator takes what the grid leaves
+    table.collapse_padding = True
+    for m in range(1, 13):
+        # Month numbers: narrow, and the same in every language.
+        table.add_column(f"[u]{m}[/]" if m == detail.as_of else str(m), justify="center", no_wrap=True, min_width=2)
+    table.pad_edge = False
+    for row in detail.rows:
+        table.add_row(esc(row.action.id), esc(row.action.indicator), *(MARKS[row.marks[m]] if m in row.marks else "" for m in range(1, 13)))
+    return table
+
+
+def bar(fraction: float, width: int = 10) -> str:
+    filled = round(max(0.0, min(1.0, fraction)) * width)
+    return "█" * filled + "░" * (width - filled)
+
+
+def progress_table(rows: list[Any], overall: Any, as_of: int) -> Table:
+    """`zi progress`: completion per component, with bars."""
+    table = new_table(title=f"Progress as of {month_name(as_of)}")
+    table.add_column("", no_wrap=True, style="bold")
+    table.add_column("Component", min_width=12, overflow="fold")
+    table.add_column(f"Done of due to {MONTHS_SHORT[as_of - 1]}", no_wrap=True)
+    table.add_column("Done of the year", no_wrap=True)
+
+    def cells(c: Any) -> tuple[str, str]:
+        due = f"{bar(c.done_of_due / c.due if c.due else 1.0)} {percent_text(c.done_of_due, c.due)} {c.done_of_due}/{c.due}"
+        year = f"{bar(c.done / c.total if c.total else 1.0)} {percent_text(c.done, c.total)} {c.done}/{c.total}"
+        return due, year
+
+    for c in rows:
+        table.add_row(esc(c.key), esc(c.title), *cells(c))
+    table.add_section()
+    table.add_row("", "[bold]Total[/]", *cells(overall))
+    return table
+
+
+def percent_text(part: int, whole: int) -> str:
+    return f"{(100 * part / whole) if whole else 100:3.0f}%"

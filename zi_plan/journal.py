@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any, Literal, Optional
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from zi_plan import yamlio
+from zi_plan import cache, yamlio
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.plan import LoadedPlan
 
@@ -29,48 +28,52 @@ JOURNAL_VERSION = 1
 Event = Literal["done", "undo", "evidence"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class EvidenceEntry(_Strict):
+@dataclass(frozen=True)
+class EvidenceEntry:
     """A stored file (path relative to the evidence folder, with its hash) or a link."""
 
     path: Optional[str] = None
-    sha256: Optional[str] = Field(default=None, pattern=r"^[0-9a-f]{64}$")
-    size: Optional[int] = Field(default=None, ge=0)
-    name: Optional[str] = Field(default=None, description="The file's name when it was recorded.")
+    sha256: Optional[str] = None
+    size: Optional[int] = None
+    name: Optional[str] = None  # the file's name when it was recorded
     url: Optional[str] = None
 
-    @model_validator(mode="after")
-    def _file_or_link(self) -> EvidenceEntry:
-        if self.url is None and (self.path is None or self.sha256 is None or self.size is None):
-            raise ValueError("evidence needs either 'url', or 'path', 'sha256' and 'size'")
-        if self.url is not None and self.path is not None:
-            raise ValueError("evidence is either a 'url' or a stored 'path', not both")
-        return self
+    def to_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in (("path", self.path), ("sha256", self.sha256), ("size", self.size),
+                                  ("name", self.name), ("url", self.url)) if v is not None}  # fmt: skip
 
 
-class Record(_Strict):
+@dataclass(frozen=True)
+class Record:
+    """One event of the journal: an occurrence done, undone, or given more evidence."""
+
     action: str
-    month: int = Field(ge=1, le=12)
+    month: int
     event: Event
     at: dt.datetime
-    by: str = Field(min_length=1)
+    by: str
     note: Optional[str] = None
-    evidence: list[EvidenceEntry] = Field(default_factory=list)
+    evidence: tuple[EvidenceEntry, ...] = ()
 
-    @model_validator(mode="after")
-    def _aware(self) -> Record:
-        if self.at.tzinfo is None:
-            raise ValueError("'at' needs a time zone, e.g. 2023-04-12T09:30:00+09:00")
-        return self
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Record:
+        """From checked journal data (times may be text or YAML timestamps)."""
+        at = data["at"]
+        if isinstance(at, str):
+            at = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))  # 'Z' before Python 3.11
+        return cls(
+            action=data["action"], month=data["month"], event=data["event"], at=at, by=data["by"],
+            note=data.get("note"), evidence=tuple(EvidenceEntry(**e) for e in data.get("evidence") or ()),
+        )  # fmt: skip
 
-
-class JournalFile(_Strict):
-    journal: int = Field(description="Format version of the journal.")
-    plan: str
-    records: Optional[list[Record]] = None
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"action": self.action, "month": self.month, "event": self.event,
+                               "at": self.at.isoformat(), "by": self.by}  # fmt: skip
+        if self.note:
+            out["note"] = self.note
+        if self.evidence:
+            out["evidence"] = [e.to_dict() for e in self.evidence]
+        return out
 
 
 # ---------------------------------------------------------------- state
@@ -159,7 +162,8 @@ def load_journal(plan: LoadedPlan) -> Journal:
         text = yamlio.read_text(path)
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
-    records = _check_journal(path, text, plan)
+    with yamlio.gc_paused():
+        records = _check_journal(path, text, plan)
     return Journal(path, evidence_dir, records, replay(records))
 
 
@@ -172,6 +176,18 @@ def _check_journal(path: Path, text: str, plan: LoadedPlan) -> list[Record]:
         return []
     if not isinstance(data, dict):
         raise InvalidFile([Problem(str(path), 1, 1, "a progress journal must be a mapping with 'journal', 'plan' and 'records'")])
+    cache_key = cache.key("journal", plan.fingerprint, text)
+    if not cache.is_valid(cache_key):
+        _validate_journal(path, text, data, plan)
+        cache.remember(cache_key)
+    return [Record.from_dict(r) for r in data.get("records") or ()]
+
+
+def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedPlan) -> None:
+    from pydantic import ValidationError
+
+    from zi_plan.journal_schema import JournalFile
+
     found: list[tuple[tuple[Any, ...], str]] = []
     journal: JournalFile | None = None
     try:
@@ -197,10 +213,7 @@ def _check_journal(path: Path, text: str, plan: LoadedPlan) -> list[Record]:
             found.append((("records", index, "month"), f"{record.action} is not scheduled in month {record.month} (its months: {', '.join(map(str, action.months))})"))
     if found:
         root = yamlio.compose(text)
-        problems = [Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found]
-        raise InvalidFile(problems)
-    assert journal is not None
-    return list(journal.records or [])
+        raise InvalidFile([Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found])
 
 
 # ---------------------------------------------------------------- writing
@@ -221,10 +234,7 @@ _APPENDABLE = re.compile(r"^records:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.M
 
 
 def record_to_yaml(record: Record) -> str:
-    data = record.model_dump(mode="json", exclude_none=True)
-    if not data["evidence"]:
-        del data["evidence"]
-    return yaml.safe_dump([data], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return yaml.safe_dump([record.to_dict()], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
 
 def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:

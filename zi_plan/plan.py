@@ -100,6 +100,7 @@ class LoadedPlan:
     # The plan shipped with zi, used because no other was named or found:
     # its journal must not go beside it (inside the installed package).
     bundled: bool = False
+    fingerprint: str = ""  # identifies the plan's content (see zi_plan.cache)
     by_id: dict[str, ActionView] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -175,6 +176,11 @@ _Found = tuple[tuple[Any, ...], str, bool]
 
 def check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
     """Parse and check a plan's text: (the parsed data, every problem)."""
+    with yamlio.gc_paused():
+        return _check_text(path, text)
+
+
+def _check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
     try:
         data = yamlio.parse(text)
     except yamlio.YamlError as exc:
@@ -208,15 +214,29 @@ def check_file(path: Path) -> list[Problem]:
 
 
 def load_plan(path: Path) -> LoadedPlan:
-    """Read and check the plan at ``path``; raise InvalidFile listing every problem."""
+    """Read and check the plan at ``path``; raise InvalidFile listing every problem.
+
+    A content already validated by this version of zi is only parsed (see
+    zi_plan.cache); `zi validate` always checks in full.
+    """
+    from zi_plan import cache
+
     try:
         text = yamlio.read_text(path)
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
-    data, problems = check_text(str(path), text)
-    if problems:
-        raise InvalidFile(problems)
-    return build_plan(path, data)
+    fingerprint = cache.key("plan", text)
+    if cache.is_valid(fingerprint):
+        with yamlio.gc_paused():
+            data = yamlio.parse(text)
+    else:
+        data, problems = check_text(str(path), text)
+        if problems:
+            raise InvalidFile(problems)
+        cache.remember(fingerprint)
+    plan = build_plan(path, data)
+    plan.fingerprint = fingerprint
+    return plan
 
 
 def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:

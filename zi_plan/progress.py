@@ -227,7 +227,7 @@ def record_done(
                 at=now(),
                 by=author,
                 note=note.strip() if note and note.strip() else None,
-                evidence=entries,
+                evidence=tuple(entries),
             )
             append_records(journal, plan, [record])
     except Timeout:

@@ -1,0 +1,58 @@
+"""The journal's schema (pydantic), used to check a journal file.
+
+Only loaded when a journal's content has not been validated before; the
+rest of zi works on the plain records of ``zi_plan.journal``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Event = Literal["done", "undo", "evidence"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EvidenceModel(_Strict):
+    """A stored file (path relative to the evidence folder, with its hash) or a link."""
+
+    path: Optional[str] = None
+    sha256: Optional[str] = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    size: Optional[int] = Field(default=None, ge=0)
+    name: Optional[str] = Field(default=None, description="The file's name when it was recorded.")
+    url: Optional[str] = None
+
+    @model_validator(mode="after")
+    def _file_or_link(self) -> EvidenceModel:
+        if self.url is None and (self.path is None or self.sha256 is None or self.size is None):
+            raise ValueError("evidence needs either 'url', or 'path', 'sha256' and 'size'")
+        if self.url is not None and self.path is not None:
+            raise ValueError("evidence is either a 'url' or a stored 'path', not both")
+        return self
+
+
+class RecordModel(_Strict):
+    action: str
+    month: int = Field(ge=1, le=12)
+    event: Event
+    at: dt.datetime
+    by: str = Field(min_length=1)
+    note: Optional[str] = None
+    evidence: list[EvidenceModel] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _aware(self) -> RecordModel:
+        if self.at.tzinfo is None:
+            raise ValueError("'at' needs a time zone, e.g. 2023-04-12T09:30:00+09:00")
+        return self
+
+
+class JournalFile(_Strict):
+    journal: int = Field(description="Format version of the journal.")
+    plan: str
+    records: Optional[list[RecordModel]] = None

@@ -147,3 +147,16 @@ def test_today_decides_the_default(zi, monkeypatch):
     monkeypatch.setattr(progress, "today", lambda: dt.date(2023, 2, 1))
     assert json.loads(zi("progress", "--json", "--plan", str(PLAN)).out)["month"] == 2
     assert json.loads(zi("team", "sdm", "--json", "--plan", str(PLAN)).out)["as_of_month"] == 2
+
+
+def test_huge_tables_are_cut_with_a_count(zi, write_plan):
+    from tests.conftest import MINIMAL
+
+    action = "          - indicator: SOP disosialisasikan\n            steps: [Sosialisasi SOP]\n            evidence: [Daftar hadir]\n            months: [4]\n"
+    text = MINIMAL.rstrip("\n") + "\n" + action * 250
+    path = write_plan(text)
+    result = zi("due", "--month", "4", "--plan", str(path))
+    assert result.code == 0
+    assert "51 more not shown" in result.out  # 251 due for team tl, 200 shown
+    assert len(json.loads(zi("due", "--month", "4", "--json", "--plan", str(path)).out)["due"]) == 252
+    assert "51 more" in zi("team", "tl", "--month", "4", "--plan", str(path)).out

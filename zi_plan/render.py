@@ -82,7 +82,19 @@ def _status_text(status: str, late: bool = False) -> str:
     return "[yellow]open[/]"
 
 
-def due_tables(report: Any, plan: Any) -> list[Table]:
+# Rich lays out about a thousand table rows a second. Past this many rows a
+# terminal table is unreadable anyway; the rest is counted, and --json or
+# --team gives every row.
+MAX_ROWS = 200
+
+
+def _more_row(table: Table, shown: int, total: int) -> None:
+    if total > shown:
+        hidden = total - shown
+        table.add_row("…", "", f"[italic]{hidden} more not shown: use --team, or --json for every row[/]")
+
+
+def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
     """`zi due`: one table per team for the month, then one for what is late."""
     tables: list[Table] = []
     by_team: dict[str, list[Any]] = {}
@@ -95,8 +107,9 @@ def due_tables(report: Any, plan: Any) -> list[Table]:
         table.add_column("Status", no_wrap=True)
         table.add_column("Indicator", ratio=3, overflow="fold")
         table.add_column("Evidence expected", ratio=3, overflow="fold")
-        for d in entries:
+        for d in entries[:max_rows]:
             table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), esc(d.action.indicator), esc("\n".join(d.action.evidence)))
+        _more_row(table, min(max_rows, len(entries)), len(entries))
         tables.append(table)
     if report.overdue:
         grouped: dict[str, list[Any]] = {}
@@ -107,9 +120,10 @@ def due_tables(report: Any, plan: Any) -> list[Table]:
         table.add_column("Months", ratio=1)
         table.add_column("Team", ratio=2, overflow="fold")
         table.add_column("Indicator", ratio=4, overflow="fold")
-        for action_id, entries in grouped.items():
+        for action_id, entries in list(grouped.items())[:max_rows]:
             action = entries[0].action
             table.add_row(esc(action_id), months_text(d.month for d in entries), esc(action.team.name), esc(action.indicator))
+        _more_row(table, min(max_rows, len(grouped)), len(grouped))
         tables.append(table)
     return tables
 
@@ -181,7 +195,7 @@ MARKS = {"open": "[cyan]○[/]", "done": "[green]✓[/]", "overdue": "[bold red]
 MARKS_LEGEND = "○ scheduled  ✓ done  ✗ overdue  ◑ done late"
 
 
-def team_grid(detail: Any) -> Table:
+def team_grid(detail: Any, max_rows: int = MAX_ROWS) -> Table:
     """`zi team NAME`: a row per action, a column per month, a mark per occurrence.
 
     The indicator is shortened to what the console width leaves beside the grid.
@@ -201,8 +215,10 @@ def team_grid(detail: Any) -> Table:
         # Month numbers: narrow, and the same in every language.
         table.add_column(f"[u]{m}[/]" if m == detail.as_of else str(m), justify="center", no_wrap=True, min_width=2)
     table.pad_edge = False
-    for row in detail.rows:
+    for row in detail.rows[:max_rows]:
         table.add_row(esc(row.action.id), esc(row.action.indicator), *(MARKS[row.marks[m]] if m in row.marks else "" for m in range(1, 13)))
+    if len(detail.rows) > max_rows:
+        table.add_row("…", f"[italic]{len(detail.rows) - max_rows} more: --json lists every action[/]")
     return table
 
 

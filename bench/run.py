@@ -73,7 +73,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description="zi benchmark")
     parser.add_argument("--quick", action="store_true", help="start-up and 1k/10k only")
     parser.add_argument("--rounds", type=int, default=11, help="start-up runs per command")
-    parser.add_argument("--peer-timeout", type=float, default=60.0, help="seconds allowed to check-jsonschema")
+    parser.add_argument("--peer-timeout", type=float, default=45.0, help="seconds allowed to check-jsonschema")
     args = parser.parse_args()
 
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "zi_plan")], check=True)
@@ -138,12 +138,14 @@ def main() -> int:
         # ---- journal: 100k records on the 100k plan; first (cold) and second (cached) run
         path, actions = plans[100_000]
         synth_plan.write_journal(path, actions, 100_000)
+        # The first run validates plan and journal and fills the cache; the
+        # runs measured after it are what a user sees day to day.
+        first = run([*zi, "due", "--month", "4", "--plan", str(path)], env, work)[0]
+        t_parse = parse_time[100_000]
         for command in (["due", "--month", "4"], ["teams"]):
-            cold = run([*zi, *command, "--plan", str(path)], env, work)[0]
-            warm = run([*zi, *command, "--plan", str(path)], env, work)[0]
-            t_parse = parse_time[100_000]
-            add(f"journal: zi {command[0]} (100k actions, 100k records) / plan parse", warm / t_parse, None,
-                note=f"{warm:.2f} s cached, {cold:.2f} s first run; plan parse {t_parse:.2f} s")  # fmt: skip
+            cached = run([*zi, *command, "--plan", str(path)], env, work)[0]
+            add(f"journal: zi {command[0]} (100k actions, 100k records) / plan parse", cached / t_parse, None,
+                note=f"{cached:.2f} s (first run of zi due, validating: {first:.2f} s); plan parse {t_parse:.2f} s")  # fmt: skip
 
     _print(rows)
     results = {

@@ -4,9 +4,12 @@ Nothing here decides anything about plans or progress; that is the core's
 job. User errors (ZiError) are caught in one place, ``main``. Core modules
 are imported inside the commands so that `zi --help` and shell completion
 stay quick.
-"""
 
-from __future__ import annotations
+The app is built by ``build_app`` after the language is chosen, so that the
+help texts are in it too. (No ``from __future__ import annotations`` here:
+Typer reads the parameter annotations, which refer to names local to
+``build_app``.)
+"""
 
 import sys
 from enum import Enum
@@ -15,32 +18,9 @@ from typing import Annotated, Optional
 
 import typer
 
-from zi_plan import __version__
+from zi_plan import __version__, i18n
 from zi_plan.errors import InvalidFile, ZiError
-
-app = typer.Typer(
-    name="zi",
-    help="Rencana Aksi Zona Integritas: check the plan, see what is due, record what is done.",
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
-PlanOption = Annotated[
-    Optional[Path],
-    typer.Option(
-        "--plan",
-        help="Plan file. Default: $ZI_PLAN, else plans/tambrauw-2023.yaml here, else the bundled plan.",
-        show_default=False,
-    ),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
-MonthOption = Annotated[
-    Optional[int],
-    typer.Option("--month", "-m", min=1, max=12, help="Month 1..12. Default: the current month.", show_default=False),
-]
-TeamOption = Annotated[Optional[str], typer.Option("--team", help="Only this team (a piece of its name will do).")]
+from zi_plan.i18n import _, month_name, ngettext
 
 
 class ReportFormat(str, Enum):
@@ -49,273 +29,320 @@ class ReportFormat(str, Enum):
     github = "github"
 
 
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"zi {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = False,
-) -> None:
-    """Rencana Aksi Zona Integritas: check the plan, see what is due, record what is done."""
-
-
 def _load(plan: Optional[Path]):  # -> LoadedPlan, imported lazily
     from zi_plan.plan import open_plan
 
     return open_plan(plan)
 
 
-@app.command("validate")
-def validate_cmd(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Plan files. Default: the plan found as for --plan.", show_default=False)] = None,
-    output_format: Annotated[ReportFormat, typer.Option("--format", help="text, json or github (workflow annotations).")] = ReportFormat.text,
-    plan: PlanOption = None,
-) -> None:
-    """Check plan files: YAML, schema and rules. Exit 1 if any is invalid."""
-    from zi_plan.plan import check_file, find_plan
-    from zi_plan.reporters import REPORTERS
-
-    files = paths or [find_plan(plan)[0]]
-    results = [(str(path), check_file(path)) for path in files]
-    REPORTERS[output_format.value](results, sys.stdout)
-    if any(problems for _, problems in results):
-        raise typer.Exit(1)
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"zi {__version__}")
+        raise typer.Exit()
 
 
-@app.command("list")
-def list_cmd(
-    team: TeamOption = None,
-    component: Annotated[Optional[str], typer.Option("--component", help="Only this component (I..VI).")] = None,
-    as_json: JsonOption = False,
-    plan: PlanOption = None,
-) -> None:
-    """Every action of the plan: id, team, indicator, months."""
-    from zi_plan import render
-
-    loaded = _load(plan)
-    actions = loaded.actions
-    if team:
-        wanted = loaded.team(team)
-        actions = [a for a in actions if a.team == wanted]
-    if component:
-        ids = [cid for cid, _ in loaded.components]
-        match = next((cid for cid in ids if cid.lower() == component.strip().lower()), None)
-        if match is None:
-            raise ZiError(f"no component '{component}'; the plan has {', '.join(ids)}")
-        actions = [a for a in actions if a.component == match]
-    rows = [a.to_json() for a in actions]
-    if as_json:
-        render.print_json(rows)
-        return
-    out = render.console()
-    out.print(render.action_list_table(rows))
-    out.print(f"{len(rows)} action{'s' if len(rows) != 1 else ''}")
-
-
-@app.command("due")
-def due_cmd(month: MonthOption = None, team: TeamOption = None, as_json: JsonOption = False, plan: PlanOption = None) -> None:
-    """What each team must do this month, and what is overdue."""
-    from zi_plan import progress, render
-    from zi_plan.journal import load_journal
-
-    loaded = _load(plan)
-    journal = load_journal(loaded)
-    report = progress.due(loaded, journal, month or progress.today().month, team)
-    if as_json:
-        render.print_json(report.to_json(loaded))
-        return
-    out = render.console()
-    out.print(f"[bold]{render.esc(loaded.institution)}[/] — due in {render.month_name(report.month)} {loaded.year}")
-    for table in render.due_tables(report, loaded):
-        out.print(table)
-    done = sum(d.status == "done" for d in report.due)
-    if not report.due and not report.overdue:
-        out.print("Nothing is scheduled this month and nothing is overdue.")
-    out.print(f"Due: {len(report.due)}, done: {done}, open: {len(report.due) - done}, overdue: {len(report.overdue)}")
-
-
-@app.command("done")
-def done_cmd(
-    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. II.2.a.")],
-    month: Annotated[Optional[int], typer.Option("--month", "-m", min=1, max=12, help="Month 1..12. Default: this month if scheduled and open, else the earliest overdue one.", show_default=False)] = None,
-    evidence: Annotated[Optional[list[str]], typer.Option("--evidence", "-e", help="A file to keep (copied and hashed) or a link; repeat for more.", show_default=False)] = None,
-    note: Annotated[Optional[str], typer.Option("--note", help="A short note for the record.")] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Who did it. Default: git's user.name, else your login.")] = None,
-    add: Annotated[bool, typer.Option("--add", help="Add evidence or a note to an occurrence already done.")] = False,
-    plan: PlanOption = None,
-) -> None:
-    """Record an occurrence of an action as done, with its evidence."""
-    from zi_plan import progress, render
-
-    loaded = _load(plan)
-    result = progress.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add)
-    record = result.record
-    out = render.console()
-    verb = "evidence added to" if add else "done:"
-    out.print(f"{verb} [bold]{record.action}[/] {render.month_name(record.month)} {loaded.year} — by {render.esc(record.by)}")
-    for entry in record.evidence:
-        if entry.url:
-            out.print(f"  link   {render.esc(entry.url)}", soft_wrap=True)
-        else:
-            assert entry.path is not None and entry.sha256 is not None
-            where = progress.evidence_path_for_user(result.journal, entry.path)
-            # Paths are never wrapped: people copy them.
-            out.print(f"  stored {render.esc(where)}  (sha256 {entry.sha256[:12]}…, {entry.size} bytes)", soft_wrap=True)
-    out.print(f"  journal {render.esc(str(result.journal.path))}", soft_wrap=True)
-
-
-@app.command("undo")
-def undo_cmd(
-    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. II.2.a.")],
-    month: Annotated[int, typer.Option("--month", "-m", min=1, max=12, help="The month to reopen.")],
-    note: Annotated[Optional[str], typer.Option("--note", help="Why it is reopened.")] = None,
-    by: Annotated[Optional[str], typer.Option("--by", help="Who reopens it.")] = None,
-    plan: PlanOption = None,
-) -> None:
-    """Reopen an occurrence recorded as done (the journal keeps the history)."""
-    from zi_plan import progress, render
-
-    loaded = _load(plan)
-    result = progress.undo(loaded, action_id, month, note=note, by=by)
-    render.console().print(
-        f"reopened [bold]{result.record.action}[/] {render.month_name(month)} {loaded.year}; "
-        f"journal {render.esc(str(result.journal.path))}",
-        soft_wrap=True,
+def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in order
+    """The Typer app, with help texts in the current language."""
+    app = typer.Typer(
+        name="zi",
+        help=_("Rencana Aksi Zona Integritas: check the plan, see what is due, record what is done."),
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
     )
+    PlanOption = Annotated[
+        Optional[Path],
+        typer.Option("--plan", show_default=False,
+                     help=_("Plan file. Default: $ZI_PLAN, else plans/tambrauw-2023.yaml here, else the bundled plan.")),
+    ]  # fmt: skip
+    JsonOption = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts instead of a table."))]
+    MonthOption = Annotated[
+        Optional[int],
+        typer.Option("--month", "-m", min=1, max=12, show_default=False, help=_("Month 1..12. Default: the current month.")),
+    ]
+    TeamOption = Annotated[Optional[str], typer.Option("--team", help=_("Only this team (a piece of its name will do)."))]
+    IdArgument = Annotated[str, typer.Argument(metavar="ID", help=_("Action id, e.g. II.2.a."))]
 
+    @app.callback()
+    def _root(
+        version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=_("Show the version and exit."))] = False,
+        lang: Annotated[Optional[str], typer.Option("--lang", help=_("Language: id (Bahasa Indonesia) or en. Default: $ZI_LANG, else the locale."))] = None,
+    ) -> None:
+        # --lang is read (and removed) by main() before the app is built.
+        pass
 
-@app.command("show")
-def show_cmd(
-    action_id: Annotated[str, typer.Argument(metavar="ID", help="Action id, e.g. II.2.a.")],
-    as_json: JsonOption = False,
-    plan: PlanOption = None,
-) -> None:
-    """One action in full: texts, months, each occurrence and its evidence."""
-    from zi_plan import progress, render
-    from zi_plan.journal import load_journal
+    _root.__doc__ = _("Rencana Aksi Zona Integritas: check the plan, see what is due, record what is done.")
 
-    loaded = _load(plan)
-    data = progress.show(loaded, load_journal(loaded), action_id)
-    if as_json:
-        render.print_json(data)
-        return
-    out = render.console()
-    for table in render.show_tables(data):
-        out.print(table)
+    @app.command("validate", help=_("Check plan files: YAML, schema and rules. Exit 1 if any is invalid."))
+    def validate_cmd(
+        paths: Annotated[Optional[list[Path]], typer.Argument(show_default=False, help=_("Plan files. Default: the plan found as for --plan."))] = None,
+        output_format: Annotated[ReportFormat, typer.Option("--format", help=_("text, json or github (workflow annotations)."))] = ReportFormat.text,
+        plan: PlanOption = None,
+    ) -> None:
+        from zi_plan.plan import check_file, find_plan
+        from zi_plan.reporters import REPORTERS
 
+        files = paths or [find_plan(plan)[0]]
+        results = [(str(path), check_file(path)) for path in files]
+        REPORTERS[output_format.value](results, sys.stdout)
+        if any(problems for _path, problems in results):
+            raise typer.Exit(1)
 
-@app.command("verify")
-def verify_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
-    """Re-hash every stored evidence file against the journal; exit 1 if any is missing or changed."""
-    from zi_plan import evidence, render
-    from zi_plan.journal import load_journal
+    @app.command("list", help=_("Every action of the plan: id, team, indicator, months."))
+    def list_cmd(
+        team: TeamOption = None,
+        component: Annotated[Optional[str], typer.Option("--component", help=_("Only this component (I..VI)."))] = None,
+        as_json: JsonOption = False,
+        plan: PlanOption = None,
+    ) -> None:
+        from zi_plan import render
 
-    loaded = _load(plan)
-    journal = load_journal(loaded)
-    checked, problems = evidence.verify(journal)
-    if as_json:
-        render.print_json(
-            {
+        loaded = _load(plan)
+        actions = loaded.actions
+        if team:
+            wanted = loaded.team(team)
+            actions = [a for a in actions if a.team == wanted]
+        if component:
+            ids = [cid for cid, _title in loaded.components]
+            match = next((cid for cid in ids if cid.lower() == component.strip().lower()), None)
+            if match is None:
+                raise ZiError(_("no component '{component}'; the plan has {ids}").format(component=component, ids=", ".join(ids)))
+            actions = [a for a in actions if a.component == match]
+        rows = [a.to_json() for a in actions]
+        if as_json:
+            render.print_json(rows)
+            return
+        out = render.console()
+        out.print(render.action_list_table(rows))
+        out.print(ngettext("{n} action", "{n} actions", len(rows)).format(n=len(rows)))
+
+    @app.command("due", help=_("What each team must do this month, and what is overdue."))
+    def due_cmd(month: MonthOption = None, team: TeamOption = None, as_json: JsonOption = False, plan: PlanOption = None) -> None:
+        from zi_plan import progress, render
+        from zi_plan.journal import load_journal
+
+        loaded = _load(plan)
+        journal = load_journal(loaded)
+        report = progress.due(loaded, journal, month or progress.today().month, team)
+        if as_json:
+            render.print_json(report.to_json(loaded))
+            return
+        out = render.console()
+        heading = _("{institution} — due in {month} {year}").format(
+            institution=f"[bold]{render.esc(loaded.institution)}[/]", month=month_name(report.month), year=loaded.year
+        )
+        out.print(heading)
+        for table in render.due_tables(report, loaded):
+            out.print(table)
+        done = sum(d.status == "done" for d in report.due)
+        if not report.due and not report.overdue:
+            out.print(_("Nothing is scheduled this month and nothing is overdue."))
+        out.print(
+            _("Due: {due}, done: {done}, open: {open}, overdue: {overdue}").format(
+                due=len(report.due), done=done, open=len(report.due) - done, overdue=len(report.overdue)
+            )
+        )
+
+    @app.command("done", help=_("Record an occurrence of an action as done, with its evidence."))
+    def done_cmd(
+        action_id: IdArgument,
+        month: Annotated[Optional[int], typer.Option("--month", "-m", min=1, max=12, show_default=False,
+                         help=_("Month 1..12. Default: this month if scheduled and open, else the earliest overdue one."))] = None,  # fmt: skip
+        evidence: Annotated[Optional[list[str]], typer.Option("--evidence", "-e", show_default=False,
+                            help=_("A file to keep (copied and hashed) or a link; repeat for more."))] = None,  # fmt: skip
+        note: Annotated[Optional[str], typer.Option("--note", help=_("A short note for the record."))] = None,
+        by: Annotated[Optional[str], typer.Option("--by", help=_("Who did it. Default: git's user.name, else your login."))] = None,
+        add: Annotated[bool, typer.Option("--add", help=_("Add evidence or a note to an occurrence already done."))] = False,
+        plan: PlanOption = None,
+    ) -> None:
+        from zi_plan import progress, render
+
+        loaded = _load(plan)
+        result = progress.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add)
+        record = result.record
+        out = render.console()
+        what = f"[bold]{record.action}[/] {month_name(record.month)} {loaded.year}"
+        template = _("evidence added to {what} — by {by}") if add else _("done: {what} — by {by}")
+        out.print(template.format(what=what, by=render.esc(record.by)))
+        # Paths and links are never wrapped: people copy them.
+        for entry in record.evidence:
+            if entry.url:
+                out.print("  " + _("link   {url}").format(url=render.esc(entry.url)), soft_wrap=True)
+            else:
+                assert entry.path is not None and entry.sha256 is not None
+                where = progress.evidence_path_for_user(result.journal, entry.path)
+                line = _("stored {path}  (sha256 {sha}…, {size} bytes)").format(path=render.esc(where), sha=entry.sha256[:12], size=entry.size)
+                out.print("  " + line, soft_wrap=True)
+        out.print("  " + _("journal {path}").format(path=render.esc(str(result.journal.path))), soft_wrap=True)
+
+    @app.command("undo", help=_("Reopen an occurrence recorded as done (the journal keeps the history)."))
+    def undo_cmd(
+        action_id: IdArgument,
+        month: Annotated[int, typer.Option("--month", "-m", min=1, max=12, help=_("The month to reopen."))],
+        note: Annotated[Optional[str], typer.Option("--note", help=_("Why it is reopened."))] = None,
+        by: Annotated[Optional[str], typer.Option("--by", help=_("Who reopens it."))] = None,
+        plan: PlanOption = None,
+    ) -> None:
+        from zi_plan import progress, render
+
+        loaded = _load(plan)
+        result = progress.undo(loaded, action_id, month, note=note, by=by)
+        render.console().print(
+            _("reopened {what}; journal {path}").format(
+                what=f"[bold]{result.record.action}[/] {month_name(month)} {loaded.year}", path=render.esc(str(result.journal.path))
+            ),
+            soft_wrap=True,
+        )
+
+    @app.command("show", help=_("One action in full: texts, months, each occurrence and its evidence."))
+    def show_cmd(action_id: IdArgument, as_json: JsonOption = False, plan: PlanOption = None) -> None:
+        from zi_plan import progress, render
+        from zi_plan.journal import load_journal
+
+        loaded = _load(plan)
+        data = progress.show(loaded, load_journal(loaded), action_id)
+        if as_json:
+            render.print_json(data)
+            return
+        out = render.console()
+        for table in render.show_tables(data):
+            out.print(table)
+
+    @app.command("verify", help=_("Re-hash every stored evidence file against the journal; exit 1 if any is missing or changed."))
+    def verify_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
+        from zi_plan import evidence, render
+        from zi_plan.journal import load_journal
+
+        loaded = _load(plan)
+        checked, problems = evidence.verify(load_journal(loaded))
+        if as_json:
+            render.print_json({
                 "checked": checked,
                 "ok": not problems,
-                "problems": [
-                    {"id": p.action, "month": p.month, "path": str(p.path), "problem": p.problem, "expected_sha256": p.expected, "found_sha256": p.found}
-                    for p in problems
-                ],
-            }
-        )
-    else:
+                "problems": [{"id": p.action, "month": p.month, "path": str(p.path), "problem": p.problem,
+                              "expected_sha256": p.expected, "found_sha256": p.found} for p in problems],
+            })  # fmt: skip
+        else:
+            out = render.console()
+            for p in problems:
+                if p.problem == "missing":
+                    what = _("missing")
+                else:
+                    what = _("changed (sha256 now {found}…, recorded {expected}…)").format(found=(p.found or "")[:12], expected=p.expected[:12])
+                out.print(f"{render.esc(str(p.path))}: {p.action} {month_name(p.month)}: {what}", soft_wrap=True)
+            files = ngettext("{n} evidence file checked", "{n} evidence files checked", checked).format(n=checked)
+            found = ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems))
+            out.print(f"{files}, {found}")
+        if problems:
+            raise typer.Exit(1)
+
+    @app.command("teams", help=_("Each team's workload per month (done/scheduled once progress exists)."))
+    def teams_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
+        from zi_plan import render, workload
+        from zi_plan.journal import load_journal
+
+        loaded = _load(plan)
+        journal = load_journal(loaded)
+        loads = workload.team_loads(loaded, journal)
+        if as_json:
+            render.print_json([load.to_json() for load in loads])
+            return
         out = render.console()
-        for p in problems:
-            what = "missing" if p.problem == "missing" else f"changed (sha256 now {p.found[:12]}…, recorded {p.expected[:12]}…)"  # type: ignore[index]
-            out.print(f"{render.esc(str(p.path))}: {p.action} {render.month_name(p.month)}: {what}", soft_wrap=True)
-        out.print(f"{checked} evidence file{'s' if checked != 1 else ''} checked, {len(problems)} problem{'s' if len(problems) != 1 else ''}")
-    if problems:
-        raise typer.Exit(1)
+        for table in render.teams_tables(loads, with_progress=bool(journal.records), width=out.width):
+            out.print(table)
+
+    @app.command("team", help=_("One team's actions as a year grid: scheduled, done, overdue, done late."))
+    def team_cmd(
+        name: Annotated[str, typer.Argument(help=_("Team name or a piece of it, e.g. pengawasan."))],
+        month: MonthOption = None,
+        as_json: JsonOption = False,
+        plan: PlanOption = None,
+    ) -> None:
+        from zi_plan import progress, render, workload
+        from zi_plan.journal import load_journal
+
+        loaded = _load(plan)
+        detail = workload.team_detail(loaded, load_journal(loaded), name, month or progress.today().month)
+        if as_json:
+            render.print_json(detail.to_json())
+            return
+        render.console().print(render.team_grid(detail))
+
+    @app.command("progress", help=_("Completion per component and overall: of what is due so far, and of the year."))
+    def progress_cmd(month: MonthOption = None, as_json: JsonOption = False, plan: PlanOption = None) -> None:
+        from zi_plan import progress, render, workload
+        from zi_plan.journal import load_journal
+
+        loaded = _load(plan)
+        as_of = month or progress.today().month
+        rows, overall = workload.completion(loaded, load_journal(loaded), as_of)
+        if as_json:
+            render.print_json({"month": as_of, "components": [r.to_json() for r in rows], "overall": overall.to_json()})
+            return
+        render.console().print(render.progress_table(rows, overall, as_of))
+
+    @app.command("schema", help=_("Print the JSON Schema of a plan file (for editors and other tools)."))
+    def schema_cmd() -> None:
+        from zi_plan import render
+        from zi_plan.model import json_schema
+
+        render.print_json(json_schema())
+
+    return app
 
 
-@app.command("teams")
-def teams_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
-    """Each team's workload per month (done/scheduled once progress exists)."""
-    from zi_plan import render, workload
-    from zi_plan.journal import load_journal
+def _take_lang(args: list[str]) -> tuple[Optional[str], list[str]]:
+    """Find `--lang X` / `--lang=X` anywhere in the arguments, and remove it.
 
-    loaded = _load(plan)
-    journal = load_journal(loaded)
-    loads = workload.team_loads(loaded, journal)
-    if as_json:
-        render.print_json([load.to_json() for load in loads])
-        return
-    out = render.console()
-    for table in render.teams_tables(loads, with_progress=bool(journal.records), width=out.width):
-        out.print(table)
-
-
-@app.command("team")
-def team_cmd(
-    name: Annotated[str, typer.Argument(help="Team name or a piece of it, e.g. pengawasan.")],
-    month: MonthOption = None,
-    as_json: JsonOption = False,
-    plan: PlanOption = None,
-) -> None:
-    """One team's actions as a year grid: scheduled, done, overdue, done late."""
-    from zi_plan import progress, render, workload
-    from zi_plan.journal import load_journal
-
-    loaded = _load(plan)
-    detail = workload.team_detail(loaded, load_journal(loaded), name, month or progress.today().month)
-    if as_json:
-        render.print_json(detail.to_json())
-        return
-    out = render.console()
-    out.print(render.team_grid(detail))
-
-
-@app.command("progress")
-def progress_cmd(month: MonthOption = None, as_json: JsonOption = False, plan: PlanOption = None) -> None:
-    """Completion per component and overall: of what is due so far, and of the year."""
-    from zi_plan import progress, render, workload
-    from zi_plan.journal import load_journal
-
-    loaded = _load(plan)
-    as_of = month or progress.today().month
-    rows, overall = workload.completion(loaded, load_journal(loaded), as_of)
-    if as_json:
-        render.print_json({"month": as_of, "components": [r.to_json() for r in rows], "overall": overall.to_json()})
-        return
-    render.console().print(render.progress_table(rows, overall, as_of))
-
-
-@app.command("schema")
-def schema_cmd() -> None:
-    """Print the JSON Schema of a plan file (for editors and other tools)."""
-    from zi_plan import render
-    from zi_plan.model import json_schema
-
-    render.print_json(json_schema())
+    The language must be known before the app (and its help) is built, and
+    `zi due --lang en` should work as well as `zi --lang en due`.
+    """
+    rest: list[str] = []
+    value: Optional[str] = None
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg == "--lang":
+            if i + 1 >= len(args):
+                raise ZiError(_("--lang needs a value: id or en"), exit_code=2)
+            value = args[i + 1]
+            i += 2
+            continue
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            i += 1
+            continue
+        rest.append(arg)
+        i += 1
+    if value is not None and i18n.normalise(value) is None:
+        raise ZiError(_("unknown language '{value}': use --lang id or --lang en").format(value=value), exit_code=2)
+    return value, rest
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    """Entry point: run the app, turn user errors into a message and an exit code."""
+    """Entry point: choose the language, run the app, turn user errors into a message and an exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    i18n.set_language(i18n.detect())
     try:
-        app(args=argv, prog_name="zi", standalone_mode=True)
+        lang, args = _take_lang(args)
+        i18n.set_language(i18n.detect(lang))
+        build_app()(args=args, prog_name="zi", standalone_mode=True)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except InvalidFile as exc:
         for problem in exc.problems:
             sys.stderr.write(f"{problem}\n")
-        sys.stderr.write("zi: error: the file above is not valid; fix the lines shown, then run the command again\n")
+        sys.stderr.write("zi: " + _("error: the file above is not valid; fix the lines shown, then run the command again") + "\n")
         return exc.exit_code
     except ZiError as exc:
-        sys.stderr.write(f"zi: error: {exc.message}\n")
+        sys.stderr.write("zi: " + _("error: {message}").format(message=exc.message) + "\n")
         return exc.exit_code
     except KeyboardInterrupt:
-        sys.stderr.write("zi: interrupted\n")
+        sys.stderr.write("zi: " + _("interrupted") + "\n")
         return 130
     return 0
 

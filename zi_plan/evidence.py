@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zi_plan.errors import ZiError
+from zi_plan.i18n import _
 from zi_plan.journal import EvidenceEntry, Journal
 from zi_plan.plan import ActionView
 
@@ -42,12 +43,13 @@ def parse_sources(values: list[str]) -> list[EvidenceSource]:
             continue
         path = Path(value).expanduser()
         if not path.exists():
-            hint = " (a link must start with http:// or https://)" if "://" in value or value.startswith("www.") else ""
-            raise ZiError(f"evidence file not found: {value}{hint}; nothing was recorded")
+            if "://" in value or value.startswith("www."):
+                raise ZiError(_("evidence file not found: {value} (a link must start with http:// or https://); nothing was recorded").format(value=value))
+            raise ZiError(_("evidence file not found: {value}; nothing was recorded").format(value=value))
         if not path.is_file():
-            raise ZiError(f"evidence must be a file or a link, and {value} is a folder; nothing was recorded")
+            raise ZiError(_("evidence must be a file or a link, and {value} is a folder; nothing was recorded").format(value=value))
         if not os.access(path, os.R_OK):
-            raise ZiError(f"evidence file cannot be read (permission denied): {value}; nothing was recorded")
+            raise ZiError(_("evidence file cannot be read (permission denied): {value}; nothing was recorded").format(value=value))
         sources.append(EvidenceSource(value, file=path))
     return sources
 
@@ -102,7 +104,7 @@ def store(journal: Journal, action: ActionView, month: int, year: int, source: E
             shutil.copystat(source.file, target, follow_symlinks=True)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ZiError(f"could not store {source.text} in {folder}: {exc.strerror or exc}") from None
+        raise ZiError(_("could not store {file} in {folder}: {reason}").format(file=source.text, folder=folder, reason=exc.strerror or exc)) from None
     relative = target.relative_to(journal.evidence_dir).as_posix()
     return EvidenceEntry(path=relative, sha256=sha, size=size, name=source.file.name)
 

@@ -10,6 +10,7 @@ one shared folder can record at once and all land.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import tempfile
@@ -22,6 +23,7 @@ import yaml
 
 from zi_plan import cache, yamlio
 from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
 
 JOURNAL_VERSION = 1
@@ -175,7 +177,7 @@ def _check_journal(path: Path, text: str, plan: LoadedPlan) -> list[Record]:
     if data is None:
         return []
     if not isinstance(data, dict):
-        raise InvalidFile([Problem(str(path), 1, 1, "a progress journal must be a mapping with 'journal', 'plan' and 'records'")])
+        raise InvalidFile([Problem(str(path), 1, 1, _("a progress journal must be a mapping with 'journal', 'plan' and 'records'"))])
     cache_key = cache.key("journal", plan.fingerprint, text)
     if not cache.is_valid(cache_key):
         _validate_journal(path, text, data, plan)
@@ -197,20 +199,21 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
             loc = tuple(err["loc"])
             name = next((p for p in reversed(loc) if isinstance(p, str)), "record")
             if err["type"] == "extra_forbidden":
-                message = f"unknown key '{name}'"
+                message = _("unknown key '{key}'").format(key=name)
             elif err["type"] == "missing":
-                message = f"missing required key '{name}'"
+                message = _("missing required key '{key}'").format(key=name)
             else:
-                message = f"'{name}': {err['msg']}"
+                message = _("'{key}' is not valid: {problem}").format(key=name, problem=err["msg"])
             found.append((loc, message))
     if journal is not None and journal.journal != JOURNAL_VERSION:
-        found.append((("journal",), f"journal format {journal.journal} is not known to this zi (it reads format {JOURNAL_VERSION}); upgrade zi"))
+        found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION)))
     for index, record in enumerate((journal.records or []) if journal else []):
         action = plan.by_id.get(record.action)
         if action is None:
-            found.append((("records", index, "action"), f"record for '{record.action}', which the plan does not have; was the plan changed?"))
+            found.append((("records", index, "action"), _("record for '{id}', which the plan does not have; was the plan changed?").format(id=record.action)))
         elif record.month not in action.months:
-            found.append((("records", index, "month"), f"{record.action} is not scheduled in month {record.month} (its months: {', '.join(map(str, action.months))})"))
+            months = ", ".join(map(str, action.months))
+            found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months)))
     if found:
         root = yamlio.compose(text)
         raise InvalidFile([Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found])
@@ -220,9 +223,9 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
 
 _HEADER = """\
 # Progress journal of {plan}: what was done, when, by whom, with what evidence.
-# Written by `zi done`, `zi undo`; read by every other command. Append-only:
-# an undo is a new record. Keep every record; when git merges two sets of new
-# records, keep both (`zi validate`-like checks run on every load).
+# Written by `zi done` and `zi undo`, read by every other command, and checked
+# on every load. Append-only: an undo is a new record. Keep every record; when
+# git merges two sets of new records, keep both.
 journal: {version}
 plan: {plan}
 records:
@@ -238,21 +241,23 @@ def record_to_yaml(record: Record) -> str:
 
 
 def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
-    """Add records to the journal file atomically (the caller holds the lock)."""
+    """Add records to the journal file atomically (the caller holds the lock),
+    and to ``journal`` in memory."""
     path = journal.path
-    if path.exists():
-        text = path.read_text(encoding="utf-8-sig")
-        if text and not text.endswith("\n"):
-            text += "\n"
-        if not _APPENDABLE.search(text):
-            # Hand-edited so that `records:` is not last (or is `records: []`):
-            # write the whole file again in the usual layout.
-            text = _HEADER.format(plan=plan.path.name, version=JOURNAL_VERSION)
-            new = journal.records + new
+    # The name as a JSON string is a valid YAML scalar whatever it contains.
+    header = _HEADER.format(plan=json.dumps(plan.path.name, ensure_ascii=False), version=JOURNAL_VERSION)
+    text = path.read_text(encoding="utf-8-sig") if path.exists() else header
+    if text and not text.endswith("\n"):
+        text += "\n"
+    if _APPENDABLE.search(text):
+        text += "".join(record_to_yaml(r) for r in new)
     else:
-        text = _HEADER.format(plan=plan.path.name, version=JOURNAL_VERSION)
-    text += "".join(record_to_yaml(r) for r in new)
+        # Hand-edited so that `records:` is not last (or is `records: []`):
+        # write the whole file again in the usual layout.
+        text = header + "".join(record_to_yaml(r) for r in [*journal.records, *new])
     yamlio.atomic_write(path, text.encode("utf-8"))
+    journal.records.extend(new)
+    journal.occurrences = replay(journal.records)
 
 
 def lock(journal_path: Path, timeout: float = 60.0):  # -> filelock.FileLock
@@ -268,7 +273,7 @@ def ensure_writable(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ZiError(f"cannot create {directory}: {exc.strerror or exc}") from None
+        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=exc.strerror or exc)) from None
     try:
         # A probe of our own: other writers may be probing the same folder.
         fd, probe = tempfile.mkstemp(prefix=".zi-write-test.", dir=directory)
@@ -276,6 +281,7 @@ def ensure_writable(directory: Path) -> None:
         os.unlink(probe)
     except OSError as exc:
         raise ZiError(
-            f"cannot write in {directory} ({exc.strerror or exc}); "
-            "ask for write access, or copy the plan to a folder you can write and use --plan"
+            _("cannot write in {folder} ({reason}); ask for write access, or copy the plan to a folder you can write and use --plan").format(
+                folder=directory, reason=exc.strerror or exc
+            )
         ) from None

@@ -16,6 +16,7 @@ from typing import Any
 
 from zi_plan import yamlio
 from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.i18n import _
 
 BUNDLED_NAME = "tambrauw-2023.yaml"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -117,8 +118,9 @@ class LoadedPlan:
         if len(folded) == 1:
             return self.by_id[folded[0]]
         close = difflib.get_close_matches(action_id, list(self.by_id), n=5, cutoff=0.6)
-        hint = f" Did you mean {', '.join(close)}?" if close else " Run 'zi list' to see every id."
-        raise ZiError(f"no action '{action_id}' in {self.path}.{hint}")
+        if close:
+            raise ZiError(_("no action '{id}' in {path}. Did you mean {close}?").format(id=action_id, path=self.path, close=", ".join(close)))
+        raise ZiError(_("no action '{id}' in {path}. Run 'zi list' to see every id.").format(id=action_id, path=self.path))
 
     def team(self, query: str) -> TeamView:
         """A team by id or by a loose piece of its name ('pengawasan')."""
@@ -131,8 +133,9 @@ class LoadedPlan:
             return hits[0]
         names = "; ".join(f"{t.name} ({t.id})" for t in self.teams)
         if hits:
-            raise ZiError(f"'{query}' matches more than one team: {'; '.join(t.name for t in hits)}. Teams: {names}")
-        raise ZiError(f"no team matches '{query}'. Teams: {names}")
+            raise ZiError(_("'{query}' matches more than one team: {hits}. Teams: {teams}").format(
+                query=query, hits="; ".join(t.name for t in hits), teams=names))  # fmt: skip
+        raise ZiError(_("no team matches '{query}'. Teams: {teams}").format(query=query, teams=names))
 
 
 # ---------------------------------------------------------------- finding
@@ -143,7 +146,7 @@ def bundled_plan_path() -> Path:
     for candidate in (PACKAGE_DIR / "data" / BUNDLED_NAME, PACKAGE_DIR.parent / "plans" / BUNDLED_NAME):
         if candidate.is_file():
             return candidate
-    raise ZiError("the bundled plan is missing from this installation: reinstall zi-plan, or name a plan with --plan")
+    raise ZiError(_("the bundled plan is missing from this installation: reinstall zi-plan, or name a plan with --plan"))
 
 
 def find_plan(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
@@ -186,9 +189,9 @@ def _check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
     except yamlio.YamlError as exc:
         return None, [exc.problem(path)]
     if data is None:
-        return None, [Problem(path, 1, 1, "the file is empty: a plan needs institution, year, decree, teams and components")]
+        return None, [Problem(path, 1, 1, _("the file is empty: a plan needs institution, year, decree, teams and components"))]
     if not isinstance(data, dict):
-        return None, [Problem(path, 1, 1, f"a plan must be a mapping (key: value) at the top, not {_kind(data)}")]
+        return None, [Problem(path, 1, 1, _("a plan must be a mapping (key: value) at the top, not {kind}").format(kind=_kind(data)))]
 
     found: list[_Found] = []
     found.extend(_schema_problems(data))
@@ -280,17 +283,17 @@ def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
 
 def _kind(value: Any) -> str:
     if isinstance(value, bool):
-        return "true/false"
+        return _("true/false")
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return _("a number ({value})").format(value=value)
     if isinstance(value, str):
-        return f"text ('{value[:40]}')"
+        return _("text ('{value}')").format(value=value[:40])
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if value is None:
-        return "nothing (empty)"
+        return _("nothing (empty)")
     return type(value).__name__
 
 
@@ -301,7 +304,7 @@ def _context(data: Any, loc: tuple[Any, ...]) -> str:
         if len(loc) >= 2 and loc[0] == "components":
             comp = data["components"][loc[1]]
             cid = comp.get("id") if isinstance(comp, dict) and isinstance(comp.get("id"), str) else roman(loc[1] + 1)
-            label = f"component {cid}"
+            label = _("component {id}").format(id=cid)
             if len(loc) >= 4 and loc[2] == "items":
                 label = f"{cid}.{loc[3] + 1}"
                 if len(loc) >= 6 and loc[4] == "actions":
@@ -344,37 +347,38 @@ def _schema_message(err: Any, loc: tuple[Any, ...]) -> str:
     if kind == "extra_forbidden":
         fields = list(_model_at(loc[:-1]).model_fields)
         close = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed keys here: {', '.join(fields)}"
-        return f"unknown key '{name}'{hint}"
+        if close:
+            return _("unknown key '{key}' (did you mean '{close}'?)").format(key=name, close=close[0])
+        return _("unknown key '{key}'; allowed keys here: {keys}").format(key=name, keys=", ".join(fields))
     if kind == "missing":
-        return f"missing required key '{name}'"
+        return _("missing required key '{key}'").format(key=name)
     if name == "months":
         if kind in ("greater_than_equal", "less_than_equal"):
-            return f"month {value} is out of range: months are 1 (January) to 12 (December)"
+            return _("month {month} is out of range: months are 1 (January) to 12 (December)").format(month=value)
         if kind in ("int_type", "int_parsing", "int_from_float"):
-            return f"a month must be a whole number from 1 to 12, not {_kind(value)}"
+            return _("a month must be a whole number from 1 to 12, not {kind}").format(kind=_kind(value))
     if kind == "string_too_short":
-        return f"'{name}' must not be empty"
+        return _("'{key}' must not be empty").format(key=name)
     if kind == "too_short":
-        return f"'{name}' needs at least one entry"
+        return _("'{key}' needs at least one entry").format(key=name)
     if kind == "string_type":
-        return f"'{name}' must be text, not {_kind(value)}"
+        return _("'{key}' must be text, not {kind}").format(key=name, kind=_kind(value))
     if kind == "list_type":
-        return f"'{name}' must be a list (lines starting with '- '), not {_kind(value)}"
+        return _("'{key}' must be a list (lines starting with '- '), not {kind}").format(key=name, kind=_kind(value))
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"'{name}' must be a mapping (key: value lines), not {_kind(value)}"
+        return _("'{key}' must be a mapping (key: value lines), not {kind}").format(key=name, kind=_kind(value))
     if kind == "string_pattern_mismatch":
         if name == "team" or (name == "id" and "teams" in loc):
-            return f"team id '{value}' must be lower-case letters, digits and '-', e.g. 'pengawasan'"
+            return _("team id '{value}' must be lower-case letters, digits and '-', e.g. 'pengawasan'").format(value=value)
         if name == "id":
-            return f"component id '{value}' must be a Roman numeral (I, II, III, ...)"
+            return _("component id '{value}' must be a Roman numeral (I, II, III, ...)").format(value=value)
     if kind in ("int_type", "int_parsing"):
-        return f"'{name}' must be a whole number, not {_kind(value)}"
+        return _("'{key}' must be a whole number, not {kind}").format(key=name, kind=_kind(value))
     if kind.startswith("date"):
-        return f"'{name}' must be a date written YYYY-MM-DD (e.g. 2023-04-15), not {_kind(value)}"
+        return _("'{key}' must be a date written YYYY-MM-DD (e.g. 2023-04-15), not {kind}").format(key=name, kind=_kind(value))
     if kind in ("greater_than_equal", "less_than_equal"):
-        return f"'{name}' {value} is out of range ({err['msg'].lower()})"
-    return f"'{name}': {err['msg']}"
+        return _("'{key}' {value} is out of range ({problem})").format(key=name, value=value, problem=err["msg"].lower())
+    return _("'{key}' is not valid: {problem}").format(key=name, problem=err["msg"])
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -390,19 +394,22 @@ def _rule_problems(data: dict[str, Any]) -> Iterator[_Found]:
     for t_index, team in enumerate(_as_list(data.get("teams"))):
         if isinstance(team, dict) and isinstance(team.get("id"), str):
             if team["id"] in team_ids:
-                yield ("teams", t_index, "id"), f"duplicate team id '{team['id']}'", False
+                yield ("teams", t_index, "id"), _("duplicate team id '{id}'").format(id=team["id"]), False
             team_ids.setdefault(team["id"], t_index)
 
     def check_team(value: Any, loc: tuple[Any, ...], label: str) -> Iterator[_Found]:
         if isinstance(value, str) and team_ids and value not in team_ids:
             close = difflib.get_close_matches(value, list(team_ids), n=1, cutoff=0.5)
-            hint = f" (did you mean '{close[0]}'?)" if close else f"; teams defined: {', '.join(team_ids)}"
-            yield loc, f"{label}team '{value}' is not defined under 'teams'{hint}", False
+            if close:
+                message = _("team '{team}' is not defined under 'teams' (did you mean '{close}'?)").format(team=value, close=close[0])
+            else:
+                message = _("team '{team}' is not defined under 'teams'; teams defined: {teams}").format(team=value, teams=", ".join(team_ids))
+            yield loc, label + message, False
 
     year, decree = data.get("year"), data.get("decree")
     if isinstance(year, int) and isinstance(decree, dict) and hasattr(decree.get("date"), "year"):
         if decree["date"].year != year:
-            yield ("decree", "date"), f"the decree is dated {decree['date']} but the plan's year is {year}", False
+            yield ("decree", "date"), _("the decree is dated {date} but the plan's year is {year}").format(date=decree["date"], year=year), False
 
     seen_components: dict[str, int] = {}
     seen_actions: dict[str, tuple[Any, ...]] = {}
@@ -414,20 +421,20 @@ def _rule_problems(data: dict[str, Any]) -> Iterator[_Found]:
         cid = comp.get("id")
         if isinstance(cid, str):
             if cid in seen_components:
-                yield (*cloc, "id"), f"duplicate component id '{cid}'", False
+                yield (*cloc, "id"), _("duplicate component id '{id}'").format(id=cid), False
             elif cid != expected_cid:
-                yield (*cloc, "id"), f"component id '{cid}' is out of order: component {c_index + 1} must be '{expected_cid}'", False
+                yield (*cloc, "id"), _("component id '{id}' is out of order: component {n} must be '{expected}'").format(id=cid, n=c_index + 1, expected=expected_cid), False
             seen_components.setdefault(cid, c_index)
         else:
             cid = expected_cid
-        yield from check_team(comp.get("team"), (*cloc, "team"), f"component {cid}: ")
+        yield from check_team(comp.get("team"), (*cloc, "team"), _("component {id}").format(id=cid) + ": ")
         for i_index, item in enumerate(_as_list(comp.get("items"))):
             if not isinstance(item, dict):
                 continue
             iloc = (*cloc, "items", i_index)
             no = item.get("number")
             if isinstance(no, int) and no != i_index + 1:
-                yield (*iloc, "number"), f"item number {no} is out of order: item {i_index + 1} of component {cid} must be numbered {i_index + 1}", False
+                yield (*iloc, "number"), _("item number {no} is out of order: item {n} of component {id} must be numbered {n}").format(no=no, n=i_index + 1, id=cid), False
             yield from check_team(item.get("team"), (*iloc, "team"), f"{cid}.{i_index + 1}: ")
             for a_index, act in enumerate(_as_list(item.get("actions"))):
                 if not isinstance(act, dict):
@@ -437,12 +444,12 @@ def _rule_problems(data: dict[str, Any]) -> Iterator[_Found]:
                 written = act.get("id")
                 if written is not None:
                     if not isinstance(written, str):
-                        yield (*aloc, "id"), f"{expected}: 'id' must be text like '{expected}'", False
+                        yield (*aloc, "id"), f"{expected}: " + _("'id' must be text like '{expected}'").format(expected=expected), False
                     elif written in seen_actions:
                         first = seen_actions[written]
-                        yield (*aloc, "id"), f"duplicate id '{written}' (the first is action {first[-1] + 1} of item {first[-3] + 1} of component {first[1] + 1})", False
+                        yield (*aloc, "id"), _("duplicate id '{id}' (the first is action {a} of item {i} of component {c})").format(id=written, a=first[-1] + 1, i=first[-3] + 1, c=first[1] + 1), False
                     elif written != expected:
-                        yield (*aloc, "id"), f"action id '{written}' is out of order: here the id must be '{expected}' (actions are lettered a, b, c ... in order)", False
+                        yield (*aloc, "id"), _("action id '{id}' is out of order: here the id must be '{expected}' (actions are lettered a, b, c ... in order)").format(id=written, expected=expected), False
                     if isinstance(written, str):
                         seen_actions.setdefault(written, aloc)
                 label = f"{expected}: "
@@ -452,6 +459,6 @@ def _rule_problems(data: dict[str, Any]) -> Iterator[_Found]:
                     seen_months: set[Any] = set()
                     for m_index, month in enumerate(months):
                         if isinstance(month, int) and month in seen_months:
-                            yield (*aloc, "months", m_index), f"{label}month {month} is listed twice", False
+                            yield (*aloc, "months", m_index), label + _("month {month} is listed twice").format(month=month), False
                         if isinstance(month, int):
                             seen_months.add(month)

@@ -6,10 +6,12 @@ they return.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import getpass
 import os
 import subprocess
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Optional
@@ -24,10 +26,9 @@ from zi_plan.journal import (
     journal_paths,
     load_journal,
     lock,
-    replay,
 )
 from zi_plan.plan import ActionView, LoadedPlan
-from zi_plan.render import month_name
+from zi_plan.i18n import _, month_name
 
 
 def today() -> dt.date:
@@ -41,7 +42,7 @@ def now() -> dt.datetime:
 
 def check_month(month: int) -> int:
     if not 1 <= month <= 12:
-        raise ZiError(f"month {month} is out of range: use 1 (January) to 12 (December)", exit_code=2)
+        raise ZiError(_("month {month} is out of range: use 1 (January) to 12 (December)").format(month=month), exit_code=2)
     return month
 
 
@@ -165,8 +166,9 @@ def pick_month(action: ActionView, journal: Journal, current: int) -> int:
             return m
     months = ", ".join(month_name(m) for m in action.months)
     raise ZiError(
-        f"{action.id} has no open occurrence due by {month_name(current)}; it is scheduled in: {months}. "
-        "Name the month with --month"
+        _("{id} has no open occurrence due by {month}; it is scheduled in: {months}. Name the month with --month").format(
+            id=action.id, month=month_name(current), months=months
+        )
     )
 
 
@@ -195,45 +197,37 @@ def record_done(
         check_month(month)
         if month not in action.months:
             months = ", ".join(f"{month_name(m)} ({m})" for m in action.months)
-            raise ZiError(f"{action.id} is not scheduled in {month_name(month)}; its months are {months}")
+            raise ZiError(_("{id} is not scheduled in {month}; its months are {months}").format(id=action.id, month=month_name(month), months=months))
     if add and not evidence and not note:
-        raise ZiError("--add needs something to add: --evidence FILE_OR_URL or --note TEXT", exit_code=2)
+        raise ZiError(_("--add needs something to add: --evidence FILE_OR_URL or --note TEXT"), exit_code=2)
     sources = store.parse_sources(list(evidence))
-    journal_path, _ = journal_paths(plan)
-    ensure_writable(journal_path.parent)
-    author = by.strip() if by and by.strip() else default_author(plan.path.parent)
-
-    from filelock import Timeout
-
-    try:
-        with lock(journal_path):
-            journal = load_journal(plan)
-            chosen = month if month is not None else pick_month(action, journal, today().month)
-            occ = journal.occurrence(action.id, chosen)
-            when = f"{action.id} {month_name(chosen)} {plan.year}"
-            if add and occ.status != "done":
-                raise ZiError(f"{when} is not done yet: record it with 'zi done {action.id} --month {chosen}' first")
-            if not add and occ.status == "done":
-                assert occ.done is not None
-                raise ZiError(
-                    f"{when} is already done (recorded {occ.done.at:%Y-%m-%d %H:%M} by {occ.done.by}); "
-                    f"nothing recorded. To add evidence: zi done {action.id} --month {chosen} --add --evidence FILE"
-                )
-            entries = [store.store(journal, action, chosen, plan.year, s) for s in sources]
-            record = Record(
-                action=action.id,
-                month=chosen,
-                event="evidence" if add else "done",
-                at=now(),
-                by=author,
-                note=note.strip() if note and note.strip() else None,
-                evidence=tuple(entries),
+    with _writing(plan) as journal:
+        chosen = month if month is not None else pick_month(action, journal, today().month)
+        occ = journal.occurrence(action.id, chosen)
+        when = f"{action.id} {month_name(chosen)} {plan.year}"
+        if add and occ.status != "done":
+            raise ZiError(
+                _("{when} is not done yet: record it with 'zi done {id} --month {month}' first").format(when=when, id=action.id, month=chosen)
             )
-            append_records(journal, plan, [record])
-    except Timeout:
-        raise ZiError(f"another zi is writing {journal_path} and did not finish within a minute; try again") from None
-    journal.records.append(record)
-    journal.occurrences = replay(journal.records)
+        if not add and occ.status == "done":
+            assert occ.done is not None
+            raise ZiError(
+                _("{when} is already done (recorded {at} by {by}); nothing recorded. "
+                  "To add evidence: zi done {id} --month {month} --add --evidence FILE").format(
+                    when=when, at=f"{occ.done.at:%Y-%m-%d %H:%M}", by=occ.done.by, id=action.id, month=chosen
+                )
+            )  # fmt: skip
+        entries = [store.store(journal, action, chosen, plan.year, s) for s in sources]
+        record = Record(
+            action=action.id,
+            month=chosen,
+            event="evidence" if add else "done",
+            at=now(),
+            by=_author(plan, by),
+            note=note.strip() if note and note.strip() else None,
+            evidence=tuple(entries),
+        )
+        append_records(journal, plan, [record])
     return Recorded(record, journal, action)
 
 
@@ -241,23 +235,37 @@ def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = 
     """Reopen a done occurrence; the journal keeps the history."""
     action = plan.action(action_id)
     check_month(month)
-    journal_path, _ = journal_paths(plan)
-    ensure_writable(journal_path.parent)
-    author = by.strip() if by and by.strip() else default_author(plan.path.parent)
+    with _writing(plan) as journal:
+        if not journal.is_done(action.id, month):
+            raise ZiError(
+                _("{id} {month} {year} is not done, so there is nothing to undo").format(id=action.id, month=month_name(month), year=plan.year)
+            )
+        record = Record(action=action.id, month=month, event="undo", at=now(), by=_author(plan, by), note=note)
+        append_records(journal, plan, [record])
+    return Recorded(record, journal, action)
+
+
+def _author(plan: LoadedPlan, by: Optional[str]) -> str:
+    return by.strip() if by and by.strip() else default_author(plan.path.parent)
+
+
+@contextlib.contextmanager
+def _writing(plan: LoadedPlan) -> Iterator[Journal]:
+    """The plan's journal, loaded under its lock, for one change.
+
+    The folder is checked for writing before anything is copied.
+    """
     from filelock import Timeout
 
+    journal_path, _evidence = journal_paths(plan)
+    ensure_writable(journal_path.parent)
     try:
         with lock(journal_path):
-            journal = load_journal(plan)
-            if not journal.is_done(action.id, month):
-                raise ZiError(f"{action.id} {month_name(month)} {plan.year} is not done, so there is nothing to undo")
-            record = Record(action=action.id, month=month, event="undo", at=now(), by=author, note=note)
-            append_records(journal, plan, [record])
+            yield load_journal(plan)
     except Timeout:
-        raise ZiError(f"another zi is writing {journal_path} and did not finish within a minute; try again") from None
-    journal.records.append(record)
-    journal.occurrences = replay(journal.records)
-    return Recorded(record, journal, action)
+        raise ZiError(
+            _("another zi is writing {path} and did not finish within a minute; try again").format(path=journal_path)
+        ) from None
 
 
 # ---------------------------------------------------------------- show

@@ -16,13 +16,9 @@ from rich.console import Console
 from rich.markup import escape as esc
 from rich.table import Table
 
-MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-          "August", "September", "October", "November", "December"]  # fmt: skip
-MONTHS_SHORT = [m[:3] for m in MONTHS]
+from zi_plan.i18n import _, month_name, month_short, ngettext
 
-
-def month_name(month: int) -> str:
-    return MONTHS[month - 1]
+__all__ = ["esc", "month_name", "month_short"]
 
 
 def months_text(months: Iterable[int]) -> str:
@@ -36,7 +32,7 @@ def months_text(months: Iterable[int]) -> str:
             runs.append([m])
     parts = []
     for run in runs:
-        first, last = MONTHS_SHORT[run[0] - 1], MONTHS_SHORT[run[-1] - 1]
+        first, last = month_short(run[0]), month_short(run[-1])
         parts.append(first if len(run) == 1 else (f"{first}, {last}" if len(run) == 2 else f"{first}-{last}"))
     return ", ".join(parts)
 
@@ -67,10 +63,10 @@ def new_table(*, title: str | None = None, caption: str | None = None) -> Table:
 def action_list_table(rows: list[dict[str, Any]]) -> Table:
     """`zi list`: one row per action."""
     table = new_table()
-    table.add_column("ID", no_wrap=True, style="bold")
-    table.add_column("Team", ratio=2, overflow="fold")
-    table.add_column("Indicator", ratio=5, overflow="fold")
-    table.add_column("Months", ratio=2)
+    table.add_column(_("ID"), no_wrap=True, style="bold")
+    table.add_column(_("Team"), ratio=2, overflow="fold")
+    table.add_column(_("Indicator"), ratio=5, overflow="fold")
+    table.add_column(_("Months"), ratio=2)
     for row in rows:
         table.add_row(esc(row["id"]), esc(row["team"]), esc(row["indicator"]), months_text(row["months"]))
     return table
@@ -78,8 +74,8 @@ def action_list_table(rows: list[dict[str, Any]]) -> Table:
 
 def _status_text(status: str, late: bool = False) -> str:
     if status == "done":
-        return "[green]done, late[/]" if late else "[green]done[/]"
-    return "[yellow]open[/]"
+        return "[green]" + (_("done, late") if late else _("done")) + "[/]"
+    return "[yellow]" + _("open") + "[/]"
 
 
 # Rich lays out about a thousand table rows a second. Past this many rows a
@@ -91,7 +87,9 @@ MAX_ROWS = 200
 def _more_row(table: Table, shown: int, total: int) -> None:
     if total > shown:
         hidden = total - shown
-        table.add_row("…", "", f"[italic]{hidden} more not shown: use --team, or --json for every row[/]")
+        text = ngettext("{n} more not shown: use --team, or --json for every row",
+                        "{n} more not shown: use --team, or --json for every row", hidden).format(n=hidden)  # fmt: skip
+        table.add_row("…", "", f"[italic]{text}[/]")
 
 
 def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
@@ -102,11 +100,12 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
         by_team.setdefault(d.action.team.name, []).append(d)
     for team, entries in by_team.items():
         done = sum(d.status == "done" for d in entries)
-        table = new_table(title=f"[bold]{esc(team)}[/] — {done}/{len(entries)} done")
-        table.add_column("ID", no_wrap=True, style="bold")
-        table.add_column("Status", no_wrap=True)
-        table.add_column("Indicator", ratio=3, overflow="fold")
-        table.add_column("Evidence expected", ratio=3, overflow="fold")
+        title = _("{team} — {done}/{total} done").format(team=f"[bold]{esc(team)}[/]", done=done, total=len(entries))
+        table = new_table(title=title)
+        table.add_column(_("ID"), no_wrap=True, style="bold")
+        table.add_column(_("Status"), no_wrap=True)
+        table.add_column(_("Indicator"), ratio=3, overflow="fold")
+        table.add_column(_("Evidence expected"), ratio=3, overflow="fold")
         for d in entries[:max_rows]:
             table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), esc(d.action.indicator), esc("\n".join(d.action.evidence)))
         _more_row(table, min(max_rows, len(entries)), len(entries))
@@ -115,11 +114,12 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
         grouped: dict[str, list[Any]] = {}
         for d in report.overdue:
             grouped.setdefault(d.action.id, []).append(d)
-        table = new_table(title=f"[bold red]Overdue[/]: open from before {month_name(report.month)}")
-        table.add_column("ID", no_wrap=True, style="bold")
-        table.add_column("Months", ratio=1)
-        table.add_column("Team", ratio=2, overflow="fold")
-        table.add_column("Indicator", ratio=4, overflow="fold")
+        title = _("Overdue: still open from before {month}").format(month=month_name(report.month))
+        table = new_table(title=f"[bold red]{title}[/]")
+        table.add_column(_("ID"), no_wrap=True, style="bold")
+        table.add_column(_("Months"), ratio=1)
+        table.add_column(_("Team"), ratio=2, overflow="fold")
+        table.add_column(_("Indicator"), ratio=4, overflow="fold")
         for action_id, entries in list(grouped.items())[:max_rows]:
             action = entries[0].action
             table.add_row(esc(action_id), months_text(d.month for d in entries), esc(action.team.name), esc(action.indicator))
@@ -134,22 +134,22 @@ def show_tables(data: dict[str, Any]) -> list[Table]:
     about.add_column("", style="bold", no_wrap=True)
     about.add_column("", overflow="fold")
     about.show_header = False
-    about.add_row("Component", esc(f"{data['component']}. {data['component_title']}"))
-    about.add_row("Item", esc(f"{data['item']}. {data['item_title']}"))
-    about.add_row("Indicator", esc(data["indicator"]))
-    about.add_row("Steps", esc("\n".join(f"{i}. {s}" for i, s in enumerate(data["steps"], 1))))
-    about.add_row("Evidence expected", esc("\n".join(f"- {e}" for e in data["evidence_expected"])))
-    about.add_row("Months", months_text(data["months"]))
-    occ = new_table(title="Occurrences")
-    occ.add_column("Month", no_wrap=True)
-    occ.add_column("Status", no_wrap=True)
-    occ.add_column("When / who", overflow="fold")
-    occ.add_column("Note", overflow="fold")
-    occ.add_column("Evidence", overflow="fold")
+    about.add_row(_("Component"), esc(f"{data['component']}. {data['component_title']}"))
+    about.add_row(_("Item"), esc(f"{data['item']}. {data['item_title']}"))
+    about.add_row(_("Indicator"), esc(data["indicator"]))
+    about.add_row(_("Steps"), esc("\n".join(f"{i}. {s}" for i, s in enumerate(data["steps"], 1))))
+    about.add_row(_("Evidence expected"), esc("\n".join(f"- {e}" for e in data["evidence_expected"])))
+    about.add_row(_("Months"), months_text(data["months"]))
+    occ = new_table(title=_("Occurrences"))
+    occ.add_column(_("Month"), no_wrap=True)
+    occ.add_column(_("Status"), no_wrap=True)
+    occ.add_column(_("When / who"), overflow="fold")
+    occ.add_column(_("Note"), overflow="fold")
+    occ.add_column(_("Evidence"), overflow="fold")
     for o in data["occurrences"]:
         files = [e.get("url") or e["path"] for e in data["evidence"] if e["month"] == o["month"]]
         who = f"{o['done_at'][:16].replace('T', ' ')} {o['done_by']}" if o["done_at"] else ""
-        occ.add_row(o["month_name"], _status_text(o["status"]), esc(who), esc(o["note"] or ""), esc("\n".join(files)))
+        occ.add_row(month_name(o["month"]), _status_text(o["status"]), esc(who), esc(o["note"] or ""), esc("\n".join(files)))
     return [about, occ]
 
 
@@ -160,7 +160,7 @@ def teams_tables(loads: list[Any], with_progress: bool, width: int) -> list[Tabl
     it is shown as two half-years rather than squeezed out of shape.
     """
     halves = [range(1, 13)] if width >= 110 else [range(1, 7), range(7, 13)]
-    caption = "* the team's busiest month" + ("; cells are done/scheduled" if with_progress else "")
+    caption = _("* the team's busiest month") + (_("; cells are done/scheduled") if with_progress else "")
 
     def cell(done: int, scheduled: int, peak: bool = False) -> str:
         if not scheduled:
@@ -173,13 +173,13 @@ def teams_tables(loads: list[Any], with_progress: bool, width: int) -> list[Tabl
         last = n == len(halves) - 1
         table = new_table(caption=caption if last else None)
         table.show_footer = True
-        table.add_column("Team", min_width=10, overflow="fold", footer="Total")
+        table.add_column(_("Team"), min_width=10, overflow="fold", footer=_("Total"))
         for m in months:
             column_done = sum(x.done[m] for x in loads)
-            table.add_column(MONTHS_SHORT[m - 1], justify="right", no_wrap=True,
+            table.add_column(month_short(m), justify="right", no_wrap=True,
                              footer=cell(column_done, sum(x.scheduled[m] for x in loads)))  # fmt: skip
         if last:
-            table.add_column("Total", justify="right", no_wrap=True, style="bold",
+            table.add_column(_("Total"), justify="right", no_wrap=True, style="bold",
                              footer=cell(sum(x.total_done for x in loads), sum(x.total for x in loads)))  # fmt: skip
         for load in loads:
             peak = load.peak_month
@@ -192,7 +192,10 @@ def teams_tables(loads: list[Any], with_progress: bool, width: int) -> list[Tabl
 
 
 MARKS = {"open": "[cyan]○[/]", "done": "[green]✓[/]", "overdue": "[bold red]✗[/]", "done-late": "[yellow]◑[/]"}
-MARKS_LEGEND = "○ scheduled  ✓ done  ✗ overdue  ◑ done late"
+
+
+def marks_legend() -> str:
+    return _("○ scheduled  ✓ done  ✗ overdue  ◑ done late")
 
 
 def team_grid(detail: Any, max_rows: int = MAX_ROWS) -> Table:
@@ -201,14 +204,14 @@ def team_grid(detail: Any, max_rows: int = MAX_ROWS) -> Table:
     The indicator is shortened to what the console width leaves beside the grid.
     """
     counts = detail.counts()
-    table = new_table(
-        title=f"[bold]{esc(detail.team.name)}[/] — as of {month_name(detail.as_of)}: "
-        f"{counts['done_of_due']}/{counts['due_so_far']} due done, {counts['done']}/{counts['total']} of the year",
-        caption=MARKS_LEGEND,
-    )
+    title = _("{team} — as of {month}: {done_of_due}/{due} due done, {done}/{total} of the year").format(
+        team=f"[bold]{esc(detail.team.name)}[/]", month=month_name(detail.as_of), done_of_due=counts["done_of_due"],
+        due=counts["due_so_far"], done=counts["done"], total=counts["total"],
+    )  # fmt: skip
+    table = new_table(title=title, caption=marks_legend())
     id_width = max((len(r.action.id) for r in detail.rows), default=2)
-    table.add_column("ID", no_wrap=True, style="bold", min_width=id_width)
-    table.add_column("Indicator", ratio=1, min_width=8, overflow="ellipsis", no_wrap=True)
+    table.add_column(_("ID"), no_wrap=True, style="bold", min_width=id_width)
+    table.add_column(_("Indicator"), ratio=1, min_width=8, overflow="ellipsis", no_wrap=True)
     table.expand = True  # the indicator takes what the grid leaves
     table.collapse_padding = True
     for m in range(1, 13):
@@ -218,7 +221,9 @@ def team_grid(detail: Any, max_rows: int = MAX_ROWS) -> Table:
     for row in detail.rows[:max_rows]:
         table.add_row(esc(row.action.id), esc(row.action.indicator), *(MARKS[row.marks[m]] if m in row.marks else "" for m in range(1, 13)))
     if len(detail.rows) > max_rows:
-        table.add_row("…", f"[italic]{len(detail.rows) - max_rows} more: --json lists every action[/]")
+        hidden = len(detail.rows) - max_rows
+        text = ngettext("{n} more: --json lists every action", "{n} more: --json lists every action", hidden).format(n=hidden)
+        table.add_row("…", f"[italic]{text}[/]")
     return table
 
 
@@ -229,11 +234,11 @@ def bar(fraction: float, width: int = 10) -> str:
 
 def progress_table(rows: list[Any], overall: Any, as_of: int) -> Table:
     """`zi progress`: completion per component, with bars."""
-    table = new_table(title=f"Progress as of {month_name(as_of)}")
+    table = new_table(title=_("Progress as of {month}").format(month=month_name(as_of)))
     table.add_column("", no_wrap=True, style="bold")
-    table.add_column("Component", min_width=12, overflow="fold")
-    table.add_column(f"Done of due to {MONTHS_SHORT[as_of - 1]}", no_wrap=True)
-    table.add_column("Done of the year", no_wrap=True)
+    table.add_column(_("Component"), min_width=12, overflow="fold")
+    table.add_column(_("Done of due to {month}").format(month=month_short(as_of)), no_wrap=True)
+    table.add_column(_("Done of the year"), no_wrap=True)
 
     def cells(c: Any) -> tuple[str, str]:
         due = f"{bar(c.done_of_due / c.due if c.due else 1.0)} {percent_text(c.done_of_due, c.due)} {c.done_of_due}/{c.due}"
@@ -243,7 +248,7 @@ def progress_table(rows: list[Any], overall: Any, as_of: int) -> Table:
     for c in rows:
         table.add_row(esc(c.key), esc(c.title), *cells(c))
     table.add_section()
-    table.add_row("", "[bold]Total[/]", *cells(overall))
+    table.add_row("", f"[bold]{_('Total')}[/]", *cells(overall))
     return table
 
 

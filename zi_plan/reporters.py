@@ -11,23 +11,24 @@ from collections.abc import Callable
 from typing import TextIO
 
 from zi_plan.errors import Problem
+from zi_plan.i18n import ngettext
 
 Results = list[tuple[str, list[Problem]]]  # (path, its problems) per file
 
 
 def _summary(results: Results) -> str:
     bad = [path for path, problems in results if problems]
-    count = sum(len(problems) for _, problems in results)
+    count = sum(len(problems) for _path, problems in results)
     files = len(results)
     if not bad:
-        return f"ok: {files} plan file{'s' if files != 1 else ''} valid"
-    return (
-        f"{count} problem{'s' if count != 1 else ''} in {len(bad)} of {files} file{'s' if files != 1 else ''}"
-    )
+        return ngettext("ok: {files} plan file valid", "ok: {files} plan files valid", files).format(files=files)
+    problems = ngettext("{count} problem", "{count} problems", count).format(count=count)
+    where = ngettext("in {bad} of {files} file", "in {bad} of {files} files", files).format(bad=len(bad), files=files)
+    return f"{problems} {where}"
 
 
 def report_text(results: Results, out: TextIO) -> None:
-    for _, problems in results:
+    for _path, problems in results:
         for problem in problems:
             out.write(f"{problem}\n")
     out.write(_summary(results) + "\n")
@@ -35,7 +36,7 @@ def report_text(results: Results, out: TextIO) -> None:
 
 def report_json(results: Results, out: TextIO) -> None:
     data = {
-        "valid": all(not problems for _, problems in results),
+        "valid": all(not problems for _path, problems in results),
         "files": [
             {
                 "path": path,
@@ -58,7 +59,7 @@ def _escape_property(text: str) -> str:
 
 def report_github(results: Results, out: TextIO) -> None:
     """GitHub Actions workflow commands: each problem becomes an annotation."""
-    for _, problems in results:
+    for _path, problems in results:
         for p in problems:
             props = f"file={_escape_property(p.path)}"
             if p.line is not None:

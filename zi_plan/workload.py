@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from zi_plan.i18n import _
 from zi_plan.journal import Journal
 from zi_plan.plan import ActionView, LoadedPlan, TeamView
 from zi_plan.progress import Mark, check_month, mark
@@ -143,5 +144,5 @@ def completion(plan: LoadedPlan, journal: Journal, as_of: int) -> tuple[list[Com
                 c[0] += 1
                 c[1] += is_done
     rows = [Completion(cid, title, ", ".join(sorted(teams[cid])), *counts[cid]) for cid, title in plan.components]
-    overall = Completion("", "Total", "", *(sum(c[i] for c in counts.values()) for i in range(4)))
+    overall = Completion("", _("Total"), "", *(sum(c[i] for c in counts.values()) for i in range(4)))
     return rows, overall

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from zi_plan.errors import Problem
+from zi_plan.i18n import _
 
 try:  # libyaml keeps line marks too, and parses many times faster
     from yaml import CSafeLoader as _SafeLoader
@@ -63,19 +64,27 @@ class _StrictLoader(_SafeLoader):  # type: ignore[misc,valid-type]
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 line, col = _mark(key_node.start_mark)
-                raise YamlError("merge keys ('<<') are not allowed: write the keys out", line, col)
+                raise YamlError(_("merge keys ('<<') are not allowed: write the keys out"), line, col)
             key = self.construct_object(key_node, deep=deep)
             if not isinstance(key, str):
                 # YAML 1.1 reads `no:`, `on:` or `2023:` as a boolean or a number.
                 line, col = _mark(key_node.start_mark)
-                what = "a list or mapping" if not isinstance(key, Hashable) else f"'{key_node.value}', which YAML reads as {type(key).__name__}"
-                raise YamlError(f"a key must be text, not {what}; put the key in quotes", line, col)
+                if not isinstance(key, Hashable):
+                    raise YamlError(_("a key must be text, not a list or mapping"), line, col)
+                raise YamlError(
+                    _("a key must be text, and YAML reads '{key}' as {kind}; put the key in quotes").format(
+                        key=key_node.value, kind=_("true/false") if isinstance(key, bool) else _("a number")
+                    ),
+                    line,
+                    col,
+                )
             if key in mapping:
-                first = next(k for k, _ in node.value if k is not key_node and k.value == key_node.value)
+                first = next(k for k, _v in node.value if k is not key_node and k.value == key_node.value)
                 line, col = _mark(key_node.start_mark)
                 raise YamlError(
-                    f"duplicate key '{key}': it is already set on line {first.start_mark.line + 1}; "
-                    "keep one of the two",
+                    _("duplicate key '{key}': it is already set on line {line}; keep one of the two").format(
+                        key=key, line=first.start_mark.line + 1
+                    ),
                     line,
                     col,
                 )
@@ -103,13 +112,13 @@ def read_text(path: Path) -> str:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise YamlError("file not found") from None
+        raise YamlError(_("file not found")) from None
     except IsADirectoryError:
-        raise YamlError("is a directory, not a YAML file") from None
+        raise YamlError(_("is a directory, not a YAML file")) from None
     except PermissionError:
-        raise YamlError("permission denied: the file cannot be read") from None
+        raise YamlError(_("permission denied: the file cannot be read")) from None
     except OSError as exc:
-        raise YamlError(f"cannot be read: {exc.strerror or exc}") from None
+        raise YamlError(_("cannot be read: {reason}").format(reason=exc.strerror or exc)) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -117,7 +126,7 @@ def read_text(path: Path) -> str:
         line = before.count(b"\n") + 1
         column = exc.start - (before.rfind(b"\n") + 1) + 1
         raise YamlError(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", line, column
+            _("not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8").format(byte=raw[exc.start]), line, column
         ) from None
 
 
@@ -144,7 +153,7 @@ def parse(text: str) -> Any:
     if alias is not None:
         line, col = _mark(alias)
         raise YamlError(
-            "aliases ('*name') are not allowed: write the value out in full", line, col
+            _("aliases ('*name') are not allowed: write the value out in full"), line, col
         )
     try:
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
@@ -168,11 +177,11 @@ def _from_marked(exc: yaml.MarkedYAMLError) -> YamlError:
     problem = exc.problem or "invalid YAML"
     if "could not determine a constructor for the tag" in problem:
         tag = problem.split("tag", 1)[1].strip().strip("'")
-        message = f"tag {tag} is not allowed: plan files hold plain text, numbers, lists and mappings"
+        message = _("tag {tag} is not allowed: plan files hold plain text, numbers, lists and mappings").format(tag=tag)
     elif exc.context and exc.problem:
-        message = f"YAML syntax error: {exc.problem} ({exc.context})"
+        message = _("YAML syntax error: {problem} ({context})").format(problem=exc.problem, context=exc.context)
     else:
-        message = f"YAML syntax error: {problem}"
+        message = _("YAML syntax error: {problem}").format(problem=problem)
     line, col = _mark(mark)
     return YamlError(message, line, col)
 

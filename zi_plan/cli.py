@@ -282,6 +282,102 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
             return
         render.console().print(render.progress_table(rows, overall, as_of))
 
+    OutputOption = Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
+                             help=_("Where to write: a file, or - for standard output. Default: a file named after the document, here."))]  # fmt: skip
+
+    def _written(path: Optional[str]) -> None:
+        if path is not None:
+            from zi_plan import render
+
+            render.console(stderr=True).print(_("written {path}").format(path=render.esc(path)), soft_wrap=True)
+
+    @app.command("report", help=_("The monitoring-and-evaluation (monev) report as of a month: progress, what was done with its evidence, what is overdue."))
+    def report_cmd(
+        month: MonthOption = None,
+        since: Annotated[Optional[int], typer.Option("--from", min=1, max=12, show_default=False,
+                         help=_("First month of the period (e.g. 1 for a quarter Jan-Mar). Default: the report's month."))] = None,  # fmt: skip
+        fmt: Annotated[str, typer.Option("--format", help=_("html (to print or share) or md (to paste into minutes)."))] = "html",
+        output: OutputOption = None,
+        plan: PlanOption = None,
+    ) -> None:
+        from zi_plan import progress, reports
+        from zi_plan.journal import load_journal
+        from zi_plan.output import write_document
+
+        if fmt not in ("html", "md"):
+            raise ZiError(_("unknown format '{fmt}': use html or md").format(fmt=fmt), exit_code=2)
+        loaded = _load(plan)
+        as_of = month or progress.today().month
+        text = reports.monev_report(loaded, load_journal(loaded), as_of, since, fmt)
+        name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt)
+        _written(write_document(text.encode("utf-8"), output, name))
+
+    @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website."))
+    def publish_cmd(output: OutputOption = None, plan: PlanOption = None) -> None:
+        from zi_plan import reports
+        from zi_plan.output import write_document
+
+        loaded = _load(plan)
+        name = _("action-plan-{year}.html").format(year=loaded.year)
+        _written(write_document(reports.plan_page(loaded).encode("utf-8"), output, name))
+
+    @app.command("export", help=_("The plan and its progress as CSV or Excel (decree layout plus status), or iCalendar (one event per occurrence)."))
+    def export_cmd(
+        fmt: Annotated[str, typer.Option("--format", help=_("csv, xlsx or ics."))],
+        month: MonthOption = None,
+        team: Annotated[Optional[str], typer.Option("--team", help=_("ics only: one team's calendar."))] = None,
+        output: OutputOption = None,
+        plan: PlanOption = None,
+    ) -> None:
+        from zi_plan import export, progress
+        from zi_plan.journal import load_journal
+        from zi_plan.output import write_document
+
+        writers = {"csv": export.to_csv, "xlsx": export.to_xlsx}
+        if fmt not in (*writers, "ics"):
+            raise ZiError(_("unknown format '{fmt}': use csv, xlsx or ics").format(fmt=fmt), exit_code=2)
+        loaded = _load(plan)
+        journal = load_journal(loaded)
+        if fmt == "ics":
+            data = export.to_ics(loaded, journal, team)
+        else:
+            data = writers[fmt](loaded, journal, month or progress.today().month)
+        name = _("action-plan-{year}.{ext}").format(year=loaded.year, ext=fmt)
+        _written(write_document(data, output, name))
+
+    evidence_app = typer.Typer(help=_("The evidence store: pack it for the evaluators."), no_args_is_help=True)
+    app.add_typer(evidence_app, name="evidence")
+
+    @evidence_app.command("pack", help=_("Everything for the evaluators in one zip: the files by component/item/action/month, an index (HTML and CSV) and the gaps."))
+    def pack_cmd(
+        output: Annotated[Optional[Path], typer.Option("--output", "-o", show_default=False, help=_("The zip file. Default: evidence-YEAR.zip here."))] = None,
+        month: Annotated[Optional[int], typer.Option("--month", "-m", min=1, max=12, show_default=False,
+                         help=_("List gaps up to this month. Default: 12, the whole year."))] = None,  # fmt: skip
+        plan: PlanOption = None,
+    ) -> None:
+        from zi_plan import pack, render
+        from zi_plan.journal import load_journal
+
+        loaded = _load(plan)
+        target = output or Path(pack.default_name(loaded))
+        if target.is_dir():
+            target = target / pack.default_name(loaded)
+        if not target.parent.exists():
+            raise ZiError(_("the folder {folder} does not exist").format(folder=target.parent))
+        result = pack.build_pack(loaded, load_journal(loaded), target, month or 12)
+        out = render.console()
+        for problem in result.problems:
+            out.print(render.esc(problem), soft_wrap=True)
+        out.print(
+            _("written {path}: {files} files, {links} links, {gaps} gaps").format(
+                path=render.esc(str(target)), files=result.files, links=result.links, gaps=result.gaps
+            ),
+            soft_wrap=True,
+        )
+        if result.problems:
+            out.print(_("some stored files are missing or changed (see above and index.html); run zi verify"))
+            raise typer.Exit(1)
+
     @app.command("schema", help=_("Print the JSON Schema of a plan file (for editors and other tools)."))
     def schema_cmd() -> None:
         from zi_plan import render

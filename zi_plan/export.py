@@ -1,0 +1,192 @@
+"""The plan and its progress as CSV, Excel and iCalendar.
+
+CSV and Excel keep the decree's column layout (NO, KOMPONEN, INDIKATOR,
+LANGKAH AKSI, BUKTI FISIK, months 1..12, PENANGGUNG JAWAB), with status
+columns after it, so that `zi import` can read them back. The column names
+are the decree's own, in every interface language.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from typing import Any
+
+from zi_plan.i18n import _, month_name
+from zi_plan.journal import Journal
+from zi_plan.plan import ActionView, LoadedPlan
+from zi_plan.progress import check_month, mark
+
+DECREE_COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", *map(str, range(1, 13)), "PENANGGUNG JAWAB"]
+STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI"]
+
+
+def numbered(texts: tuple[str, ...]) -> str:
+    """One cell for several steps or pieces of evidence: '1. a\\n2. b'."""
+    if len(texts) == 1:
+        return texts[0]
+    return "\n".join(f"{i}. {t}" for i, t in enumerate(texts, 1))
+
+
+def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int) -> list[list[Any]]:
+    """Header, then one row per component and one per action, as in the decree."""
+    check_month(as_of)
+    rows: list[list[Any]] = [DECREE_COLUMNS + STATUS_COLUMNS]
+    blank = [""] * (len(DECREE_COLUMNS) + len(STATUS_COLUMNS))
+    last_component = last_item = last_team = None
+    for action in plan.actions:
+        if action.component != last_component:
+            rows.append([action.component, action.component_title, *blank[2:]])
+            last_component, last_item, last_team = action.component, None, None
+        first_in_item = action.item != last_item
+        marks = {m: mark(journal.occurrence(action.id, m), as_of, plan.year) for m in action.months}
+        done = [m for m, v in marks.items() if v in ("done", "done-late")]
+        late = [m for m, v in marks.items() if v == "overdue"]
+        rows.append([
+            action.item.split(".")[-1] if first_in_item else "",
+            action.item_title if first_in_item else "",
+            action.indicator,
+            numbered(action.steps),
+            numbered(action.evidence),
+            *("v" if m in action.months else "" for m in range(1, 13)),
+            action.team.name if action.team.name != last_team else "",
+            action.id,
+            ", ".join(map(str, done)),
+            ", ".join(map(str, late)),
+            f"{len(done)}/{len(action.months)}",
+        ])  # fmt: skip
+        last_item, last_team = action.item, action.team.name
+    return rows
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A CSV cell that a spreadsheet would run as a formula is prefixed with '."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def to_csv(plan: LoadedPlan, journal: Journal, as_of: int) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    for row in decree_rows(plan, journal, as_of):
+        writer.writerow([neutralise(v) for v in row])
+    # UTF-8 with BOM: Excel on Windows opens it with the right letters.
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int) -> list[list[Any]]:
+    rows: list[list[Any]] = [["KODE", "INDIKATOR", "BUKTI FISIK", "PENANGGUNG JAWAB", "STATUS", "TANGGAL", "OLEH", "CATATAN", "BUKTI DUKUNG"]]
+    statuses = {"open": _("open"), "done": _("done"), "overdue": _("overdue"), "done-late": _("done, late")}
+    for action in plan.actions:
+        if month not in action.months:
+            continue
+        occ = journal.occurrence(action.id, month)
+        done = occ.done
+        evidence = [e.url or e.path or "" for _r, e in occ.evidence]
+        rows.append([
+            action.id, action.indicator, numbered(action.evidence), action.team.name,
+            statuses[mark(occ, as_of, plan.year)],
+            done.at.strftime("%Y-%m-%d %H:%M") if done else "", done.by if done else "", (done.note or "") if done else "",
+            "\n".join(evidence),
+        ])  # fmt: skip
+    return rows
+
+
+def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int) -> bytes:
+    """A recap sheet in the decree's layout, and a sheet per month, as offices keep them."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+
+    book = Workbook()
+    recap = book.active
+    recap.title = "Rekap"
+    _fill(recap, decree_rows(plan, journal, as_of))
+    widths = {"A": 5, "B": 28, "C": 40, "D": 40, "E": 40, "R": 28, "S": 9, "T": 10, "U": 11, "V": 10}
+    for column, width in widths.items():
+        recap.column_dimensions[column].width = width
+    for index in range(6, 18):
+        recap.column_dimensions[recap.cell(row=1, column=index).column_letter].width = 4
+    bold = Font(bold=True)
+    component_fill = PatternFill("solid", fgColor="EEF2F6")
+    for row in recap.iter_rows(min_row=2):
+        if row[0].value and not row[2].value:  # a component row: its number and title only
+            for cell in row:
+                cell.font, cell.fill = bold, component_fill
+    for name, month in ((month_name(m), m) for m in range(1, 13)):
+        sheet = book.create_sheet(name[:31])
+        _fill(sheet, _occurrence_rows(plan, journal, month, as_of))
+        for column, width in {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45}.items():
+            sheet.column_dimensions[column].width = width
+    for sheet in book.worksheets:
+        sheet.freeze_panes = "A2"
+        for cell in sheet[1]:
+            cell.font = bold
+        for row in sheet.iter_rows():
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _fill(sheet: Any, rows: list[list[Any]]) -> None:
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row, start=1):
+            cell = sheet.cell(row=r, column=c, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                # Text, never a formula: the plan's words are data.
+                cell.data_type = "s"
+
+
+def to_ics(plan: LoadedPlan, journal: Journal, team: str | None = None, remind_days: int = 3) -> bytes:
+    """One event per occurrence, on its last day of the month, with a reminder ahead."""
+    from icalendar import Alarm, Calendar, Event
+
+    wanted = plan.team(team) if team else None
+    calendar = Calendar()
+    calendar.add("prodid", "-//zi-plan//Rencana Aksi Zona Integritas//ID")
+    calendar.add("version", "2.0")
+    name = f"{plan.institution} — Rencana Aksi ZI {plan.year}" + (f" — {wanted.name}" if wanted else "")
+    calendar.add("x-wr-calname", name)
+    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    slug = plan.path.name.rsplit(".", 1)[0]
+    for action in plan.actions:
+        if wanted is not None and action.team != wanted:
+            continue
+        for m in action.months:
+            calendar.add_component(_event(plan, journal, action, m, slug, stamp, remind_days, Event, Alarm))
+    return calendar.to_ical()
+
+
+def _event(plan: LoadedPlan, journal: Journal, action: ActionView, month: int, slug: str, stamp: dt.datetime,
+           remind_days: int, event_type: Any, alarm_type: Any) -> Any:  # fmt: skip
+    last_day = (dt.date(plan.year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
+    done = journal.is_done(action.id, month)
+    event = event_type()
+    event.add("uid", f"{slug}-{action.id}-{plan.year}-{month:02d}@zi-plan")
+    event.add("dtstamp", stamp)
+    event.add("dtstart", last_day)
+    event.add("dtend", last_day + dt.timedelta(days=1))
+    event.add("summary", ("✓ " if done else "") + f"[{action.id}] {action.indicator}")
+    lines = [
+        f"{_('Team')}: {action.team.name}",
+        f"{_('Month')}: {month_name(month)} {plan.year}",
+        f"{_('Steps')}:", *(f"- {s}" for s in action.steps),
+        f"{_('Evidence expected')}:", *(f"- {e}" for e in action.evidence),
+        _("Record it with: zi done {id} --month {month} --evidence FILE").format(id=action.id, month=month),
+    ]  # fmt: skip
+    event.add("description", "\n".join(lines))
+    event.add("categories", [action.team.name])
+    event.add("transp", "TRANSPARENT")
+    if not done:
+        alarm = alarm_type()
+        alarm.add("action", "DISPLAY")
+        alarm.add("description", f"[{action.id}] {action.indicator}")
+        alarm.add("trigger", dt.timedelta(days=-remind_days))
+        event.add_component(alarm)
+    return event

@@ -1,0 +1,31 @@
+"""Where a generated document goes: a file (written atomically) or stdout."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from zi_plan.errors import ZiError
+from zi_plan.i18n import _
+from zi_plan.yamlio import atomic_write
+
+
+def write_document(data: bytes, target: str | None, default_name: str) -> str | None:
+    """Write ``data`` to ``target`` ('-' for stdout; default: ``default_name`` here).
+
+    Returns the path written, or None for stdout.
+    """
+    if target == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return None
+    path = Path(target or default_name)
+    if path.is_dir():
+        path = path / default_name
+    if not path.parent.exists():
+        raise ZiError(_("the folder {folder} does not exist").format(folder=path.parent))
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise ZiError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from None
+    return str(path)

@@ -378,6 +378,64 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
             out.print(_("some stored files are missing or changed (see above and index.html); run zi verify"))
             raise typer.Exit(1)
 
+    def _parse_date(value: Optional[str]) -> Optional["dt.date"]:
+        import datetime as dt
+
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise ZiError(_("'{value}' is not a date: write it YYYY-MM-DD, e.g. 2024-04-15").format(value=value), exit_code=2) from None
+
+    InstitutionOption = Annotated[str, typer.Option("--institution", help=_("The office, e.g. 'Komisi Pemilihan Umum Kabupaten Tambrauw'."))]
+    YearOption = Annotated[int, typer.Option("--year", min=2000, max=2100, help=_("The plan's year."))]
+    NumberOption = Annotated[Optional[str], typer.Option("--decree-number", help=_("The decree's number, e.g. '12 Tahun 2024'."))]
+    DateOption = Annotated[Optional[str], typer.Option("--decree-date", help=_("The decree's date, YYYY-MM-DD."))]
+    ForceOption = Annotated[bool, typer.Option("--force", help=_("Replace the file if it exists."))]
+
+    @app.command("init", help=_("Write a new plan: a commented starter with the six standard components, or next year's plan from this year's (--from)."))
+    def init_cmd(
+        path: Annotated[Optional[Path], typer.Argument(show_default=False, help=_("The new plan file. Default: plans/rencana-aksi-YEAR.yaml."))] = None,
+        institution: Annotated[Optional[str], typer.Option("--institution", help=_("The office, e.g. 'Komisi Pemilihan Umum Kabupaten Tambrauw'."))] = None,
+        year: YearOption = ...,  # type: ignore[assignment]
+        source: Annotated[Optional[Path], typer.Option("--from", help=_("Copy this plan's components, items, actions and months into the new year (not its progress)."))] = None,
+        number: NumberOption = None,
+        date: DateOption = None,
+        force: ForceOption = False,
+    ) -> None:
+        from zi_plan import newplan, render
+        from zi_plan.plan import load_plan
+
+        target = path or Path("plans") / f"rencana-aksi-{year}.yaml"
+        if source is not None:
+            text = newplan.next_year_plan(load_plan(source), year, institution, number, _parse_date(date))
+        else:
+            if not institution:
+                raise ZiError(_("--institution is needed for a new plan (or --from an existing one)"), exit_code=2)
+            text = newplan.starter_plan(institution, year, number, _parse_date(date))
+        newplan.write_new_plan(text, target, force)
+        render.console().print(_("written {path}; check it with: zi validate {path}").format(path=render.esc(str(target))), soft_wrap=True)
+
+    @app.command("import", help=_("Read a Rencana Aksi table (.xlsx or .csv) in the decree's layout and write it as a plan."))
+    def import_cmd(
+        table: Annotated[Path, typer.Argument(help=_("The table: .xlsx or .csv, in the decree's columns."))],
+        institution: InstitutionOption,
+        year: YearOption,
+        output: Annotated[Optional[Path], typer.Option("--output", "-o", show_default=False, help=_("The plan file to write. Default: the table's name with .yaml, here."))] = None,
+        sheet: Annotated[Optional[str], typer.Option("--sheet", help=_("xlsx only: the sheet to read. Default: the first."))] = None,
+        title: Annotated[Optional[str], typer.Option("--title", help=_("The plan's title as in the decree."))] = None,
+        number: NumberOption = None,
+        date: DateOption = None,
+        force: ForceOption = False,
+    ) -> None:
+        from zi_plan import importer, newplan, render
+
+        text = importer.import_plan(table, institution, year, sheet, title, number, _parse_date(date))
+        target = output or Path(table.stem + ".yaml")
+        newplan.write_new_plan(text, target, force)
+        render.console().print(_("written {path}; check it with: zi validate {path}").format(path=render.esc(str(target))), soft_wrap=True)
+
     @app.command("schema", help=_("Print the JSON Schema of a plan file (for editors and other tools)."))
     def schema_cmd() -> None:
         from zi_plan import render

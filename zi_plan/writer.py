@@ -1,0 +1,127 @@
+"""Writing a plan as tidy, commented YAML, laid out like the hand-written one.
+
+PyYAML's dumper cannot keep comments or this layout (ids first, months in
+flow style, a rule between components), so plans are written line by line;
+every scalar goes through ``scalar`` which quotes only when YAML would read
+the text otherwise. The result is always checked by the caller before it is
+written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+import yaml
+
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/plan.schema.json"
+
+
+def scalar(text: object) -> str:
+    """``text`` as a YAML scalar: plain when that reads back the same, else quoted."""
+    if not isinstance(text, str):
+        return str(text)
+    if text and text == text.strip() and "\n" not in text and not text.startswith(("'", '"', "#", "- ", "*", "&", "!", "%", "@", "`", "|", ">", "{", "[")):
+        try:
+            if yaml.safe_load(f"k: {text}") == {"k": text}:
+                return text
+        except yaml.YAMLError:
+            pass
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+
+
+@dataclass
+class ActionOut:
+    indicator: str
+    steps: list[str]
+    evidence: list[str]
+    months: list[int]
+    team: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ItemOut:
+    title: str
+    actions: list[ActionOut] = field(default_factory=list)
+    team: str | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ComponentOut:
+    id: str
+    title: str
+    team: str
+    items: list[ItemOut] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlanOut:
+    institution: str
+    title: str
+    year: int
+    decree_number: str
+    decree_date: dt.date
+    place: str
+    signatory: str
+    position: str
+    teams: list[tuple[str, str]]  # (id, name)
+    components: list[ComponentOut]
+    header: list[str] = field(default_factory=list)
+    metadata_notes: dict[str, str] = field(default_factory=dict)
+
+
+def _letter(index: int) -> str:
+    from zi_plan.plan import letter
+
+    return letter(index)
+
+
+def plan_yaml(plan: PlanOut) -> str:
+    lines = [SCHEMA_COMMENT, "#"]
+    lines += [f"# {h}" if h else "#" for h in plan.header]
+    lines.append("")
+    notes = plan.metadata_notes
+
+    def meta(key: str, value: object, indent: str = "") -> None:
+        note = f"  # {notes[key]}" if key in notes else ""
+        lines.append(f"{indent}{key}: {scalar(value)}{note}")
+
+    meta("institution", plan.institution)
+    meta("title", plan.title)
+    meta("year", plan.year)
+    lines.append("decree:")
+    meta("number", plan.decree_number, "  ")
+    lines.append(f"  date: {plan.decree_date.isoformat()}" + (f"  # {notes['date']}" if "date" in notes else ""))
+    meta("place", plan.place, "  ")
+    meta("signatory", plan.signatory, "  ")
+    meta("position", plan.position, "  ")
+    lines += ["", "# PENANGGUNG JAWAB: the teams, referred to by their id.", "teams:"]
+    for team_id, name in plan.teams:
+        lines += [f"  - id: {scalar(team_id)}", f"    name: {scalar(name)}"]
+    lines += ["", "components:"]
+    for component in plan.components:
+        lines += ["", f"  # {'=' * 70}"]
+        lines += [f"  # {n}" for n in component.notes]
+        lines += [f"  - id: {component.id}", f"    title: {scalar(component.title)}", f"    team: {scalar(component.team)}", "    items:"]
+        for number, item in enumerate(component.items, 1):
+            lines += [f"      # {n}" for n in item.notes]
+            lines += [f"      - number: {number}", f"        title: {scalar(item.title)}"]
+            if item.team:
+                lines.append(f"        team: {scalar(item.team)}")
+            lines.append("        actions:")
+            for index, action in enumerate(item.actions):
+                lines += [f"          # {n}" for n in action.notes]
+                lines.append(f"          - id: {component.id}.{number}.{_letter(index)}")
+                lines.append(f"            indicator: {scalar(action.indicator)}")
+                lines.append("            steps:")
+                lines += [f"              - {scalar(s)}" for s in action.steps]
+                lines.append("            evidence:")
+                lines += [f"              - {scalar(e)}" for e in action.evidence]
+                lines.append(f"            months: [{', '.join(map(str, action.months))}]")
+                if action.team:
+                    lines.append(f"            team: {scalar(action.team)}")
+    return "\n".join(lines) + "\n"

@@ -19,7 +19,7 @@ TAMBRAUW = ("--institution", "Komisi Pemilihan Umum Kabupaten Tambrauw", "--year
 def _same_plan(a_path: Path, b_path: Path) -> None:
     a, b = load_plan(a_path), load_plan(b_path)
     assert [x.id for x in a.actions] == [y.id for y in b.actions]
-    for x, y in zip(a.actions, b.actions):
+    for x, y in zip(a.actions, b.actions, strict=True):
         for name in ("component", "component_title", "item", "item_title", "indicator", "steps", "evidence", "months"):
             assert getattr(x, name) == getattr(y, name), (x.id, name)
         assert x.team.name == y.team.name, x.id

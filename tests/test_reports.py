@@ -16,7 +16,6 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINIMAL, PLAN
-from zi_plan.journal import Record, append_records, load_journal
 from zi_plan.plan import load_plan
 
 WIB = dt.timezone(dt.timedelta(hours=9))

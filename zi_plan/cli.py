@@ -12,6 +12,7 @@ Typer reads the parameter annotations, which refer to names local to
 """
 
 import sys
+from datetime import date as date_type
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -378,13 +379,11 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
             out.print(_("some stored files are missing or changed (see above and index.html); run zi verify"))
             raise typer.Exit(1)
 
-    def _parse_date(value: Optional[str]) -> Optional["dt.date"]:
-        import datetime as dt
-
+    def _parse_date(value: Optional[str]) -> Optional[date_type]:
         if value is None:
             return None
         try:
-            return dt.date.fromisoformat(value)
+            return date_type.fromisoformat(value)
         except ValueError:
             raise ZiError(_("'{value}' is not a date: write it YYYY-MM-DD, e.g. 2024-04-15").format(value=value), exit_code=2) from None
 

@@ -145,7 +145,7 @@ def _fill(sheet: Any, rows: list[list[Any]]) -> None:
 
 def to_ics(plan: LoadedPlan, journal: Journal, team: str | None = None, remind_days: int = 3) -> bytes:
     """One event per occurrence, on its last day of the month, with a reminder ahead."""
-    from icalendar import Alarm, Calendar, Event
+    from icalendar import Calendar
 
     wanted = plan.team(team) if team else None
     calendar = Calendar()
@@ -159,15 +159,17 @@ def to_ics(plan: LoadedPlan, journal: Journal, team: str | None = None, remind_d
         if wanted is not None and action.team != wanted:
             continue
         for m in action.months:
-            calendar.add_component(_event(plan, journal, action, m, slug, stamp, remind_days, Event, Alarm))
+            calendar.add_component(_event(plan, journal, action, m, slug, stamp, remind_days))
     return calendar.to_ical()
 
 
 def _event(plan: LoadedPlan, journal: Journal, action: ActionView, month: int, slug: str, stamp: dt.datetime,
-           remind_days: int, event_type: Any, alarm_type: Any) -> Any:  # fmt: skip
+           remind_days: int) -> Any:  # fmt: skip
+    from icalendar import Alarm, Event
+
     last_day = (dt.date(plan.year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
     done = journal.is_done(action.id, month)
-    event = event_type()
+    event = Event()
     event.add("uid", f"{slug}-{action.id}-{plan.year}-{month:02d}@zi-plan")
     event.add("dtstamp", stamp)
     event.add("dtstart", last_day)
@@ -184,7 +186,7 @@ def _event(plan: LoadedPlan, journal: Journal, action: ActionView, month: int, s
     event.add("categories", [action.team.name])
     event.add("transp", "TRANSPARENT")
     if not done:
-        alarm = alarm_type()
+        alarm = Alarm()
         alarm.add("action", "DISPLAY")
         alarm.add("description", f"[{action.id}] {action.indicator}")
         alarm.add("trigger", dt.timedelta(days=-remind_days))

@@ -247,7 +247,7 @@ def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
     teams = {t["id"]: TeamView(t["id"], t["name"].strip()) for t in data["teams"]}
     actions: list[ActionView] = []
     components: list[tuple[str, str]] = []
-    for c_index, comp in enumerate(data["components"]):
+    for comp in data["components"]:
         cid = comp["id"]
         components.append((cid, comp["title"].strip()))
         for i_index, item in enumerate(comp["items"]):

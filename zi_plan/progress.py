@@ -11,12 +11,13 @@ import datetime as dt
 import getpass
 import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Optional
 
 from zi_plan.errors import ZiError
+from zi_plan.i18n import _, month_name
 from zi_plan.journal import (
     Journal,
     Occurrence,
@@ -28,7 +29,6 @@ from zi_plan.journal import (
     lock,
 )
 from zi_plan.plan import ActionView, LoadedPlan
-from zi_plan.i18n import _, month_name
 
 
 def today() -> dt.date:
@@ -184,7 +184,7 @@ def record_done(
     action_id: str,
     *,
     month: Optional[int] = None,
-    evidence: list[str] = (),  # type: ignore[assignment]
+    evidence: Sequence[str] = (),
     note: Optional[str] = None,
     by: Optional[str] = None,
     add: bool = False,

@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from zi_plan import i18n
-from zi_plan.i18n import _, month_name, month_short
+from zi_plan.i18n import month_name, month_short
 from zi_plan.journal import EvidenceEntry, Journal, Record
 from zi_plan.plan import ActionView, LoadedPlan
 from zi_plan.progress import check_month, mark
@@ -119,18 +118,16 @@ def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | No
         teams=teams,
         done=done_in_period,
         overdue=overdue,
-        evidence_label=_evidence_label(journal),
+        evidence_label=evidence_label,
         marks={"open": "○", "done": "✓", "overdue": "✗", "done-late": "◑"},
     )
 
 
-def _evidence_label(journal: Journal) -> Callable[[EvidenceEntry], str]:
-    def label(entry: EvidenceEntry) -> str:
-        if entry.url:
-            return entry.url
-        return f"{entry.path} (sha256 {(entry.sha256 or '')[:12]}…)"
-
-    return label
+def evidence_label(entry: EvidenceEntry) -> str:
+    """A link as is; a stored file by its path in the evidence folder and its hash."""
+    if entry.url:
+        return entry.url
+    return f"{entry.path} (sha256 {(entry.sha256 or '')[:12]}…)"
 
 
 # ---------------------------------------------------------------- the plan page

@@ -58,7 +58,7 @@ class _StrictLoader(_SafeLoader):  # type: ignore[misc,valid-type]
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
             raise yaml.constructor.ConstructorError(
-                None, None, f"expected a mapping, found {node.id}", node.start_mark
+                None, None, f"expected a mapping, found {type(node).__name__}", node.start_mark
             )
         mapping: dict[Any, Any] = {}
         for key_node, value_node in node.value:
@@ -92,7 +92,7 @@ class _StrictLoader(_SafeLoader):  # type: ignore[misc,valid-type]
         return mapping
 
 
-def _first_alias(text: str) -> yaml.Mark | None:
+def _first_alias(text: str) -> Any:  # a yaml Mark (pure-Python or libyaml's), or None
     """Where the first alias (``*name``) is, if any.
 
     Aliases are refused: a few hundred bytes of nested aliases expand to
@@ -165,7 +165,7 @@ def parse(text: str) -> Any:
         raise YamlError(str(exc)) from None
 
 
-def _first_alias_or_error(text: str) -> yaml.Mark | None:
+def _first_alias_or_error(text: str) -> Any:
     try:
         return _first_alias(text)
     except yaml.MarkedYAMLError as exc:

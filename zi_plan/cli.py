@@ -487,6 +487,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except InvalidFile as exc:
+        if all(p.line is None for p in exc.problems):  # the file as a whole: missing, unreadable, empty ...
+            for problem in exc.problems:
+                sys.stderr.write("zi: " + _("error: {message}").format(message=problem) + "\n")
+            return exc.exit_code
         for problem in exc.problems:
             sys.stderr.write(f"{problem}\n")
         sys.stderr.write("zi: " + _("error: the file above is not valid; fix the lines shown, then run the command again") + "\n")

@@ -322,3 +322,8 @@ def test_writer_killed_mid_write_leaves_a_journal_that_loads(plan_copy, tmp_path
     leftovers = [p.name for p in plan_copy.parent.iterdir() if p.name.endswith(".tmp")]
     # a temp file may remain from the killed write; it is never the journal itself
     assert all(name.startswith(".tambrauw-2023.progress.yaml.") for name in leftovers)
+
+
+def test_done_without_evidence_says_how_to_add_it(zi, plan_copy):
+    result = zi("done", "II.2.a", "-m", "4", "--plan", str(plan_copy))
+    assert result.code == 0 and "no evidence yet" in result.out and "--add --evidence" in result.out

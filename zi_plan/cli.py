@@ -176,6 +176,10 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
                 line = _("stored {path}  (sha256 {sha}…, {size} bytes)").format(path=render.esc(where), sha=entry.sha256[:12], size=entry.size)
                 out.print("  " + line, soft_wrap=True)
         out.print("  " + _("journal {path}").format(path=render.esc(str(result.journal.path))), soft_wrap=True)
+        if not add and not record.evidence:
+            # Evaluators ask for the evidence of every occurrence: say how to add it.
+            out.print("  " + _("no evidence yet; add it with: zi done {id} --month {month} --add --evidence FILE_OR_URL").format(
+                id=record.action, month=record.month), soft_wrap=True)  # fmt: skip
 
     @app.command("undo", help=_("Reopen an occurrence recorded as done (the journal keeps the history)."))
     def undo_cmd(

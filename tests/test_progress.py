@@ -216,6 +216,11 @@ def test_verify(zi, plan_copy, photo, tmp_path):
     assert "foto.jpg: II.2.a April: changed" in result.out and "laporan.pdf: I.1.a April: missing" in result.out
     data = json.loads(zi("verify", "--json", "--plan", str(plan_copy)).out)
     assert sorted(p["problem"] for p in data["problems"]) == ["changed", "missing"]
+    loose = store / "II/II.2/II.2.a/2023-04/copied-by-hand.pdf"
+    loose.write_bytes(b"%PDF")
+    result = zi("verify", "--plan", str(plan_copy))
+    assert "copied-by-hand.pdf: in the evidence folder but in no record" in result.out
+    assert json.loads(zi("verify", "--json", "--plan", str(plan_copy)).out)["unrecorded"] == [str(loose)]
 
 
 def test_bundled_plan_writes_to_the_user_data_folder(zi, tmp_path, photo):

@@ -220,13 +220,16 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         from zi_plan.journal import load_journal
 
         loaded = _load(plan)
-        checked, problems = evidence.verify(load_journal(loaded))
+        journal = load_journal(loaded)
+        checked, problems = evidence.verify(journal)
+        loose = evidence.unrecorded(journal)
         if as_json:
             render.print_json({
                 "checked": checked,
                 "ok": not problems,
                 "problems": [{"id": p.action, "month": p.month, "path": str(p.path), "problem": p.problem,
                               "expected_sha256": p.expected, "found_sha256": p.found} for p in problems],
+                "unrecorded": [str(p) for p in loose],
             })  # fmt: skip
         else:
             out = render.console()
@@ -236,6 +239,8 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
                 else:
                     what = _("changed (sha256 now {found}…, recorded {expected}…)").format(found=(p.found or "")[:12], expected=p.expected[:12])
                 out.print(f"{render.esc(str(p.path))}: {p.action} {month_name(p.month)}: {what}", soft_wrap=True)
+            for path in loose:
+                out.print(render.esc(str(path)) + ": " + _("in the evidence folder but in no record (record it with zi done ... --add --evidence, or remove it)"), soft_wrap=True)
             files = ngettext("{n} evidence file checked", "{n} evidence files checked", checked).format(n=checked)
             found = ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems))
             out.print(f"{files}, {found}")

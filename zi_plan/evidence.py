@@ -159,3 +159,18 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
             if found:
                 problems.append(found)
     return len(checked), problems
+
+
+def unrecorded(journal: Journal) -> list[Path]:
+    """Files in the evidence folder that no record names.
+
+    Put there by hand, or left by a `zi done` that stopped between copying
+    a file and writing its record: not evidence of anything until recorded.
+    """
+    if not journal.evidence_dir.is_dir():
+        return []
+    named = {e.path for r in journal.records for e in r.evidence if e.path}
+    return sorted(
+        p for p in journal.evidence_dir.rglob("*")
+        if p.is_file() and p.relative_to(journal.evidence_dir).as_posix() not in named
+    )  # fmt: skip

@@ -134,6 +134,16 @@ class VerifyProblem:
     found: str | None = None
 
 
+def stored_state(journal: Journal, entry: EvidenceEntry) -> tuple[str, str | None]:
+    """("ok" | "missing" | "changed", the sha256 found) of a stored file, hashed now."""
+    assert entry.path is not None
+    full = journal.evidence_dir / entry.path
+    if not full.is_file():
+        return "missing", None
+    sha, _size = sha256_of(full)
+    return ("ok" if sha == entry.sha256 else "changed"), sha
+
+
 def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
     """Re-hash every stored file the journal names: (files checked, problems)."""
     checked: dict[tuple[str, str], VerifyProblem | None] = {}
@@ -147,14 +157,10 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
             key = (entry.path, entry.sha256)
             if key in checked:
                 continue
-            full = journal.evidence_dir / entry.path
-            found: VerifyProblem | None = None
-            if not full.is_file():
-                found = VerifyProblem(record.action, record.month, full, "missing", entry.sha256)
-            else:
-                sha, _ = sha256_of(full)
-                if sha != entry.sha256:
-                    found = VerifyProblem(record.action, record.month, full, "changed", entry.sha256, sha)
+            state, sha = stored_state(journal, entry)
+            found = None
+            if state != "ok":
+                found = VerifyProblem(record.action, record.month, journal.evidence_dir / entry.path, state, entry.sha256, sha)
             checked[key] = found
             if found:
                 problems.append(found)

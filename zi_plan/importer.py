@@ -352,11 +352,11 @@ def read_plan_rows(sheet: Sheet) -> tuple[list[ComponentOut], list[tuple[str, st
 def import_plan(path: Path, institution: str, year: int, sheet: str | None = None, title: str | None = None,
                 number: str | None = None, date: dt.date | None = None) -> str:  # fmt: skip
     """The plan's YAML text from a table; raises InvalidFile with every problem."""
-    from zi_plan.newplan import _decree_defaults
+    from zi_plan.newplan import decree_defaults
 
     table = read_sheet(path, sheet)
     components, teams = read_plan_rows(table)
-    number, date, notes = _decree_defaults(year, number, date)
+    number, date, notes = decree_defaults(year, number, date)
     for key in ("place", "signatory", "position"):
         notes[key] = _("fill in")
     plan = PlanOut(

@@ -36,7 +36,7 @@ STANDARD = [
 ]  # fmt: skip
 
 
-def _decree_defaults(year: int, number: str | None, date: dt.date | None) -> tuple[str, dt.date, dict[str, str]]:
+def decree_defaults(year: int, number: str | None, date: dt.date | None) -> tuple[str, dt.date, dict[str, str]]:
     notes = {}
     if not number:
         number = f"... Tahun {year}"
@@ -52,7 +52,7 @@ def _decree_defaults(year: int, number: str | None, date: dt.date | None) -> tup
 def starter_plan(institution: str, year: int, number: str | None = None, date: dt.date | None = None,
                  place: str | None = None, signatory: str | None = None, position: str | None = None) -> str:  # fmt: skip
     """A valid, commented starter plan: the six components, each with one example action."""
-    number, date, notes = _decree_defaults(year, number, date)
+    number, date, notes = decree_defaults(year, number, date)
     for key, value in (("place", place), ("signatory", signatory), ("position", position)):
         if not value:
             notes[key] = _("fill in")
@@ -81,7 +81,7 @@ def starter_plan(institution: str, year: int, number: str | None = None, date: d
 def next_year_plan(source: LoadedPlan, year: int, institution: str | None = None, number: str | None = None,
                    date: dt.date | None = None) -> str:  # fmt: skip
     """``source``'s structure and schedule in a new year; no progress, no evidence."""
-    number, date, notes = _decree_defaults(year, number, date)
+    number, date, notes = decree_defaults(year, number, date)
     components: dict[str, ComponentOut] = {}
     items: dict[str, ItemOut] = {}
     team_of_component: dict[str, str] = {}

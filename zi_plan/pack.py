@@ -18,13 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zi_plan.evidence import sha256_of
+from zi_plan.evidence import stored_state
 from zi_plan.export import neutralise
 from zi_plan.i18n import _
 from zi_plan.journal import Journal
 from zi_plan.plan import LoadedPlan
 from zi_plan.progress import check_month
-from zi_plan.reports import _meta, render
+from zi_plan.reports import document_meta, render
 
 INDEX_COLUMNS = ["KODE", "INDIKATOR", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "UKURAN", "DICATAT_OLEH", "DICATAT_PADA", "STATUS_BERKAS"]
 
@@ -60,13 +60,9 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
                             result.links += 1
                         else:
                             assert entry.path is not None
-                            source = journal.evidence_dir / entry.path
-                            if not source.is_file():
-                                row["state"] = "missing"
-                            elif sha256_of(source)[0] != entry.sha256:
-                                row["state"] = "changed"
-                            elif entry.path not in packed:
-                                archive.write(source, entry.path)
+                            row["state"] = stored_state(journal, entry)[0]
+                            if row["state"] == "ok" and entry.path not in packed:
+                                archive.write(journal.evidence_dir / entry.path, entry.path)
                                 packed.add(entry.path)
                             if row["state"] != "ok":
                                 result.problems.append(f"{entry.path}: {action.id} {month}: {row['state']}")
@@ -74,7 +70,7 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
                         entries.append(row)
             result.gaps = len(gaps)
             archive.writestr("index.csv", _index_csv(entries, gaps))
-            page = render("pack_index.html", meta=_meta(plan), entries=entries, gaps=gaps, up_to=up_to)
+            page = render("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to)
             archive.writestr("index.html", page.encode("utf-8"))
         os.replace(tmp_name, target)
     except BaseException:

@@ -54,7 +54,7 @@ def render(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(lang=i18n.language(), **context)
 
 
-def _meta(plan: LoadedPlan) -> dict[str, Any]:
+def document_meta(plan: LoadedPlan) -> dict[str, Any]:
     decree = plan.decree
     date = decree["date"]
     return {
@@ -109,7 +109,7 @@ def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | No
     template = "report.html" if fmt == "html" else "report.md"
     return render(
         template,
-        meta=_meta(plan),
+        meta=document_meta(plan),
         month=month,
         start=start,
         period=f"{period} {plan.year}",
@@ -145,4 +145,4 @@ def plan_page(plan: LoadedPlan) -> str:
             items[-1]["actions"].append(action)
         teams = list(dict.fromkeys(a.team.name for a in actions))
         components.append({"id": cid, "title": title, "items": items, "teams": teams, "rows": len(actions)})
-    return render("publish.html", meta=_meta(plan), components=components, action_count=len(plan.actions))
+    return render("publish.html", meta=document_meta(plan), components=components, action_count=len(plan.actions))

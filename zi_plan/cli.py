@@ -367,13 +367,10 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     ) -> None:
         from zi_plan import pack, render
         from zi_plan.journal import load_journal
+        from zi_plan.output import target_path
 
         loaded = _load(plan)
-        target = output or Path(pack.default_name(loaded))
-        if target.is_dir():
-            target = target / pack.default_name(loaded)
-        if not target.parent.exists():
-            raise ZiError(_("the folder {folder} does not exist").format(folder=target.parent))
+        target = target_path(output, pack.default_name(loaded))
         result = pack.build_pack(loaded, load_journal(loaded), target, month or 12)
         out = render.console()
         for problem in result.problems:

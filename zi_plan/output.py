@@ -10,6 +10,16 @@ from zi_plan.i18n import _
 from zi_plan.yamlio import atomic_write
 
 
+def target_path(target: str | Path | None, default_name: str) -> Path:
+    """The file to write: ``target``, inside it if it is a folder, else ``default_name`` here."""
+    path = Path(target or default_name)
+    if path.is_dir():
+        path = path / default_name
+    if not path.parent.exists():
+        raise ZiError(_("the folder {folder} does not exist").format(folder=path.parent))
+    return path
+
+
 def write_document(data: bytes, target: str | None, default_name: str) -> str | None:
     """Write ``data`` to ``target`` ('-' for stdout; default: ``default_name`` here).
 
@@ -19,11 +29,7 @@ def write_document(data: bytes, target: str | None, default_name: str) -> str | 
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return None
-    path = Path(target or default_name)
-    if path.is_dir():
-        path = path / default_name
-    if not path.parent.exists():
-        raise ZiError(_("the folder {folder} does not exist").format(folder=path.parent))
+    path = target_path(target, default_name)
     try:
         atomic_write(path, data)
     except OSError as exc:

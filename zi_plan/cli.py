@@ -136,12 +136,11 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         out.print(heading)
         for table in render.due_tables(report, loaded):
             out.print(table)
-        done = sum(d.status == "done" for d in report.due)
         if not report.due and not report.overdue:
             out.print(_("Nothing is scheduled this month and nothing is overdue."))
         out.print(
             _("Due: {due}, done: {done}, open: {open}, overdue: {overdue}").format(
-                due=len(report.due), done=done, open=len(report.due) - done, overdue=len(report.overdue)
+                due=len(report.due), done=report.done, open=len(report.due) - report.done, overdue=len(report.overdue)
             )
         )
 

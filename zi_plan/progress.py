@@ -87,6 +87,11 @@ class DueReport:
     due: list[Due]
     overdue: list[Due]
 
+    @property
+    def done(self) -> int:
+        """How many of the month's occurrences are done."""
+        return sum(d.status == "done" for d in self.due)
+
     def to_json(self, plan: LoadedPlan) -> dict[str, Any]:
         def entry(d: Due) -> dict[str, Any]:
             out: dict[str, Any] = {
@@ -109,7 +114,7 @@ class DueReport:
             "month_name": month_name(self.month),
             "summary": {
                 "due": len(self.due),
-                "done": sum(d.status == "done" for d in self.due),
+                "done": self.done,
                 "overdue": len(self.overdue),
             },
             "due": [entry(d) for d in self.due],

@@ -101,7 +101,7 @@ class LoadedPlan:
     # The plan shipped with zi, used because no other was named or found:
     # its journal must not go beside it (inside the installed package).
     bundled: bool = False
-    fingerprint: str = ""  # identifies the plan's content (see zi_plan.cache)
+    fingerprint: str = ""  # the SHA-256 of the plan's content (see zi_plan.parsed)
     by_id: dict[str, ActionView] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -219,27 +219,12 @@ def check_file(path: Path) -> list[Problem]:
 def load_plan(path: Path) -> LoadedPlan:
     """Read and check the plan at ``path``; raise InvalidFile listing every problem.
 
-    A content already validated by this version of zi is only parsed (see
-    zi_plan.cache); `zi validate` always checks in full.
+    A content already validated is not even parsed: its data comes from the
+    cache (see zi_plan.parsed); `zi validate` always checks in full.
     """
-    from zi_plan import cache
+    from zi_plan import parsed
 
-    try:
-        text = yamlio.read_text(path)
-    except yamlio.YamlError as exc:
-        raise InvalidFile([exc.problem(str(path))]) from None
-    fingerprint = cache.key("plan", text)
-    if cache.is_valid(fingerprint):
-        with yamlio.gc_paused():
-            data = yamlio.parse(text)
-    else:
-        data, problems = check_text(str(path), text)
-        if problems:
-            raise InvalidFile(problems)
-        cache.remember(fingerprint)
-    plan = build_plan(path, data)
-    plan.fingerprint = fingerprint
-    return plan
+    return parsed.load_plan(path)
 
 
 def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:

@@ -18,7 +18,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -33,23 +35,29 @@ MAX_SEGMENTS = 32  # a journal entry is rewritten in one piece after this many a
 
 
 def _read(path: Path) -> bytes:
+    """The file's bytes; anything unusual (not a plain file, unreadable) is
+    left to yamlio.read_text, which says what is wrong."""
     try:
-        return path.read_bytes()
+        if stat.S_ISREG(os.stat(path).st_mode):
+            return path.read_bytes()
     except OSError:
-        # The message for the error, placed as everywhere else.
-        from zi_plan import yamlio
-
-        try:
-            return yamlio.read_bytes(path)
-        except yamlio.YamlError as exc:
-            raise InvalidFile([exc.problem(str(path))]) from None
+        pass
+    return _text(path).encode("utf-8")
 
 
 def _decode(path: Path, raw: bytes) -> str:
+    """The text, for a parse; yamlio.read_text places a byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _text(path)
+
+
+def _text(path: Path) -> str:
     from zi_plan import yamlio
 
     try:
-        return yamlio.decode(raw)
+        return yamlio.read_text(path)
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
 

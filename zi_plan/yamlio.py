@@ -109,13 +109,8 @@ def _first_alias(text: str) -> Any:  # a yaml Mark (pure-Python or libyaml's), o
 
 def read_text(path: Path) -> str:
     """The file's text as UTF-8, or a YamlError saying what is wrong with it."""
-    return decode(read_bytes(path))
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a YamlError saying why it cannot be read."""
     try:
-        return path.read_bytes()
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise YamlError(_("file not found")) from None
     except IsADirectoryError:
@@ -124,10 +119,6 @@ def read_bytes(path: Path) -> bytes:
         raise YamlError(_("permission denied: the file cannot be read")) from None
     except OSError as exc:
         raise YamlError(_("cannot be read: {reason}").format(reason=exc.strerror or exc)) from None
-
-
-def decode(raw: bytes) -> str:
-    """UTF-8 text (a byte order mark is dropped), or a YamlError placing the bad byte."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _
@@ -57,6 +58,15 @@ def parse_sources(values: list[str]) -> list[EvidenceSource]:
 def folder_for(action: ActionView, month: int, year: int) -> Path:
     """Where an occurrence's files go, relative to the evidence folder."""
     return Path(action.component, action.item, action.id, f"{year}-{month:02d}")
+
+
+def path_for_user(journal: Journal, stored: str) -> str:
+    """A stored file's path as usable from the current folder."""
+    full = journal.evidence_dir / stored
+    try:
+        return os.path.relpath(full)
+    except ValueError:  # another drive on Windows
+        return str(full.resolve())
 
 
 def sha256_of(path: Path) -> tuple[str, int]:
@@ -165,6 +175,17 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
             if found:
                 problems.append(found)
     return len(checked), problems
+
+
+def verify_json(checked: int, problems: list[VerifyProblem], loose: list[Path]) -> dict[str, Any]:
+    """`zi verify --json`."""
+    return {
+        "checked": checked,
+        "ok": not problems,
+        "problems": [{"id": p.action, "month": p.month, "path": str(p.path), "problem": p.problem,
+                      "expected_sha256": p.expected, "found_sha256": p.found} for p in problems],
+        "unrecorded": [str(p) for p in loose],
+    }  # fmt: skip
 
 
 def unrecorded(journal: Journal) -> list[Path]:

@@ -276,17 +276,10 @@ def _writing(plan: LoadedPlan) -> Iterator[Journal]:
 # ---------------------------------------------------------------- show
 
 
-def evidence_path_for_user(journal: Journal, stored: str) -> str:
-    """A stored file's path as usable from the current folder."""
-    full = journal.evidence_dir / stored
-    try:
-        return os.path.relpath(full)
-    except ValueError:  # another drive on Windows
-        return str(full.resolve())
-
-
 def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
     """One action in full, with each occurrence and its evidence."""
+    from zi_plan.evidence import path_for_user
+
     action = plan.action(action_id)
     occurrences = []
     evidence = []
@@ -313,7 +306,7 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
             else:
                 assert entry.path is not None
                 item |= {
-                    "path": evidence_path_for_user(journal, entry.path),
+                    "path": path_for_user(journal, entry.path),
                     "stored_as": entry.path,
                     "name": entry.name,
                     "sha256": entry.sha256,

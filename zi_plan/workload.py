@@ -146,3 +146,8 @@ def completion(plan: LoadedPlan, journal: Journal, as_of: int) -> tuple[list[Com
     rows = [Completion(cid, title, ", ".join(sorted(teams[cid])), *counts[cid]) for cid, title in plan.components]
     overall = Completion("", _("Total"), "", *(sum(c[i] for c in counts.values()) for i in range(4)))
     return rows, overall
+
+
+def completion_json(as_of: int, rows: list[Completion], overall: Completion) -> dict[str, Any]:
+    """`zi progress --json`."""
+    return {"month": as_of, "components": [r.to_json() for r in rows], "overall": overall.to_json()}

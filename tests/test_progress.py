@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from tests.conftest import PLAN, REPO
-from zi_plan import progress
+from zi_plan import status
 from zi_plan.journal import load_journal
 from zi_plan.plan import load_plan
 
@@ -38,7 +38,7 @@ def photo(tmp_path: Path) -> Path:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch):
     def set_today(year: int, month: int, day: int = 15) -> None:
-        monkeypatch.setattr(progress, "today", lambda: dt.date(year, month, day))
+        monkeypatch.setattr(status, "today", lambda: dt.date(year, month, day))
 
     return set_today
 
@@ -304,7 +304,7 @@ KILLER = """
 import itertools, sys
 from pathlib import Path
 from zi_plan.plan import load_plan
-from zi_plan.progress import record_done, undo
+from zi_plan.recording import record_done, undo
 plan = load_plan(Path(sys.argv[1]))
 print("ready", flush=True)
 for n in itertools.count():

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from tests.conftest import PLAN
-from zi_plan import progress
+from zi_plan import status
 from zi_plan.journal import Record, append_records, load_journal
 from zi_plan.plan import load_plan
 
@@ -144,7 +144,7 @@ def test_colour_when_forced_to_a_terminal(zi, monkeypatch):
 
 
 def test_today_decides_the_default(zi, monkeypatch):
-    monkeypatch.setattr(progress, "today", lambda: dt.date(2023, 2, 1))
+    monkeypatch.setattr(status, "today", lambda: dt.date(2023, 2, 1))
     assert json.loads(zi("progress", "--json", "--plan", str(PLAN)).out)["month"] == 2
     assert json.loads(zi("team", "sdm", "--json", "--plan", str(PLAN)).out)["as_of_month"] == 2
 

@@ -16,7 +16,7 @@ from typing import Any
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import Journal
 from zi_plan.plan import ActionView, LoadedPlan
-from zi_plan.progress import check_month, mark
+from zi_plan.status import check_month, mark
 
 DECREE_COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", *map(str, range(1, 13)), "PENANGGUNG JAWAB"]
 STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI"]

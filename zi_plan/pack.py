@@ -23,8 +23,8 @@ from zi_plan.export import neutralise
 from zi_plan.i18n import _
 from zi_plan.journal import Journal
 from zi_plan.plan import LoadedPlan
-from zi_plan.progress import check_month
 from zi_plan.reports import document_meta, render
+from zi_plan.status import check_month
 
 INDEX_COLUMNS = ["KODE", "INDIKATOR", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "UKURAN", "DICATAT_OLEH", "DICATAT_PADA", "STATUS_BERKAS"]
 

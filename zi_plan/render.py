@@ -17,6 +17,7 @@ from rich.markup import escape as esc
 from rich.table import Table
 
 from zi_plan.i18n import _, month_name, month_short, ngettext
+from zi_plan.status import SYMBOLS
 
 __all__ = ["esc", "month_name", "month_short"]
 
@@ -191,7 +192,8 @@ def teams_tables(loads: list[Any], with_progress: bool, width: int) -> list[Tabl
     return tables
 
 
-MARKS = {"open": "[cyan]○[/]", "done": "[green]✓[/]", "overdue": "[bold red]✗[/]", "done-late": "[yellow]◑[/]"}
+_COLOURS = {"open": "cyan", "done": "green", "overdue": "bold red", "done-late": "yellow"}
+MARKS = {mark: f"[{_COLOURS[mark]}]{symbol}[/]" for mark, symbol in SYMBOLS.items()}
 
 
 def marks_legend() -> str:

@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from zi_plan import i18n
+from zi_plan.completion import completion, team_detail, team_loads
 from zi_plan.i18n import month_name, month_short
 from zi_plan.journal import EvidenceEntry, Journal, Record
 from zi_plan.plan import ActionView, LoadedPlan
-from zi_plan.progress import check_month, mark
-from zi_plan.workload import completion, team_detail, team_loads
+from zi_plan.status import SYMBOLS, check_month, mark
 
 
 def long_date(day: dt.date) -> str:
@@ -119,7 +119,7 @@ def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | No
         done=done_in_period,
         overdue=overdue,
         evidence_label=evidence_label,
-        marks={"open": "○", "done": "✓", "overdue": "✗", "done-late": "◑"},
+        marks=SYMBOLS,
     )
 
 

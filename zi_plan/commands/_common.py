@@ -121,9 +121,9 @@ def month_or_now(month: int | None) -> int:
     """The default-month rule: the month asked for, else the current month."""
     if month is not None:
         return month
-    from zi_plan import progress
+    from zi_plan import status
 
-    return progress.today().month
+    return status.today().month
 
 
 def written(path: str | None) -> None:

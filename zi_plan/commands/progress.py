@@ -16,10 +16,10 @@ from zi_plan.i18n import _
 def register(app: typer.Typer) -> None:
     @app.command("teams", help=_("Each team's workload per month (done/scheduled once progress exists)."))
     def teams_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
-        from zi_plan import render, workload
+        from zi_plan import completion, render
 
         loaded, journal = common.open_workspace(plan)
-        loads = workload.team_loads(loaded, journal)
+        loads = completion.team_loads(loaded, journal)
         if as_json:
             render.print_json([load.to_json() for load in loads])
             return
@@ -34,10 +34,10 @@ def register(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import render, workload
+        from zi_plan import completion, render
 
         loaded, journal = common.open_workspace(plan)
-        detail = workload.team_detail(loaded, journal, name, common.month_or_now(month))
+        detail = completion.team_detail(loaded, journal, name, common.month_or_now(month))
         if as_json:
             render.print_json(detail.to_json())
             return
@@ -49,12 +49,12 @@ def register(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import render, workload
+        from zi_plan import completion, render
 
         loaded, journal = common.open_workspace(plan)
         as_of = common.month_or_now(month)
-        rows, overall = workload.completion(loaded, journal, as_of)
+        rows, overall = completion.completion(loaded, journal, as_of)
         if as_json:
-            render.print_json(workload.completion_json(as_of, rows, overall))
+            render.print_json(completion.completion_json(as_of, rows, overall))
             return
         render.console().print(render.progress_table(rows, overall, as_of))

@@ -21,10 +21,10 @@ def register(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import progress, render
+        from zi_plan import recording, render
 
         loaded, journal = common.open_workspace(plan)
-        report = progress.due(loaded, journal, common.month_or_now(month), team)
+        report = recording.due(loaded, journal, common.month_or_now(month), team)
         if as_json:
             render.print_json(report.to_json(loaded))
             return
@@ -41,10 +41,10 @@ def register(app: typer.Typer) -> None:
         add: bool = typer.Option(False, "--add", help=_("Add evidence or a note to an occurrence already done.")),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
-        from zi_plan import progress, render
+        from zi_plan import recording, render
 
         loaded = common.open_plan(plan)
-        result = progress.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add)
+        result = recording.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add)
         render.print_recorded(result, loaded.year, add)
 
     @app.command("undo", help=_("Reopen an occurrence recorded as done (the journal keeps the history)."))
@@ -55,10 +55,10 @@ def register(app: typer.Typer) -> None:
         by: Optional[str] = typer.Option(None, "--by", help=_("Who reopens it.")),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import progress, render
+        from zi_plan import recording, render
 
         loaded = common.open_plan(plan)
-        result = progress.undo(loaded, action_id, month, note=note, by=by)
+        result = recording.undo(loaded, action_id, month, note=note, by=by)
         render.print_reopened(result, loaded.year)
 
     @app.command("show", help=_("One action in full: texts, months, each occurrence and its evidence."))
@@ -67,10 +67,10 @@ def register(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import progress, render
+        from zi_plan import recording, render
 
         loaded, journal = common.open_workspace(plan)
-        data = progress.show(loaded, journal, action_id)
+        data = recording.show(loaded, journal, action_id)
         if as_json:
             render.print_json(data)
             return

@@ -12,7 +12,7 @@ from typing import Any
 from zi_plan.i18n import _
 from zi_plan.journal import Journal
 from zi_plan.plan import ActionView, LoadedPlan, TeamView
-from zi_plan.progress import Mark, check_month, mark
+from zi_plan.status import Mark, check_month, mark
 
 
 @dataclass

@@ -8,11 +8,11 @@ are the decree's own, in every interface language.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from typing import Any
 
+from zi_plan.files import csv_bytes
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import Journal
 from zi_plan.plan import ActionView, LoadedPlan
@@ -60,23 +60,8 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int) -> list[list[Any
     return rows
 
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """A CSV cell that a spreadsheet would run as a formula is prefixed with '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
 def to_csv(plan: LoadedPlan, journal: Journal, as_of: int) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in decree_rows(plan, journal, as_of):
-        writer.writerow([neutralise(v) for v in row])
-    # UTF-8 with BOM: Excel on Windows opens it with the right letters.
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(decree_rows(plan, journal, as_of))
 
 
 def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int) -> list[list[Any]]:

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 from zi_plan.errors import InvalidFile, ZiError
+from zi_plan.files import atomic_write
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan, check_text
 from zi_plan.writer import ActionOut, ComponentOut, ItemOut, PlanOut, plan_yaml
-from zi_plan.yamlio import atomic_write
 
 # The six components of the Zona Integritas guidance (PermenPANRB 90/2021)
 # with their usual teams, and one typical action each as an example.

@@ -27,7 +27,7 @@ def register(app: typer.Typer) -> None:
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
         from zi_plan import reports
-        from zi_plan.output import write_document
+        from zi_plan.files import write_document
 
         chosen = common.choose(DocumentFormat, fmt, _("unknown format '{fmt}': use html or md"))
         loaded, journal = common.open_workspace(plan)
@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
     @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website."))
     def publish_cmd(output: Optional[str] = common.output_option(), plan: Optional[Path] = common.plan_option()) -> None:
         from zi_plan import reports
-        from zi_plan.output import write_document
+        from zi_plan.files import write_document
 
         loaded = common.open_plan(plan)
         name = _("action-plan-{year}.html").format(year=loaded.year)
@@ -54,7 +54,7 @@ def register(app: typer.Typer) -> None:
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan import export
-        from zi_plan.output import write_document
+        from zi_plan.files import write_document
 
         chosen = common.choose(ExportFormat, fmt, _("unknown format '{fmt}': use csv, xlsx or ics"))
         loaded, journal = common.open_workspace(plan)
@@ -76,7 +76,7 @@ def register(app: typer.Typer) -> None:
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan import pack, render
-        from zi_plan.output import target_path
+        from zi_plan.files import target_path
 
         loaded, journal = common.open_workspace(plan)
         target = target_path(output, pack.default_name(loaded))

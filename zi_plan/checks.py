@@ -231,9 +231,8 @@ def _team_reference(team_ids: dict[str, int], value: Any, loc: tuple[Any, ...], 
 
 def _decree_problems(data: dict[str, Any]) -> Iterator[Found]:
     year, decree = data.get("year"), data.get("decree")
-    if isinstance(year, int) and isinstance(decree, dict) and hasattr(decree.get("date"), "year"):
-        if decree["date"].year != year:
-            yield ("decree", "date"), _("the decree is dated {date} but the plan's year is {year}").format(date=decree["date"], year=year), False
+    if isinstance(year, int) and isinstance(decree, dict) and hasattr(decree.get("date"), "year") and decree["date"].year != year:
+        yield ("decree", "date"), _("the decree is dated {date} but the plan's year is {year}").format(date=decree["date"], year=year), False
 
 
 def _component_id(comp: dict[str, Any], c_index: int, seen: dict[str, int]) -> tuple[str, list[Found]]:

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
 import yaml
 
@@ -27,6 +27,9 @@ from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.files import atomic_write
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 JOURNAL_VERSION = 1
 Event = Literal["done", "undo", "evidence"]
@@ -252,7 +255,7 @@ def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> Non
     journal.occurrences = replay(journal.records)
 
 
-def lock(journal_path: Path, timeout: float = 60.0):  # -> filelock.FileLock
+def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:
     """The lock that serialises writers of one journal (and its evidence)."""
     from filelock import FileLock
 

@@ -46,7 +46,7 @@ def _mark(mark: yaml.Mark | None) -> tuple[int | None, int | None]:
     return mark.line + 1, mark.column + 1
 
 
-class _StrictLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+class _StrictLoader(_SafeLoader):
     """SafeLoader that refuses duplicate keys and merge keys.
 
     PyYAML keeps the last of two equal keys without a word; in a decree that

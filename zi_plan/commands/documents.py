@@ -17,6 +17,13 @@ from zi_plan.i18n import _
 
 
 def register(app: typer.Typer) -> None:
+    _report(app)
+    _publish(app)
+    _export(app)
+    _evidence(app)
+
+
+def _report(app: typer.Typer) -> None:
     @app.command("report", help=_("The monitoring-and-evaluation (monev) report as of a month: progress, what was done with its evidence, what is overdue."))
     def report_cmd(
         month: Optional[int] = common.month_option(),
@@ -36,6 +43,8 @@ def register(app: typer.Typer) -> None:
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=chosen.value)
         common.written(write_document(text.encode("utf-8"), output, name))
 
+
+def _publish(app: typer.Typer) -> None:
     @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website."))
     def publish_cmd(output: Optional[str] = common.output_option(), plan: Optional[Path] = common.plan_option()) -> None:
         from zi_plan import reports
@@ -45,6 +54,8 @@ def register(app: typer.Typer) -> None:
         name = _("action-plan-{year}.html").format(year=loaded.year)
         common.written(write_document(reports.plan_page(loaded).encode("utf-8"), output, name))
 
+
+def _export(app: typer.Typer) -> None:
     @app.command("export", help=_("The plan and its progress as CSV or Excel (decree layout plus status), or iCalendar (one event per occurrence)."))
     def export_cmd(
         fmt: str = typer.Option(..., "--format", help=_("csv, xlsx or ics.")),
@@ -66,6 +77,8 @@ def register(app: typer.Typer) -> None:
         name = _("action-plan-{year}.{ext}").format(year=loaded.year, ext=chosen.value)
         common.written(write_document(data, output, name))
 
+
+def _evidence(app: typer.Typer) -> None:
     evidence_app = typer.Typer(help=_("The evidence store: pack it for the evaluators."), no_args_is_help=True)
     app.add_typer(evidence_app, name="evidence")
 

@@ -41,6 +41,11 @@ def _date_option() -> Any:
 
 
 def register(app: typer.Typer) -> None:
+    _init(app)
+    _import(app)
+
+
+def _init(app: typer.Typer) -> None:
     @app.command("init", help=_("Write a new plan: a commented starter with the six standard components, or next year's plan from this year's (--from)."))
     def init_cmd(
         path: Optional[Path] = typer.Argument(None, show_default=False, help=_("The new plan file. Default: plans/rencana-aksi-YEAR.yaml.")),
@@ -64,6 +69,8 @@ def register(app: typer.Typer) -> None:
         newplan.write_new_plan(text, target, force)
         render.print_written_plan(target)
 
+
+def _import(app: typer.Typer) -> None:
     @app.command("import", help=_("Read a Rencana Aksi table (.xlsx or .csv) in the decree's layout and write it as a plan."))
     def import_cmd(
         table: Path = typer.Argument(..., help=_("The table: .xlsx or .csv, in the decree's columns.")),

@@ -16,6 +16,12 @@ from zi_plan.i18n import _, ngettext
 
 
 def register(app: typer.Typer) -> None:
+    _validate(app)
+    _list(app)
+    _schema(app)
+
+
+def _validate(app: typer.Typer) -> None:
     @app.command("validate", help=_("Check plan files: YAML, schema and rules. Exit 1 if any is invalid."))
     def validate_cmd(
         paths: Optional[list[Path]] = typer.Argument(None, show_default=False, help=_("Plan files. Default: the plan found as for --plan.")),
@@ -31,6 +37,8 @@ def register(app: typer.Typer) -> None:
         if any(problems for _path, problems in results):
             raise typer.Exit(1)
 
+
+def _list(app: typer.Typer) -> None:
     @app.command("list", help=_("Every action of the plan: id, team, indicator, months."))
     def list_cmd(
         team: Optional[str] = common.team_option(),
@@ -59,6 +67,8 @@ def register(app: typer.Typer) -> None:
         out.print(render.action_list_table(rows))
         out.print(ngettext("{n} action", "{n} actions", len(rows)).format(n=len(rows)))
 
+
+def _schema(app: typer.Typer) -> None:
     @app.command("schema", help=_("Print the JSON Schema of a plan file (for editors and other tools)."))
     def schema_cmd() -> None:
         from zi_plan import render

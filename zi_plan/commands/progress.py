@@ -14,6 +14,12 @@ from zi_plan.i18n import _
 
 
 def register(app: typer.Typer) -> None:
+    _teams(app)
+    _team(app)
+    _progress(app)
+
+
+def _teams(app: typer.Typer) -> None:
     @app.command("teams", help=_("Each team's workload per month (done/scheduled once progress exists)."))
     def teams_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
         from zi_plan import completion, render
@@ -27,6 +33,8 @@ def register(app: typer.Typer) -> None:
         for table in render.teams_tables(loads, with_progress=bool(journal.records), width=out.width):
             out.print(table)
 
+
+def _team(app: typer.Typer) -> None:
     @app.command("team", help=_("One team's actions as a year grid: scheduled, done, overdue, done late."))
     def team_cmd(
         name: str = typer.Argument(..., help=_("Team name or a piece of it, e.g. pengawasan.")),
@@ -43,6 +51,8 @@ def register(app: typer.Typer) -> None:
             return
         render.console().print(render.team_grid(detail))
 
+
+def _progress(app: typer.Typer) -> None:
     @app.command("progress", help=_("Completion per component and overall: of what is due so far, and of the year."))
     def progress_cmd(
         month: Optional[int] = common.month_option(),

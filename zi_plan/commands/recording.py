@@ -14,6 +14,14 @@ from zi_plan.i18n import _
 
 
 def register(app: typer.Typer) -> None:
+    _due(app)
+    _done(app)
+    _undo(app)
+    _show(app)
+    _verify(app)
+
+
+def _due(app: typer.Typer) -> None:
     @app.command("due", help=_("What each team must do this month, and what is overdue."))
     def due_cmd(
         month: Optional[int] = common.month_option(),
@@ -30,6 +38,8 @@ def register(app: typer.Typer) -> None:
             return
         render.print_due(report, loaded)
 
+
+def _done(app: typer.Typer) -> None:
     @app.command("done", help=_("Record an occurrence of an action as done, with its evidence."))
     def done_cmd(
         action_id: str = common.id_argument(),
@@ -47,6 +57,8 @@ def register(app: typer.Typer) -> None:
         result = recording.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add)
         render.print_recorded(result, loaded.year, add)
 
+
+def _undo(app: typer.Typer) -> None:
     @app.command("undo", help=_("Reopen an occurrence recorded as done (the journal keeps the history)."))
     def undo_cmd(
         action_id: str = common.id_argument(),
@@ -61,6 +73,8 @@ def register(app: typer.Typer) -> None:
         result = recording.undo(loaded, action_id, month, note=note, by=by)
         render.print_reopened(result, loaded.year)
 
+
+def _show(app: typer.Typer) -> None:
     @app.command("show", help=_("One action in full: texts, months, each occurrence and its evidence."))
     def show_cmd(
         action_id: str = common.id_argument(),
@@ -78,6 +92,8 @@ def register(app: typer.Typer) -> None:
         for table in render.show_tables(data):
             out.print(table)
 
+
+def _verify(app: typer.Typer) -> None:
     @app.command("verify", help=_("Re-hash every stored evidence file against the journal; exit 1 if any is missing or changed."))
     def verify_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
         from zi_plan import evidence, render

@@ -34,29 +34,29 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int) -> list[list[Any
     check_month(as_of)
     rows: list[list[Any]] = [DECREE_COLUMNS + STATUS_COLUMNS]
     blank = [""] * (len(DECREE_COLUMNS) + len(STATUS_COLUMNS))
-    last_component = last_item = last_team = None
-    for action in plan.actions:
-        if action.component != last_component:
-            rows.append([action.component, action.component_title, *blank[2:]])
-            last_component, last_item, last_team = action.component, None, None
-        first_in_item = action.item != last_item
-        marks = {m: mark(journal.occurrence(action.id, m), as_of, plan.year) for m in action.months}
-        done = [m for m, v in marks.items() if v in ("done", "done-late")]
-        late = [m for m, v in marks.items() if v == "overdue"]
-        rows.append([
-            action.item.split(".")[-1] if first_in_item else "",
-            action.item_title if first_in_item else "",
-            action.indicator,
-            numbered(action.steps),
-            numbered(action.evidence),
-            *("v" if m in action.months else "" for m in range(1, 13)),
-            action.team.name if action.team.name != last_team else "",
-            action.id,
-            ", ".join(map(str, done)),
-            ", ".join(map(str, late)),
-            f"{len(done)}/{len(action.months)}",
-        ])  # fmt: skip
-        last_item, last_team = action.item, action.team.name
+    for component in plan.components:
+        rows.append([component.id, component.title, *blank[2:]])
+        last_team = None
+        for item in component.items:
+            for index, action in enumerate(item.actions):
+                first_in_item = index == 0
+                marks = {m: mark(journal.occurrence(action.id, m), as_of, plan.year) for m in action.months}
+                done = [m for m, v in marks.items() if v in ("done", "done-late")]
+                late = [m for m, v in marks.items() if v == "overdue"]
+                rows.append([
+                    str(item.number) if first_in_item else "",
+                    item.title if first_in_item else "",
+                    action.indicator,
+                    numbered(action.steps),
+                    numbered(action.evidence),
+                    *("v" if m in action.months else "" for m in range(1, 13)),
+                    action.team.name if action.team.name != last_team else "",
+                    action.id,
+                    ", ".join(map(str, done)),
+                    ", ".join(map(str, late)),
+                    f"{len(done)}/{len(action.months)}",
+                ])  # fmt: skip
+                last_team = action.team.name
     return rows
 
 

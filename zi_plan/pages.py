@@ -55,15 +55,14 @@ def render_page(template: str, **context: Any) -> str:
 
 def document_meta(plan: LoadedPlan) -> dict[str, Any]:
     decree = plan.decree
-    date = decree["date"]
     return {
         "institution": plan.institution,
         "title": plan.title,
         "year": plan.year,
-        "decree_number": decree["number"],
-        "decree_date": long_date(date) if isinstance(date, dt.date) else str(date),
-        "decree_place": decree["place"],
-        "signatory": decree["signatory"],
-        "position": decree["position"],
+        "decree_number": decree.number,
+        "decree_date": long_date(decree.date) if isinstance(decree.date, dt.date) else str(decree.date),
+        "decree_place": decree.place,
+        "signatory": decree.signatory,
+        "position": decree.position,
         "generated": long_date(dt.date.today()),
     }

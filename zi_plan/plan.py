@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 from dataclasses import dataclass, field
@@ -22,12 +23,29 @@ BUNDLED_NAME = "tambrauw-2023.yaml"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 # ---------------------------------------------------------------- the views
+#
+# The loaded plan is one tree, as the file is: components -> items ->
+# actions, each node with its effective team (inherited unless overridden).
+# ``LoadedPlan.actions`` and ``by_id`` are indexes derived from the tree.
+# A new field on an action: model.Action (schema), ActionView here (and
+# build_plan), schema/plan.schema.json (`zi schema`), writer.py.
 
 
 @dataclass(frozen=True)
 class TeamView:
     id: str
     name: str
+
+
+@dataclass(frozen=True)
+class DecreeView:
+    """The decree (Keputusan) that sets the plan."""
+
+    number: str
+    date: dt.date
+    place: str
+    signatory: str
+    position: str
 
 
 @dataclass(frozen=True)
@@ -61,26 +79,63 @@ class ActionView:
         }
 
 
+@dataclass(frozen=True)
+class ItemView:
+    """A numbered item of a component: ``id`` is 'II.2', ``number`` 2."""
+
+    id: str
+    number: int
+    title: str
+    team: TeamView
+    actions: tuple[ActionView, ...]
+
+
+@dataclass(frozen=True)
+class ComponentView:
+    id: str
+    title: str
+    team: TeamView
+    items: tuple[ItemView, ...]
+
+    @property
+    def actions(self) -> list[ActionView]:
+        return [a for item in self.items for a in item.actions]
+
+    @property
+    def teams(self) -> list[TeamView]:
+        """The teams of its actions, in order of first appearance."""
+        return list(dict.fromkeys(a.team for a in self.actions))
+
+
 @dataclass
 class LoadedPlan:
-    """A valid plan, read from ``path``, with its actions indexed by id."""
+    """A valid plan, read from ``path``: the tree of components, and its actions indexed by id."""
 
     path: Path
     institution: str
     title: str
     year: int
-    decree: dict[str, Any]
+    decree: DecreeView
     teams: list[TeamView]
-    components: list[tuple[str, str]]
-    actions: list[ActionView]
+    components: list[ComponentView]
     # The plan shipped with zi, used because no other was named or found:
     # its journal must not go beside it (inside the installed package).
     bundled: bool = False
     fingerprint: str = ""  # identifies the plan's content (see zi_plan.cache)
-    by_id: dict[str, ActionView] = field(default_factory=dict)
+    actions: list[ActionView] = field(default_factory=list)  # derived: every action, in order
+    by_id: dict[str, ActionView] = field(default_factory=dict)  # derived
 
     def __post_init__(self) -> None:
+        self.actions = [a for c in self.components for a in c.actions]
         self.by_id = {a.id: a for a in self.actions}
+
+    def component(self, query: str) -> ComponentView:
+        """A component by its id, in any case ('ii' finds II)."""
+        for comp in self.components:
+            if comp.id.lower() == query.strip().lower():
+                return comp
+        ids = ", ".join(c.id for c in self.components)
+        raise ZiError(_("no component '{component}'; the plan has {ids}").format(component=query, ids=ids))
 
     def action(self, action_id: str) -> ActionView:
         """The action with this id, or a ZiError that suggests the closest ids."""
@@ -188,41 +243,43 @@ def load_plan(path: Path) -> LoadedPlan:
 
 
 def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
-    """The indexed views of already-checked plan data."""
+    """The tree of views of already-checked plan data."""
     teams = {t["id"]: TeamView(t["id"], t["name"].strip()) for t in data["teams"]}
-    actions: list[ActionView] = []
-    components: list[tuple[str, str]] = []
-    for comp in data["components"]:
-        cid = comp["id"]
-        components.append((cid, comp["title"].strip()))
-        for i_index, item in enumerate(comp["items"]):
-            item_id = f"{cid}.{i_index + 1}"
-            item_team = item.get("team") or comp["team"]
-            for a_index, act in enumerate(item["actions"]):
-                actions.append(
-                    ActionView(
-                        id=f"{item_id}.{letter(a_index)}",
-                        component=cid,
-                        component_title=comp["title"].strip(),
-                        item=item_id,
-                        item_title=item["title"].strip(),
-                        team=teams[act.get("team") or item_team],
-                        indicator=act["indicator"].strip(),
-                        steps=tuple(s.strip() for s in act["steps"]),
-                        evidence=tuple(e.strip() for e in act["evidence"]),
-                        months=tuple(sorted(act["months"])),
-                    )
-                )
-    decree = dict(data["decree"])
+    components = [_component(comp, teams) for comp in data["components"]]
     return LoadedPlan(
         path=path,
         institution=data["institution"].strip(),
         title=data["title"].strip(),
         year=data["year"],
-        decree=decree,
+        decree=DecreeView(*(data["decree"][key] for key in ("number", "date", "place", "signatory", "position"))),
         teams=list(teams.values()),
         components=components,
-        actions=actions,
     )
+
+
+def _component(comp: dict[str, Any], teams: dict[str, TeamView]) -> ComponentView:
+    cid, title = comp["id"], comp["title"].strip()
+    items = []
+    for i_index, item in enumerate(comp["items"]):
+        item_id = f"{cid}.{i_index + 1}"
+        item_title = item["title"].strip()
+        item_team = teams[item.get("team") or comp["team"]]
+        actions = tuple(
+            ActionView(
+                id=f"{item_id}.{letter(a_index)}",
+                component=cid,
+                component_title=title,
+                item=item_id,
+                item_title=item_title,
+                team=teams[act["team"]] if act.get("team") else item_team,
+                indicator=act["indicator"].strip(),
+                steps=tuple(s.strip() for s in act["steps"]),
+                evidence=tuple(e.strip() for e in act["evidence"]),
+                months=tuple(sorted(act["months"])),
+            )
+            for a_index, act in enumerate(item["actions"])
+        )
+        items.append(ItemView(item_id, i_index + 1, item_title, item_team, actions))
+    return ComponentView(cid, title, teams[comp["team"]], tuple(items))
 
 

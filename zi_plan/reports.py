@@ -9,7 +9,6 @@ file (CSS inline, no scripts, nothing fetched), printable on A4 landscape.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from zi_plan.completion import completion, team_detail, team_loads
 from zi_plan.i18n import month_name
@@ -83,14 +82,4 @@ def evidence_label(entry: EvidenceEntry) -> str:
 
 def plan_page(plan: LoadedPlan) -> str:
     """The plan in the decree's own table layout, for the office website."""
-    components = []
-    for cid, title in plan.components:
-        actions = [a for a in plan.actions if a.component == cid]
-        items: list[dict[str, Any]] = []
-        for action in actions:
-            if not items or items[-1]["id"] != action.item:
-                items.append({"id": action.item, "number": action.item.split(".")[-1], "title": action.item_title, "actions": []})
-            items[-1]["actions"].append(action)
-        teams = list(dict.fromkeys(a.team.name for a in actions))
-        components.append({"id": cid, "title": title, "items": items, "teams": teams, "rows": len(actions)})
-    return render_page("publish.html", meta=document_meta(plan), components=components, action_count=len(plan.actions))
+    return render_page("publish.html", meta=document_meta(plan), components=plan.components, action_count=len(plan.actions))

@@ -11,7 +11,6 @@ from typing import Optional
 import typer
 
 from zi_plan.commands import _common as common
-from zi_plan.errors import ZiError
 from zi_plan.i18n import _, ngettext
 
 
@@ -54,11 +53,7 @@ def _list(app: typer.Typer) -> None:
             wanted = loaded.team(team)
             actions = [a for a in actions if a.team == wanted]
         if component:
-            ids = [cid for cid, _title in loaded.components]
-            match = next((cid for cid in ids if cid.lower() == component.strip().lower()), None)
-            if match is None:
-                raise ZiError(_("no component '{component}'; the plan has {ids}").format(component=component, ids=", ".join(ids)))
-            actions = [a for a in actions if a.component == match]
+            actions = [a for a in actions if a.component == loaded.component(component).id]
         rows = [a.to_json() for a in actions]
         if as_json:
             render.print_json(rows)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -29,12 +28,6 @@ def _yaml_schedule() -> Counter[tuple[str, int]]:
                 for m in action["months"]:
                     counts[(names[comp["team"]], m)] += 1
     return counts
-
-
-@pytest.fixture
-def plan_copy(tmp_path: Path) -> Path:
-    (tmp_path / "plans").mkdir()
-    return Path(shutil.copy(PLAN, tmp_path / "plans" / "tambrauw-2023.yaml"))
 
 
 def _record(plan_path: Path, action: str, month: int, when: dt.datetime, event: str = "done") -> None:

@@ -184,9 +184,9 @@ def _check_journal(path: Path, text: str, plan: LoadedPlan) -> list[Record]:
     if not isinstance(data, dict):
         raise InvalidFile([Problem(str(path), 1, 1, _("a progress journal must be a mapping with 'journal', 'plan' and 'records'"))])
     cache_key = cache.key("journal", plan.fingerprint, text)
-    if not cache.is_valid(cache_key):
+    if not cache.is_valid(cache_key, str(path)):
         _validate_journal(path, text, data, plan)
-        cache.remember(cache_key)
+        cache.remember(cache_key, str(path))
     return [Record.from_dict(r) for r in data.get("records") or ()]
 
 

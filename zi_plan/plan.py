@@ -229,14 +229,14 @@ def load_plan(path: Path) -> LoadedPlan:
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
     fingerprint = cache.key("plan", text)
-    if cache.is_valid(fingerprint):
+    if cache.is_valid(fingerprint, str(path)):
         with yamlio.gc_paused():
             data = yamlio.parse(text)
     else:
         data, problems = check_text(str(path), text)
         if problems:
             raise InvalidFile(problems)
-        cache.remember(fingerprint)
+        cache.remember(fingerprint, str(path))
     plan = build_plan(path, data)
     plan.fingerprint = fingerprint
     return plan

@@ -9,8 +9,6 @@ file). A reader, or a crash, sees the old file or the new one, never half.
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
 import os
 import sys
 import tempfile
@@ -129,6 +127,9 @@ def neutralise(value: Any) -> Any:
 def csv_bytes(rows: Iterable[Iterable[Any]]) -> bytes:
     """Rows as CSV for spreadsheets: formulas neutralised, CRLF, UTF-8 with BOM
     (so that Excel on Windows opens it with the right letters)."""
+    import csv  # not on the start-up path of `zi due` (journal writes through this module)
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     for row in rows:

@@ -34,3 +34,28 @@ def test_cache_can_be_turned_off(write_plan, monkeypatch, tmp_path):
     monkeypatch.setenv("ZI_NO_CACHE", "1")
     load_plan(write_plan(MINIMAL))
     assert not (tmp_path / "home" / ".cache" / "zi-plan").exists()
+
+
+def test_cache_keeps_the_newest_few_entries_per_file(write_plan):
+    from zi_plan import cache
+
+    path = write_plan(MINIMAL)
+    other = write_plan(MINIMAL, name="other.yaml")
+    load_plan(other)
+    for n in range(cache.KEEP + 4):
+        path.write_text(MINIMAL.replace("Kantor Contoh", f"Kantor Contoh {n}"), encoding="utf-8")
+        load_plan(path)
+    root = cache.folder()
+    assert root is not None
+    folders = {p: len(list(p.glob("plan-*.zic"))) for p in root.iterdir() if p.is_dir()}
+    assert sorted(folders.values()) == [1, cache.KEEP]
+    # the newest state of each file is still cached: not validated again
+    calls = []
+    real = plan_module.check_text
+    plan_module.check_text = lambda *a: calls.append(1) or real(*a)  # type: ignore[assignment]
+    try:
+        assert load_plan(path).institution == f"Kantor Contoh {cache.KEEP + 3}"
+        load_plan(other)
+    finally:
+        plan_module.check_text = real  # type: ignore[assignment]
+    assert calls == []

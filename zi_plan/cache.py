@@ -23,6 +23,7 @@ newest few contents of the plan (``plan-<key>.zic``) and of its journal
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import marshal
@@ -38,7 +39,9 @@ from zi_plan import __version__
 FORMAT = 1
 MAGIC = b"ZIC1"
 _HEAD = len(MAGIC) + 8 + 32  # magic, payload length, HMAC-SHA256 of the payload
-KEEP_PER_PLAN = 3  # newest plan contents kept per plan file (and journals per plan)
+# Enough for a plan being edited back and forth, or switched between branches;
+# journals: one entry per journal file, so a few plans' journals.
+KEEP = 4
 MAX_BYTES = 256 * 1024 * 1024  # the whole cache; oldest entries go first
 
 
@@ -242,10 +245,8 @@ def _write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
             fh.write(data)
         os.replace(tmp, path)  # no fsync: a cache entry lost in a crash is only re-made
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
 
 
@@ -264,7 +265,7 @@ def prune(root: Path, plan_folder: Path | None = None, max_bytes: int | None = N
         for kind in ("plan-", "journal-"):
             same = sorted((e for e in _entries(plan_folder) if e.name.startswith(kind)),
                           key=lambda e: e.stat().st_mtime_ns, reverse=True)  # fmt: skip
-            for entry in same[KEEP_PER_PLAN:]:
+            for entry in same[KEEP:]:
                 _remove(entry.path)
     # The cache of zi 0.x kept an empty file per validated content, forever.
     legacy = root.parent / "validated"
@@ -290,7 +291,5 @@ def prune(root: Path, plan_folder: Path | None = None, max_bytes: int | None = N
 
 
 def _remove(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass

@@ -17,12 +17,17 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
 from zi_plan import yamlio
+from zi_plan.checks import Found, located, plain_schema_message
 from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.files import atomic_write
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 JOURNAL_VERSION = 1
 Event = Literal["done", "undo", "evidence"]
@@ -162,14 +167,14 @@ def load_journal(plan: LoadedPlan) -> Journal:
     """The plan's journal, checked against the plan; an empty one if none exists yet.
 
     What was validated before comes from the cache, and only records
-    appended since are parsed (see zi_plan.parsed).
+    appended since are parsed (see zi_plan.journal_cache).
     """
-    from zi_plan import parsed
+    from zi_plan import journal_cache
 
     path, evidence_dir = journal_paths(plan)
     if not path.exists():
         return Journal(path, evidence_dir, [], {})
-    return parsed.load_journal(plan, path, evidence_dir)
+    return journal_cache.load_journal(plan, path, evidence_dir)
 
 
 def checked_data(path: Path, text: str, plan: LoadedPlan) -> dict[str, Any]:
@@ -191,33 +196,23 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
 
     from zi_plan.journal_schema import JournalFile
 
-    found: list[tuple[tuple[Any, ...], str]] = []
+    found: list[Found] = []
     journal: JournalFile | None = None
     try:
         journal = JournalFile.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            name = next((p for p in reversed(loc) if isinstance(p, str)), "record")
-            if err["type"] == "extra_forbidden":
-                message = _("unknown key '{key}'").format(key=name)
-            elif err["type"] == "missing":
-                message = _("missing required key '{key}'").format(key=name)
-            else:
-                message = _("'{key}' is not valid: {problem}").format(key=name, problem=err["msg"])
-            found.append((loc, message))
+        found.extend((tuple(err["loc"]), plain_schema_message(err), False) for err in exc.errors(include_url=False))
     if journal is not None and journal.journal != JOURNAL_VERSION:
-        found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION)))
+        found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION), False))
     for index, record in enumerate((journal.records or []) if journal else []):
         action = plan.by_id.get(record.action)
         if action is None:
-            found.append((("records", index, "action"), _("record for '{id}', which the plan does not have; was the plan changed?").format(id=record.action)))
+            found.append((("records", index, "action"), _("record for '{id}', which the plan does not have; was the plan changed?").format(id=record.action), False))
         elif record.month not in action.months:
             months = ", ".join(map(str, action.months))
-            found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months)))
+            found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months), False))
     if found:
-        root = yamlio.compose(text)
-        raise InvalidFile([Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found])
+        raise InvalidFile(located(str(path), text, found))
 
 
 # ---------------------------------------------------------------- writing
@@ -246,7 +241,7 @@ def record_to_yaml(record: Record) -> str:
 def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
     """Add records to the journal file atomically (the caller holds the lock),
     and to ``journal`` in memory."""
-    from zi_plan import parsed
+    from zi_plan import journal_cache
 
     path = journal.path
     # The name as a JSON string is a valid YAML scalar whatever it contains.
@@ -258,21 +253,21 @@ def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> Non
     # Whether the text ends in its `records:` list is known from the cache
     # for the text the journal was loaded from; a search through a big
     # journal's text would cost more than the rest of `zi done`.
-    appendable = parsed.known_appendable(journal, raw)
+    appendable = journal_cache.known_appendable(journal, raw)
     if appendable is None:
         appendable = bool(_APPENDABLE.search(raw.decode("utf-8-sig")))
     if appendable:
-        yamlio.atomic_write(path, raw + added)
-        parsed.appended(journal, plan, raw, added, new)
+        atomic_write(path, raw + added)
+        journal_cache.appended(journal, plan, raw, added, new)
     else:
         # Hand-edited so that `records:` is not last (or is `records: []`):
         # write the whole file again in the usual layout.
         text = header + "".join(record_to_yaml(r) for r in [*journal.records, *new])
-        yamlio.atomic_write(path, text.encode("utf-8"))
+        atomic_write(path, text.encode("utf-8"))
         journal.extend(new)
 
 
-def lock(journal_path: Path, timeout: float = 60.0):  # -> filelock.FileLock
+def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:
     """The lock that serialises writers of one journal (and its evidence)."""
     from filelock import FileLock
 

@@ -1,4 +1,4 @@
-"""The parsed-data cache: what it trusts, what it ignores, how it grows and shrinks."""
+"""Loading through the parsed-data cache: what it trusts, what it ignores, how it grows and shrinks."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINIMAL, PLAN
-from zi_plan import cache, parsed, progress, yamlio
+from zi_plan import cache, parsed, recording, yamlio
 from zi_plan import plan as plan_module
 from zi_plan.errors import InvalidFile
 from zi_plan.journal import load_journal
@@ -63,15 +63,15 @@ def test_a_warm_load_parses_no_yaml(plan_copy: Path, parses: list[str]):
     plan = load_plan(plan_copy)
     second = load_journal(plan)
     assert parses == []
-    assert plan.actions == load_plan(plan_copy).actions and plan.decree["date"].year == 2023
+    assert plan.actions == load_plan(plan_copy).actions and plan.decree.date.year == 2023
     assert second.records == first.records and second.is_done("II.2.a", 4)
 
 
 def test_after_done_the_next_load_is_a_cache_hit(plan_copy: Path, parses: list[str], monkeypatch):
     _journal_with(plan_copy, ("II.2.a", 4))
     load_journal(load_plan(plan_copy))
-    progress.record_done(load_plan(plan_copy), "II.2.a", month=5, by="Budi")
-    progress.undo(load_plan(plan_copy), "II.2.a", 4, by="Budi")
+    recording.record_done(load_plan(plan_copy), "II.2.a", month=5, by="Budi")
+    recording.undo(load_plan(plan_copy), "II.2.a", 4, by="Budi")
     parses.clear()
     journal = load_journal(load_plan(plan_copy))
     assert parses == []
@@ -80,7 +80,7 @@ def test_after_done_the_next_load_is_a_cache_hit(plan_copy: Path, parses: list[s
 
 
 def test_the_first_done_makes_the_journal_warm(plan_copy: Path, parses: list[str]):
-    progress.record_done(load_plan(plan_copy), "II.2.a", month=4, by="Ani")
+    recording.record_done(load_plan(plan_copy), "II.2.a", month=4, by="Ani")
     parses.clear()
     assert load_journal(load_plan(plan_copy)).is_done("II.2.a", 4)
     assert parses == []
@@ -232,7 +232,7 @@ def test_the_code_fingerprint_follows_the_source(tmp_path: Path, monkeypatch):
 
 
 def test_the_cache_keeps_the_newest_few_per_plan(write_plan, monkeypatch):
-    monkeypatch.setattr(cache, "KEEP_PER_PLAN", 2)
+    monkeypatch.setattr(cache, "KEEP", 2)
     for n in range(5):
         path = write_plan(MINIMAL.replace("Kantor Contoh", f"Kantor {n}"))
         assert load_plan(path).institution == f"Kantor {n}"
@@ -261,26 +261,3 @@ def test_the_old_validation_cache_is_removed(write_plan):
     load_plan(write_plan(MINIMAL))
     assert not legacy.exists()
 
-
-# ---------------------------------------------------------------- parsing once
-
-
-def test_a_star_in_the_text_costs_no_second_parse(monkeypatch):
-    import yaml
-
-    events = []
-    real = yaml.parse
-    monkeypatch.setattr(yaml, "parse", lambda *a, **k: events.append(1) or real(*a, **k))
-    text = "# see https://example.go.id/*\nteam: '*'\nsteps: [a*b]\n"
-    assert yamlio.parse(text) == {"team": "*", "steps": ["a*b"]}
-    assert events == []
-
-
-@pytest.mark.parametrize(
-    ("text", "line"),
-    [("a: &x [1]\nb:\n  - *x\n", 3), ("a: &x 1\nb: [2, *x]\n", 2), ("a: &x {k: 1}\nb: *x\n", 2), ("&r [*r]\n", 1)],
-)
-def test_an_alias_is_found_where_it_is(text: str, line: int):
-    with pytest.raises(yamlio.YamlError) as caught:
-        yamlio.parse(text)
-    assert caught.value.line == line and "aliases" in caught.value.message

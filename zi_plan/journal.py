@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
-from zi_plan import yamlio
 from zi_plan.checks import Found, located, plain_schema_message
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.files import atomic_write
@@ -179,6 +178,8 @@ def load_journal(plan: LoadedPlan) -> Journal:
 
 def checked_data(path: Path, text: str, plan: LoadedPlan) -> dict[str, Any]:
     """Parse and validate a journal's text in full: its data (empty for an empty file)."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     try:
         data = yamlio.parse(text)
     except yamlio.YamlError as exc:

@@ -139,6 +139,12 @@ _TAIL = re.compile(rb"- [^\n]*\n(?:(?:-(?: [^\n]*)?|[ #][^\n]*|)\n)*")
 
 
 def load_journal(plan: LoadedPlan, path: Path, evidence_dir: Path) -> Journal:
+    """The journal at ``path``, checked against ``plan``, parsing only what the cache lacks."""
+    with cache.loading():
+        return _load_journal(plan, path, evidence_dir)
+
+
+def _load_journal(plan: LoadedPlan, path: Path, evidence_dir: Path) -> Journal:
     raw = read_bytes(path)
     # Records are validated against the plan: no plan content, no cache.
     store = cache.open_store() if plan.fingerprint else None

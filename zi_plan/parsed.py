@@ -54,6 +54,11 @@ def _text(path: Path) -> str:
 
 def load_plan(path: Path) -> LoadedPlan:
     """The plan at ``path``, from the cache when this content was validated before."""
+    with cache.loading():
+        return _load_plan(path)
+
+
+def _load_plan(path: Path) -> LoadedPlan:
     from zi_plan.plan import build_plan, check_text
 
     raw = read_bytes(path)

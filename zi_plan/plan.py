@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zi_plan import yamlio
 from zi_plan.checks import letter, plan_problems
 from zi_plan.errors import Problem, ZiError
 from zi_plan.i18n import _
@@ -203,12 +202,16 @@ def open_plan(explicit: str | os.PathLike[str] | None = None) -> LoadedPlan:
 
 def check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
     """Parse and check a plan's text: (the parsed data, every problem); see zi_plan.checks."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     with yamlio.gc_paused():
         return plan_problems(path, text)
 
 
 def check_file(path: Path) -> list[Problem]:
     """Every problem in the plan file at ``path`` (empty when it is valid)."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     try:
         text = yamlio.read_text(path)
     except yamlio.YamlError as exc:

@@ -261,3 +261,16 @@ def test_the_old_validation_cache_is_removed(write_plan):
     load_plan(write_plan(MINIMAL))
     assert not legacy.exists()
 
+
+
+def test_done_builds_only_the_records_of_its_action(plan_copy: Path, monkeypatch):
+    from zi_plan import journal_cache
+
+    _journal_with(plan_copy, ("II.2.a", 4), ("III.5.a", 1), ("III.5.a", 2), ("II.2.a", 5))
+    load_journal(load_plan(plan_copy))
+    built: list[object] = []
+    real = journal_cache.decode
+    monkeypatch.setattr(journal_cache, "decode", lambda row: built.append(row) or real(row))
+    recording.record_done(load_plan(plan_copy), "II.2.a", month=6, by="Fajar")
+    assert {row[0] for row in built} == {"II.2.a"}  # type: ignore[index]
+    assert [r.month for r in load_journal(load_plan(plan_copy)).records if r.action == "II.2.a"] == [4, 5, 6]

@@ -25,6 +25,7 @@ from zi_plan.parsed import decode_text, read_bytes
 from zi_plan.plan import LoadedPlan
 
 MAX_SEGMENTS = 32  # a journal entry is rewritten in one piece after this many appends
+FEW_ACTIONS = 4  # asked about more actions than this, a journal builds every record
 
 # ---------------------------------------------------------------- journal rows
 
@@ -89,7 +90,7 @@ class LoadedJournal(Journal):
         self.source = source
         self._records: list[Record] | None = None
         self._occurrences: dict[tuple[str, int], Occurrence] | None = None
-        self._by_action: dict[str, list[Record]] = {}
+        self._by_action: dict[str, dict[tuple[str, int], Occurrence]] = {}
 
     @property
     def records(self) -> list[Record]:
@@ -112,12 +113,15 @@ class LoadedJournal(Journal):
         self._occurrences = value
 
     def occurrence(self, action_id: str, month: int) -> Occurrence:
-        if self._occurrences is not None:
-            return super().occurrence(action_id, month)
-        records = self._by_action.get(action_id)
-        if records is None:
-            records = self._by_action[action_id] = [decode(r) for r in self.rows if _action_of(r) == action_id]
-        return replay(records).get((action_id, month)) or Occurrence(action_id, month)
+        # A command about one or two actions (zi done, zi show) reads only
+        # their records; one that goes through the plan builds them all, once.
+        if self._occurrences is None and (action_id in self._by_action or len(self._by_action) < FEW_ACTIONS):
+            state = self._by_action.get(action_id)
+            if state is None:
+                rows = [r for r in self.rows if _action_of(r) == action_id]
+                state = self._by_action[action_id] = replay(decode(r) for r in rows)
+            return state.get((action_id, month)) or Occurrence(action_id, month)
+        return super().occurrence(action_id, month)
 
     def is_done(self, action_id: str, month: int) -> bool:
         return self.occurrence(action_id, month).status == "done"

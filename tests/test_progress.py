@@ -153,8 +153,8 @@ def test_done_default_month(zi, plan_copy, clock):
     plan = load_plan(plan_copy)
     journal = load_journal(plan)
     assert [(r.action, r.month) for r in journal.records] == [("III.5.a", 6), ("III.5.a", 1), ("I.1.a", 4)]
-    result = zi("done", "I.1.a", "--plan", str(plan_copy))
-    assert result.code == 1 and "scheduled in: April" in result.err
+    result = zi("done", "I.1.a", "--plan", str(plan_copy))  # its only occurrence is done
+    assert result.code == 1 and "I.1.a April 2023 is already done" in result.err and "--month 4 --add" in result.err
     clock(2023, 2)
     result = zi("done", "VI.3.a", "--plan", str(plan_copy))
     assert result.code == 1 and "December" in result.err

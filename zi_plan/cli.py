@@ -11,6 +11,7 @@ Typer reads the parameter annotations, which refer to names local to
 ``build_app``.)
 """
 
+import os
 import sys
 from datetime import date as date_type
 from enum import Enum
@@ -28,6 +29,27 @@ class ReportFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+
+
+class DocumentFormat(str, Enum):
+    html = "html"
+    md = "md"
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+    ics = "ics"
+
+
+def _month(value: str) -> int:
+    """--month: 1..12 or a month name in either language (see zi_plan.months)."""
+    from zi_plan.months import parse_month
+
+    try:
+        return parse_month(value)
+    except ZiError as exc:
+        raise typer.BadParameter(exc.message) from None
 
 
 def _load(plan: Optional[Path]):  # -> LoadedPlan, imported lazily
@@ -60,7 +82,7 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     JsonOption = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts instead of a table."))]
     MonthOption = Annotated[
         Optional[int],
-        typer.Option("--month", "-m", min=1, max=12, show_default=False, help=_("Month 1..12. Default: the current month.")),
+        typer.Option("--month", "-m", parser=_month, metavar="M", show_default=False, help=_("Month: 1..12 or its name (April, Mei, Agt). Default: the current month.")),
     ]
     TeamOption = Annotated[Optional[str], typer.Option("--team", help=_("Only this team (a piece of its name will do)."))]
     IdArgument = Annotated[str, typer.Argument(metavar="ID", help=_("Action id, e.g. II.2.a."))]
@@ -147,19 +169,20 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     @app.command("done", help=_("Record an occurrence of an action as done, with its evidence."))
     def done_cmd(
         action_id: IdArgument,
-        month: Annotated[Optional[int], typer.Option("--month", "-m", min=1, max=12, show_default=False,
+        month: Annotated[Optional[int], typer.Option("--month", "-m", parser=_month, metavar="M", show_default=False,
                          help=_("Month 1..12. Default: this month if scheduled and open, else the earliest overdue one."))] = None,  # fmt: skip
         evidence: Annotated[Optional[list[str]], typer.Option("--evidence", "-e", show_default=False,
                             help=_("A file to keep (copied and hashed) or a link; repeat for more."))] = None,  # fmt: skip
         note: Annotated[Optional[str], typer.Option("--note", help=_("A short note for the record."))] = None,
         by: Annotated[Optional[str], typer.Option("--by", help=_("Who did it. Default: git's user.name, else your login."))] = None,
         add: Annotated[bool, typer.Option("--add", help=_("Add evidence or a note to an occurrence already done."))] = False,
+        force: Annotated[bool, typer.Option("--force", help=_("Record a month that has not come yet."))] = False,
         plan: PlanOption = None,
     ) -> None:
         from zi_plan import progress, render
 
         loaded = _load(plan)
-        result = progress.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add)
+        result = progress.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add, force=force)
         record = result.record
         out = render.console()
         what = f"[bold]{record.action}[/] {month_name(record.month)} {loaded.year}"
@@ -183,7 +206,7 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     @app.command("undo", help=_("Reopen an occurrence recorded as done (the journal keeps the history)."))
     def undo_cmd(
         action_id: IdArgument,
-        month: Annotated[int, typer.Option("--month", "-m", min=1, max=12, help=_("The month to reopen."))],
+        month: Annotated[int, typer.Option("--month", "-m", parser=_month, metavar="M", help=_("The month to reopen."))],
         note: Annotated[Optional[str], typer.Option("--note", help=_("Why it is reopened."))] = None,
         by: Annotated[Optional[str], typer.Option("--by", help=_("Who reopens it."))] = None,
         plan: PlanOption = None,
@@ -303,9 +326,9 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     @app.command("report", help=_("The monitoring-and-evaluation (monev) report as of a month: progress, what was done with its evidence, what is overdue."))
     def report_cmd(
         month: MonthOption = None,
-        since: Annotated[Optional[int], typer.Option("--from", min=1, max=12, show_default=False,
+        since: Annotated[Optional[int], typer.Option("--from", parser=_month, metavar="M", show_default=False,
                          help=_("First month of the period (e.g. 1 for a quarter Jan-Mar). Default: the report's month."))] = None,  # fmt: skip
-        fmt: Annotated[str, typer.Option("--format", help=_("html (to print or share) or md (to paste into minutes)."))] = "html",
+        fmt: Annotated[DocumentFormat, typer.Option("--format", help=_("html (to print or share) or md (to paste into minutes)."))] = DocumentFormat.html,
         output: OutputOption = None,
         plan: PlanOption = None,
     ) -> None:
@@ -313,12 +336,10 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         from zi_plan.journal import load_journal
         from zi_plan.output import write_document
 
-        if fmt not in ("html", "md"):
-            raise ZiError(_("unknown format '{fmt}': use html or md").format(fmt=fmt), exit_code=2)
         loaded = _load(plan)
         as_of = month or progress.today().month
-        text = reports.monev_report(loaded, load_journal(loaded), as_of, since, fmt)
-        name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt)
+        text = reports.monev_report(loaded, load_journal(loaded), as_of, since, fmt.value)
+        name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
         _written(write_document(text.encode("utf-8"), output, name))
 
     @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website."))
@@ -332,27 +353,20 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
 
     @app.command("export", help=_("The plan and its progress as CSV or Excel (decree layout plus status), or iCalendar (one event per occurrence)."))
     def export_cmd(
-        fmt: Annotated[str, typer.Option("--format", help=_("csv, xlsx or ics."))],
+        fmt: Annotated[ExportFormat, typer.Option("--format", help=_("csv, xlsx or ics."))],
         month: MonthOption = None,
-        team: Annotated[Optional[str], typer.Option("--team", help=_("ics only: one team's calendar."))] = None,
+        team: Annotated[Optional[str], typer.Option("--team", help=_("Only this team's actions (a piece of its name will do)."))] = None,
         output: OutputOption = None,
+        force: Annotated[bool, typer.Option("--force", help=_("Replace the file if it exists."))] = False,
         plan: PlanOption = None,
     ) -> None:
-        from zi_plan import export, progress
+        from zi_plan import export
         from zi_plan.journal import load_journal
         from zi_plan.output import write_document
 
-        writers = {"csv": export.to_csv, "xlsx": export.to_xlsx}
-        if fmt not in (*writers, "ics"):
-            raise ZiError(_("unknown format '{fmt}': use csv, xlsx or ics").format(fmt=fmt), exit_code=2)
         loaded = _load(plan)
-        journal = load_journal(loaded)
-        if fmt == "ics":
-            data = export.to_ics(loaded, journal, team)
-        else:
-            data = writers[fmt](loaded, journal, month or progress.today().month)
-        name = _("action-plan-{year}.{ext}").format(year=loaded.year, ext=fmt)
-        _written(write_document(data, output, name))
+        document = export.export(loaded, load_journal(loaded), fmt.value, month, team)
+        _written(write_document(document.data, output, document.name, force=force))
 
     evidence_app = typer.Typer(help=_("The evidence store: pack it for the evaluators."), no_args_is_help=True)
     app.add_typer(evidence_app, name="evidence")
@@ -360,7 +374,7 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     @evidence_app.command("pack", help=_("Everything for the evaluators in one zip: the files by component/item/action/month, an index (HTML and CSV) and the gaps."))
     def pack_cmd(
         output: Annotated[Optional[Path], typer.Option("--output", "-o", show_default=False, help=_("The zip file. Default: evidence-YEAR.zip here."))] = None,
-        month: Annotated[Optional[int], typer.Option("--month", "-m", min=1, max=12, show_default=False,
+        month: Annotated[Optional[int], typer.Option("--month", "-m", parser=_month, metavar="M", show_default=False,
                          help=_("List gaps up to this month. Default: 12, the whole year."))] = None,  # fmt: skip
         plan: PlanOption = None,
     ) -> None:
@@ -478,6 +492,10 @@ def _take_lang(args: list[str]) -> tuple[Optional[str], list[str]]:
         i += 1
     if value is not None and i18n.normalise(value) is None:
         raise ZiError(_("unknown language '{value}': use --lang id or --lang en").format(value=value), exit_code=2)
+    env = os.environ.get("ZI_LANG", "").strip()
+    if value is None and env and i18n.normalise(env) is None:
+        # A typo in the environment would otherwise switch to English unnoticed.
+        raise ZiError(_("unknown language ZI_LANG={value}: set ZI_LANG=id or ZI_LANG=en").format(value=env), exit_code=2)
     return value, rest
 
 

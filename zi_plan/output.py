@@ -20,16 +20,20 @@ def target_path(target: str | Path | None, default_name: str) -> Path:
     return path
 
 
-def write_document(data: bytes, target: str | None, default_name: str) -> str | None:
+def write_document(data: bytes, target: str | None, default_name: str, *, force: bool | None = None) -> str | None:
     """Write ``data`` to ``target`` ('-' for stdout; default: ``default_name`` here).
 
-    Returns the path written, or None for stdout.
+    With ``force`` given (False), an existing file is refused rather than
+    replaced: an export may hold a colleague's edits. Returns the path
+    written, or None for stdout.
     """
     if target == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return None
     path = target_path(target, default_name)
+    if force is False and path.exists():
+        raise ZiError(_("{path} exists; add --force to replace it, or name another file with -o").format(path=path))
     try:
         atomic_write(path, data)
     except OSError as exc:

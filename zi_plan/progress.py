@@ -163,12 +163,19 @@ def default_author(where: Path) -> str:
 
 
 def pick_month(action: ActionView, journal: Journal, current: int) -> int:
-    """This month if scheduled and open, else the earliest open overdue one."""
+    """This month if scheduled and open, else the earliest open overdue one.
+
+    When every occurrence due by now is done, the latest of them is returned,
+    so that the caller says "already done ... use --add" as for --month.
+    """
     if current in action.months and not journal.is_done(action.id, current):
         return current
     for m in action.months:
         if m < current and not journal.is_done(action.id, m):
             return m
+    past = [m for m in action.months if m <= current]
+    if past:
+        return past[-1]
     months = ", ".join(month_name(m) for m in action.months)
     raise ZiError(
         _("{id} has no open occurrence due by {month}; it is scheduled in: {months}. Name the month with --month").format(
@@ -193,8 +200,14 @@ def record_done(
     note: Optional[str] = None,
     by: Optional[str] = None,
     add: bool = False,
+    force: bool = False,
 ) -> Recorded:
-    """Record an occurrence as done (or, with ``add``, add evidence to a done one)."""
+    """Record an occurrence as done (or, with ``add``, add evidence to a done one).
+
+    A month that has not begun needs ``force``: 12 typed for 2 must not pass.
+    """
+    from zi_plan.months import future_message, is_future
+
     from zi_plan import evidence as store
 
     action = plan.action(action_id)
@@ -203,6 +216,8 @@ def record_done(
         if month not in action.months:
             months = ", ".join(f"{month_name(m)} ({m})" for m in action.months)
             raise ZiError(_("{id} is not scheduled in {month}; its months are {months}").format(id=action.id, month=month_name(month), months=months))
+        if not add and not force and is_future(plan.year, month, today()):
+            raise ZiError(future_message(action.id, plan.year, month, today()))
     if add and not evidence and not note:
         raise ZiError(_("--add needs something to add: --evidence FILE_OR_URL or --note TEXT"), exit_code=2)
     sources = store.parse_sources(list(evidence))
@@ -298,6 +313,7 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
                 "month": m,
                 "month_name": month_name(m),
                 "status": occ.status,
+                "late": done_late(occ, plan.year),
                 "done_at": done.at.isoformat() if done else None,
                 "done_by": done.by if done else None,
                 "note": done.note if done else None,

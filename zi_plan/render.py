@@ -149,7 +149,7 @@ def show_tables(data: dict[str, Any]) -> list[Table]:
     for o in data["occurrences"]:
         files = [e.get("url") or e["path"] for e in data["evidence"] if e["month"] == o["month"]]
         who = f"{o['done_at'][:16].replace('T', ' ')} {o['done_by']}" if o["done_at"] else ""
-        occ.add_row(month_name(o["month"]), _status_text(o["status"]), esc(who), esc(o["note"] or ""), esc("\n".join(files)))
+        occ.add_row(month_name(o["month"]), _status_text(o["status"], o["late"]), esc(who), esc(o["note"] or ""), esc("\n".join(files)))
     return [about, occ]
 
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from zi_plan import i18n
-from zi_plan.i18n import month_name, month_short
+from zi_plan.errors import ZiError
+from zi_plan.i18n import _, month_name, month_short
 from zi_plan.journal import EvidenceEntry, Journal, Record
 from zi_plan.plan import ActionView, LoadedPlan
 from zi_plan.progress import check_month, mark
@@ -86,7 +87,10 @@ def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | No
     check_month(month)
     start = month if start is None else check_month(start)
     if start > month:
-        start, month = month, start
+        raise ZiError(
+            _("--from {start} comes after --month {month}: the period runs from --from to --month").format(start=start, month=month),
+            exit_code=2,
+        )
     components, overall = completion(plan, journal, month)
     loads = team_loads(plan, journal)
     teams = []

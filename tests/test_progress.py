@@ -224,7 +224,7 @@ def test_verify(zi, plan_copy, photo, tmp_path):
 
 
 def test_bundled_plan_writes_to_the_user_data_folder(zi, tmp_path, photo):
-    result = zi("done", "II.2.a", "-m", "4", "-e", str(photo))
+    result = zi("done", "II.2.a", "-m", "4", "-e", str(photo), "--plan", "bundled")
     assert result.code == 0, result.err
     data_dir = tmp_path / "xdg-data" / "zi-plan"
     assert (data_dir / "tambrauw-2023.progress.yaml").is_file()

@@ -58,6 +58,25 @@ def _load(plan: Optional[Path]):  # -> LoadedPlan, imported lazily
     return open_plan(plan)
 
 
+def _progress(plan: Optional[Path], to_stderr: bool = False):  # -> (LoadedPlan, Journal)
+    """Load the plan and its journal, and say first which they are (stderr when stdout carries data)."""
+    from zi_plan.journal import load_journal
+
+    loaded = _load(plan)
+    journal = load_journal(loaded)
+    _announce(loaded, journal, to_stderr)
+    return loaded, journal
+
+
+def _announce(loaded, journal, to_stderr: bool) -> None:
+    from zi_plan import render, workspace
+
+    render.console(stderr=to_stderr).print(render.esc(workspace.heading(loaded.path, journal.path, loaded.bundled)), soft_wrap=True)
+    warn = render.console(stderr=True)
+    for line in journal.warnings:
+        warn.print(render.esc("zi: " + line), soft_wrap=True)
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"zi {__version__}")
@@ -77,7 +96,7 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     PlanOption = Annotated[
         Optional[Path],
         typer.Option("--plan", show_default=False,
-                     help=_("Plan file. Default: $ZI_PLAN, else plans/tambrauw-2023.yaml here, else the bundled plan.")),
+                     help=_("Plan file, or 'bundled'. Default: $ZI_PLAN, else the one plans/*.yaml in this folder or the nearest above, else the bundled plan (read only).")),
     ]  # fmt: skip
     JsonOption = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts instead of a table."))]
     MonthOption = Annotated[
@@ -143,10 +162,8 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     @app.command("due", help=_("What each team must do this month, and what is overdue."))
     def due_cmd(month: MonthOption = None, team: TeamOption = None, as_json: JsonOption = False, plan: PlanOption = None) -> None:
         from zi_plan import progress, render
-        from zi_plan.journal import load_journal
 
-        loaded = _load(plan)
-        journal = load_journal(loaded)
+        loaded, journal = _progress(plan, as_json)
         report = progress.due(loaded, journal, month or progress.today().month, team)
         if as_json:
             render.print_json(report.to_json(loaded))
@@ -183,6 +200,7 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
 
         loaded = _load(plan)
         result = progress.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add, force=force)
+        _announce(loaded, result.journal, False)
         record = result.record
         out = render.console()
         what = f"[bold]{record.action}[/] {month_name(record.month)} {loaded.year}"
@@ -215,6 +233,7 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
 
         loaded = _load(plan)
         result = progress.undo(loaded, action_id, month, note=note, by=by)
+        _announce(loaded, result.journal, False)
         render.console().print(
             _("reopened {what}; journal {path}").format(
                 what=f"[bold]{result.record.action}[/] {month_name(month)} {loaded.year}", path=render.esc(str(result.journal.path))
@@ -225,10 +244,9 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     @app.command("show", help=_("One action in full: texts, months, each occurrence and its evidence."))
     def show_cmd(action_id: IdArgument, as_json: JsonOption = False, plan: PlanOption = None) -> None:
         from zi_plan import progress, render
-        from zi_plan.journal import load_journal
 
-        loaded = _load(plan)
-        data = progress.show(loaded, load_journal(loaded), action_id)
+        loaded, journal = _progress(plan, as_json)
+        data = progress.show(loaded, journal, action_id)
         if as_json:
             render.print_json(data)
             return
@@ -239,10 +257,8 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     @app.command("verify", help=_("Re-hash every stored evidence file against the journal; exit 1 if any is missing or changed."))
     def verify_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
         from zi_plan import evidence, render
-        from zi_plan.journal import load_journal
 
-        loaded = _load(plan)
-        journal = load_journal(loaded)
+        _loaded, journal = _progress(plan, as_json)
         checked, problems = evidence.verify(journal)
         loose = evidence.unrecorded(journal)
         if as_json:
@@ -272,10 +288,8 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     @app.command("teams", help=_("Each team's workload per month (done/scheduled once progress exists)."))
     def teams_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
         from zi_plan import render, workload
-        from zi_plan.journal import load_journal
 
-        loaded = _load(plan)
-        journal = load_journal(loaded)
+        loaded, journal = _progress(plan, as_json)
         loads = workload.team_loads(loaded, journal)
         if as_json:
             render.print_json([load.to_json() for load in loads])
@@ -292,10 +306,9 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         plan: PlanOption = None,
     ) -> None:
         from zi_plan import progress, render, workload
-        from zi_plan.journal import load_journal
 
-        loaded = _load(plan)
-        detail = workload.team_detail(loaded, load_journal(loaded), name, month or progress.today().month)
+        loaded, journal = _progress(plan, as_json)
+        detail = workload.team_detail(loaded, journal, name, month or progress.today().month)
         if as_json:
             render.print_json(detail.to_json())
             return
@@ -304,11 +317,10 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     @app.command("progress", help=_("Completion per component and overall: of what is due so far, and of the year."))
     def progress_cmd(month: MonthOption = None, as_json: JsonOption = False, plan: PlanOption = None) -> None:
         from zi_plan import progress, render, workload
-        from zi_plan.journal import load_journal
 
-        loaded = _load(plan)
+        loaded, journal = _progress(plan, as_json)
         as_of = month or progress.today().month
-        rows, overall = workload.completion(loaded, load_journal(loaded), as_of)
+        rows, overall = workload.completion(loaded, journal, as_of)
         if as_json:
             render.print_json({"month": as_of, "components": [r.to_json() for r in rows], "overall": overall.to_json()})
             return
@@ -333,12 +345,11 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         plan: PlanOption = None,
     ) -> None:
         from zi_plan import progress, reports
-        from zi_plan.journal import load_journal
         from zi_plan.output import write_document
 
-        loaded = _load(plan)
+        loaded, journal = _progress(plan, to_stderr=True)
         as_of = month or progress.today().month
-        text = reports.monev_report(loaded, load_journal(loaded), as_of, since, fmt.value)
+        text = reports.monev_report(loaded, journal, as_of, since, fmt.value)
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
         _written(write_document(text.encode("utf-8"), output, name))
 
@@ -361,11 +372,10 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         plan: PlanOption = None,
     ) -> None:
         from zi_plan import export
-        from zi_plan.journal import load_journal
         from zi_plan.output import write_document
 
-        loaded = _load(plan)
-        document = export.export(loaded, load_journal(loaded), fmt.value, month, team)
+        loaded, journal = _progress(plan, to_stderr=True)
+        document = export.export(loaded, journal, fmt.value, month, team)
         _written(write_document(document.data, output, document.name, force=force))
 
     evidence_app = typer.Typer(help=_("The evidence store: pack it for the evaluators."), no_args_is_help=True)
@@ -379,12 +389,11 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         plan: PlanOption = None,
     ) -> None:
         from zi_plan import pack, render
-        from zi_plan.journal import load_journal
         from zi_plan.output import target_path
 
-        loaded = _load(plan)
+        loaded, journal = _progress(plan)
         target = target_path(output, pack.default_name(loaded))
-        result = pack.build_pack(loaded, load_journal(loaded), target, month or 12)
+        result = pack.build_pack(loaded, journal, target, month or 12)
         out = render.console()
         for problem in result.problems:
             out.print(render.esc(problem), soft_wrap=True)
@@ -422,7 +431,7 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         date: DateOption = None,
         force: ForceOption = False,
     ) -> None:
-        from zi_plan import newplan, render
+        from zi_plan import newplan, render, workspace
         from zi_plan.plan import load_plan
 
         target = path or Path("plans") / f"rencana-aksi-{year}.yaml"
@@ -433,7 +442,9 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
                 raise ZiError(_("--institution is needed for a new plan (or --from an existing one)"), exit_code=2)
             text = newplan.starter_plan(institution, year, number, _parse_date(date))
         newplan.write_new_plan(text, target, force)
-        render.console().print(_("written {path}; check it with: zi validate {path}").format(path=render.esc(str(target))), soft_wrap=True)
+        out = render.console()
+        out.print(_("written {path}; check it with: zi validate {path}").format(path=render.esc(str(target))), soft_wrap=True)
+        out.print(render.esc(workspace.how_found(target)), soft_wrap=True)
 
     @app.command("import", help=_("Read a Rencana Aksi table (.xlsx or .csv) in the decree's layout and write it as a plan."))
     def import_cmd(
@@ -447,12 +458,14 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         date: DateOption = None,
         force: ForceOption = False,
     ) -> None:
-        from zi_plan import importer, newplan, render
+        from zi_plan import importer, newplan, render, workspace
 
         text = importer.import_plan(table, institution, year, sheet, title, number, _parse_date(date))
         target = output or Path(table.stem + ".yaml")
         newplan.write_new_plan(text, target, force)
-        render.console().print(_("written {path}; check it with: zi validate {path}").format(path=render.esc(str(target))), soft_wrap=True)
+        out = render.console()
+        out.print(_("written {path}; check it with: zi validate {path}").format(path=render.esc(str(target))), soft_wrap=True)
+        out.print(render.esc(workspace.how_found(target)), soft_wrap=True)
 
     @app.command("schema", help=_("Print the JSON Schema of a plan file (for editors and other tools)."))
     def schema_cmd() -> None:

@@ -104,6 +104,8 @@ class Journal:
     evidence_dir: Path
     records: list[Record]
     occurrences: dict[tuple[str, int], Occurrence]
+    # Records the plan no longer matches, one line each, said once per command.
+    warnings: list[str] = field(default_factory=list)
 
     def occurrence(self, action_id: str, month: int) -> Occurrence:
         return self.occurrences.get((action_id, month)) or Occurrence(action_id, month)

@@ -277,7 +277,10 @@ def _writing(plan: LoadedPlan) -> Iterator[Journal]:
     """
     from filelock import Timeout
 
+    from zi_plan.workspace import require_deliberate
+
     journal_path, _evidence = journal_paths(plan)
+    require_deliberate(plan.found_by, plan.path, journal_path)
     ensure_writable(journal_path.parent)
     try:
         with lock(journal_path):

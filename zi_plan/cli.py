@@ -58,23 +58,23 @@ def _load(plan: Optional[Path]):  # -> LoadedPlan, imported lazily
     return open_plan(plan)
 
 
-def _progress(plan: Optional[Path], to_stderr: bool = False):  # -> (LoadedPlan, Journal)
+def _progress(plan: Optional[Path], to_stderr: bool = False, warn: bool = True):  # -> (LoadedPlan, Journal)
     """Load the plan and its journal, and say first which they are (stderr when stdout carries data)."""
     from zi_plan.journal import load_journal
 
     loaded = _load(plan)
     journal = load_journal(loaded)
-    _announce(loaded, journal, to_stderr)
+    _announce(loaded, journal, to_stderr, warn)
     return loaded, journal
 
 
-def _announce(loaded, journal, to_stderr: bool) -> None:
+def _announce(loaded, journal, to_stderr: bool, warn: bool = True) -> None:
     from zi_plan import render, workspace
 
     render.console(stderr=to_stderr).print(render.esc(workspace.heading(loaded.path, journal.path, loaded.bundled)), soft_wrap=True)
-    warn = render.console(stderr=True)
-    for line in journal.warnings:
-        warn.print(render.esc("zi: " + line), soft_wrap=True)
+    err = render.console(stderr=True)
+    for line in journal.warnings if warn else ():
+        err.print(render.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
 
 
 def _version(value: bool) -> None:
@@ -128,6 +128,10 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         files = paths or [find_plan(plan)[0]]
         results = [(str(path), check_file(path)) for path in files]
         REPORTERS[output_format.value](results, sys.stdout)
+        from zi_plan.amend import derived_ids_warning
+
+        for warning in filter(None, (derived_ids_warning(Path(p)) for p, problems in results if not problems)):
+            sys.stderr.write(warning + "\n")
         if any(problems for _path, problems in results):
             raise typer.Exit(1)
 
@@ -256,15 +260,20 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
 
     @app.command("verify", help=_("Re-hash every stored evidence file against the journal; exit 1 if any is missing or changed."))
     def verify_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
-        from zi_plan import evidence, render
+        from zi_plan import amend, evidence, render
 
-        _loaded, journal = _progress(plan, as_json)
+        loaded, journal = _progress(plan, as_json, warn=False)
         checked, problems = evidence.verify(journal)
         loose = evidence.unrecorded(journal)
+        changed = [f for f in journal.findings if f.kind == "changed"]
         if as_json:
             render.print_json({
                 "checked": checked,
-                "ok": not problems,
+                "ok": not problems and not changed,
+                "records": [{"line": f.line, "id": f.action, "recorded_as": f.record.action, "month": f.record.month,
+                             "event": f.record.event, "problem": f.kind, "recorded_for": f.record.indicator,
+                             "now": loaded.by_id[f.action].indicator if f.action in loaded.by_id else None}
+                            for f in journal.findings],
                 "problems": [{"id": p.action, "month": p.month, "path": str(p.path), "problem": p.problem,
                               "expected_sha256": p.expected, "found_sha256": p.found} for p in problems],
                 "unrecorded": [str(p) for p in loose],
@@ -279,10 +288,14 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
                 out.print(f"{render.esc(str(p.path))}: {p.action} {month_name(p.month)}: {what}", soft_wrap=True)
             for path in loose:
                 out.print(render.esc(str(path)) + ": " + _("in the evidence folder but in no record (record it with zi done ... --add --evidence, or remove it)"), soft_wrap=True)
+            for finding in journal.findings:
+                out.print(render.esc(amend.describe(finding, journal.path, loaded)), soft_wrap=True)
+            for line in amend.summarise(changed, journal.path, loaded):
+                out.print(render.esc(line), soft_wrap=True)
             files = ngettext("{n} evidence file checked", "{n} evidence files checked", checked).format(n=checked)
             found = ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems))
             out.print(f"{files}, {found}")
-        if problems:
+        if problems or changed:
             raise typer.Exit(1)
 
     @app.command("teams", help=_("Each team's workload per month (done/scheduled once progress exists)."))
@@ -474,6 +487,9 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
 
         render.print_json(json_schema())
 
+    from zi_plan.commands import journal as journal_commands
+
+    journal_commands.register(app)
     return app
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from pathlib import Path
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _
 from zi_plan.journal import EvidenceEntry, Journal
+from zi_plan.permissions import new_file_mode
 from zi_plan.plan import ActionView
 
 _URL = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
@@ -100,8 +100,12 @@ def store(journal: Journal, action: ActionView, month: int, year: int, source: E
         if target.exists():  # the very same content is already stored here
             tmp.unlink()
         else:
+            # The umask's mode, not the source's (a 0600 download would lock
+            # colleagues out); the source's times, so the file's date still says when it was made.
+            os.chmod(tmp, new_file_mode())
+            times = source.file.stat()
+            os.utime(tmp, ns=(times.st_atime_ns, times.st_mtime_ns))
             os.replace(tmp, target)
-            shutil.copystat(source.file, target, follow_symlinks=True)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ZiError(_("could not store {file} in {folder}: {reason}").format(file=source.text, folder=folder, reason=exc.strerror or exc)) from None

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
 import yaml
 
@@ -26,8 +26,16 @@ from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
 
-JOURNAL_VERSION = 1
-Event = Literal["done", "undo", "evidence"]
+if TYPE_CHECKING:
+    from zi_plan.amend import Finding
+
+# Format 2 adds to each record the fingerprint and indicator of the action it
+# was made for, and the events 'accept' and 'move' (see zi_plan.amend).
+# Format 1 journals (the previous release) are read as they are and
+# rewritten as format 2 on the next write.
+JOURNAL_VERSION = 2
+KNOWN_VERSIONS = (1, 2)
+Event = Literal["done", "undo", "evidence", "accept", "move"]
 
 
 @dataclass(frozen=True)
@@ -56,6 +64,11 @@ class Record:
     by: str
     note: Optional[str] = None
     evidence: tuple[EvidenceEntry, ...] = ()
+    # The action's fingerprint and indicator when the record was made (format 2).
+    fingerprint: Optional[str] = None
+    indicator: Optional[str] = None
+    accepted: Optional[str] = None  # accept: the old fingerprint now taken as this text
+    moved_from: Optional[str] = None  # move: the id whose records now belong to `action`
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -64,15 +77,24 @@ class Record:
         if isinstance(at, str):
             at = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))  # 'Z' before Python 3.11
         return cls(
-            action=data["action"], month=data["month"], event=data["event"], at=at, by=data["by"],
+            action=data["action"], month=data.get("month") or 0, event=data["event"], at=at, by=data["by"],
             note=data.get("note"), evidence=tuple(EvidenceEntry(**e) for e in data.get("evidence") or ()),
+            fingerprint=data.get("fingerprint"), indicator=data.get("indicator"),
+            accepted=data.get("accepted"), moved_from=data.get("from"),
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"action": self.action, "month": self.month, "event": self.event,
-                               "at": self.at.isoformat(), "by": self.by}  # fmt: skip
-        if self.note:
-            out["note"] = self.note
+        out: dict[str, Any] = {"action": self.action}
+        if self.month:  # accept and move records concern every month
+            out["month"] = self.month
+        out["event"] = self.event
+        if self.moved_from:
+            out["from"] = self.moved_from
+        out |= {"at": self.at.isoformat(), "by": self.by}
+        for key, value in (("note", self.note), ("fingerprint", self.fingerprint), ("accepted", self.accepted),
+                           ("indicator", self.indicator)):  # fmt: skip
+            if value:
+                out[key] = value
         if self.evidence:
             out["evidence"] = [e.to_dict() for e in self.evidence]
         return out
@@ -104,8 +126,11 @@ class Journal:
     evidence_dir: Path
     records: list[Record]
     occurrences: dict[tuple[str, int], Occurrence]
-    # Records the plan no longer matches, one line each, said once per command.
+    # Records the plan no longer matches (zi_plan.amend), and the warnings
+    # that say so once per command.
+    findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    version: int = JOURNAL_VERSION
 
     def occurrence(self, action_id: str, month: int) -> Occurrence:
         return self.occurrences.get((action_id, month)) or Occurrence(action_id, month)
@@ -116,22 +141,56 @@ class Journal:
 
 
 def replay(records: Iterable[Record]) -> dict[tuple[str, int], Occurrence]:
-    """The state of every occurrence the records touch, in one pass."""
+    """The state of every occurrence the records touch, in one pass.
+
+    A 'move' record hands the occurrences of one id, as they stand, to
+    another; an 'accept' record changes no state.
+    """
     state: dict[tuple[str, int], Occurrence] = {}
     for record in records:
+        if record.event == "move":
+            _move(state, record.moved_from or "", record.action)
+            continue
+        if record.event == "accept":
+            continue
         key = (record.action, record.month)
         occ = state.get(key)
         if occ is None:
             occ = state[key] = Occurrence(record.action, record.month)
-        occ.history.append(record)
-        if record.event == "done":
-            occ.status, occ.done = "done", record
-        elif record.event == "undo":
-            occ.status, occ.done = "open", None
+        _apply(occ, record)
     return state
 
 
+def _apply(occ: Occurrence, record: Record) -> None:
+    occ.history.append(record)
+    if record.event == "done":
+        occ.status, occ.done = "done", record
+    elif record.event == "undo":
+        occ.status, occ.done = "open", None
+
+
+def _move(state: dict[tuple[str, int], Occurrence], old: str, new: str) -> None:
+    for key in [k for k in state if k[0] == old]:
+        moved = state.pop(key)
+        there = state.get((new, key[1]))
+        # Normally the new id has no records (zi journal move refuses that);
+        # after a hand edit or a merge, both histories are replayed by time.
+        history = sorted([*moved.history, *there.history], key=lambda r: r.at) if there else moved.history
+        target = state[(new, key[1])] = Occurrence(new, key[1])
+        for record in history:
+            _apply(target, record)
+
+
 # ---------------------------------------------------------------- where
+
+
+def journal_file_name(plan_path: Path) -> str:
+    """'tambrauw-2023.yaml' -> 'tambrauw-2023.progress.yaml'."""
+    stem = plan_path.name
+    for suffix in (".yaml", ".yml"):
+        if stem.endswith(suffix):
+            stem = stem[: -len(suffix)]
+    return f"{stem}.progress.yaml"
 
 
 def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
@@ -141,10 +200,7 @@ def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
     nothing is ever written inside the package, so that one goes to the
     user's data folder.
     """
-    stem = plan.path.name
-    for suffix in (".yaml", ".yml"):
-        if stem.endswith(suffix):
-            stem = stem[: -len(suffix)]
+    stem = journal_file_name(plan.path).removesuffix(".progress.yaml")
     if plan.bundled:
         import platformdirs
 
@@ -167,27 +223,35 @@ def load_journal(plan: LoadedPlan) -> Journal:
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
     with yamlio.gc_paused():
-        records = _check_journal(path, text, plan)
-    return Journal(path, evidence_dir, records, replay(records))
+        records, version = _check_journal(path, text, plan)
+    from zi_plan import amend
+
+    # Records for actions or months the plan no longer has are set aside
+    # (and reported); everything else counts.
+    state = {k: v for k, v in replay(records).items() if k[1] in plan.months_of(k[0])}
+    journal = Journal(path, evidence_dir, records, state, version=version)
+    journal.findings = amend.check_records(plan, records, text)
+    journal.warnings = amend.summarise(journal.findings, path, plan)
+    return journal
 
 
-def _check_journal(path: Path, text: str, plan: LoadedPlan) -> list[Record]:
+def _check_journal(path: Path, text: str, plan: LoadedPlan) -> tuple[list[Record], int]:
     try:
         data = yamlio.parse(text)
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
     if data is None:
-        return []
+        return [], JOURNAL_VERSION
     if not isinstance(data, dict):
         raise InvalidFile([Problem(str(path), 1, 1, _("a progress journal must be a mapping with 'journal', 'plan' and 'records'"))])
     cache_key = cache.key("journal", plan.fingerprint, text)
     if not cache.is_valid(cache_key):
-        _validate_journal(path, text, data, plan)
+        _validate_journal(path, text, data)
         cache.remember(cache_key)
-    return [Record.from_dict(r) for r in data.get("records") or ()]
+    return [Record.from_dict(r) for r in data.get("records") or ()], data["journal"]
 
 
-def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedPlan) -> None:
+def _validate_journal(path: Path, text: str, data: dict[str, Any]) -> None:
     from pydantic import ValidationError
 
     from zi_plan.journal_schema import JournalFile
@@ -207,15 +271,10 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
             else:
                 message = _("'{key}' is not valid: {problem}").format(key=name, problem=err["msg"])
             found.append((loc, message))
-    if journal is not None and journal.journal != JOURNAL_VERSION:
+    if journal is not None and journal.journal not in KNOWN_VERSIONS:
         found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION)))
-    for index, record in enumerate((journal.records or []) if journal else []):
-        action = plan.by_id.get(record.action)
-        if action is None:
-            found.append((("records", index, "action"), _("record for '{id}', which the plan does not have; was the plan changed?").format(id=record.action)))
-        elif record.month not in action.months:
-            months = ", ".join(map(str, action.months))
-            found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months)))
+    # Records for actions or months the plan no longer has are not errors:
+    # the decree may be amended mid-year (zi_plan.amend reports them).
     if found:
         root = yamlio.compose(text)
         raise InvalidFile([Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found])
@@ -231,6 +290,11 @@ _HEADER = """\
 journal: {version}
 plan: {plan}
 records:
+"""
+
+_MIGRATED = """\
+# Rewritten from format {version} on {day}: the records before then were given
+# the fingerprints of the plan's actions as they read that day.
 """
 
 # After the last top-level `records:` key only list entries, their indented
@@ -251,7 +315,15 @@ def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> Non
     text = path.read_text(encoding="utf-8-sig") if path.exists() else header
     if text and not text.endswith("\n"):
         text += "\n"
-    if _APPENDABLE.search(text):
+    if journal.version < JOURNAL_VERSION:
+        from zi_plan.amend import migrated
+
+        # Format 1 -> 2, once: the old records get the fingerprints of the
+        # plan as it is today, the best knowledge there is of what they were for.
+        journal.records = migrated(plan, journal.records)
+        note = _MIGRATED.format(version=journal.version, day=dt.date.today().isoformat())
+        text = header.replace("journal:", note + "journal:", 1) + "".join(record_to_yaml(r) for r in [*journal.records, *new])
+    elif _APPENDABLE.search(text):
         text += "".join(record_to_yaml(r) for r in new)
     else:
         # Hand-edited so that `records:` is not last (or is `records: []`):
@@ -259,6 +331,7 @@ def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> Non
         text = header + "".join(record_to_yaml(r) for r in [*journal.records, *new])
     yamlio.atomic_write(path, text.encode("utf-8"))
     journal.records.extend(new)
+    journal.version = JOURNAL_VERSION
     journal.occurrences = replay(journal.records)
 
 
@@ -267,7 +340,11 @@ def lock(journal_path: Path, timeout: float = 60.0):  # -> filelock.FileLock
     from filelock import FileLock
 
     # A hidden name: the lock file stays after release, and nobody should commit it.
-    return FileLock(str(journal_path.with_name(f".{journal_path.name}.lock")), timeout=timeout)
+    from zi_plan.permissions import new_file_mode
+
+    # The lock file is shared by every account that writes the journal: the
+    # umask's mode (filelock 3 would make it 0644, locking the group out).
+    return FileLock(str(journal_path.with_name(f".{journal_path.name}.lock")), timeout=timeout, mode=new_file_mode())
 
 
 def ensure_writable(directory: Path) -> None:

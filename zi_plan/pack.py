@@ -22,6 +22,7 @@ from zi_plan.evidence import stored_state
 from zi_plan.export import neutralise
 from zi_plan.i18n import _
 from zi_plan.journal import Journal
+from zi_plan.permissions import settle
 from zi_plan.plan import LoadedPlan
 from zi_plan.progress import check_month
 from zi_plan.reports import document_meta, render
@@ -44,6 +45,7 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
     entries: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = []
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    settle(fd, target)
     os.close(fd)
     try:
         with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED) as archive:

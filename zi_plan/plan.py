@@ -109,6 +109,11 @@ class LoadedPlan:
     def __post_init__(self) -> None:
         self.by_id = {a.id: a for a in self.actions}
 
+    def months_of(self, action_id: str) -> tuple[int, ...]:
+        """The months an action id is scheduled in; none for an id the plan does not have."""
+        found = self.by_id.get(action_id)
+        return found.months if found is not None else ()
+
     def action(self, action_id: str) -> ActionView:
         """The action with this id, or a ZiError that suggests the closest ids."""
         found = self.by_id.get(action_id)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Optional
 
+from zi_plan.amend import fingerprint
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import (
@@ -221,7 +222,7 @@ def record_done(
     if add and not evidence and not note:
         raise ZiError(_("--add needs something to add: --evidence FILE_OR_URL or --note TEXT"), exit_code=2)
     sources = store.parse_sources(list(evidence))
-    with _writing(plan) as journal:
+    with writing(plan) as journal:
         chosen = month if month is not None else pick_month(action, journal, today().month)
         occ = journal.occurrence(action.id, chosen)
         when = f"{action.id} {month_name(chosen)} {plan.year}"
@@ -243,9 +244,11 @@ def record_done(
             month=chosen,
             event="evidence" if add else "done",
             at=now(),
-            by=_author(plan, by),
+            by=author(plan, by),
             note=note.strip() if note and note.strip() else None,
             evidence=tuple(entries),
+            fingerprint=fingerprint(action),
+            indicator=action.indicator,
         )
         append_records(journal, plan, [record])
     return Recorded(record, journal, action)
@@ -255,22 +258,23 @@ def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = 
     """Reopen a done occurrence; the journal keeps the history."""
     action = plan.action(action_id)
     check_month(month)
-    with _writing(plan) as journal:
+    with writing(plan) as journal:
         if not journal.is_done(action.id, month):
             raise ZiError(
                 _("{id} {month} {year} is not done, so there is nothing to undo").format(id=action.id, month=month_name(month), year=plan.year)
             )
-        record = Record(action=action.id, month=month, event="undo", at=now(), by=_author(plan, by), note=note)
+        record = Record(action=action.id, month=month, event="undo", at=now(), by=author(plan, by), note=note,
+                        fingerprint=fingerprint(action), indicator=action.indicator)  # fmt: skip
         append_records(journal, plan, [record])
     return Recorded(record, journal, action)
 
 
-def _author(plan: LoadedPlan, by: Optional[str]) -> str:
+def author(plan: LoadedPlan, by: Optional[str]) -> str:
     return by.strip() if by and by.strip() else default_author(plan.path.parent)
 
 
 @contextlib.contextmanager
-def _writing(plan: LoadedPlan) -> Iterator[Journal]:
+def writing(plan: LoadedPlan) -> Iterator[Journal]:
     """The plan's journal, loaded under its lock, for one change.
 
     The folder is checked for writing before anything is copied.

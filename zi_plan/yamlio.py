@@ -223,8 +223,11 @@ def atomic_write(path: Path, data: bytes) -> None:
 
     A reader (or a crash) sees the old file or the new one, never half of one.
     """
+    from zi_plan.permissions import settle
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        settle(fd, path)  # mkstemp makes 0600: give it the umask's mode, or the old file's
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -1,0 +1,1 @@
+"""Command groups of `zi`, each with ``register(app)``."""

@@ -58,7 +58,7 @@ def _load(plan: Optional[Path]):  # -> LoadedPlan, imported lazily
     return open_plan(plan)
 
 
-def _progress(plan: Optional[Path], to_stderr: bool = False, warn: bool = True):  # -> (LoadedPlan, Journal)
+def _progress(plan: Path | None, to_stderr: bool = False, warn: bool = True):  # -> (LoadedPlan, Journal)
     """Load the plan and its journal, and say first which they are (stderr when stdout carries data)."""
     from zi_plan.journal import load_journal
 

@@ -65,10 +65,10 @@ class Record:
     note: Optional[str] = None
     evidence: tuple[EvidenceEntry, ...] = ()
     # The action's fingerprint and indicator when the record was made (format 2).
-    fingerprint: Optional[str] = None
-    indicator: Optional[str] = None
-    accepted: Optional[str] = None  # accept: the old fingerprint now taken as this text
-    moved_from: Optional[str] = None  # move: the id whose records now belong to `action`
+    fingerprint: str | None = None
+    indicator: str | None = None
+    accepted: str | None = None  # accept: the old fingerprint now taken as this text
+    moved_from: str | None = None  # move: the id whose records now belong to `action`
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -186,10 +186,7 @@ def _move(state: dict[tuple[str, int], Occurrence], old: str, new: str) -> None:
 
 def journal_file_name(plan_path: Path) -> str:
     """'tambrauw-2023.yaml' -> 'tambrauw-2023.progress.yaml'."""
-    stem = plan_path.name
-    for suffix in (".yaml", ".yml"):
-        if stem.endswith(suffix):
-            stem = stem[: -len(suffix)]
+    stem = plan_path.name.removesuffix(".yaml").removesuffix(".yml")
     return f"{stem}.progress.yaml"
 
 

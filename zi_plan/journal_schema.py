@@ -39,16 +39,16 @@ class EvidenceModel(_Strict):
 
 class RecordModel(_Strict):
     action: str
-    month: Optional[int] = Field(default=None, ge=1, le=12)
+    month: int | None = Field(default=None, ge=1, le=12)
     event: Event
-    moved_from: Optional[str] = Field(default=None, alias="from", description="move: the id the records came from.")
+    moved_from: str | None = Field(default=None, alias="from", description="move: the id the records came from.")
     at: dt.datetime
     by: str = Field(min_length=1)
     note: Optional[str] = None
     # Format 2: what the action read when the record was made (see zi_plan.amend).
-    fingerprint: Optional[str] = Fingerprint
-    indicator: Optional[str] = None
-    accepted: Optional[str] = Field(default=None, pattern=r"^[0-9a-f]{12}$", description="accept: the old fingerprint.")
+    fingerprint: str | None = Fingerprint
+    indicator: str | None = None
+    accepted: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$", description="accept: the old fingerprint.")
     evidence: list[EvidenceModel] = Field(default_factory=list)
 
     @model_validator(mode="after")

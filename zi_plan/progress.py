@@ -207,9 +207,8 @@ def record_done(
 
     A month that has not begun needs ``force``: 12 typed for 2 must not pass.
     """
-    from zi_plan.months import future_message, is_future
-
     from zi_plan import evidence as store
+    from zi_plan.months import future_message, is_future
 
     action = plan.action(action_id)
     if month is not None:

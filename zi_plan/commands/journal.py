@@ -4,7 +4,7 @@
 """
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -14,9 +14,9 @@ from zi_plan.i18n import _, ngettext
 def register(app: typer.Typer) -> None:
     group = typer.Typer(help=_("The progress journal: decide about records made for an action's older text."), no_args_is_help=True)
     app.add_typer(group, name="journal")
-    PlanOption = Annotated[Optional[Path], typer.Option("--plan", show_default=False, help=_("Plan file, or 'bundled'."))]
-    NoteOption = Annotated[Optional[str], typer.Option("--note", help=_("Why, for the record (e.g. the amending decree)."))]
-    ByOption = Annotated[Optional[str], typer.Option("--by", help=_("Who decides. Default: git's user.name, else your login."))]
+    PlanOption = Annotated[Path | None, typer.Option("--plan", show_default=False, help=_("Plan file, or 'bundled'."))]
+    NoteOption = Annotated[str | None, typer.Option("--note", help=_("Why, for the record (e.g. the amending decree)."))]
+    ByOption = Annotated[str | None, typer.Option("--by", help=_("Who decides. Default: git's user.name, else your login."))]
 
     @group.command("accept", help=_("The records of ID were made for an older wording of the same work: count them for its text now."))
     def accept_cmd(

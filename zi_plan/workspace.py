@@ -73,7 +73,7 @@ def discover(explicit: str | os.PathLike[str] | None = None, start: Path | None 
             names = "\n".join("  " + str(_shown(p)) for p in found)
             raise ZiError(
                 _("{folder} holds several plans; say which one with --plan (or set ZI_PLAN):\n{names}").format(
-                    folder=_shown(folder / "plans"), names=names
+                    folder=f"{_shown(folder / 'plans')}{os.sep}", names=names
                 ),
                 exit_code=2,
             )
@@ -113,9 +113,12 @@ def how_found(plan_path: Path) -> str:
     if target.parent.name == "plans":
         others = [p for p in plans_in(target.parent) if p.resolve() != target.resolve()]
         if not others:
-            return _("zi finds this plan by itself when run in {folder} or any folder below it").format(folder=_shown(target.parent.parent))
+            home = _shown(target.parent.parent)
+            return _("zi finds this plan by itself when run in {folder} or any folder below it").format(
+                folder=_("this folder") if str(home) == "." else home
+            )
         return _("{folder} holds other plans too, so name this one: zi --plan {path} ... (or set ZI_PLAN={path})").format(
-            folder=_shown(target.parent), path=_shown(plan_path)
+            folder=f"{_shown(target.parent)}{os.sep}", path=_shown(plan_path)
         )
     return _("zi finds plans by itself only in a plans/ folder; name this one with --plan {path} (or set ZI_PLAN={path}), or move it into plans/").format(
         path=_shown(plan_path)

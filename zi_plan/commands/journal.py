@@ -12,7 +12,8 @@ from zi_plan.i18n import _, ngettext
 
 
 def register(app: typer.Typer) -> None:
-    group = typer.Typer(help=_("The progress journal: decide about records made for an action's older text."), no_args_is_help=True)
+    group = typer.Typer(help=_("The progress journal: decide about records made for an action's older text."), no_args_is_help=True,
+                        rich_markup_mode=None)  # fmt: skip
     app.add_typer(group, name="journal")
     PlanOption = Annotated[Path | None, typer.Option("--plan", show_default=False, help=_("Plan file, or 'bundled'."))]
     NoteOption = Annotated[str | None, typer.Option("--note", help=_("Why, for the record (e.g. the amending decree)."))]
@@ -35,7 +36,7 @@ def register(app: typer.Typer) -> None:
         out.print(_("accepted: the records of {what} count for its present text; journal {path}").format(
             what=what, path=render.esc(str(journal.path))), soft_wrap=True)  # fmt: skip
 
-    @group.command("move", help=_("The records of OLD belong to the action now called NEW (e.g. after an action was inserted above it)."))
+    @group.command("move", help=_("The records of OLD belong to the action now called NEW, as after an action was inserted above it."))
     def move_cmd(
         old: Annotated[str, typer.Argument(metavar="OLD", help=_("The id the records were made under."))],
         new: Annotated[str, typer.Argument(metavar="NEW", help=_("The id of the action they belong to now."))],

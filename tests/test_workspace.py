@@ -98,3 +98,14 @@ def test_init_says_how_the_plan_will_be_found(zi, tmp_path, monkeypatch):
     assert "--plan lain.yaml" in other.out
     third = zi("init", "plans/kedua.yaml", "--institution", "Y", "--year", "2025")
     assert "holds other plans too" in third.out
+
+
+def test_documents_name_plan_and_journal_on_stderr(zi, office, monkeypatch):
+    monkeypatch.chdir(office / "foto")
+    for args in (("report", "-m", "4", "-o", "-"), ("export", "--format", "csv", "-o", "-")):
+        result = zi(*args)
+        assert result.code == 0, args
+        assert result.err.startswith("plan ") and "tambrauw-2023.progress.yaml" in result.err.splitlines()[0], args
+        assert not result.out.startswith("plan ")  # the document alone on stdout
+    pack = zi("evidence", "pack")
+    assert pack.code == 0 and pack.out.startswith("plan ")

@@ -191,7 +191,7 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     def done_cmd(
         action_id: IdArgument,
         month: Annotated[Optional[int], typer.Option("--month", "-m", parser=_month, metavar="M", show_default=False,
-                         help=_("Month 1..12. Default: this month if scheduled and open, else the earliest overdue one."))] = None,  # fmt: skip
+                         help=_("Month: 1..12 or its name. Default: this month if scheduled and open, else the earliest overdue one."))] = None,  # fmt: skip
         evidence: Annotated[Optional[list[str]], typer.Option("--evidence", "-e", show_default=False,
                             help=_("A file to keep (copied and hashed) or a link; repeat for more."))] = None,  # fmt: skip
         note: Annotated[Optional[str], typer.Option("--note", help=_("A short note for the record."))] = None,

@@ -27,11 +27,12 @@ from typing import Literal
 
 from zi_plan import yamlio
 from zi_plan.errors import ZiError
-from zi_plan.i18n import _, month_name, ngettext
+from zi_plan.i18n import N_, _, month_name, ngettext
 from zi_plan.journal import Journal, Record, append_records
 from zi_plan.plan import ActionView, LoadedPlan
 
 WORK = ("done", "undo", "evidence")  # the events that belong to one occurrence
+_EVENTS = {"done": N_("done"), "undo": N_("reopened"), "evidence": N_("evidence added")}
 Kind = Literal["removed", "unscheduled", "changed"]
 
 
@@ -176,7 +177,7 @@ def _changed(first: Finding, n: int, months: str, now: str) -> str:
 def describe(finding: Finding, path: Path, plan: LoadedPlan) -> str:
     """One record, for `zi verify`: where it is and what is wrong with it."""
     r = finding.record
-    what = f"{path}:{finding.line}: {finding.action} {month_name(r.month)} ({r.event}, {r.at:%Y-%m-%d})"
+    what = f"{path}:{finding.line}: {finding.action} {month_name(r.month)} ({_(_EVENTS[r.event])}, {r.at:%Y-%m-%d})"
     if finding.kind == "removed":
         return what + ": " + _("the plan no longer has this action; set aside")
     action = plan.by_id[finding.action]

@@ -294,7 +294,8 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
                 out.print(render.esc(line), soft_wrap=True)
             files = ngettext("{n} evidence file checked", "{n} evidence files checked", checked).format(n=checked)
             found = ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems))
-            out.print(f"{files}, {found}")
+            decide = ngettext("{n} record to accept or move (zi journal)", "{n} records to accept or move (zi journal)", len(changed))
+            out.print(f"{files}, {found}" + (", " + decide.format(n=len(changed)) if changed else ""))
         if problems or changed:
             raise typer.Exit(1)
 

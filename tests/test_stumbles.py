@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PLAN
-from zi_plan import progress
+from zi_plan import recording, status
 from zi_plan.months import parse_month
 
 
@@ -25,9 +25,9 @@ def plan_copy(tmp_path: Path) -> Path:
 @pytest.fixture
 def clock(monkeypatch: pytest.MonkeyPatch):
     def set_today(year: int, month: int, day: int = 15) -> None:
-        monkeypatch.setattr(progress, "today", lambda: dt.date(year, month, day))
+        monkeypatch.setattr(status, "today", lambda: dt.date(year, month, day))
         at = dt.datetime(year, month, day, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=9)))
-        monkeypatch.setattr(progress, "now", lambda: at)
+        monkeypatch.setattr(recording, "now", lambda: at)
 
     return set_today
 

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from zi_plan import yamlio
 from zi_plan.errors import ZiError
@@ -99,12 +99,12 @@ def check_records(plan: LoadedPlan, records: Sequence[Record], text: str) -> lis
     """Every record the plan no longer matches, with its line in the journal's ``text``."""
     ids = effective_ids(records)
     accepted: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for record, action_id in zip(records, ids):
+    for record, action_id in zip(records, ids, strict=True):
         if record.event == "accept" and record.accepted and record.fingerprint:
             accepted[action_id][record.accepted].add(record.fingerprint)
     prints: dict[str, str] = {}
     found: list[tuple[int, Kind, str]] = []
-    for index, (record, action_id) in enumerate(zip(records, ids)):
+    for index, (record, action_id) in enumerate(zip(records, ids, strict=True)):
         if record.event not in WORK:
             continue
         action = plan.by_id.get(action_id)
@@ -187,20 +187,37 @@ def describe(finding: Finding, path: Path, plan: LoadedPlan) -> str:
     return what + ": " + _("made for {old}, but the action now reads {new}").format(old=_quote(r.indicator), new=_quote(action.indicator))
 
 
+def verify_lines(journal: Journal, plan: LoadedPlan) -> list[str]:
+    """`zi verify`: each record the plan no longer matches, what to do, and how many to decide."""
+    lines = [describe(f, journal.path, plan) for f in journal.findings]
+    changed = [f for f in journal.findings if f.kind == "changed"]
+    if changed:
+        lines += summarise(changed, journal.path, plan)
+        lines.append(ngettext("{n} record to accept or move (zi journal)", "{n} records to accept or move (zi journal)", len(changed)).format(n=len(changed)))
+    return lines
+
+
+def findings_json(findings: Sequence[Finding], plan: LoadedPlan) -> list[dict[str, Any]]:
+    """`zi verify --json`: the records the plan no longer matches."""
+    return [{"line": f.line, "id": f.action, "recorded_as": f.record.action, "month": f.record.month, "event": f.record.event,
+             "problem": f.kind, "recorded_for": f.record.indicator,
+             "now": plan.by_id[f.action].indicator if f.action in plan.by_id else None} for f in findings]  # fmt: skip
+
+
 # ---------------------------------------------------------------- deciding
 
 
 def accept(plan: LoadedPlan, action_id: str, *, by: str | None = None, note: str | None = None) -> tuple[list[Record], Journal]:
     """`zi journal accept ID`: the records of ID made for an older text count for its text now."""
-    from zi_plan import progress
+    from zi_plan import recording
 
     action = plan.action(action_id)
-    with progress.writing(plan) as journal:
+    with recording.writing(plan) as journal:
         old = sorted({f.record.fingerprint for f in journal.findings
                       if f.kind == "changed" and f.action == action.id and f.record.fingerprint})  # fmt: skip
         if not old:
             raise ZiError(_("nothing to accept: every record of {id} was made for its present text").format(id=action.id))
-        at, who = progress.now(), progress.author(plan, by)
+        at, who = recording.now(), recording.author(plan, by)
         new = [Record(action=action.id, month=0, event="accept", at=at, by=who, note=note, fingerprint=fingerprint(action),
                       indicator=action.indicator, accepted=fp) for fp in old]  # fmt: skip
         append_records(journal, plan, new)
@@ -209,22 +226,22 @@ def accept(plan: LoadedPlan, action_id: str, *, by: str | None = None, note: str
 
 def move(plan: LoadedPlan, old: str, new: str, *, by: str | None = None, note: str | None = None) -> tuple[Record, int, Journal]:
     """`zi journal move OLD NEW`: OLD's records (done, undone, evidence) now count for NEW."""
-    from zi_plan import progress
+    from zi_plan import recording
 
     target = plan.action(new)
-    with progress.writing(plan) as journal:
+    with recording.writing(plan) as journal:
         ids = effective_ids(journal.records)
         source = next((i for i in ids if i == old), None) or next((i for i in set(ids) if i.lower() == old.lower()), None)
         if source == target.id:
             raise ZiError(_("{old} and {new} are the same action; nothing to move").format(old=old, new=target.id), exit_code=2)
-        count = sum(1 for r, i in zip(journal.records, ids) if i == source and r.event in WORK)
+        count = sum(1 for r, i in zip(journal.records, ids, strict=True) if i == source and r.event in WORK)
         if source is None or not count:
             raise ZiError(_("the journal has no records for {old}; nothing to move").format(old=old))
-        if any(i == target.id and r.event in WORK for r, i in zip(journal.records, ids)):
+        if any(i == target.id and r.event in WORK for r, i in zip(journal.records, ids, strict=True)):
             raise ZiError(
                 _("{new} has records of its own; move those first (zi journal move {new} OTHER_ID), then move {old}").format(new=target.id, old=source)
             )
-        record = Record(action=target.id, month=0, event="move", at=progress.now(), by=progress.author(plan, by), note=note,
+        record = Record(action=target.id, month=0, event="move", at=recording.now(), by=recording.author(plan, by), note=note,
                         fingerprint=fingerprint(target), indicator=target.indicator, moved_from=source)  # fmt: skip
         append_records(journal, plan, [record])
     return record, count, journal

@@ -11,6 +11,7 @@ group-writable keeps it so.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import stat
@@ -29,16 +30,17 @@ def new_file_mode() -> int:
     return 0o666 & ~umask()
 
 
-def settle(fd: int, target: Path) -> None:
-    """Give the open temporary file ``fd`` the mode (and group) it must have as ``target``."""
+def settle(fd: int, target: Path | None) -> None:
+    """Give the open temporary file ``fd`` the mode (and group) it must have as ``target``
+    (a new file when ``target`` is None or does not exist)."""
     try:
+        if target is None:
+            raise FileNotFoundError
         existing = target.stat()
     except OSError:
         os.fchmod(fd, new_file_mode())
         return
     if hasattr(os, "fchown") and existing.st_gid != os.fstat(fd).st_gid:
-        try:
+        with contextlib.suppress(OSError):  # not a member of that group: the mode still holds
             os.fchown(fd, -1, existing.st_gid)
-        except OSError:
-            pass  # not a member of that group: the mode still holds
     os.fchmod(fd, stat.S_IMODE(existing.st_mode))

@@ -97,7 +97,7 @@ def _show(app: typer.Typer) -> None:
 
 
 def _verify(app: typer.Typer) -> None:
-    @app.command("verify", help=_("Re-hash every stored evidence file against the journal; exit 1 if any is missing or changed."))
+    @app.command("verify", help=_("Re-hash every stored evidence file against the journal, and check the journal against the plan; exit 1 if a file is missing or changed, or a record was made for another text of its action."))
     def verify_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
         from zi_plan import amend, evidence, render
 

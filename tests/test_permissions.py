@@ -201,6 +201,10 @@ def test_two_accounts_share_one_office_folder(accounts, tmp_path):
         assert code == 0 and "permission denied" not in out.lower(), out
         code, out = _run_as(user_b, ["done", "II.2.a", "-m", "5"], office, homes[user_b])
         assert code == 0, out
+        daftar = office / "daftar-hadir.pdf"
+        daftar.write_bytes(b"%PDF hadir")
+        code, out = _run_as(user_b, ["done", "II.2.a", "-m", "4", "--add", "-e", str(daftar)], office, homes[user_b])
+        assert code == 0, out  # into the evidence folder the first account made
         code, out = _run_as(user_b, ["verify"], office, homes[user_b])
         assert code == 0, out
         assert stat.S_IMODE(journal.stat().st_mode) == 0o664 and journal.stat().st_gid == gid
@@ -215,6 +219,6 @@ def test_two_accounts_share_one_office_folder(accounts, tmp_path):
         assert stat.S_IMODE(journal.stat().st_mode) == 0o660 and journal.stat().st_gid == gid
         code, out = _run_as(user_b, ["undo", "II.2.a", "-m", "6"], office, homes[user_b])
         assert code == 0, out
-        assert journal.read_text(encoding="utf-8").count("action: II.2.a") == 4
+        assert journal.read_text(encoding="utf-8").count("action: II.2.a") == 5
     finally:
         shutil.rmtree(shared, ignore_errors=True)

@@ -109,3 +109,29 @@ def test_documents_name_plan_and_journal_on_stderr(zi, office, monkeypatch):
         assert not result.out.startswith("plan ")  # the document alone on stdout
     pack = zi("evidence", "pack")
     assert pack.code == 0 and pack.out.startswith("plan ")
+
+
+def test_discover_directly(tmp_path, monkeypatch):
+    from zi_plan.errors import ZiError
+    from zi_plan.workspace import discover, plans_in
+
+    root = tmp_path / "kantor"
+    (root / "plans").mkdir(parents=True)
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "plans" / "kantor-2024.yaml").write_text(MINIMAL, encoding="utf-8")
+    (root / "plans" / "kantor-2024.progress.yaml").write_text("journal: 2\n", encoding="utf-8")
+    (root / "plans" / ".hidden.yaml").write_text("x: 1\n", encoding="utf-8")
+    assert [p.name for p in plans_in(root / "plans")] == ["kantor-2024.yaml"]
+    monkeypatch.chdir(root / "a" / "b")
+    found = discover()
+    assert (found.found_by, found.bundled) == ("folder", False)
+    assert found.path.resolve() == (root / "plans" / "kantor-2024.yaml").resolve()
+    assert discover(start=root / "plans").path.resolve() == found.path.resolve()
+    monkeypatch.setenv("ZI_PLAN", "bundled")
+    assert discover().bundled and discover().found_by == "env"
+    monkeypatch.delenv("ZI_PLAN")
+    assert discover(start=tmp_path).found_by == "bundled"
+    (root / "plans" / "kantor-2025.yml").write_text(MINIMAL, encoding="utf-8")
+    with pytest.raises(ZiError) as caught:
+        discover()
+    assert caught.value.exit_code == 2 and "kantor-2025.yml" in caught.value.message

@@ -33,6 +33,8 @@ def new_file_mode() -> int:
 def settle(fd: int, target: Path | None) -> None:
     """Give the open temporary file ``fd`` the mode (and group) it must have as ``target``
     (a new file when ``target`` is None or does not exist)."""
+    if not hasattr(os, "fchmod"):  # Windows: no POSIX modes to keep
+        return
     try:
         if target is None:
             raise FileNotFoundError

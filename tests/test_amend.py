@@ -171,3 +171,12 @@ def test_fingerprints_are_written_and_checked(zi, tmp_path):
     journal.path.write_text(bad, encoding="utf-8")
     result = zi("due", "-m", "1")
     assert result.code == 1 and "plans/kantor-2024.progress.yaml:13:" in result.err and "'fingerprint'" in result.err
+
+
+def test_record_lines_fast_and_for_hand_edited_layouts():
+    from zi_plan.amend import record_lines
+
+    written = "journal: 2\nplan: x.yaml\nrecords:\n- action: I.1.a\n  month: 1\n# note\n- action: I.1.b\n  month: 2\n"
+    assert record_lines(written, 2) == [4, 7]
+    indented = "journal: 2\nrecords:\n  - action: I.1.a\n    month: 1\n  - {action: I.1.b, month: 2}\nplan: x.yaml\n"
+    assert record_lines(indented, 2) == [3, 5]

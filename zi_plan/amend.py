@@ -120,15 +120,36 @@ def check_records(plan: LoadedPlan, records: Sequence[Record], text: str) -> lis
             found.append((index, "unscheduled", action_id))
     if not found:
         return []
-    root = yamlio.compose(text)
+    lines = record_lines(text, len(records))
     by_print = {fingerprint(a): a.id for a in plan.actions} if any(k == "changed" for _i, k, _a in found) else {}
     out = []
     for index, kind, action_id in found:
         record = records[index]
         elsewhere = by_print.get(record.fingerprint or "") if kind == "changed" else None
-        line = yamlio.locate(root, ("records", index))[0]
-        out.append(Finding(index, line, kind, record, action_id, elsewhere if elsewhere != action_id else None))
+        out.append(Finding(index, lines[index], kind, record, action_id, elsewhere if elsewhere != action_id else None))
     return out
+
+
+def record_lines(text: str, count: int) -> list[int | None]:
+    """The line where each record starts.
+
+    zi writes every record as a '- ' line at the margin after 'records:', so
+    counting those is enough and fast on a year's journal; a hand-edited
+    layout that does not add up is placed through the YAML node tree.
+    """
+    lines: list[int | None] = []
+    inside = False
+    for number, line in enumerate(text.splitlines(), 1):
+        if not inside:
+            inside = line.startswith("records:")
+        elif line.startswith("- "):
+            lines.append(number)
+        elif line and not line[0].isspace() and not line.startswith("#"):
+            break
+    if len(lines) == count:
+        return lines
+    root = yamlio.compose(text)
+    return [yamlio.locate(root, ("records", i))[0] for i in range(count)]
 
 
 def _quote(text: str | None, limit: int = 70) -> str:

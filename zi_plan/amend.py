@@ -19,11 +19,12 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from zi_plan import yamlio
 from zi_plan.errors import ZiError
@@ -69,7 +70,49 @@ class Finding:
     elsewhere: str | None = None  # changed: the id whose text is the one the record was made for
 
 
-def effective_ids(records: Sequence[Record]) -> list[str]:
+class Key(NamedTuple):
+    """What the checks need of a record, read without building the Record."""
+
+    action: str
+    month: int
+    event: str
+    fingerprint: str | None
+    accepted: str | None
+    moved_from: str | None
+
+
+_FIELDS = [f.name for f in dataclasses.fields(Record)]  # a cached row's order (zi_plan.journal_cache)
+_AT = {name: _FIELDS.index(name) for name in Key._fields}
+
+
+def _key(row: Any) -> Key:
+    if isinstance(row, Record):
+        return Key(row.action, row.month, row.event, row.fingerprint, row.accepted, row.moved_from)
+    if isinstance(row, dict):
+        return Key(row["action"], row.get("month") or 0, row["event"], row.get("fingerprint"), row.get("accepted"), row.get("from"))
+    return Key(*(row[_AT[name]] for name in Key._fields))
+
+
+def keys_of(journal: Journal) -> list[Key]:
+    """Every record's key, from the cached rows when the journal has them (no Records built)."""
+    rows = getattr(journal, "rows", None)
+    return [_key(row) for row in (rows if rows is not None else journal.records)]
+
+
+def reconcile(plan: LoadedPlan, journal: Journal) -> None:
+    """Set the journal's format version, findings and warnings against ``plan``."""
+    source = getattr(journal, "source", None)  # what journal_cache read, if it did
+    raw = source.raw if source is not None else (journal.path.read_bytes() if journal.path.exists() else b"")
+    version = re.search(rb"^journal:[ \t]*(\d+)", raw, re.MULTILINE)
+    journal.version = int(version.group(1)) if version else 2
+    keys = keys_of(journal)
+    if any(k.event == "move" for k in keys):
+        journal.has_moves = True  # type: ignore[attr-defined]  # read by journal_cache's lazy occurrences
+    journal.findings = check_records(plan, keys, lambda: raw.decode("utf-8-sig"), lambda i: journal.records[i])
+    journal.warnings = summarise(journal.findings, journal.path, plan)
+
+
+def effective_ids(records: Sequence[Key | Record]) -> list[str]:
     """The id each record counts for, once the 'move' records are applied."""
     ids = [r.action for r in records]
     holders: dict[str, list[int]] = defaultdict(list)
@@ -95,8 +138,8 @@ def _reaches(edges: dict[str, set[str]], start: str, goal: str) -> bool:
     return False
 
 
-def check_records(plan: LoadedPlan, records: Sequence[Record], text: str) -> list[Finding]:
-    """Every record the plan no longer matches, with its line in the journal's ``text``."""
+def check_records(plan: LoadedPlan, records: Sequence[Key], text: Callable[[], str], record_at: Callable[[int], Record]) -> list[Finding]:
+    """Every record the plan no longer matches, with its line in the journal's text."""
     ids = effective_ids(records)
     accepted: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for record, action_id in zip(records, ids, strict=True):
@@ -120,13 +163,13 @@ def check_records(plan: LoadedPlan, records: Sequence[Record], text: str) -> lis
             found.append((index, "unscheduled", action_id))
     if not found:
         return []
-    lines = record_lines(text, len(records))
+    lines = record_lines(text(), len(records))
     by_print = {fingerprint(a): a.id for a in plan.actions} if any(k == "changed" for _i, k, _a in found) else {}
     out = []
     for index, kind, action_id in found:
-        record = records[index]
-        elsewhere = by_print.get(record.fingerprint or "") if kind == "changed" else None
-        out.append(Finding(index, lines[index], kind, record, action_id, elsewhere if elsewhere != action_id else None))
+        made = record_at(index)
+        elsewhere = by_print.get(made.fingerprint or "") if kind == "changed" else None
+        out.append(Finding(index, lines[index], kind, made, action_id, elsewhere if elsewhere != action_id else None))
     return out
 
 

@@ -19,9 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
-import yaml
-
-from zi_plan import cache, yamlio
 from zi_plan.checks import Found, located, plain_schema_message
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.files import atomic_write
@@ -131,7 +128,7 @@ class Journal:
     records: list[Record]
     occurrences: dict[tuple[str, int], Occurrence]
     # Records the plan no longer matches (zi_plan.amend), and the warnings
-    # that say so once per command.
+    # that say so once per command; set by load_journal.
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     version: int = JOURNAL_VERSION
@@ -143,14 +140,19 @@ class Journal:
         occ = self.occurrences.get((action_id, month))
         return occ is not None and occ.status == "done"
 
+    def extend(self, new: list[Record]) -> None:
+        """Records just appended to the file: the state moves on from where it was."""
+        self.records.extend(new)
+        replay(new, self.occurrences)
 
-def replay(records: Iterable[Record]) -> dict[tuple[str, int], Occurrence]:
-    """The state of every occurrence the records touch, in one pass.
+
+def replay(records: Iterable[Record], state: dict[tuple[str, int], Occurrence] | None = None) -> dict[tuple[str, int], Occurrence]:
+    """The state of every occurrence the records touch, in one pass (on from ``state``).
 
     A 'move' record hands the occurrences of one id, as they stand, to
     another; an 'accept' record changes no state.
     """
-    state: dict[tuple[str, int], Occurrence] = {}
+    state = {} if state is None else state
     for record in records:
         if record.event == "move":
             _move(state, record.moved_from or "", record.action)
@@ -215,44 +217,40 @@ def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
 
 
 def load_journal(plan: LoadedPlan) -> Journal:
-    """The plan's journal, checked against the plan; an empty one if none exists yet."""
+    """The plan's journal, checked against the plan; an empty one if none exists yet.
+
+    What was validated before comes from the cache, and only records
+    appended since are parsed (see zi_plan.journal_cache).
+    """
+    from zi_plan import journal_cache
+
     path, evidence_dir = journal_paths(plan)
     if not path.exists():
         return Journal(path, evidence_dir, [], {})
-    try:
-        text = yamlio.read_text(path)
-    except yamlio.YamlError as exc:
-        raise InvalidFile([exc.problem(str(path))]) from None
-    with yamlio.gc_paused():
-        records, version = _check_journal(path, text, plan)
+    journal = journal_cache.load_journal(plan, path, evidence_dir)
     from zi_plan import amend
 
-    # Records for actions or months the plan no longer has are set aside
-    # (and reported); everything else counts.
-    state = {k: v for k, v in replay(records).items() if k[1] in plan.months_of(k[0])}
-    journal = Journal(path, evidence_dir, records, state, version=version)
-    journal.findings = amend.check_records(plan, records, text)
-    journal.warnings = amend.summarise(journal.findings, path, plan)
+    amend.reconcile(plan, journal)  # what the plan, perhaps amended, no longer matches
     return journal
 
 
-def _check_journal(path: Path, text: str, plan: LoadedPlan) -> tuple[list[Record], int]:
+def checked_data(path: Path, text: str, plan: LoadedPlan) -> dict[str, Any]:
+    """Parse and validate a journal's text in full: its data (empty for an empty file)."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     try:
         data = yamlio.parse(text)
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
     if data is None:
-        return [], JOURNAL_VERSION
+        return {}
     if not isinstance(data, dict):
         raise InvalidFile([Problem(str(path), 1, 1, _("a progress journal must be a mapping with 'journal', 'plan' and 'records'"))])
-    cache_key = cache.key("journal", plan.fingerprint, text)
-    if not cache.is_valid(cache_key, str(path)):
-        _validate_journal(path, text, data)
-        cache.remember(cache_key, str(path))
-    return [Record.from_dict(r) for r in data.get("records") or ()], data["journal"]
+    _validate_journal(path, text, data, plan)
+    return data
 
 
-def _validate_journal(path: Path, text: str, data: dict[str, Any]) -> None:
+def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedPlan) -> None:
     from pydantic import ValidationError
 
     from zi_plan.journal_schema import JournalFile
@@ -294,36 +292,59 @@ _APPENDABLE = re.compile(r"^records:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.M
 
 
 def record_to_yaml(record: Record) -> str:
+    import yaml
+
     return yaml.safe_dump([record.to_dict()], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
 
 def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
     """Add records to the journal file atomically (the caller holds the lock),
     and to ``journal`` in memory."""
+    from zi_plan import journal_cache
+
     path = journal.path
     # The name as a JSON string is a valid YAML scalar whatever it contains.
     header = _HEADER.format(plan=json.dumps(plan.path.name, ensure_ascii=False), version=JOURNAL_VERSION)
-    text = path.read_text(encoding="utf-8-sig") if path.exists() else header
-    if text and not text.endswith("\n"):
-        text += "\n"
+    raw = path.read_bytes() if path.exists() else header.encode("utf-8")
     if journal.version < JOURNAL_VERSION:
-        from zi_plan.amend import migrated
-
-        # Format 1 -> 2, once: the old records get the fingerprints of the
-        # plan as it is today, the best knowledge there is of what they were for.
-        journal.records = migrated(plan, journal.records)
-        note = _MIGRATED.format(version=journal.version, day=dt.date.today().isoformat())
-        text = header.replace("journal:", note + "journal:", 1) + "".join(record_to_yaml(r) for r in [*journal.records, *new])
-    elif _APPENDABLE.search(text):
-        text += "".join(record_to_yaml(r) for r in new)
+        _migrate(journal, plan, header, new)
+        return
+    added = "".join(record_to_yaml(r) for r in new).encode("utf-8")
+    if raw and not raw.endswith(b"\n"):
+        added = b"\n" + added
+    # Whether the text ends in its `records:` list is known from the cache
+    # for the text the journal was loaded from; a search through a big
+    # journal's text would cost more than the rest of `zi done`.
+    appendable = journal_cache.known_appendable(journal, raw)
+    if appendable is None:
+        appendable = bool(_APPENDABLE.search(raw.decode("utf-8-sig")))
+    if appendable:
+        atomic_write(path, raw + added)
+        journal_cache.appended(journal, plan, raw, added, new)
     else:
         # Hand-edited so that `records:` is not last (or is `records: []`):
         # write the whole file again in the usual layout.
         text = header + "".join(record_to_yaml(r) for r in [*journal.records, *new])
-    atomic_write(path, text.encode("utf-8"))
-    journal.records.extend(new)
+        atomic_write(path, text.encode("utf-8"))
+        journal.extend(new)
+
+
+def _migrate(journal: Journal, plan: LoadedPlan, header: str, new: list[Record]) -> None:
+    """Format 1 -> 2, once, by writing the whole journal again.
+
+    The old records get the fingerprints of the plan as it is today, the
+    best knowledge there is of what they were made for; a comment says so.
+    """
+    from zi_plan.amend import migrated
+
+    records = migrated(plan, journal.records)
+    note = _MIGRATED.format(version=journal.version, day=dt.date.today().isoformat())
+    text = header.replace("journal:", note + "journal:", 1) + "".join(record_to_yaml(r) for r in [*records, *new])
+    atomic_write(journal.path, text.encode("utf-8"))
+    journal.records = records
+    journal.occurrences = replay(records)
+    journal.extend(new)
     journal.version = JOURNAL_VERSION
-    journal.occurrences = replay(journal.records)
 
 
 def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -82,7 +83,7 @@ class Key(NamedTuple):
 
 
 _FIELDS = [f.name for f in dataclasses.fields(Record)]  # a cached row's order (zi_plan.journal_cache)
-_AT = {name: _FIELDS.index(name) for name in Key._fields}
+_FROM_ROW = operator.itemgetter(*(_FIELDS.index(name) for name in Key._fields))
 
 
 def _key(row: Any) -> Key:
@@ -90,7 +91,7 @@ def _key(row: Any) -> Key:
         return Key(row.action, row.month, row.event, row.fingerprint, row.accepted, row.moved_from)
     if isinstance(row, dict):
         return Key(row["action"], row.get("month") or 0, row["event"], row.get("fingerprint"), row.get("accepted"), row.get("from"))
-    return Key(*(row[_AT[name]] for name in Key._fields))
+    return Key._make(_FROM_ROW(row))
 
 
 def keys_of(journal: Journal) -> list[Key]:

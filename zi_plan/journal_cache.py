@@ -115,13 +115,16 @@ class LoadedJournal(Journal):
     def occurrence(self, action_id: str, month: int) -> Occurrence:
         # A command about one or two actions (zi done, zi show) reads only
         # their records; one that goes through the plan builds them all, once.
-        if self._occurrences is None and (action_id in self._by_action or len(self._by_action) < FEW_ACTIONS):
-            state = self._by_action.get(action_id)
-            if state is None:
-                rows = [r for r in self.rows if _action_of(r) == action_id]
-                state = self._by_action[action_id] = replay(decode(r) for r in rows)
-            return state.get((action_id, month)) or Occurrence(action_id, month)
-        return super().occurrence(action_id, month)
+        # A 'move' record hands one id's records to another: only a replay of
+        # the whole journal knows where each record counts (zi_plan.amend).
+        few = action_id in self._by_action or len(self._by_action) < FEW_ACTIONS
+        if self._occurrences is not None or getattr(self, "has_moves", False) or not few:
+            return super().occurrence(action_id, month)
+        state = self._by_action.get(action_id)
+        if state is None:
+            rows = [r for r in self.rows if _action_of(r) == action_id]
+            state = self._by_action[action_id] = replay(decode(r) for r in rows)
+        return state.get((action_id, month)) or Occurrence(action_id, month)
 
     def is_done(self, action_id: str, month: int) -> bool:
         return self.occurrence(action_id, month).status == "done"

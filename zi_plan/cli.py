@@ -22,6 +22,7 @@ import typer
 from zi_plan import __version__, i18n
 from zi_plan.errors import InvalidFile, ZiError
 from zi_plan.i18n import _, month_name, ngettext
+from zi_plan.inert import safe_streams, visible
 
 
 class ReportFormat(str, Enum):
@@ -222,24 +223,25 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         journal = load_journal(loaded)
         checked, problems = evidence.verify(journal)
         loose = evidence.unrecorded(journal)
+        partial = evidence.partials(journal)
         if as_json:
             render.print_json({
                 "checked": checked,
                 "ok": not problems,
                 "problems": [{"id": p.action, "month": p.month, "path": str(p.path), "problem": p.problem,
-                              "expected_sha256": p.expected, "found_sha256": p.found} for p in problems],
+                              "expected_sha256": p.expected, "found_sha256": p.found,
+                              "journal_line": p.where, "reason": p.why} for p in problems],
                 "unrecorded": [str(p) for p in loose],
+                "partial": [str(p) for p in partial],
             })  # fmt: skip
         else:
             out = render.console()
             for p in problems:
-                if p.problem == "missing":
-                    what = _("missing")
-                else:
-                    what = _("changed (sha256 now {found}…, recorded {expected}…)").format(found=(p.found or "")[:12], expected=p.expected[:12])
-                out.print(f"{render.esc(str(p.path))}: {p.action} {month_name(p.month)}: {what}", soft_wrap=True)
+                out.print(render.esc(p.line()), soft_wrap=True)
             for path in loose:
                 out.print(render.esc(str(path)) + ": " + _("in the evidence folder but in no record (record it with zi done ... --add --evidence, or remove it)"), soft_wrap=True)
+            for path in partial:
+                out.print(render.esc(str(path)) + ": " + _("a partial copy left by an interrupted zi done; the next zi done or zi undo removes it"), soft_wrap=True)
             files = ngettext("{n} evidence file checked", "{n} evidence files checked", checked).format(n=checked)
             found = ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems))
             out.print(f"{files}, {found}")
@@ -485,6 +487,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: choose the language, run the app, turn user errors into a message and an exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(i18n.detect())
+    safe_streams()
     try:
         lang, args = _take_lang(args)
         i18n.set_language(i18n.detect(lang))
@@ -494,14 +497,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     except InvalidFile as exc:
         if all(p.line is None for p in exc.problems):  # the file as a whole: missing, unreadable, empty ...
             for problem in exc.problems:
-                sys.stderr.write("zi: " + _("error: {message}").format(message=problem) + "\n")
+                sys.stderr.write("zi: " + _("error: {message}").format(message=visible(str(problem))) + "\n")
             return exc.exit_code
         for problem in exc.problems:
-            sys.stderr.write(f"{problem}\n")
+            sys.stderr.write(f"{visible(str(problem))}\n")
         sys.stderr.write("zi: " + _("error: the file above is not valid; fix the lines shown, then run the command again") + "\n")
         return exc.exit_code
     except ZiError as exc:
-        sys.stderr.write("zi: " + _("error: {message}").format(message=exc.message) + "\n")
+        sys.stderr.write("zi: " + _("error: {message}").format(message=visible(exc.message, keep_newlines=True)) + "\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("zi: " + _("interrupted") + "\n")

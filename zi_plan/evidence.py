@@ -13,16 +13,20 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from zi_plan.errors import ZiError
-from zi_plan.i18n import _
+from zi_plan.fsguard import open_regular, reason, require_regular
+from zi_plan.i18n import _, month_name
+from zi_plan.jail import check_stored
 from zi_plan.journal import EvidenceEntry, Journal
+from zi_plan.links import is_safe_link
 from zi_plan.plan import ActionView
 
-_URL = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
 _CHUNK = 1 << 20
+# A copy in progress; one left behind was killed mid-copy (see clean_partials).
+PARTIAL_PREFIX = ".incoming."
 
 
 @dataclass(frozen=True)
@@ -38,16 +42,24 @@ def parse_sources(values: list[str]) -> list[EvidenceSource]:
     """Check every --evidence before anything is copied or recorded."""
     sources = []
     for value in values:
-        if _URL.match(value):
+        if is_safe_link(value):
             sources.append(EvidenceSource(value, url=value))
             continue
         path = Path(value).expanduser()
-        if not path.exists():
+        try:
+            path.stat()
+        except (FileNotFoundError, NotADirectoryError):
             if "://" in value or value.startswith("www."):
-                raise ZiError(_("evidence file not found: {value} (a link must start with http:// or https://); nothing was recorded").format(value=value))
-            raise ZiError(_("evidence file not found: {value}; nothing was recorded").format(value=value))
-        if not path.is_file():
+                raise ZiError(_("evidence file not found: {value} (a link must start with http:// or https://); nothing was recorded").format(value=value)) from None
+            raise ZiError(_("evidence file not found: {value}; nothing was recorded").format(value=value)) from None
+        except OSError as exc:  # a name too long, a loop of links ...
+            raise ZiError(_("evidence file cannot be read: {value}: {reason}; nothing was recorded").format(value=value, reason=reason(exc))) from None
+        if path.is_dir():
             raise ZiError(_("evidence must be a file or a link, and {value} is a folder; nothing was recorded").format(value=value))
+        try:
+            require_regular(path)  # a FIFO or a device would never end
+        except OSError as exc:
+            raise ZiError(_("evidence must be a file or a link: {value}: {reason}; nothing was recorded").format(value=value, reason=reason(exc))) from None
         if not os.access(path, os.R_OK):
             raise ZiError(_("evidence file cannot be read (permission denied): {value}; nothing was recorded").format(value=value))
         sources.append(EvidenceSource(value, file=path))
@@ -62,7 +74,8 @@ def folder_for(action: ActionView, month: int, year: int) -> Path:
 def sha256_of(path: Path) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
-    with path.open("rb") as fh:
+    # Never through a symbolic link planted in the store.
+    with os.fdopen(open_regular(path, follow_symlinks=False), "rb") as fh:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
             size += len(chunk)
@@ -75,20 +88,26 @@ def _safe_name(name: str) -> str:
     return cleaned or "bukti"
 
 
-def store(journal: Journal, action: ActionView, month: int, year: int, source: EvidenceSource) -> EvidenceEntry:
-    """Copy one file into the store (atomically) or record a link; the caller holds the lock."""
+def store(journal: Journal, action: ActionView, month: int, year: int, source: EvidenceSource,
+          created: list[Path] | None = None) -> EvidenceEntry:  # fmt: skip
+    """Copy one file into the store (atomically) or record a link; the caller holds the lock.
+
+    A file newly placed in the store is added to ``created``, so that the
+    caller can take it out again when its record cannot be written.
+    """
     if source.url is not None:
         return EvidenceEntry(url=source.url)
     assert source.file is not None
     folder = journal.evidence_dir / folder_for(action, month, year)
-    folder.mkdir(parents=True, exist_ok=True)
-    # Copy to a temp file first, hashing as we go, so that a crash leaves no half file.
-    fd, tmp_name = tempfile.mkstemp(prefix=".incoming.", dir=folder)
-    tmp = Path(tmp_name)
+    tmp: Path | None = None
     digest = hashlib.sha256()
     size = 0
     try:
-        with source.file.open("rb") as src, os.fdopen(fd, "wb") as dst:
+        folder.mkdir(parents=True, exist_ok=True)
+        # Copy to a temp file first, hashing as we go, so that a crash leaves no half file.
+        fd, tmp_name = tempfile.mkstemp(prefix=PARTIAL_PREFIX, dir=folder)
+        tmp = Path(tmp_name)
+        with os.fdopen(open_regular(source.file), "rb") as src, os.fdopen(fd, "wb") as dst:
             while chunk := src.read(_CHUNK):
                 digest.update(chunk)
                 size += len(chunk)
@@ -101,10 +120,14 @@ def store(journal: Journal, action: ActionView, month: int, year: int, source: E
             tmp.unlink()
         else:
             os.replace(tmp, target)
+            if created is not None:
+                created.append(target)
             shutil.copystat(source.file, target, follow_symlinks=True)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise ZiError(_("could not store {file} in {folder}: {reason}").format(file=source.text, folder=folder, reason=exc.strerror or exc)) from None
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        raise ZiError(_("could not store {file} in {folder}: {reason}; nothing was recorded").format(
+            file=source.text, folder=folder, reason=reason(exc))) from None  # fmt: skip
     relative = target.relative_to(journal.evidence_dir).as_posix()
     return EvidenceEntry(path=relative, sha256=sha, size=size, name=source.file.name)
 
@@ -117,7 +140,7 @@ def _free_name(folder: Path, name: str, sha: str) -> Path:
         stem, ext = name, ""
     n = 1
     while candidate.exists():
-        if candidate.is_file() and sha256_of(candidate)[0] == sha:
+        if not candidate.is_symlink() and candidate.is_file() and sha256_of(candidate)[0] == sha:
             return candidate
         n += 1
         candidate = folder / (f"{stem}-{n}.{ext}" if ext else f"{stem}-{n}")
@@ -129,42 +152,77 @@ class VerifyProblem:
     action: str
     month: int
     path: Path
-    problem: str  # "missing" or "changed"
+    problem: str  # "missing", "changed", "outside" (never read) or "not-a-file"
     expected: str
     found: str | None = None
+    why: str | None = None  # for a refused path: what is wrong with it
+    where: str | None = None  # the journal's FILE:LINE:COL of the path
+
+    def line(self) -> str:
+        """One line for the terminal: where, which occurrence, what is wrong."""
+        when = f"{self.action} {month_name(self.month)}"
+        if self.problem in ("outside", "not-a-file"):
+            return _("{where}: {when}: {why}; the file was not read").format(where=self.where or self.path, when=when, why=self.why)
+        if self.problem == "missing":
+            what = _("missing")
+        else:
+            what = _("changed (sha256 now {found}…, recorded {expected}…)").format(found=(self.found or "")[:12], expected=self.expected[:12])
+        return f"{self.path}: {when}: {what}"
 
 
 def stored_state(journal: Journal, entry: EvidenceEntry) -> tuple[str, str | None]:
-    """("ok" | "missing" | "changed", the sha256 found) of a stored file, hashed now."""
+    """("ok" | "missing" | "changed" | "outside" | "not-a-file", the sha256 found) of a stored file, hashed now.
+
+    A path outside the store, or a symbolic link, is never opened (see zi_plan.jail).
+    """
     assert entry.path is not None
-    full = journal.evidence_dir / entry.path
-    if not full.is_file():
-        return "missing", None
-    sha, _size = sha256_of(full)
-    return ("ok" if sha == entry.sha256 else "changed"), sha
+    checked = check_stored(journal.evidence_dir, entry.path, entry.sha256)
+    return checked.state, checked.sha256
 
 
 def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
     """Re-hash every stored file the journal names: (files checked, problems)."""
     checked: dict[tuple[str, str], VerifyProblem | None] = {}
     problems: list[VerifyProblem] = []
-    for record in journal.records:
+    places: list[tuple[int, int]] = []
+    for r_index, record in enumerate(journal.records):
         if record.event == "undo":
             continue
-        for entry in record.evidence:
+        for e_index, entry in enumerate(record.evidence):
             if entry.path is None or entry.sha256 is None:
                 continue
             key = (entry.path, entry.sha256)
             if key in checked:
                 continue
-            state, sha = stored_state(journal, entry)
+            state = check_stored(journal.evidence_dir, entry.path, entry.sha256)
             found = None
-            if state != "ok":
-                found = VerifyProblem(record.action, record.month, journal.evidence_dir / entry.path, state, entry.sha256, sha)
+            if state.state != "ok":
+                found = VerifyProblem(record.action, record.month, journal.evidence_dir / entry.path, state.state,
+                                      entry.sha256, state.sha256, state.why)  # fmt: skip
+                places.append((r_index, e_index))
             checked[key] = found
             if found:
                 problems.append(found)
+    if problems:
+        problems = [replace(p, where=w) for p, w in zip(problems, _journal_places(journal, places))]
     return len(checked), problems
+
+
+def _journal_places(journal: Journal, places: list[tuple[int, int]]) -> list[str | None]:
+    """FILE:LINE:COL in the journal of each (record, evidence) path; built only for problems."""
+    import yaml
+
+    from zi_plan import yamlio
+
+    try:
+        root = yamlio.compose(yamlio.read_text(journal.path))
+    except (yamlio.YamlError, yaml.YAMLError):
+        return [None] * len(places)
+    out: list[str | None] = []
+    for r_index, e_index in places:
+        line, col = yamlio.locate(root, ("records", r_index, "evidence", e_index, "path"))
+        out.append(f"{journal.path}:{line}:{col}" if line else str(journal.path))
+    return out
 
 
 def unrecorded(journal: Journal) -> list[Path]:
@@ -172,11 +230,50 @@ def unrecorded(journal: Journal) -> list[Path]:
 
     Put there by hand, or left by a `zi done` that stopped between copying
     a file and writing its record: not evidence of anything until recorded.
+    Partial copies (see ``partials``) and symbolic links are not listed:
+    neither should ever be recorded.
     """
-    if not journal.evidence_dir.is_dir():
-        return []
     named = {e.path for r in journal.records for e in r.evidence if e.path}
     return sorted(
-        p for p in journal.evidence_dir.rglob("*")
-        if p.is_file() and p.relative_to(journal.evidence_dir).as_posix() not in named
+        p for p in _store_files(journal)
+        if not p.name.startswith(PARTIAL_PREFIX) and p.relative_to(journal.evidence_dir).as_posix() not in named
     )  # fmt: skip
+
+
+def partials(journal: Journal) -> list[Path]:
+    """Partial copies left by a `zi done` that was killed mid-copy."""
+    return sorted(p for p in _store_files(journal) if p.name.startswith(PARTIAL_PREFIX))
+
+
+def _store_files(journal: Journal) -> list[Path]:
+    # Regular files only: rglob does not enter linked folders, and a link
+    # to a file is not looked through.
+    if not journal.evidence_dir.is_dir() or journal.evidence_dir.is_symlink():
+        return []
+    return [p for p in journal.evidence_dir.rglob("*") if not p.is_symlink() and p.is_file()]
+
+
+def clean_partials(journal: Journal, since: float) -> int:
+    """Remove partial copies older than ``since`` (when the caller took the lock).
+
+    Every copy is made under the journal's lock, so one that is there when
+    the lock is taken was left by a writer that was killed. Returns how many.
+    """
+    removed = 0
+    for path in partials(journal):
+        try:
+            if path.stat().st_mtime <= since:
+                path.unlink()
+                removed += 1
+        except OSError:  # gone already, or not ours to remove: it stays listed by verify
+            continue
+    return removed
+
+
+def discard(paths: list[Path]) -> None:
+    """Take newly stored files out again (their record could not be written)."""
+    for path in paths:
+        try:
+            path.unlink()
+        except OSError:
+            pass  # verify lists it as unrecorded

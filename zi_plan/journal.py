@@ -23,6 +23,7 @@ import yaml
 
 from zi_plan import cache, yamlio
 from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.fsguard import check_lock_path, write_error
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
 
@@ -214,9 +215,26 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
         elif record.month not in action.months:
             months = ", ".join(map(str, action.months))
             found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months)))
+        found.extend(evidence_problems(index, record.evidence))
     if found:
         root = yamlio.compose(text)
         raise InvalidFile([Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found])
+
+
+def evidence_problems(index: int, evidence: Iterable[Any]) -> list[tuple[tuple[Any, ...], str]]:
+    """A record's stored paths that leave the store, and links that are not http(s)."""
+    from zi_plan.jail import path_problem
+    from zi_plan.links import link_problem
+
+    found: list[tuple[tuple[Any, ...], str]] = []
+    for e_index, entry in enumerate(evidence):
+        problem = path_problem(entry.path) if entry.path is not None else None
+        if problem:
+            found.append((("records", index, "evidence", e_index, "path"), problem))
+        problem = link_problem(entry.url) if entry.url is not None else None
+        if problem:
+            found.append((("records", index, "evidence", e_index, "url"), problem))
+    return found
 
 
 # ---------------------------------------------------------------- writing
@@ -255,7 +273,10 @@ def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> Non
         # Hand-edited so that `records:` is not last (or is `records: []`):
         # write the whole file again in the usual layout.
         text = header + "".join(record_to_yaml(r) for r in [*journal.records, *new])
-    yamlio.atomic_write(path, text.encode("utf-8"))
+    try:
+        yamlio.atomic_write(path, text.encode("utf-8"))
+    except OSError as exc:  # disk full, read-only ...: the old journal is intact
+        raise write_error(path, exc, _("nothing was recorded")) from None
     journal.records.extend(new)
     journal.occurrences = replay(journal.records)
 
@@ -265,7 +286,9 @@ def lock(journal_path: Path, timeout: float = 60.0):  # -> filelock.FileLock
     from filelock import FileLock
 
     # A hidden name: the lock file stays after release, and nobody should commit it.
-    return FileLock(str(journal_path.with_name(f".{journal_path.name}.lock")), timeout=timeout)
+    path = journal_path.with_name(f".{journal_path.name}.lock")
+    check_lock_path(path)
+    return FileLock(str(path), timeout=timeout)
 
 
 def ensure_writable(directory: Path) -> None:

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from zi_plan.errors import ZiError
+from zi_plan.fsguard import write_error
 from zi_plan.i18n import _
 from zi_plan.yamlio import atomic_write
 
@@ -13,10 +14,13 @@ from zi_plan.yamlio import atomic_write
 def target_path(target: str | Path | None, default_name: str) -> Path:
     """The file to write: ``target``, inside it if it is a folder, else ``default_name`` here."""
     path = Path(target or default_name)
-    if path.is_dir():
-        path = path / default_name
-    if not path.parent.exists():
-        raise ZiError(_("the folder {folder} does not exist").format(folder=path.parent))
+    try:
+        if path.is_dir():
+            path = path / default_name
+        if not path.parent.exists():
+            raise ZiError(_("the folder {folder} does not exist").format(folder=path.parent))
+    except OSError as exc:  # a name too long ...
+        raise write_error(path, exc) from None
     return path
 
 
@@ -33,5 +37,5 @@ def write_document(data: bytes, target: str | None, default_name: str) -> str | 
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise ZiError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from None
+        raise write_error(path, exc) from None
     return str(path)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import csv
 import io
 import os
+import shutil
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +22,9 @@ from typing import Any
 
 from zi_plan.evidence import stored_state
 from zi_plan.export import neutralise
+from zi_plan.fsguard import write_error
 from zi_plan.i18n import _
+from zi_plan.jail import member_name, open_stored
 from zi_plan.journal import Journal
 from zi_plan.plan import LoadedPlan
 from zi_plan.progress import check_month
@@ -43,7 +47,10 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
     result = PackResult()
     entries: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = []
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:  # a read-only folder, a name too long ...
+        raise write_error(target, exc) from None
     os.close(fd)
     try:
         with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -62,7 +69,7 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
                             assert entry.path is not None
                             row["state"] = stored_state(journal, entry)[0]
                             if row["state"] == "ok" and entry.path not in packed:
-                                archive.write(journal.evidence_dir / entry.path, entry.path)
+                                _pack_file(archive, journal, entry.path)
                                 packed.add(entry.path)
                             if row["state"] != "ok":
                                 result.problems.append(f"{entry.path}: {action.id} {month}: {row['state']}")
@@ -73,10 +80,24 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
             page = render("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to)
             archive.writestr("index.html", page.encode("utf-8"))
         os.replace(tmp_name, target)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp_name).unlink(missing_ok=True)
+        if isinstance(exc, OSError):  # disk full mid-pack: no half zip is left
+            raise write_error(target, exc) from None
         raise
     return result
+
+
+def _pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str) -> None:
+    """One stored file into the zip, read through the jail, under its normalised relative name."""
+    with open_stored(journal.evidence_dir, stored) as src:
+        st = os.fstat(src.fileno())
+        info = zipfile.ZipInfo(member_name(stored), date_time=time.localtime(max(st.st_mtime, 315532800))[:6])
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = (st.st_mode & 0xFFFF) << 16
+        info.file_size = st.st_size  # lets zipfile choose ZIP64 for a big file
+        with archive.open(info, "w") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
 
 
 def _index_csv(entries: list[dict[str, Any]], gaps: list[dict[str, Any]]) -> bytes:

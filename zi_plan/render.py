@@ -15,8 +15,10 @@ from rich import box
 from rich.console import Console
 from rich.markup import escape as esc
 from rich.table import Table
+from rich.text import Text
 
 from zi_plan.i18n import _, month_name, month_short, ngettext
+from zi_plan.inert import inert, json_safe
 
 __all__ = ["esc", "month_name", "month_short"]
 
@@ -37,14 +39,33 @@ def months_text(months: Iterable[int]) -> str:
     return ", ".join(parts)
 
 
+class InertConsole(Console):
+    """A Rich console through which no escape sequence from the data reaches the terminal.
+
+    Every string Rich prints (cells, titles, captions, lines) becomes text
+    in ``render_str``; stripping there covers them all, and Rich's own
+    colours are added later, so they are untouched.
+    """
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(inert(text), **kwargs)
+
+
 def console(stderr: bool = False) -> Console:
     # highlight=False: Rich would otherwise colour numbers and ids at random.
-    return Console(stderr=stderr, highlight=False)
+    # InertConsole: no escape sequence from a plan or journal reaches the terminal.
+    return InertConsole(stderr=stderr, highlight=False)
 
 
 def print_json(data: Any) -> None:
-    """JSON for scripts: UTF-8 text as is, never wrapped or coloured."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    """JSON for scripts: UTF-8 text as is, never wrapped or coloured.
+
+    To a stream that is not UTF-8 (a Windows console or file), non-ASCII
+    text is written as \\u escapes: still the same JSON, nothing lost.
+    """
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    text = json.dumps(data, ensure_ascii=not encoding.startswith("utf"), indent=2, default=str)
+    sys.stdout.write(json_safe(text))
     sys.stdout.write("\n")
 
 

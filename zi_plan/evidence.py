@@ -25,6 +25,8 @@ from zi_plan.links import is_safe_link
 from zi_plan.plan import ActionView
 
 _CHUNK = 1 << 20
+# 'javascript:', 'ftp://', 'www.': meant as a link (two letters at least, so not 'C:')
+_LOOKS_LIKE_LINK = re.compile(r"^(www\.|[a-z][a-z0-9+.-]+:)", re.IGNORECASE)
 # A copy in progress; one left behind was killed mid-copy (see clean_partials).
 PARTIAL_PREFIX = ".incoming."
 
@@ -49,7 +51,7 @@ def parse_sources(values: list[str]) -> list[EvidenceSource]:
         try:
             path.stat()
         except (FileNotFoundError, NotADirectoryError):
-            if "://" in value or value.startswith("www."):
+            if _LOOKS_LIKE_LINK.match(value):
                 raise ZiError(_("evidence file not found: {value} (a link must start with http:// or https://); nothing was recorded").format(value=value)) from None
             raise ZiError(_("evidence file not found: {value}; nothing was recorded").format(value=value)) from None
         except OSError as exc:  # a name too long, a loop of links ...

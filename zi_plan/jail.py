@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO, Literal
 
-from zi_plan.fsguard import NotAFile, open_regular
+from zi_plan.fsguard import NotAFile, open_regular, reason
 from zi_plan.i18n import _
 
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -110,6 +110,6 @@ def check_stored(evidence_dir: Path, stored: str, expected: str | None) -> Check
     except (FileNotFoundError, NotADirectoryError):
         return Checked("missing")
     except OSError as exc:
-        return Checked("missing", None, exc.strerror or str(exc))
+        return Checked("missing", None, reason(exc))
     sha = digest.hexdigest()
     return Checked("ok" if sha == expected else "changed", sha)

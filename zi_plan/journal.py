@@ -23,7 +23,7 @@ import yaml
 
 from zi_plan import cache, yamlio
 from zi_plan.errors import InvalidFile, Problem, ZiError
-from zi_plan.fsguard import check_lock_path, write_error
+from zi_plan.fsguard import check_lock_path, reason, write_error
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
 
@@ -296,7 +296,7 @@ def ensure_writable(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=exc.strerror or exc)) from None
+        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=reason(exc))) from None
     try:
         # A probe of our own: other writers may be probing the same folder.
         fd, probe = tempfile.mkstemp(prefix=".zi-write-test.", dir=directory)
@@ -305,6 +305,6 @@ def ensure_writable(directory: Path) -> None:
     except OSError as exc:
         raise ZiError(
             _("cannot write in {folder} ({reason}); ask for write access, or copy the plan to a folder you can write and use --plan").format(
-                folder=directory, reason=exc.strerror or exc
+                folder=directory, reason=reason(exc)
             )
         ) from None

@@ -79,6 +79,7 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
             archive.writestr("index.csv", _index_csv(entries, gaps))
             page = render("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to)
             archive.writestr("index.html", page.encode("utf-8"))
+        _sync(tmp_name)  # on disk before it takes the name: a crash leaves the old zip or the new
         os.replace(tmp_name, target)
     except BaseException as exc:
         Path(tmp_name).unlink(missing_ok=True)
@@ -86,6 +87,14 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
             raise write_error(target, exc) from None
         raise
     return result
+
+
+def _sync(name: str) -> None:
+    fd = os.open(name, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def _pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str) -> None:

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from zi_plan.errors import Problem
-from zi_plan.fsguard import NotAFile, read_regular
+from zi_plan.fsguard import NotAFile, read_regular, reason
 from zi_plan.i18n import _
 
 try:  # libyaml keeps line marks too, and parses many times faster
@@ -149,7 +149,7 @@ def read_text(path: Path) -> str:
     except PermissionError:
         raise YamlError(_("permission denied: the file cannot be read")) from None
     except OSError as exc:
-        raise YamlError(_("cannot be read: {reason}").format(reason=exc.strerror or exc)) from None
+        raise YamlError(_("cannot be read: {reason}").format(reason=reason(exc))) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

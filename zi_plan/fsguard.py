@@ -123,7 +123,9 @@ def reason(exc: OSError) -> str:
 def write_error(path: Path | str, exc: OSError, consequence: str | None = None) -> ZiError:
     """The one line for a failed write; ``consequence`` says what was (not) changed."""
     message = _("cannot write {path}: {reason}").format(path=path, reason=reason(exc))
-    return ZiError(f"{message}; {consequence or _('nothing was written')}")
+    if consequence is None:
+        consequence = _("nothing was written")
+    return ZiError(f"{message}; {consequence}")
 
 
 def check_lock_path(path: Path) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile import office, record  # noqa: F401 - fixtures
+from tests.hostile import record
 
 FOLDER = "I/I.1/I.1.a/2024-01"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.hostile import no_traceback, office, record  # noqa: F401 - fixtures
+from tests.hostile import no_traceback, record
 
 BAD_LINKS = [
     "javascript:alert(document.cookie)",

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from tests.hostile import SECRET, no_traceback, office, opened, record  # noqa: F401 - fixtures
+from tests.hostile import SECRET, no_traceback, record
 
 SECRET_SHA = hashlib.sha256(SECRET.encode()).hexdigest()
 READERS = [

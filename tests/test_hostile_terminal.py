@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from tests.conftest import MINIMAL, PLAN, REPO
-from tests.hostile import no_traceback, office, record  # noqa: F401 - fixtures
+from tests.hostile import no_traceback, record
 
 CLEAR = "\\e[2J\\e[H"  # in YAML's double quotes: clear the screen, cursor home
 LINK = "\\e]8;;https://evil.example\\e\\\\Klik\\e]8;;\\e\\\\"  # an OSC 8 hyperlink in disguise
@@ -82,7 +82,7 @@ def test_validate_quotes_values_visibly(zi, office):
 def _run(*args: str, encoding: str) -> subprocess.CompletedProcess[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ZI_", "LC_", "LANG"))}
     env |= {"PYTHONIOENCODING": encoding, "ZI_NO_CACHE": "1", "COLUMNS": "80"}
-    return subprocess.run([sys.executable, "-m", "zi_plan", *args], capture_output=True, env=env, cwd=REPO, timeout=60)
+    return subprocess.run([sys.executable, "-m", "zi_plan", *args], capture_output=True, env=env, cwd=REPO, timeout=60, check=False)
 
 
 @pytest.mark.parametrize("args", [("team", "pengawasan", "-m", "6"), ("due", "-m", "4"), ("--lang", "id", "teams"), ("show", "II.2.a")],

@@ -8,15 +8,17 @@ zi. A different file with the same name never overwrites another: it gets a
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from zi_plan.errors import ZiError
+from zi_plan.files import atomic_target
 from zi_plan.fsguard import open_regular, reason, require_regular
 from zi_plan.i18n import _, month_name
 from zi_plan.jail import check_stored
@@ -73,6 +75,15 @@ def folder_for(action: ActionView, month: int, year: int) -> Path:
     return Path(action.component, action.item, action.id, f"{year}-{month:02d}")
 
 
+def path_for_user(journal: Journal, stored: str) -> str:
+    """A stored file's path as usable from the current folder."""
+    full = journal.evidence_dir / stored
+    try:
+        return os.path.relpath(full)
+    except ValueError:  # another drive on Windows
+        return str(full.resolve())
+
+
 def sha256_of(path: Path) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
@@ -101,33 +112,26 @@ def store(journal: Journal, action: ActionView, month: int, year: int, source: E
         return EvidenceEntry(url=source.url)
     assert source.file is not None
     folder = journal.evidence_dir / folder_for(action, month, year)
-    tmp: Path | None = None
     digest = hashlib.sha256()
     size = 0
     try:
         folder.mkdir(parents=True, exist_ok=True)
         # Copy to a temp file first, hashing as we go, so that a crash leaves no half file.
-        fd, tmp_name = tempfile.mkstemp(prefix=PARTIAL_PREFIX, dir=folder)
-        tmp = Path(tmp_name)
-        with os.fdopen(open_regular(source.file), "rb") as src, os.fdopen(fd, "wb") as dst:
-            while chunk := src.read(_CHUNK):
-                digest.update(chunk)
-                size += len(chunk)
-                dst.write(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
-        sha = digest.hexdigest()
-        target = _free_name(folder, _safe_name(source.file.name), sha)
-        if target.exists():  # the very same content is already stored here
-            tmp.unlink()
-        else:
-            os.replace(tmp, target)
+        with atomic_target(None, folder) as staged:
+            with os.fdopen(open_regular(source.file), "rb") as src, staged.tmp.open("wb") as dst:
+                while chunk := src.read(_CHUNK):
+                    digest.update(chunk)
+                    size += len(chunk)
+                    dst.write(chunk)
+            sha = digest.hexdigest()
+            target = _free_name(folder, _safe_name(source.file.name), sha)
+            # The very same content already stored here: keep nothing new.
+            staged.target = None if target.exists() else target
+        if staged.target is not None:
             if created is not None:
                 created.append(target)
             shutil.copystat(source.file, target, follow_symlinks=True)
     except OSError as exc:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
         raise ZiError(_("could not store {file} in {folder}: {reason}; nothing was recorded").format(
             file=source.text, folder=folder, reason=reason(exc))) from None  # fmt: skip
     relative = target.relative_to(journal.evidence_dir).as_posix()
@@ -206,7 +210,7 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
             if found:
                 problems.append(found)
     if problems:
-        problems = [replace(p, where=w) for p, w in zip(problems, _journal_places(journal, places))]
+        problems = [replace(p, where=w) for p, w in zip(problems, _journal_places(journal, places), strict=True)]
     return len(checked), problems
 
 
@@ -225,6 +229,19 @@ def _journal_places(journal: Journal, places: list[tuple[int, int]]) -> list[str
         line, col = yamlio.locate(root, ("records", r_index, "evidence", e_index, "path"))
         out.append(f"{journal.path}:{line}:{col}" if line else str(journal.path))
     return out
+
+
+def verify_json(checked: int, problems: list[VerifyProblem], loose: list[Path], partial: list[Path]) -> dict[str, Any]:
+    """`zi verify --json`."""
+    return {
+        "checked": checked,
+        "ok": not problems,
+        "problems": [{"id": p.action, "month": p.month, "path": str(p.path), "problem": p.problem,
+                      "expected_sha256": p.expected, "found_sha256": p.found,
+                      "journal_line": p.where, "reason": p.why} for p in problems],
+        "unrecorded": [str(p) for p in loose],
+        "partial": [str(p) for p in partial],
+    }  # fmt: skip
 
 
 def unrecorded(journal: Journal) -> list[Path]:
@@ -275,7 +292,5 @@ def clean_partials(journal: Journal, since: float) -> int:
 def discard(paths: list[Path]) -> None:
     """Take newly stored files out again (their record could not be written)."""
     for path in paths:
-        try:
+        with contextlib.suppress(OSError):  # if it stays, verify lists it as unrecorded
             path.unlink()
-        except OSError:
-            pass  # verify lists it as unrecorded

@@ -10,6 +10,7 @@ user sees what is in the file.
 
 from __future__ import annotations
 
+import contextlib
 import re
 
 # ESC-led sequences as terminals read them: CSI (ESC [ ... final), OSC / DCS /
@@ -59,7 +60,5 @@ def safe_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":
-            try:
+            with contextlib.suppress(ValueError, OSError):  # a stream that cannot be changed: leave it
                 reconfigure(errors="replace")
-            except (ValueError, OSError):  # a stream that cannot be changed: leave it
-                pass

@@ -9,11 +9,8 @@ again as they are packed, so the index says which ones no longer match.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import shutil
-import tempfile
 import time
 import zipfile
 from dataclasses import dataclass, field
@@ -21,14 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from zi_plan.evidence import stored_state
-from zi_plan.export import neutralise
+from zi_plan.files import atomic_target, csv_bytes
 from zi_plan.fsguard import write_error
 from zi_plan.i18n import _
-from zi_plan.jail import member_name, open_stored
+from zi_plan.jail import Refused, member_name, open_stored
 from zi_plan.journal import Journal
+from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
-from zi_plan.progress import check_month
-from zi_plan.reports import document_meta, render
+from zi_plan.status import check_month
 
 INDEX_COLUMNS = ["KODE", "INDIKATOR", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "UKURAN", "DICATAT_OLEH", "DICATAT_PADA", "STATUS_BERKAS"]
 
@@ -48,12 +45,7 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
     entries: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = []
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    except OSError as exc:  # a read-only folder, a name too long ...
-        raise write_error(target, exc) from None
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             packed: set[str] = set()
             for action in plan.actions:
                 for month in action.months:
@@ -69,7 +61,7 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
                             assert entry.path is not None
                             row["state"] = stored_state(journal, entry)[0]
                             if row["state"] == "ok" and entry.path not in packed:
-                                _pack_file(archive, journal, entry.path)
+                                row["state"] = _pack_file(archive, journal, entry.path)
                                 packed.add(entry.path)
                             if row["state"] != "ok":
                                 result.problems.append(f"{entry.path}: {action.id} {month}: {row['state']}")
@@ -77,29 +69,25 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
                         entries.append(row)
             result.gaps = len(gaps)
             archive.writestr("index.csv", _index_csv(entries, gaps))
-            page = render("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to)
+            page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to)
             archive.writestr("index.html", page.encode("utf-8"))
-        _sync(tmp_name)  # on disk before it takes the name: a crash leaves the old zip or the new
-        os.replace(tmp_name, target)
-    except BaseException as exc:
-        Path(tmp_name).unlink(missing_ok=True)
-        if isinstance(exc, OSError):  # disk full mid-pack: no half zip is left
-            raise write_error(target, exc) from None
-        raise
+    except OSError as exc:  # a read-only folder, a full disk ...: atomic_target left no half zip
+        raise write_error(target, exc) from None
     return result
 
 
-def _sync(name: str) -> None:
-    fd = os.open(name, os.O_RDONLY)
+def _pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str) -> str:
+    """One stored file into the zip, read through the jail, under its normalised relative name.
+
+    Its state: "ok", or why it was not packed (swapped for a link since it was hashed ...).
+    """
     try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def _pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str) -> None:
-    """One stored file into the zip, read through the jail, under its normalised relative name."""
-    with open_stored(journal.evidence_dir, stored) as src:
+        src = open_stored(journal.evidence_dir, stored)
+    except Refused as exc:
+        return exc.state
+    except FileNotFoundError:
+        return "missing"
+    with src:
         st = os.fstat(src.fileno())
         info = zipfile.ZipInfo(member_name(stored), date_time=time.localtime(max(st.st_mtime, 315532800))[:6])
         info.compress_type = zipfile.ZIP_DEFLATED
@@ -107,23 +95,22 @@ def _pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str) -> None:
         info.file_size = st.st_size  # lets zipfile choose ZIP64 for a big file
         with archive.open(info, "w") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
+    return "ok"
 
 
 def _index_csv(entries: list[dict[str, Any]], gaps: list[dict[str, Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(INDEX_COLUMNS)
+    rows: list[list[Any]] = [INDEX_COLUMNS]
     for row in entries:
         entry, record, action = row["entry"], row["record"], row["action"]
-        writer.writerow([neutralise(v) for v in (
+        rows.append([
             action.id, action.indicator, row["month"], entry.url or entry.path, entry.sha256 or "", entry.size or "",
             record.by, record.at.isoformat(), row["state"] if not entry.url else "link",
-        )])  # fmt: skip
+        ])  # fmt: skip
     for gap in gaps:
         action = gap["action"]
         state = "gap (done, no evidence)" if gap["status"] == "done" else "gap (not done)"
-        writer.writerow([neutralise(v) for v in (action.id, action.indicator, gap["month"], "", "", "", "", "", state)])
-    return out.getvalue().encode("utf-8-sig")
+        rows.append([action.id, action.indicator, gap["month"], "", "", "", "", "", state])
+    return csv_bytes(rows)
 
 
 def default_name(plan: LoadedPlan) -> str:

@@ -128,7 +128,7 @@ needs_fifo = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on t
 
 
 @needs_fifo
-@pytest.mark.parametrize("args", [("validate", "{plan}"), ("due", "-m", "4", "--plan", "{plan}"), ("list", "--plan", "{plan}")],
+@pytest.mark.parametrize("args", [("validate", "{plan}"), ("due", "-m", "4", "--plan", "{plan}")],
                          ids=lambda a: a[0])  # fmt: skip
 @pytest.mark.parametrize("kind", ["fifo", "device"])
 def test_a_plan_that_is_a_fifo_or_a_device_is_refused_at_once(tmp_path, args, kind):

@@ -355,7 +355,7 @@ def print_pack(result: Any, target: Any) -> None:
         soft_wrap=True,
     )
     if result.problems:
-        out.print(_("some stored files are missing or changed (see above and index.html); run zi verify"))
+        out.print(_("some stored files are missing, changed or were not read (outside the evidence folder; see above and index.html); run zi verify"))
 
 
 def print_written_plan(target: Any) -> None:

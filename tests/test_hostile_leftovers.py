@@ -117,3 +117,13 @@ def test_the_same_content_already_stored_is_not_removed_on_failure(zi, office, t
     result = zi("done", "I.1.a", "-m", "1", "--add", "-e", str(photo), "--plan", str(office.plan))
     assert result.code == 1 and "disk is full" in result.err
     assert stored.exists() and office.journal.read_bytes() == journal  # the earlier record's file stays
+
+
+def test_a_half_written_journal_left_by_a_killed_writer_is_removed(zi, office):
+    office.write_journal(record())
+    stale = office.root / ".plan.progress.yaml.x1y2z3.tmp"
+    stale.write_text("journal: 1\nrecords:\n- act", encoding="utf-8")
+    then = time.time() - 60
+    os.utime(stale, (then, then))
+    assert zi("done", "II.1.a", "-m", "3", "--plan", str(office.plan)).code == 0
+    assert not stale.exists()

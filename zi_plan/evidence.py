@@ -273,13 +273,16 @@ def _store_files(journal: Journal) -> list[Path]:
 
 
 def clean_partials(journal: Journal, since: float) -> int:
-    """Remove partial copies older than ``since`` (when the caller took the lock).
+    """Remove partial copies, and half-written journals, older than ``since``
+    (when the caller took the lock).
 
-    Every copy is made under the journal's lock, so one that is there when
-    the lock is taken was left by a writer that was killed. Returns how many.
+    Every copy and every journal write is made under the journal's lock, so
+    a temp file there when the lock is taken was left by a writer that was
+    killed. Returns how many were removed.
     """
     removed = 0
-    for path in partials(journal):
+    stale_journals = journal.path.parent.glob(f".{journal.path.name}.*.tmp")
+    for path in [*partials(journal), *stale_journals]:
         try:
             if path.stat().st_mtime <= since:
                 path.unlink()

@@ -42,6 +42,8 @@ PLAN_FAULTS = [
     ("5000 digits", "year: 2024", "year: " + "9" * 5000, 3, "5000"),
     ("unknown tag", "year: 2024", "year: !!python/object/apply:os.system [echo]", 3, "not allowed"),
     ("month 13 date", "date: 2024-01-15", "date: 2024-13-01", 6, "2024-13-01"),
+    ("bytes", "institution: Kantor Contoh", "institution: !!binary S2FudG9y", 1, "not allowed"),
+    ("a set", "institution: Kantor Contoh", "institution: !!set {Kantor}", 1, "not allowed"),
 ]
 
 
@@ -90,6 +92,8 @@ JOURNAL_FAULTS = [
     ("!!bool by", "by: Yulius", "by: !!bool maybe", 8),
     ("huge size", "size: 5", "size: " + "9" * 5000, 12),
     ("unknown tag", "by: Yulius", "by: !!python/name:os.system", 8),
+    ("a number as time", "at: '2024-01-20T09:00:00+09:00'", "at: 13", 7),
+    ("bytes", "by: Yulius", "by: !!binary WXVsaXVz", 8),
 ]
 
 

@@ -102,6 +102,16 @@ class _StrictLoader(_SafeLoader):
         return mapping
 
 
+def _refuse_tag(loader: Any, node: yaml.Node) -> Any:
+    raise yaml.constructor.ConstructorError(None, None, f"could not determine a constructor for the tag '{node.tag}'", node.start_mark)
+
+
+# Bytes, sets and ordered pairs are no plan or journal value; refused like any
+# other tag rather than reaching code that expects text.
+for _tag in ("binary", "set", "omap", "pairs"):
+    _StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+
+
 def constructor_problem(node: yaml.Node) -> YamlError:
     """A value YAML cannot build, as a problem at its line and column."""
     kind = node.tag.rsplit(":", 1)[-1]

@@ -11,6 +11,7 @@ import errno
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -310,3 +311,22 @@ def test_copying_the_office_folder_keeps_working(zi, office, tmp_path):
     assert zi("evidence", "pack", "-o", "e.zip", "--plan", str(office.plan)).code == 0
     shutil.rmtree(office.store)
     assert zi("verify", "--plan", str(office.plan)).code == 1
+
+
+@pytest.mark.parametrize("args", [("report", "-m", "4", "-o", "{target}"), ("evidence", "pack", "-o", "{target}"),
+                                  ("init", "{target}", "--institution", "K", "--year", "2025", "--force")],
+                         ids=lambda a: a[0])  # fmt: skip
+@pytest.mark.parametrize("kind", ["fifo", "/dev/stdout"])
+def test_output_to_a_device_or_fifo_is_refused_not_replaced(zi, office, tmp_path, args, kind):
+    if kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs")
+        target = tmp_path / "out.fifo"
+        os.mkfifo(target)
+    else:
+        target = tmp_path / "stdout-link"
+        target.symlink_to("/dev/null")  # what /dev/stdout is: a link to a device, which must survive
+    result = zi(*(a.format(target=target) for a in args), *_plan_option(args, office))
+    assert result.code == 1 and "not a file" in result.err and "- for standard output" in result.err
+    assert no_traceback(result.err)
+    assert target.is_symlink() if kind != "fifo" else stat.S_ISFIFO(os.lstat(target).st_mode)

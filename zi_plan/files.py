@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_plan.errors import ZiError
-from zi_plan.fsguard import write_error
+from zi_plan.fsguard import check_output_path, write_error
 from zi_plan.i18n import _
 
 # ---------------------------------------------------------------- atomic writes
@@ -94,6 +94,7 @@ def target_path(target: str | Path | None, default_name: str) -> Path:
             path = path / default_name
         if not path.parent.exists():
             raise ZiError(_("the folder {folder} does not exist").format(folder=path.parent))
+        check_output_path(path)
     except OSError as exc:  # a name too long ...
         raise write_error(path, exc) from None
     return path

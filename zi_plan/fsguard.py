@@ -128,6 +128,20 @@ def write_error(path: Path | str, exc: OSError, consequence: str | None = None) 
     return ZiError(f"{message}; {consequence}")
 
 
+def check_output_path(path: Path) -> None:
+    """A file to be replaced must be a regular file or nothing yet.
+
+    Writing is a rename over the target: over /dev/stdout or a FIFO that
+    would replace the device or the pipe itself, not write into it.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return
+    if not stat.S_ISREG(mode):
+        raise ZiError(_("{path} is {kind}, not a file: name a file to write (or - for standard output)").format(path=path, kind=kind_of(mode)))
+
+
 def check_lock_path(path: Path) -> None:
     """A lock path must be a regular file or nothing: a folder, a link or a FIFO
     there would make the lock fail, or write through the link."""

@@ -118,3 +118,14 @@ def test_the_store_folder_itself_may_be_a_link(zi, office, tmp_path):
     result = zi("verify", "--plan", str(office.plan))
     assert result.code == 0, result.out
     assert os.path.exists(elsewhere / "I/I.1/I.1.a/2024-01/ok.txt")
+
+
+def test_done_writes_nothing_through_a_link_out_of_the_store(zi, office, tmp_path):
+    office.store.mkdir()
+    (office.store / "I").symlink_to(office.secret.parent, target_is_directory=True)
+    photo = tmp_path / "foto.jpg"
+    photo.write_bytes(b"foto")
+    result = zi("done", "I.1.a", "-m", "1", "-e", str(photo), "--plan", str(office.plan))
+    assert result.code == 1 and "outside the evidence folder" in result.err and no_traceback(result.err)
+    assert sorted(p.name for p in office.secret.parent.iterdir()) == ["secret.txt"]
+    assert not office.journal.exists()

@@ -21,7 +21,7 @@ from zi_plan.errors import ZiError
 from zi_plan.files import atomic_target
 from zi_plan.fsguard import open_regular, reason, require_regular
 from zi_plan.i18n import _, month_name
-from zi_plan.jail import check_stored
+from zi_plan.jail import Refused, check_folder, check_stored
 from zi_plan.journal import EvidenceEntry, Journal
 from zi_plan.links import is_safe_link
 from zi_plan.plan import ActionView
@@ -112,6 +112,10 @@ def store(journal: Journal, action: ActionView, month: int, year: int, source: E
         return EvidenceEntry(url=source.url)
     assert source.file is not None
     folder = journal.evidence_dir / folder_for(action, month, year)
+    try:
+        check_folder(journal.evidence_dir, folder)  # nothing is written out of the store
+    except Refused as exc:
+        raise ZiError(_("could not store {file}: {why}; nothing was recorded").format(file=source.text, why=exc.why)) from None
     digest = hashlib.sha256()
     size = 0
     try:

@@ -70,6 +70,17 @@ def locate(evidence_dir: Path, stored: str) -> Path:
     return full
 
 
+def check_folder(evidence_dir: Path, folder: Path) -> None:
+    """Refuse to store into a folder that a planted symbolic link leads out of the store."""
+    try:
+        root = evidence_dir.resolve()
+        real = folder.resolve()
+    except (OSError, RuntimeError):
+        real = None
+    if real is None or (real != root and root not in real.parents):
+        raise Refused("outside", _("{folder} leads outside the evidence folder (through a symbolic link); remove the link").format(folder=folder))
+
+
 def open_stored(evidence_dir: Path, stored: str) -> BinaryIO:
     """The stored file, open for reading; never through a symbolic link, never outside.
 

@@ -270,8 +270,8 @@ def partials(journal: Journal) -> list[Path]:
 
 def _store_files(journal: Journal) -> list[Path]:
     # Regular files only: rglob does not enter linked folders, and a link
-    # to a file is not looked through.
-    if not journal.evidence_dir.is_dir() or journal.evidence_dir.is_symlink():
+    # to a file is not looked through. (The folder itself may be a link.)
+    if not journal.evidence_dir.is_dir():
         return []
     return [p for p in journal.evidence_dir.rglob("*") if not p.is_symlink() and p.is_file()]
 

@@ -20,8 +20,9 @@ C1 = "\\x9b31m"  # the one-byte CSI
 
 def _hostile_plan() -> str:
     text = MINIMAL
-    text = text.replace("institution: Kantor Contoh", f'institution: "Kantor {CLEAR}Contoh"')
-    text = text.replace("name: Tim Manajemen Perubahan", f'name: "Tim {LINK} Perubahan"')
+    # Ending in an escape sequence: its last character is a backslash.
+    text = text.replace("institution: Kantor Contoh", f'institution: "Kantor {CLEAR}Contoh {LINK}"')
+    text = text.replace("name: Tim Manajemen Perubahan", f'name: "Tim Perubahan {LINK}"')
     text = text.replace("indicator: SK Tim Kerja terbit", f'indicator: "SK {C1}Tim Kerja terbit"')
     text = text.replace("steps: [Menyusun SK]", f'steps: ["Menyusun {CLEAR}SK"]')
     text = text.replace("evidence: [SK Tim Kerja]", f'evidence: ["SK {LINK}"]')
@@ -50,6 +51,7 @@ def test_no_escape_sequence_from_the_plan_or_journal_reaches_the_terminal(zi, of
     assert result.code == 0, result.err
     for text in (result.out, result.err):
         assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text
+        assert "[/]" not in text and "[bold" not in text  # the text did not break the markup around it
     assert no_traceback(result.err)
 
 

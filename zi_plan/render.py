@@ -13,7 +13,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape as esc
+from rich.markup import escape as _markup_escape
 from rich.table import Table
 from rich.text import Text
 
@@ -38,6 +38,15 @@ def months_text(months: Iterable[int]) -> str:
         first, last = month_short(run[0]), month_short(run[-1])
         parts.append(first if len(run) == 1 else (f"{first}, {last}" if len(run) == 2 else f"{first}-{last}"))
     return ", ".join(parts)
+
+
+def esc(text: str) -> str:
+    """Text from a plan, journal or argument, ready to go into Rich markup.
+
+    Made inert first: escape sequences can end in a backslash, which would
+    otherwise escape the markup that follows the text.
+    """
+    return _markup_escape(inert(text))
 
 
 class InertConsole(Console):

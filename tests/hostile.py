@@ -94,3 +94,9 @@ def record(action: str = "I.1.a", month: int = 1, *, evidence: list[dict[str, ob
 
 def no_traceback(text: str) -> bool:
     return "Traceback" not in text and "Error:" not in text.replace("error:", "")
+
+
+def one_error_line(err: str) -> bool:
+    """Standard error holds one ``zi: error: ...`` line (besides the line naming the plan and journal)."""
+    lines = [line for line in err.splitlines() if " · journal " not in line]
+    return len(lines) == 1 and lines[0].startswith("zi: ")

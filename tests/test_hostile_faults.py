@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINIMAL, REPO
-from tests.hostile import no_traceback, record
+from tests.hostile import no_traceback, one_error_line, record
 
 TABLE = REPO / "tests" / "fixtures" / "tambrauw-2023.csv"
 
@@ -173,7 +173,7 @@ def test_a_table_or_evidence_that_is_a_fifo_or_device_is_refused(tmp_path, offic
 def test_a_plan_that_is_a_folder_is_refused(zi, tmp_path):
     (tmp_path / "plan.yaml").mkdir()
     result = zi("due", "--plan", str(tmp_path / "plan.yaml"))
-    assert result.code == 1 and result.err.startswith("zi: ") and no_traceback(result.err)
+    assert result.code == 1 and one_error_line(result.err) and no_traceback(result.err)
 
 
 # ---------------------------------------------------------------- failing writes
@@ -222,7 +222,7 @@ def test_a_failing_write_is_one_line_and_leaves_nothing_half_written(zi, office,
     inject(monkeypatch)
     result = zi(*(a.format(photo=photo) for a in args), *_plan_option(args, office))
     assert result.code == 1
-    assert result.err.startswith("zi: ") and result.err.count("\n") == 1, result.err
+    assert one_error_line(result.err), result.err
     assert words in result.err
     assert no_traceback(result.err)
     assert _snapshot(office) == before
@@ -236,7 +236,7 @@ def test_a_name_too_long_is_one_line(zi, office, args):
     long = "b" * 300 + ".txt"
     before = _snapshot(office)
     result = zi(*(a.format(long=long) for a in args), *_plan_option(args, office))
-    assert result.code == 1 and result.err.startswith("zi: ") and result.err.count("\n") == 1, result.err
+    assert result.code == 1 and one_error_line(result.err), result.err
     assert "too long" in result.err and no_traceback(result.err)
     assert _snapshot(office) == before
 
@@ -275,7 +275,7 @@ def test_a_lock_path_that_is_not_a_file_is_reported(zi, office, kind, args):
     before = _snapshot(office)
     plan_text = office.plan.read_text(encoding="utf-8")
     result = zi(*args, "--plan", str(office.plan))
-    assert result.code == 1 and result.err.startswith("zi: ") and result.err.count("\n") == 1
+    assert result.code == 1 and one_error_line(result.err)
     assert str(lock) in result.err and "remove it" in result.err and no_traceback(result.err)
     assert office.plan.read_text(encoding="utf-8") == plan_text
     assert _snapshot(office) == before

@@ -13,7 +13,6 @@ import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from zi_plan import yamlio
 from zi_plan.errors import Problem
 from zi_plan.i18n import _
 
@@ -47,12 +46,16 @@ def letter(index: int) -> str:
 
 def located(path: str, text: str, found: Iterable[Found]) -> list[Problem]:
     """Each problem at its line and column in ``text`` (composed once, only now)."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     root = yamlio.compose(text)
     return [Problem(path, *yamlio.locate(root, loc, key=at_key), message) for loc, message, at_key in found]
 
 
 def plan_problems(path: str, text: str) -> tuple[Any, list[Problem]]:
     """Parse and check a plan's text: (the parsed data, every problem, in line order)."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     try:
         data = yamlio.parse(text)
     except yamlio.YamlError as exc:
@@ -312,3 +315,19 @@ def rule_problems(data: dict[str, Any]) -> Iterator[Found]:
         for i_index, item in enumerate(_as_list(comp.get("items"))):
             if isinstance(item, dict):
                 yield from _item_problems(item, (*cloc, "items", i_index), cid, team_ids, seen_actions)
+
+
+def evidence_problems(index: int, evidence: Iterable[Any]) -> list[Found]:
+    """A record's stored paths that leave the store, and links that are not http(s)."""
+    from zi_plan.jail import path_problem
+    from zi_plan.links import link_problem
+
+    found: list[Found] = []
+    for e_index, entry in enumerate(evidence):
+        problem = path_problem(entry.path) if entry.path is not None else None
+        if problem:
+            found.append((("records", index, "evidence", e_index, "path"), problem, False))
+        problem = link_problem(entry.url) if entry.url is not None else None
+        if problem:
+            found.append((("records", index, "evidence", e_index, "url"), problem, False))
+    return found

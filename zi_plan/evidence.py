@@ -12,7 +12,6 @@ import contextlib
 import hashlib
 import os
 import re
-import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -134,7 +133,10 @@ def store(journal: Journal, action: ActionView, month: int, year: int, source: E
         if staged.target is not None:
             if created is not None:
                 created.append(target)
-            shutil.copystat(source.file, target, follow_symlinks=True)
+            # The source's times (the file's date still says when it was made),
+            # not its mode: a 0600 download would lock colleagues out.
+            times = source.file.stat()
+            os.utime(target, ns=(times.st_atime_ns, times.st_mtime_ns))
     except OSError as exc:
         raise ZiError(_("could not store {file} in {folder}: {reason}; nothing was recorded").format(
             file=source.text, folder=folder, reason=reason(exc))) from None  # fmt: skip
@@ -258,22 +260,39 @@ def unrecorded(journal: Journal) -> list[Path]:
     """
     named = {e.path for r in journal.records for e in r.evidence if e.path}
     return sorted(
-        p for p in _store_files(journal)
-        if not p.name.startswith(PARTIAL_PREFIX) and p.relative_to(journal.evidence_dir).as_posix() not in named
+        journal.evidence_dir / relative for relative in _store_files(journal)
+        if not _is_partial(relative) and relative not in named
     )  # fmt: skip
 
 
 def partials(journal: Journal) -> list[Path]:
     """Partial copies left by a `zi done` that was killed mid-copy."""
-    return sorted(p for p in _store_files(journal) if p.name.startswith(PARTIAL_PREFIX))
+    return sorted(journal.evidence_dir / relative for relative in _store_files(journal) if _is_partial(relative))
 
 
-def _store_files(journal: Journal) -> list[Path]:
-    # Regular files only: rglob does not enter linked folders, and a link
-    # to a file is not looked through. (The folder itself may be a link.)
+def _is_partial(relative: str) -> bool:
+    return relative.rpartition("/")[2].startswith(PARTIAL_PREFIX)
+
+
+def _store_files(journal: Journal) -> list[str]:
+    """Every regular file in the store, as 'a/b/c' paths. (The folder itself may be a link.)"""
     if not journal.evidence_dir.is_dir():
         return []
-    return [p for p in journal.evidence_dir.rglob("*") if not p.is_symlink() and p.is_file()]
+    return _files_under(str(journal.evidence_dir), "")
+
+
+def _files_under(folder: str, prefix: str) -> list[str]:
+    """Every file below ``folder``, as 'a/b/c' paths: os.scandir, which knows
+    from the listing what is a folder (pathlib asks the disk again per entry).
+    Symbolic links are neither entered nor listed: zi never follows one."""
+    found: list[str] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found.extend(_files_under(entry.path, f"{prefix}{entry.name}/"))
+            elif entry.is_file(follow_symlinks=False):
+                found.append(prefix + entry.name)
+    return found
 
 
 def clean_partials(journal: Journal, since: float) -> int:

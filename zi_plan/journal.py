@@ -19,10 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
-import yaml
-
-from zi_plan import cache, yamlio
-from zi_plan.checks import Found, located, plain_schema_message
+from zi_plan.checks import Found, evidence_problems, located, plain_schema_message
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.files import atomic_write
 from zi_plan.fsguard import check_lock_path, reason, write_error
@@ -32,8 +29,15 @@ from zi_plan.plan import LoadedPlan
 if TYPE_CHECKING:
     from filelock import FileLock
 
-JOURNAL_VERSION = 1
-Event = Literal["done", "undo", "evidence"]
+    from zi_plan.amend import Finding
+
+# Format 2 adds to each record the fingerprint and indicator of the action it
+# was made for, and the events 'accept' and 'move' (see zi_plan.amend).
+# Format 1 journals (the previous release) are read as they are and
+# rewritten as format 2 on the next write.
+JOURNAL_VERSION = 2
+KNOWN_VERSIONS = (1, 2)
+Event = Literal["done", "undo", "evidence", "accept", "move"]
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,11 @@ class Record:
     by: str
     note: Optional[str] = None
     evidence: tuple[EvidenceEntry, ...] = ()
+    # The action's fingerprint and indicator when the record was made (format 2).
+    fingerprint: str | None = None
+    indicator: str | None = None
+    accepted: str | None = None  # accept: the old fingerprint now taken as this text
+    moved_from: str | None = None  # move: the id whose records now belong to `action`
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -70,15 +79,24 @@ class Record:
         if isinstance(at, str):
             at = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))  # 'Z' before Python 3.11
         return cls(
-            action=data["action"], month=data["month"], event=data["event"], at=at, by=data["by"],
+            action=data["action"], month=data.get("month") or 0, event=data["event"], at=at, by=data["by"],
             note=data.get("note"), evidence=tuple(EvidenceEntry(**e) for e in data.get("evidence") or ()),
+            fingerprint=data.get("fingerprint"), indicator=data.get("indicator"),
+            accepted=data.get("accepted"), moved_from=data.get("from"),
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"action": self.action, "month": self.month, "event": self.event,
-                               "at": self.at.isoformat(), "by": self.by}  # fmt: skip
-        if self.note:
-            out["note"] = self.note
+        out: dict[str, Any] = {"action": self.action}
+        if self.month:  # accept and move records concern every month
+            out["month"] = self.month
+        out["event"] = self.event
+        if self.moved_from:
+            out["from"] = self.moved_from
+        out |= {"at": self.at.isoformat(), "by": self.by}
+        for key, value in (("note", self.note), ("fingerprint", self.fingerprint), ("accepted", self.accepted),
+                           ("indicator", self.indicator)):  # fmt: skip
+            if value:
+                out[key] = value
         if self.evidence:
             out["evidence"] = [e.to_dict() for e in self.evidence]
         return out
@@ -110,6 +128,11 @@ class Journal:
     evidence_dir: Path
     records: list[Record]
     occurrences: dict[tuple[str, int], Occurrence]
+    # Records the plan no longer matches (zi_plan.amend), and the warnings
+    # that say so once per command; set by load_journal.
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    version: int = JOURNAL_VERSION
 
     def occurrence(self, action_id: str, month: int) -> Occurrence:
         return self.occurrences.get((action_id, month)) or Occurrence(action_id, month)
@@ -118,24 +141,60 @@ class Journal:
         occ = self.occurrences.get((action_id, month))
         return occ is not None and occ.status == "done"
 
+    def extend(self, new: list[Record]) -> None:
+        """Records just appended to the file: the state moves on from where it was."""
+        self.records.extend(new)
+        replay(new, self.occurrences)
 
-def replay(records: Iterable[Record]) -> dict[tuple[str, int], Occurrence]:
-    """The state of every occurrence the records touch, in one pass."""
-    state: dict[tuple[str, int], Occurrence] = {}
+
+def replay(records: Iterable[Record], state: dict[tuple[str, int], Occurrence] | None = None) -> dict[tuple[str, int], Occurrence]:
+    """The state of every occurrence the records touch, in one pass (on from ``state``).
+
+    A 'move' record hands the occurrences of one id, as they stand, to
+    another; an 'accept' record changes no state.
+    """
+    state = {} if state is None else state
     for record in records:
+        if record.event == "move":
+            _move(state, record.moved_from or "", record.action)
+            continue
+        if record.event == "accept":
+            continue
         key = (record.action, record.month)
         occ = state.get(key)
         if occ is None:
             occ = state[key] = Occurrence(record.action, record.month)
-        occ.history.append(record)
-        if record.event == "done":
-            occ.status, occ.done = "done", record
-        elif record.event == "undo":
-            occ.status, occ.done = "open", None
+        _apply(occ, record)
     return state
 
 
+def _apply(occ: Occurrence, record: Record) -> None:
+    occ.history.append(record)
+    if record.event == "done":
+        occ.status, occ.done = "done", record
+    elif record.event == "undo":
+        occ.status, occ.done = "open", None
+
+
+def _move(state: dict[tuple[str, int], Occurrence], old: str, new: str) -> None:
+    for key in [k for k in state if k[0] == old]:
+        moved = state.pop(key)
+        there = state.get((new, key[1]))
+        # Normally the new id has no records (zi journal move refuses that);
+        # after a hand edit or a merge, both histories are replayed by time.
+        history = sorted([*moved.history, *there.history], key=lambda r: r.at) if there else moved.history
+        target = state[(new, key[1])] = Occurrence(new, key[1])
+        for record in history:
+            _apply(target, record)
+
+
 # ---------------------------------------------------------------- where
+
+
+def journal_file_name(plan_path: Path) -> str:
+    """'tambrauw-2023.yaml' -> 'tambrauw-2023.progress.yaml'."""
+    stem = plan_path.name.removesuffix(".yaml").removesuffix(".yml")
+    return f"{stem}.progress.yaml"
 
 
 def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
@@ -145,10 +204,7 @@ def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
     nothing is ever written inside the package, so that one goes to the
     user's data folder.
     """
-    stem = plan.path.name
-    for suffix in (".yaml", ".yml"):
-        if stem.endswith(suffix):
-            stem = stem[: -len(suffix)]
+    stem = journal_file_name(plan.path).removesuffix(".progress.yaml")
     if plan.bundled:
         import platformdirs
 
@@ -162,33 +218,37 @@ def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
 
 
 def load_journal(plan: LoadedPlan) -> Journal:
-    """The plan's journal, checked against the plan; an empty one if none exists yet."""
+    """The plan's journal, checked against the plan; an empty one if none exists yet.
+
+    What was validated before comes from the cache, and only records
+    appended since are parsed (see zi_plan.journal_cache).
+    """
+    from zi_plan import journal_cache
+
     path, evidence_dir = journal_paths(plan)
     if not path.exists():
         return Journal(path, evidence_dir, [], {})
-    try:
-        text = yamlio.read_text(path)
-    except yamlio.YamlError as exc:
-        raise InvalidFile([exc.problem(str(path))]) from None
-    with yamlio.gc_paused():
-        records = _check_journal(path, text, plan)
-    return Journal(path, evidence_dir, records, replay(records))
+    journal = journal_cache.load_journal(plan, path, evidence_dir)
+    from zi_plan import amend
+
+    amend.reconcile(plan, journal)  # what the plan, perhaps amended, no longer matches
+    return journal
 
 
-def _check_journal(path: Path, text: str, plan: LoadedPlan) -> list[Record]:
+def checked_data(path: Path, text: str, plan: LoadedPlan) -> dict[str, Any]:
+    """Parse and validate a journal's text in full: its data (empty for an empty file)."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     try:
         data = yamlio.parse(text)
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
     if data is None:
-        return []
+        return {}
     if not isinstance(data, dict):
         raise InvalidFile([Problem(str(path), 1, 1, _("a progress journal must be a mapping with 'journal', 'plan' and 'records'"))])
-    cache_key = cache.key("journal", plan.fingerprint, text)
-    if not cache.is_valid(cache_key, str(path)):
-        _validate_journal(path, text, data, plan)
-        cache.remember(cache_key, str(path))
-    return [Record.from_dict(r) for r in data.get("records") or ()]
+    _validate_journal(path, text, data, plan)
+    return data
 
 
 def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedPlan) -> None:
@@ -202,34 +262,15 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
         journal = JournalFile.model_validate(data)
     except ValidationError as exc:
         found.extend((tuple(err["loc"]), plain_schema_message(err), False) for err in exc.errors(include_url=False))
-    if journal is not None and journal.journal != JOURNAL_VERSION:
+    if journal is not None and journal.journal not in KNOWN_VERSIONS:
         found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION), False))
+    # Records for actions or months the plan no longer has are not errors:
+    # the decree may be amended mid-year (zi_plan.amend reports them).
+    # Paths out of the evidence folder and links that are not http(s) are.
     for index, record in enumerate((journal.records or []) if journal else []):
-        action = plan.by_id.get(record.action)
-        if action is None:
-            found.append((("records", index, "action"), _("record for '{id}', which the plan does not have; was the plan changed?").format(id=record.action), False))
-        elif record.month not in action.months:
-            months = ", ".join(map(str, action.months))
-            found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months), False))
         found.extend(evidence_problems(index, record.evidence))
     if found:
         raise InvalidFile(located(str(path), text, found))
-
-
-def evidence_problems(index: int, evidence: Iterable[Any]) -> list[Found]:
-    """A record's stored paths that leave the store, and links that are not http(s)."""
-    from zi_plan.jail import path_problem
-    from zi_plan.links import link_problem
-
-    found: list[Found] = []
-    for e_index, entry in enumerate(evidence):
-        problem = path_problem(entry.path) if entry.path is not None else None
-        if problem:
-            found.append((("records", index, "evidence", e_index, "path"), problem, False))
-        problem = link_problem(entry.url) if entry.url is not None else None
-        if problem:
-            found.append((("records", index, "evidence", e_index, "url"), problem, False))
-    return found
 
 
 # ---------------------------------------------------------------- writing
@@ -244,46 +285,91 @@ plan: {plan}
 records:
 """
 
+_MIGRATED = """\
+# Rewritten from format {version} on {day}: the records before then were given
+# the fingerprints of the plan's actions as they read that day.
+"""
+
 # After the last top-level `records:` key only list entries, their indented
 # lines and comments may follow; then a new record can simply be appended.
 _APPENDABLE = re.compile(r"^records:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.MULTILINE)
 
 
 def record_to_yaml(record: Record) -> str:
+    import yaml
+
     return yaml.safe_dump([record.to_dict()], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
 
 def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
     """Add records to the journal file atomically (the caller holds the lock),
     and to ``journal`` in memory."""
+    try:
+        _append_records(journal, plan, new)
+    except OSError as exc:  # disk full, read-only ...: the old journal is intact
+        raise write_error(journal.path, exc, _("nothing was recorded")) from None
+
+
+def _append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
+    from zi_plan import journal_cache
+
     path = journal.path
     # The name as a JSON string is a valid YAML scalar whatever it contains.
     header = _HEADER.format(plan=json.dumps(plan.path.name, ensure_ascii=False), version=JOURNAL_VERSION)
-    text = path.read_text(encoding="utf-8-sig") if path.exists() else header
-    if text and not text.endswith("\n"):
-        text += "\n"
-    if _APPENDABLE.search(text):
-        text += "".join(record_to_yaml(r) for r in new)
+    raw = path.read_bytes() if path.exists() else header.encode("utf-8")
+    if journal.version < JOURNAL_VERSION:
+        _migrate(journal, plan, header, new)
+        return
+    added = "".join(record_to_yaml(r) for r in new).encode("utf-8")
+    if raw and not raw.endswith(b"\n"):
+        added = b"\n" + added
+    # Whether the text ends in its `records:` list is known from the cache
+    # for the text the journal was loaded from; a search through a big
+    # journal's text would cost more than the rest of `zi done`.
+    appendable = journal_cache.known_appendable(journal, raw)
+    if appendable is None:
+        appendable = bool(_APPENDABLE.search(raw.decode("utf-8-sig")))
+    if appendable:
+        atomic_write(path, raw + added)
+        journal_cache.appended(journal, plan, raw, added, new)
     else:
         # Hand-edited so that `records:` is not last (or is `records: []`):
         # write the whole file again in the usual layout.
         text = header + "".join(record_to_yaml(r) for r in [*journal.records, *new])
-    try:
         atomic_write(path, text.encode("utf-8"))
-    except OSError as exc:  # disk full, read-only ...: the old journal is intact
-        raise write_error(path, exc, _("nothing was recorded")) from None
-    journal.records.extend(new)
-    journal.occurrences = replay(journal.records)
+        journal.extend(new)
+
+
+def _migrate(journal: Journal, plan: LoadedPlan, header: str, new: list[Record]) -> None:
+    """Format 1 -> 2, once, by writing the whole journal again.
+
+    The old records get the fingerprints of the plan as it is today, the
+    best knowledge there is of what they were made for; a comment says so.
+    """
+    from zi_plan.amend import migrated
+
+    records = migrated(plan, journal.records)
+    note = _MIGRATED.format(version=journal.version, day=dt.date.today().isoformat())
+    text = header.replace("journal:", note + "journal:", 1) + "".join(record_to_yaml(r) for r in [*records, *new])
+    atomic_write(journal.path, text.encode("utf-8"))
+    journal.records = records
+    journal.occurrences = replay(records)
+    journal.extend(new)
+    journal.version = JOURNAL_VERSION
 
 
 def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:
     """The lock that serialises writers of one journal (and its evidence)."""
     from filelock import FileLock
 
+    from zi_plan.permissions import new_file_mode
+
     # A hidden name: the lock file stays after release, and nobody should commit it.
+    # It is shared by every account that writes the journal: the umask's mode
+    # (filelock 3 would make it 0644, locking the group out).
     path = journal_path.with_name(f".{journal_path.name}.lock")
     check_lock_path(path)
-    return FileLock(str(path), timeout=timeout)
+    return FileLock(str(path), timeout=timeout, mode=new_file_mode())
 
 
 def ensure_writable(directory: Path) -> None:

@@ -27,6 +27,9 @@ from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
 from zi_plan.status import check_month
 
+# Past this many gaps the page lists them per action: a row per occurrence
+# would make a page too long to read (and to render); index.csv keeps them all.
+GAP_ROWS = 1000
 INDEX_COLUMNS = ["KODE", "INDIKATOR", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "UKURAN", "DICATAT_OLEH", "DICATAT_PADA", "STATUS_BERKAS"]
 
 
@@ -41,38 +44,43 @@ class PackResult:
 def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12) -> PackResult:
     """Write the zip to ``target`` atomically; report what went in and what is wrong."""
     check_month(up_to)
+    try:
+        return _build_pack(plan, journal, target, up_to)
+    except OSError as exc:  # a read-only folder, a full disk ...: atomic_target left no half zip
+        raise write_error(target, exc) from None
+
+
+def _build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int) -> PackResult:
     result = PackResult()
     entries: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = []
-    try:
-        with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            packed: set[str] = set()
-            for action in plan.actions:
-                for month in action.months:
-                    occ = journal.occurrence(action.id, month)
-                    evidence = occ.evidence
-                    if not evidence and month <= up_to:
-                        gaps.append({"action": action, "month": month, "status": occ.status})
-                    for record, entry in evidence:
-                        row = {"action": action, "month": month, "record": record, "entry": entry, "state": "ok"}
-                        if entry.url:
-                            result.links += 1
-                        else:
-                            assert entry.path is not None
-                            row["state"] = stored_state(journal, entry)[0]
-                            if row["state"] == "ok" and entry.path not in packed:
-                                row["state"] = _pack_file(archive, journal, entry.path)
-                                packed.add(entry.path)
-                            if row["state"] != "ok":
-                                result.problems.append(f"{entry.path}: {action.id} {month}: {row['state']}")
-                            result.files += 1
-                        entries.append(row)
-            result.gaps = len(gaps)
-            archive.writestr("index.csv", _index_csv(entries, gaps))
-            page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to)
-            archive.writestr("index.html", page.encode("utf-8"))
-    except OSError as exc:  # a read-only folder, a full disk ...: atomic_target left no half zip
-        raise write_error(target, exc) from None
+    with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        packed: set[str] = set()
+        for action in plan.actions:
+            for month in action.months:
+                occ = journal.occurrence(action.id, month)
+                evidence = occ.evidence
+                if not evidence and month <= up_to:
+                    gaps.append({"action": action, "month": month, "status": occ.status})
+                for record, entry in evidence:
+                    row = {"action": action, "month": month, "record": record, "entry": entry, "state": "ok"}
+                    if entry.url:
+                        result.links += 1
+                    else:
+                        assert entry.path is not None
+                        row["state"] = stored_state(journal, entry)[0]
+                        if row["state"] == "ok" and entry.path not in packed:
+                            row["state"] = _pack_file(archive, journal, entry.path)
+                            packed.add(entry.path)
+                        if row["state"] != "ok":
+                            result.problems.append(f"{entry.path}: {action.id} {month}: {row['state']}")
+                        result.files += 1
+                    entries.append(row)
+        result.gaps = len(gaps)
+        archive.writestr("index.csv", _index_csv(entries, gaps))
+        by_action = gaps_per_action(gaps) if len(gaps) > GAP_ROWS else None
+        page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, gaps_by_action=by_action, up_to=up_to)
+        archive.writestr("index.html", page.encode("utf-8"))
     return result
 
 
@@ -96,6 +104,16 @@ def _pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str) -> str:
         with archive.open(info, "w") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
     return "ok"
+
+
+def gaps_per_action(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The gaps grouped by action, in plan order: its months, how many open and done."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for gap in gaps:
+        row = grouped.setdefault(gap["action"].id, {"action": gap["action"], "months": [], "open": 0, "done": 0})
+        row["months"].append(gap["month"])
+        row["done" if gap["status"] == "done" else "open"] += 1
+    return list(grouped.values())
 
 
 def _index_csv(entries: list[dict[str, Any]], gaps: list[dict[str, Any]]) -> bytes:

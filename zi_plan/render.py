@@ -91,15 +91,18 @@ def new_table(*, title: str | None = None, caption: str | None = None) -> Table:
     )
 
 
-def action_list_table(rows: list[dict[str, Any]]) -> Table:
-    """`zi list`: one row per action."""
+def action_list_table(rows: list[dict[str, Any]], max_rows: int | None = None) -> Table:
+    """`zi list`: one row per action, at most MAX_ROWS of them (Rich lays out
+    about a thousand rows a second; --json gives every row at once)."""
+    limit = MAX_ROWS if max_rows is None else max_rows
     table = new_table()
     table.add_column(_("ID"), no_wrap=True, style="bold")
     table.add_column(_("Team"), ratio=2, overflow="fold")
     table.add_column(_("Indicator"), ratio=5, overflow="fold")
     table.add_column(_("Months"), ratio=2)
-    for row in rows:
+    for row in rows[:limit]:
         table.add_row(esc(row["id"]), esc(row["team"]), esc(row["indicator"]), months_text(row["months"]))
+    _more_row(table, min(limit, len(rows)), len(rows))
     return table
 
 
@@ -180,7 +183,7 @@ def show_tables(data: dict[str, Any]) -> list[Table]:
     for o in data["occurrences"]:
         files = [e.get("url") or e["path"] for e in data["evidence"] if e["month"] == o["month"]]
         who = f"{o['done_at'][:16].replace('T', ' ')} {o['done_by']}" if o["done_at"] else ""
-        occ.add_row(month_name(o["month"]), _status_text(o["status"]), esc(who), esc(o["note"] or ""), esc("\n".join(files)))
+        occ.add_row(month_name(o["month"]), _status_text(o["status"], o["late"]), esc(who), esc(o["note"] or ""), esc("\n".join(files)))
     return [about, occ]
 
 
@@ -368,5 +371,9 @@ def print_pack(result: Any, target: Any) -> None:
 
 
 def print_written_plan(target: Any) -> None:
-    """`zi init`, `zi import`: where the plan went and how to check it."""
-    console().print(_("written {path}; check it with: zi validate {path}").format(path=esc(str(target))), soft_wrap=True)
+    """`zi init`, `zi import`: where the plan went, how to check it, and how zi will find it."""
+    from zi_plan.workspace import how_found
+
+    out = console()
+    out.print(_("written {path}; check it with: zi validate {path}").format(path=esc(str(target))), soft_wrap=True)
+    out.print(esc(how_found(target)), soft_wrap=True)

@@ -421,23 +421,35 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         newplan.write_new_plan(text, target, force)
         render.console().print(_("written {path}; check it with: zi validate {path}").format(path=render.esc(str(target))), soft_wrap=True)
 
-    @app.command("import", help=_("Read a Rencana Aksi table (.xlsx or .csv) in the decree's layout and write it as a plan."))
+    @app.command("import", help=_("Read a Rencana Aksi table (.xlsx, .csv, .docx or .pdf) in any decree layout and write it as a plan."))
     def import_cmd(
-        table: Annotated[Path, typer.Argument(help=_("The table: .xlsx or .csv, in the decree's columns."))],
+        table: Annotated[Path, typer.Argument(help=_("The table: .xlsx, .csv, .docx (Word) or .pdf (with a text layer)."))],
         institution: InstitutionOption,
         year: YearOption,
         output: Annotated[Optional[Path], typer.Option("--output", "-o", show_default=False, help=_("The plan file to write. Default: the table's name with .yaml, here."))] = None,
-        sheet: Annotated[Optional[str], typer.Option("--sheet", help=_("xlsx only: the sheet to read. Default: the first."))] = None,
+        sheet: Annotated[Optional[str], typer.Option("--sheet", help=_("xlsx only: the sheet to read. Default: the first with a header."))] = None,
+        columns: Annotated[Optional[str], typer.Option("--columns", help=_("Name the columns' roles, e.g. \"action=KEGIATAN,evidence=LUARAN\"; roles: number, component, item, indicator, action, evidence, team, schedule."))] = None,
+        quarters: Annotated[str, typer.Option("--quarters", help=_("A quarter (TW II) means its last month (last) or its three months (spread)."))] = "last",
+        team: Annotated[Optional[str], typer.Option("--team", help=_("The team of actions for which the table names none."))] = None,
+        component: Annotated[Optional[str], typer.Option("--component", help=_("The component's name, when the table has items but no components."))] = None,
+        dry_run: Annotated[bool, typer.Option("--dry-run", help=_("Show the columns, the hierarchy and the first actions found; write nothing."))] = False,
         title: Annotated[Optional[str], typer.Option("--title", help=_("The plan's title as in the decree."))] = None,
         number: NumberOption = None,
         date: DateOption = None,
         force: ForceOption = False,
     ) -> None:
-        from zi_plan import importer, newplan, render
+        from zi_plan import newplan, render
+        from zi_plan.importing import ImportOptions, import_plan
 
-        text = importer.import_plan(table, institution, year, sheet, title, number, _parse_date(date))
+        options = ImportOptions(sheet, columns, quarters, team, component)
+        imported = import_plan(table, institution, year, options, title, number, _parse_date(date))
+        if dry_run:
+            from zi_plan.importing.summary import print_dry_run
+
+            print_dry_run(imported, render.console())
+            return
         target = output or Path(table.stem + ".yaml")
-        newplan.write_new_plan(text, target, force)
+        newplan.write_new_plan(imported.text, target, force)
         render.console().print(_("written {path}; check it with: zi validate {path}").format(path=render.esc(str(target))), soft_wrap=True)
 
     @app.command("schema", help=_("Print the JSON Schema of a plan file (for editors and other tools)."))

@@ -170,12 +170,12 @@ def test_xlsx_errors_name_the_sheet(zi, tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.title = "Lampiran"
-    for row in (HEADER, GOOD):
+    for row in (HEADER, [*GOOD[:6], "ok", *GOOD[7:]]):
         sheet.append(row)
     path = tmp_path / "t.xlsx"
     book.save(path)
     result = zi("import", str(path), "--institution", "X", "--year", "2024")
-    assert result.code == 1 and f"{path}[Lampiran]:2:1: " in result.err
+    assert result.code == 1 and f"{path}[Lampiran]:2:7: " in result.err
 
 
 def test_import_output_is_tidy(zi, tmp_path):

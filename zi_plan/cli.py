@@ -84,9 +84,12 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         from zi_plan.plan import check_file, find_plan
         from zi_plan.reporters import REPORTERS
 
+        from zi_plan.unfinished import warnings
+
         files = paths or [find_plan(plan)[0]]
         results = [(str(path), check_file(path)) for path in files]
-        REPORTERS[output_format.value](results, sys.stdout)
+        warned = [(str(path), warnings(path)) for path, (_p, problems) in zip(files, results) if not problems]
+        REPORTERS[output_format.value](results, sys.stdout, warned)
         if any(problems for _path, problems in results):
             raise typer.Exit(1)
 
@@ -103,7 +106,7 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         actions = loaded.actions
         if team:
             wanted = loaded.team(team)
-            actions = [a for a in actions if a.team == wanted]
+            actions = [a for a in actions if wanted in a.teams]
         if component:
             ids = [cid for cid, _title in loaded.components]
             match = next((cid for cid in ids if cid.lower() == component.strip().lower()), None)
@@ -138,6 +141,8 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
             out.print(table)
         if not report.due and not report.overdue:
             out.print(_("Nothing is scheduled this month and nothing is overdue."))
+        for table in render.unfinished_tables(report):
+            out.print(table)
         out.print(
             _("Due: {due}, done: {done}, open: {open}, overdue: {overdue}").format(
                 due=len(report.due), done=report.done, open=len(report.due) - report.done, overdue=len(report.overdue)

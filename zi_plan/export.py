@@ -156,7 +156,7 @@ def to_ics(plan: LoadedPlan, journal: Journal, team: str | None = None, remind_d
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     slug = plan.path.name.rsplit(".", 1)[0]
     for action in plan.actions:
-        if wanted is not None and action.team != wanted:
+        if wanted is not None and wanted not in action.teams:
             continue
         for m in action.months:
             calendar.add_component(_event(plan, journal, action, m, slug, stamp, remind_days))

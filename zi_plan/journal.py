@@ -211,7 +211,7 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
         action = plan.by_id.get(record.action)
         if action is None:
             found.append((("records", index, "action"), _("record for '{id}', which the plan does not have; was the plan changed?").format(id=record.action)))
-        elif record.month not in action.months:
+        elif action.months and record.month not in action.months:  # an unscheduled action: any month
             months = ", ".join(map(str, action.months))
             found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months)))
     if found:

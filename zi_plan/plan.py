@@ -69,6 +69,15 @@ class ActionView:
     steps: tuple[str, ...]
     evidence: tuple[str, ...]
     months: tuple[int, ...]
+    # Plan format 2: several teams (``team`` is the first), the source table's
+    # code, an unfinished (draft) action. An action with no months is unscheduled.
+    teams: tuple[TeamView, ...] = ()
+    source_id: str | None = None
+    draft: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.teams:
+            object.__setattr__(self, "teams", (self.team,))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -83,6 +92,9 @@ class ActionView:
             "steps": list(self.steps),
             "evidence": list(self.evidence),
             "months": list(self.months),
+            "teams": [t.name for t in self.teams],
+            "source_id": self.source_id,
+            "draft": self.draft,
         }
 
 
@@ -261,11 +273,14 @@ def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
                         component_title=comp["title"].strip(),
                         item=item_id,
                         item_title=item["title"].strip(),
-                        team=teams[act.get("team") or item_team],
+                        team=teams[(act.get("teams") or [act.get("team") or item_team])[0]],
+                        teams=tuple(teams[t] for t in act.get("teams") or [act.get("team") or item_team]),
+                        source_id=act.get("source_id"),
+                        draft=bool(act.get("draft")),
                         indicator=act["indicator"].strip(),
                         steps=tuple(s.strip() for s in act["steps"]),
                         evidence=tuple(e.strip() for e in act["evidence"]),
-                        months=tuple(sorted(act["months"])),
+                        months=tuple(sorted(act.get("months") or ())),
                     )
                 )
     decree = dict(data["decree"])
@@ -352,6 +367,8 @@ def _schema_message(err: Any, loc: tuple[Any, ...]) -> str:
         return _("unknown key '{key}'; allowed keys here: {keys}").format(key=name, keys=", ".join(fields))
     if kind == "missing":
         return _("missing required key '{key}'").format(key=name)
+    if loc == ("version",):
+        return _("this plan is in format version {value}; this zi reads versions 1 and 2: update zi").format(value=value)
     if name == "months":
         if kind in ("greater_than_equal", "less_than_equal"):
             return _("month {month} is out of range: months are 1 (January) to 12 (December)").format(month=value)
@@ -454,6 +471,9 @@ def _rule_problems(data: dict[str, Any]) -> Iterator[_Found]:
                         seen_actions.setdefault(written, aloc)
                 label = f"{expected}: "
                 yield from check_team(act.get("team"), (*aloc, "team"), label)
+                yield from _action_rules(act, aloc, label)
+                for t_index, team in enumerate(_as_list(act.get("teams"))):
+                    yield from check_team(team, (*aloc, "teams", t_index), label)
                 months = act.get("months")
                 if isinstance(months, list):
                     seen_months: set[Any] = set()
@@ -462,3 +482,15 @@ def _rule_problems(data: dict[str, Any]) -> Iterator[_Found]:
                             yield (*aloc, "months", m_index), label + _("month {month} is listed twice").format(month=month), False
                         if isinstance(month, int):
                             seen_months.add(month)
+
+
+def _action_rules(act: dict[str, Any], aloc: tuple[Any, ...], label: str) -> Iterator[_Found]:
+    """Steps and evidence are required but in a draft; 'team' and 'teams' are one or the other."""
+    if act.get("draft") is not True:
+        for key in ("steps", "evidence"):
+            if key not in act:
+                yield (*aloc, key), label + _("missing required key '{key}'").format(key=key), False
+            elif act[key] == []:
+                yield (*aloc, key), label + _("'{key}' needs at least one entry").format(key=key), False
+    if act.get("team") is not None and act.get("teams") is not None:
+        yield (*aloc, "teams"), label + _("give 'team' or 'teams', not both"), True

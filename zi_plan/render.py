@@ -97,7 +97,8 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
     tables: list[Table] = []
     by_team: dict[str, list[Any]] = {}
     for d in report.due:
-        by_team.setdefault(d.action.team.name, []).append(d)
+        for team in d.action.teams:  # an action shared by several teams is on each one's list
+            by_team.setdefault(team.name, []).append(d)
     for team, entries in by_team.items():
         done = sum(d.status == "done" for d in entries)
         title = _("{team} — {done}/{total} done").format(team=f"[bold]{esc(team)}[/]", done=done, total=len(entries))
@@ -124,6 +125,23 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
             action = entries[0].action
             table.add_row(esc(action_id), months_text(d.month for d in entries), esc(action.team.name), esc(action.indicator))
         _more_row(table, min(max_rows, len(grouped)), len(grouped))
+        tables.append(table)
+    return tables
+
+
+def unfinished_tables(report: Any, max_rows: int = MAX_ROWS) -> list[Table]:
+    """`zi due`: actions not scheduled yet, and drafts, apart from the month's work."""
+    tables: list[Table] = []
+    for actions, title in ((report.unscheduled, _("Not scheduled yet")), (report.drafts, _("Drafts: no steps or evidence yet"))):
+        if not actions:
+            continue
+        table = new_table(title=f"[bold]{title}[/]")
+        table.add_column(_("ID"), no_wrap=True, style="bold")
+        table.add_column(_("Team"), ratio=2, overflow="fold")
+        table.add_column(_("Indicator"), ratio=4, overflow="fold")
+        for action in actions[:max_rows]:
+            table.add_row(esc(action.id), esc(", ".join(t.name for t in action.teams)), esc(action.indicator))
+        _more_row(table, min(max_rows, len(actions)), len(actions))
         tables.append(table)
     return tables
 

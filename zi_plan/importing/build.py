@@ -21,7 +21,7 @@ def settle_teams(state: Walk, default_team: str | None) -> None:
     for comp in state.components:
         if comp.team is None:
             comp.team = next((a.teams[0] for a in comp.actions if a.teams), None) or default_key
-        if comp.team is None:
+        if comp.team is None and comp.actions:
             rows = ", ".join(str(state.grid.origins[a.row][1]) for a in comp.actions[:8])
             r = comp.row if comp.row is not None else (comp.actions[0].row if comp.actions else 0)
             column = state.cols.roles.get("team")

@@ -146,6 +146,8 @@ def find_columns(grid: Grid, quarters: str, wanted: dict[str, str]) -> Columns:
         raise InvalidFile([grid.problem(r, 0, _("--columns: no column headed {names} in this header row; its headers: {seen}").format(
             names=", ".join(wanted[m] for m in missing), seen=seen))])  # fmt: skip
     months, last, kind = _schedule_columns(grid, r, roles, quarters)
+    if any(text and text == grid.cell(r + 1, c) != grid.cell(r, c) for c, text in headers.items()):
+        last = max(last, r + 1)  # a second header row (KEGIATAN | OUTPUT under RENCANA AKSI)
     if months and "schedule" in roles and roles["schedule"] in months and "schedule" not in wanted:
         del roles["schedule"]  # "PELAKSANAAN (BULAN)" over the month columns
     if not kind and "schedule" in roles:

@@ -68,7 +68,7 @@ def is_skipped(grid: Grid, cols: Columns, r: int) -> bool:
     filled = [c for c in cells if c]
     if not filled:
         return True
-    header_rows = range(cols.header, cols.last_header + 2)
+    header_rows = range(cols.header, cols.last_header + 1)
     same = {c for c, text in enumerate(cells) if text and any(norm(text) == norm(grid.cell(h, c)) for h in header_rows)}
     if len(same) >= 2 and sum(1 for c in same if role_of(cells[c])) >= 1:
         return True

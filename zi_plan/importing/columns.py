@@ -20,14 +20,14 @@ ROLES = ("number", "component", "item", "indicator", "action", "evidence", "team
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "number": ("NO", "NO.", "NOMOR", "NO URUT", "KODE", "KD", "NOMOR/KODE"),
     "component": ("AREA", "AREA PERUBAHAN", "PILAR", "KOMPONEN PENGUNGKIT", "AREA PENGUNGKIT", "AREA ZI"),
-    "item": ("KOMPONEN", "SUB AREA", "SUB KOMPONEN", "KEGIATAN UTAMA", "ASPEK", "SUB ASPEK", "PROGRAM", "SUB AREA PERUBAHAN"),
+    "item": ("KOMPONEN", "SUB AREA", "SUB KOMPONEN", "KEGIATAN UTAMA", "ASPEK", "SUB ASPEK", "PROGRAM", "SUB AREA PERUBAHAN", "COMPONENT"),
     "indicator": ("INDIKATOR", "RENCANA KINERJA", "SASARAN", "TARGET KINERJA", "INDIKATOR KINERJA", "INDIKATOR KEBERHASILAN", "INDICATOR"),
     "action": ("LANGKAH AKSI", "RENCANA AKSI", "KEGIATAN", "RINCIAN KEGIATAN", "URAIAN", "AKSI", "URAIAN KEGIATAN",
-               "LANGKAH-LANGKAH", "LANGKAH KEGIATAN", "TAHAPAN", "ACTION", "ACTIONS"),  # fmt: skip
+               "LANGKAH-LANGKAH", "LANGKAH KEGIATAN", "TAHAPAN", "ACTION", "ACTIONS", "ACTION STEPS"),  # fmt: skip
     "evidence": ("BUKTI FISIK", "BUKTI DUKUNG", "DATA DUKUNG", "DOKUMEN", "OUTPUT", "KELUARAN", "TARGET", "LUARAN",
                  "BUKTI", "DOKUMEN PENDUKUNG", "HASIL", "EVIDENCE"),  # fmt: skip
     "team": ("PENANGGUNG JAWAB", "PENANGGUNGJAWAB", "PJ", "PIC", "TIM", "TIM KERJA", "POKJA", "PELAKSANA",
-             "KOORDINATOR", "UNIT", "UNIT KERJA", "TEAM"),  # fmt: skip
+             "KOORDINATOR", "UNIT", "UNIT KERJA", "TEAM", "RESPONSIBLE"),  # fmt: skip
     "schedule": ("WAKTU", "JADWAL", "WAKTU PELAKSANAAN", "JADWAL PELAKSANAAN", "TARGET WAKTU", "PERIODE",
                  "TENGGAT", "BATAS WAKTU", "PELAKSANAAN", "TIMELINE", "SCHEDULE"),  # fmt: skip
 }

@@ -11,6 +11,7 @@ whose box covers them. Both libraries are imported only here.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,7 @@ def read_pdf(path: Path, raw: bytes) -> list[Grid]:
         import pdfplumber
     except ImportError:  # pragma: no cover - a dependency of zi-plan
         raise ZiError(_("reading .pdf needs the pdfplumber package: pip install pdfplumber")) from None
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its font warnings are not the user's concern
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
     except Exception:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file

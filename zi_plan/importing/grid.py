@@ -51,6 +51,10 @@ class Grid:
             return ""
         return self.rows[r][c]
 
+    def spread(self, r: int, c: int) -> bool:
+        """The cell holds the text of a cell merged across columns from its left (a title over the row)."""
+        return (r, c) in self.copied and c > 0 and self.rows[r][c - 1] == self.rows[r][c]
+
     def problem(self, r: int, c: int | None, message: str) -> Problem:
         label, line = self.origins[r] if r < len(self.origins) else (self.label, r + 1)
         return Problem(label, line, (c or 0) + 1, message)

@@ -46,6 +46,12 @@ class Walk:
     def comp(self) -> RowComponent | None:
         return self.components[-1] if self.components else None
 
+    def row_note(self, r: int) -> str:
+        """'row 12', or '[page 2] row 4' in a table joined from several pages."""
+        label, line = self.grid.origins[r]
+        part = label[len(self.grid.label):] if label.startswith(self.grid.label) else ""
+        return f"{part} {_('row {n}').format(n=line)}".strip()
+
     def problem(self, r: int, role: str | None, message: str) -> None:
         c = self.cols.roles.get(role) if role else None
         self.problems.append(self.grid.problem(r, c, message))
@@ -67,7 +73,7 @@ class Walk:
         if self.item is not None and not self.item.actions and self.item in comp.items:
             comp.items.remove(self.item)  # a heading level above the items: keep its title as a note
             self.dropped.append(self.item.title)
-        self.item = RowItem(r, one_line(title), code, notes=[_("row {n}").format(n=self.grid.origins[r][1])])
+        self.item = RowItem(r, one_line(title), code, notes=[self.row_note(r)])
         if self.dropped:
             self.item.notes += [_("under: {title}").format(title=t) for t in self.dropped]
             self.dropped = []
@@ -105,7 +111,7 @@ class Walk:
 
     def code_row(self, row: RowData, code: str, rest: str) -> None:
         segments = code.split(".")
-        if not row.content:
+        if row.heading_like:
             title = rest or row.component or row.item or _other_text(self.grid, self.cols, row.r)
             if self.head_depth is None or len(segments) <= self.head_depth:
                 self.open_component(row.r, title, code, row.team)
@@ -127,18 +133,18 @@ class Walk:
         kind, key, rest = row.kind_of_number()
         opened = kind in ("roman", "item", "code")
         if kind == "roman":
-            self.open_component(row.r, rest or row.component or row.item, None, row.team)
+            self.open_component(row.r, rest or row.component or row.item or _other_text(self.grid, self.cols, row.r), None, row.team)
         elif kind == "code":
             self.code_row(row, key, rest)
         elif row.component and not row.component_copied and (self.comp is None or row.component != self.comp.title):
             self.open_component(row.r, row.component, None, row.team if not row.content else "")
             opened = True
         if kind == "item":
-            title = row.item or (row.component if "item" not in self.cols.roles else "")
+            title = row.item or (row.component if "item" not in self.cols.roles else "") or one_line(row.indicator or row.action)
             if not title:
                 self.problem(row.r, "item", _("item {no} has no title").format(no=key))
             self.open_item(row.r, title)
-        elif row.item and not row.item_copied and kind != "code" and (self.item is None or row.item != self.item.title):
+        elif row.item and not row.item_copied and kind not in ("code", "roman") and (self.item is None or row.item != self.item.title):
             self.open_item(row.r, row.item)
             opened = True
         if kind == "other" and row.content:
@@ -151,6 +157,8 @@ class Walk:
             self.heading(row.r, row.title)
             return
         kind, opened = self.levels(row)
+        if kind == "roman" or (kind == "code" and row.heading_like):
+            return  # a component or heading row: its text is its title
         if not row.content:
             if kind == "other":
                 self.heading(row.r, row.number)
@@ -182,7 +190,7 @@ class Walk:
         indicator = one_line(row.indicator) if "indicator" in roles else one_line(row.action)
         steps = split_list(row.action) if "action" in roles else ([indicator] if indicator else [])
         evidence = split_list(row.evidence)
-        notes = [_("row {n}").format(n=self.grid.origins[row.r][1])]
+        notes = [self.row_note(row.r)]
         draft = not evidence  # an action is what collects its evidence: without any, it is unfinished
         if not indicator:
             if self.previous is None or draft:
@@ -219,8 +227,8 @@ def _reads_as_continuation(row: RowData) -> bool:
 
 
 def _other_text(grid: Grid, cols: Columns, r: int) -> str:
-    number = cols.roles.get("number")
-    return next((t for c, t in enumerate(grid.rows[r]) if t.strip() and c != number), "")
+    skip = {cols.roles.get("number"), cols.roles.get("team")}
+    return next((t for c, t in enumerate(grid.rows[r]) if t.strip() and c not in skip), "")
 
 
 def walk(grid: Grid, cols: Columns, quarters: str, component_name: str | None) -> Walk:
@@ -231,7 +239,7 @@ def walk(grid: Grid, cols: Columns, quarters: str, component_name: str | None) -
         if not is_skipped(grid, cols, r):
             rows.append(read_row(grid, cols, r, quarters, state.problems))
     kinds = [row.kind_of_number() for row in rows]
-    heading_depths = [len(key.split(".")) for row, (kind, key, _rest) in zip(rows, kinds) if kind == "code" and not row.content]
+    heading_depths = [len(key.split(".")) for row, (kind, key, _rest) in zip(rows, kinds) if kind == "code" and row.heading_like]
     state.head_depth = min(heading_depths) if heading_depths else None
     has_level = "component" in cols.roles or any(k in ("roman", "code") for k, _key, _rest in kinds)
     has_level = has_level or any(row.title and ROMAN.match(row.title.strip()) for row in rows)

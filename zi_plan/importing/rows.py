@@ -44,6 +44,11 @@ class RowData:
     def content(self) -> bool:
         return bool(self.indicator or self.action or self.evidence)
 
+    @property
+    def heading_like(self) -> bool:
+        """Only a title: no indicator, no evidence, no month (the title may sit in any text column)."""
+        return not (self.indicator or self.evidence or self.months)
+
     def kind_of_number(self) -> tuple[str, str, str]:
         """('roman'|'item'|'letter'|'code'|'other'|'', key, rest of the text)."""
         text = self.number.strip()
@@ -90,7 +95,8 @@ def read_row(grid: Grid, cols: Columns, r: int, quarters: str, problems: list[Pr
     roles = cols.roles
 
     def text(role: str) -> str:
-        return grid.cell(r, roles.get(role)).strip()
+        c = roles.get(role)
+        return "" if c is None or grid.spread(r, c) else grid.cell(r, c).strip()
 
     def copied(role: str) -> bool:
         return role in roles and (r, roles[role]) in grid.copied
@@ -119,7 +125,9 @@ def _marked(grid: Grid, cols: Columns, r: int, problems: list[Problem]) -> list[
     for c, its_months in cols.months.items():
         value = grid.cell(r, c)
         if is_mark(value) or (not value.strip() and (r, c) in grid.filled):
-            months.update(its_months)
+            months.update(its_months)  # a mark merged over several months marks each
+        elif (r, c) in grid.copied:
+            continue  # a title or text merged across the schedule columns
         elif not is_blank_mark(value):
             problems.append(grid.problem(r, c, _("unknown mark '{mark}' in the schedule column {header}: mark a month with v, x, ✓, √, 1 or ya, or fill the cell").format(
                 mark=value, header=cols.headers.get(c, c + 1))))  # fmt: skip

@@ -50,7 +50,7 @@ class Teams:
         text = tidy(cell)
         if not text:
             return []
-        parts = [tidy(p) for p in _SEPARATORS.split(text) if tidy(p)]
+        parts = [tidy(p) for p in _SEPARATORS.split(cell.strip()) if tidy(p)]
         if len(parts) > 1 and ("\n" in cell or ";" in cell or all(_UNIT_WORD.match(p) for p in parts)):
             return parts
         return [text]

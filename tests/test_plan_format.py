@@ -1,0 +1,55 @@
+"""Plan format 2: written with `version: 2`; files of format 1 (no version key) load unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import MINIMAL
+from zi_plan.plan import load_plan
+
+# Written by the previous release's `zi init` (plan format 1: no version key).
+V1 = Path(__file__).parent / "fixtures" / "plan-v1.yaml"
+
+
+def test_a_version_1_plan_loads_unchanged(zi):
+    assert "\nversion:" not in V1.read_text(encoding="utf-8")
+    plan = load_plan(V1)
+    assert [a.id for a in plan.actions] == [f"{c}.1.a" for c in ("I", "II", "III", "IV", "V", "VI")]
+    assert all(len(a.teams) == 1 and a.source_id is None and not a.draft and a.months for a in plan.actions)
+    result = zi("validate", str(V1))
+    assert result.code == 0 and "warning" not in result.out
+
+
+def test_init_writes_version_2(zi, tmp_path):
+    path = tmp_path / "new.yaml"
+    assert zi("init", str(path), "--institution", "X", "--year", "2024").code == 0
+    assert "\nversion: 2\n" in path.read_text(encoding="utf-8")
+
+
+def test_a_newer_version_is_refused_with_its_line(zi, write_plan):
+    path = write_plan("version: 3\n" + MINIMAL)
+    result = zi("validate", str(path))
+    assert result.code == 1 and f"{path}:1:10: " in result.out and "update zi" in result.out
+
+
+def test_team_and_teams_exclude_each_other(zi, write_plan):
+    text = MINIMAL.replace("            months: [3, 4, 5]", "            months: [3, 4, 5]\n            team: tl\n            teams: [mp, tl]")
+    result = zi("validate", str(write_plan(text)))
+    assert result.code == 1 and "'team' or 'teams', not both" in result.out
+
+
+def test_several_teams_count_for_each(zi, write_plan):
+    text = MINIMAL.replace("            months: [3, 4, 5]", "            months: [3, 4, 5]\n            teams: [mp, tl]")
+    path = write_plan(text)
+    assert zi("validate", str(path)).code == 0
+    mp = zi("team", "mp", "--json", "--plan", str(path))
+    assert '"II.1.a"' in mp.out
+    assert "II.1.a" in zi("list", "--team", "mp", "--plan", str(path)).out
+    loads = zi("teams", "--json", "--plan", str(path)).out
+    assert loads.count('"name"') == 2
+
+
+def test_steps_may_be_empty_only_in_a_draft(zi, write_plan):
+    text = MINIMAL.replace("steps: [Menetapkan SK]", "steps: []")
+    assert zi("validate", str(write_plan(text))).code == 1
+    assert zi("validate", str(write_plan(text.replace("steps: []", "steps: []\n            draft: true")))).code == 0

@@ -83,7 +83,6 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
     ) -> None:
         from zi_plan.plan import check_file, find_plan
         from zi_plan.reporters import REPORTERS
-
         from zi_plan.unfinished import warnings
 
         files = paths or [find_plan(plan)[0]]

@@ -29,11 +29,9 @@ def _summary(results: Results) -> str:
 
 def report_text(results: Results, out: TextIO, warnings: Results | None = None) -> None:
     for _path, problems in results:
-        for problem in problems:
-            out.write(f"{problem}\n")
+        out.writelines(f"{problem}\n" for problem in problems)
     for _path, found in warnings or []:
-        for problem in found:
-            out.write(f"{problem.where()}: " + _("warning: {message}").format(message=problem.message) + "\n")
+        out.writelines(f"{p.where()}: " + _("warning: {message}").format(message=p.message) + "\n" for p in found)
     out.write(_summary(results) + "\n")
 
 

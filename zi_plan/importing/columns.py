@@ -23,13 +23,13 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "item": ("KOMPONEN", "SUB AREA", "SUB KOMPONEN", "KEGIATAN UTAMA", "ASPEK", "SUB ASPEK", "PROGRAM", "SUB AREA PERUBAHAN", "COMPONENT"),
     "indicator": ("INDIKATOR", "RENCANA KINERJA", "SASARAN", "TARGET KINERJA", "INDIKATOR KINERJA", "INDIKATOR KEBERHASILAN", "INDICATOR"),
     "action": ("LANGKAH AKSI", "RENCANA AKSI", "KEGIATAN", "RINCIAN KEGIATAN", "URAIAN", "AKSI", "URAIAN KEGIATAN",
-               "LANGKAH-LANGKAH", "LANGKAH KEGIATAN", "TAHAPAN", "ACTION", "ACTIONS", "ACTION STEPS"),  # fmt: skip
+               "LANGKAH-LANGKAH", "LANGKAH KEGIATAN", "TAHAPAN", "ACTION", "ACTIONS", "ACTION STEPS"),
     "evidence": ("BUKTI FISIK", "BUKTI DUKUNG", "DATA DUKUNG", "DOKUMEN", "OUTPUT", "KELUARAN", "TARGET", "LUARAN",
-                 "BUKTI", "DOKUMEN PENDUKUNG", "HASIL", "EVIDENCE"),  # fmt: skip
+                 "BUKTI", "DOKUMEN PENDUKUNG", "HASIL", "EVIDENCE"),
     "team": ("PENANGGUNG JAWAB", "PENANGGUNGJAWAB", "PJ", "PIC", "TIM", "TIM KERJA", "POKJA", "PELAKSANA",
-             "KOORDINATOR", "UNIT", "UNIT KERJA", "TEAM", "RESPONSIBLE"),  # fmt: skip
+             "KOORDINATOR", "UNIT", "UNIT KERJA", "TEAM", "RESPONSIBLE"),
     "schedule": ("WAKTU", "JADWAL", "WAKTU PELAKSANAAN", "JADWAL PELAKSANAAN", "TARGET WAKTU", "PERIODE",
-                 "TENGGAT", "BATAS WAKTU", "PELAKSANAAN", "TIMELINE", "SCHEDULE"),  # fmt: skip
+                 "TENGGAT", "BATAS WAKTU", "PELAKSANAAN", "TIMELINE", "SCHEDULE"),
 }
 _LOOKUP = {word: role for role, words in SYNONYMS.items() for word in words}
 _HEADER_SCAN = 40  # rows looked at for the header: titles above it are a few lines
@@ -110,7 +110,7 @@ def _roles_in(grid: Grid, r: int, wanted: dict[str, str]) -> tuple[dict[str, int
             continue  # that role is given to another column by --columns
         if role and (role not in roles or forced):
             roles[role] = c
-    for role, name in wanted.items():  # a column named for a role keeps only that role
+    for role in wanted:  # a column named for a role keeps only that role
         if role in roles:
             for other in [o for o, col in roles.items() if col == roles[role] and o != role]:
                 del roles[other]
@@ -162,8 +162,8 @@ def _schedule_columns(grid: Grid, r: int, roles: dict[str, int], quarters: str) 
         if row >= len(grid.rows):
             break
         cells = {c: grid.cell(row, c) for c in range(grid.width) if c not in text_cols and (row, c) not in grid.copied}
-        named = {c: header_months(text, quarters) for c, text in cells.items() if text and not text.strip().isdigit()}
-        named = {c: m for c, m in named.items() if m}
+        found = {c: header_months(text, quarters) for c, text in cells.items() if text and not text.strip().isdigit()}
+        named = {c: m for c, m in found.items() if m}
         if len(named) >= 2:
             kinds = {len(m) for m in named.values()}
             kind = "months" if len(named) >= 6 and kinds == {1} and not any(_is_period(cells[c]) for c in named) else "quarters"

@@ -54,7 +54,8 @@ def _docx_grid(path: Path, number: int, table: Any) -> Grid:
                 copied.add((r, c))
         rows.append(texts)
         above = cells
-    return Grid(f"{path}[{_('table')} {number}]", rows, copied=copied)
+    where = _("table {n}").format(n=number)
+    return Grid(f"{path}[{where}]", rows, copied=copied)
 
 
 def read_pdf(path: Path, raw: bytes) -> list[Grid]:
@@ -125,5 +126,6 @@ def _pdf_grid(path: Path, page_no: int, number: int, table: Any) -> Grid:
             out.append(_unwrap(cover))
             copied.add((r, c))
         rows.append(out)
-    label = f"{path}[{_('page')} {page_no}]"
+    where = _("page {n}").format(n=page_no)
+    label = f"{path}[{where}]"
     return Grid(label, rows, [(label, r + 1) for r in range(len(rows))], copied)

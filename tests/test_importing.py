@@ -152,7 +152,7 @@ def test_dry_run_shows_the_mapping_and_writes_nothing(zi, tmp_path):
     table = tables.other_order_csv(tmp_path / "urut.csv")
     result = zi("import", str(table), "--institution", "X", "--year", "2024", "--columns", "evidence=PRODUK AKHIR", "--dry-run")
     assert result.code == 0, result.err
-    for words in ("PRODUK AKHIR", "evidence", "Hierarchy: 1 components, 1 items, 1 actions", "I.1.a", "Feb, Mar", "The plan is valid"):
+    for words in ("PRODUK AKHIR", "evidence", "Hierarchy: components 1, items 1, actions 1", "I.1.a", "Feb, Mar", "The plan is valid"):
         assert words in result.out, words
     assert not list(tmp_path.glob("*.yaml"))
 

@@ -148,7 +148,8 @@ def unfinished_tables(report: Any, max_rows: int = MAX_ROWS) -> list[Table]:
 
 def show_tables(data: dict[str, Any]) -> list[Table]:
     """`zi show`: the action's texts, then its occurrences and evidence."""
-    about = new_table(title=f"[bold]{esc(data['id'])}[/] — {esc(data['team'])}")
+    teams = ", ".join(data.get("teams") or [data["team"]])
+    about = new_table(title=f"[bold]{esc(data['id'])}[/] — {esc(teams)}")
     about.add_column("", style="bold", no_wrap=True)
     about.add_column("", overflow="fold")
     about.show_header = False
@@ -157,7 +158,11 @@ def show_tables(data: dict[str, Any]) -> list[Table]:
     about.add_row(_("Indicator"), esc(data["indicator"]))
     about.add_row(_("Steps"), esc("\n".join(f"{i}. {s}" for i, s in enumerate(data["steps"], 1))))
     about.add_row(_("Evidence expected"), esc("\n".join(f"- {e}" for e in data["evidence_expected"])))
-    about.add_row(_("Months"), months_text(data["months"]))
+    about.add_row(_("Months"), months_text(data["months"]) if data["months"] else _("not scheduled"))
+    if data.get("source_id"):
+        about.add_row(_("Source code"), esc(data["source_id"]))
+    if data.get("draft"):
+        about.add_row(_("Draft"), _("draft: no steps or evidence yet"))
     occ = new_table(title=_("Occurrences"))
     occ.add_column(_("Month"), no_wrap=True)
     occ.add_column(_("Status"), no_wrap=True)

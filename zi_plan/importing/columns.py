@@ -130,6 +130,8 @@ def _settle_levels(roles: dict[str, int], headers: dict[int, str], wanted: dict[
 def find_columns(grid: Grid, quarters: str, wanted: dict[str, str]) -> Columns:
     best: tuple[int, int] | None = None
     for r in range(min(len(grid.rows), _HEADER_SCAN)):
+        if not any(role_of(text) or norm(text) in wanted.values() for text in grid.rows[r]):
+            continue  # the header row names columns itself (a row above a header is not one)
         roles, _headers = _roles_in(grid, r, wanted)
         score = len(roles) + 2 * len([w for w in wanted if w in roles])
         if ("action" in roles or "indicator" in roles) and len(roles) >= 2 and (best is None or score > best[1]):

@@ -50,7 +50,8 @@ class Walk:
         """'row 12', or '[page 2] row 4' in a table joined from several pages."""
         label, line = self.grid.origins[r]
         part = label[len(self.grid.label):] if label.startswith(self.grid.label) else ""
-        return f"{part} {_('row {n}').format(n=line)}".strip()
+        row = _("row {n}").format(n=line)
+        return f"{part} {row}".strip()
 
     def problem(self, r: int, role: str | None, message: str) -> None:
         c = self.cols.roles.get(role) if role else None

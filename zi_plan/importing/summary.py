@@ -56,19 +56,20 @@ def print_dry_run(imported: Imported, out: Any) -> None:
     grid, cols = imported.grid, imported.columns
     label, line = grid.origins[cols.header]
     out.print(_("{table}: header on row {row}; nothing is written (--dry-run)").format(table=render.esc(label), row=line), soft_wrap=True)
-    table = render.new_table(title=f"[bold]{_('Columns')}[/]")
+    columns = _("Columns")
+    table = render.new_table(title=f"[bold]{columns}[/]")
     for heading in (_("Role"), _("Column"), _("Header")):
         table.add_column(heading, overflow="fold")
     for row in mapping_rows(imported):
         table.add_row(*(render.esc(cell) for cell in row))
     out.print(table)
     n = counts(imported)
-    out.print(_("Hierarchy: {components} components, {items} items, {actions} actions ({drafts} drafts, {unscheduled} not scheduled), {teams} teams").format(**n), soft_wrap=True)
+    out.print(_("Hierarchy: components {components}, items {items}, actions {actions} (drafts {drafts}, not scheduled {unscheduled}), teams {teams}").format(**n), soft_wrap=True)
     names = dict(imported.teams)
     for comp in imported.components:
         actions = [(f"{comp.id}.{i_no}.{_letter(a_no)}", a) for i_no, item in enumerate(comp.items, 1) for a_no, a in enumerate(item.actions)]
         table = render.new_table(title=f"[bold]{comp.id}[/] {render.esc(comp.title)} — {render.esc(names.get(comp.team, comp.team))}: "
-                                 + _("{items} items, {actions} actions").format(items=len(comp.items), actions=len(actions)))  # fmt: skip
+                                 + _("items {items}, actions {actions}").format(items=len(comp.items), actions=len(actions)))  # fmt: skip
         for heading in (_("ID"), _("Source"), _("Months"), _("Indicator")):
             table.add_column(heading, overflow="fold")
         for aid, action in actions[:FIRST_ACTIONS]:

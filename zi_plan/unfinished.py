@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from zi_plan.checks import letter, roman
 from zi_plan.errors import Problem
 from zi_plan.i18n import _
-from zi_plan.plan import ActionView, LoadedPlan, letter, roman
+from zi_plan.plan import ActionView, LoadedPlan
 
 
 def unscheduled(plan: LoadedPlan, actions: list[ActionView] | None = None) -> list[ActionView]:

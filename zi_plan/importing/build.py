@@ -10,7 +10,7 @@ from zi_plan.writer import ActionOut, ComponentOut, ItemOut
 
 
 def _roman(n: int) -> str:
-    from zi_plan.plan import roman
+    from zi_plan.checks import roman
 
     return roman(n)
 

@@ -36,7 +36,7 @@ def split_list(text: str) -> list[str]:
     lines = [line for line in text.splitlines() if line.strip()]
     marked = [bool(_MARKER.match(line.strip())) for line in lines]
     out: list[str] = []
-    for line, has_marker in zip(lines, marked):
+    for line, has_marker in zip(lines, marked, strict=False):
         stripped = line.strip()
         if has_marker:
             match = _MARKER.match(stripped)

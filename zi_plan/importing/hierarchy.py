@@ -240,7 +240,7 @@ def walk(grid: Grid, cols: Columns, quarters: str, component_name: str | None) -
         if not is_skipped(grid, cols, r):
             rows.append(read_row(grid, cols, r, quarters, state.problems))
     kinds = [row.kind_of_number() for row in rows]
-    heading_depths = [len(key.split(".")) for row, (kind, key, _rest) in zip(rows, kinds) if kind == "code" and row.heading_like]
+    heading_depths = [len(key.split(".")) for row, (kind, key, _rest) in zip(rows, kinds, strict=False) if kind == "code" and row.heading_like]
     state.head_depth = min(heading_depths) if heading_depths else None
     has_level = "component" in cols.roles or any(k in ("roman", "code") for k, _key, _rest in kinds)
     has_level = has_level or any(row.title and ROMAN.match(row.title.strip()) for row in rows)

@@ -94,6 +94,6 @@ def render_months(months: list[int]) -> str:
 
 
 def _letter(index: int) -> str:
-    from zi_plan.plan import letter
+    from zi_plan.checks import letter
 
     return letter(index)

@@ -195,3 +195,10 @@ def test_unreadable_schedule_points_at_its_cell(zi, tmp_path):
     table = tables.write_csv(tmp_path / "t.csv", rows)
     result = zi("import", str(table), "--institution", "X", "--year", "2024")
     assert result.code == 1 and f"{table}:3:6: " in result.err and "kapan-kapan" in result.err
+
+
+def test_a_header_without_an_action_column_is_pointed_at(zi, tmp_path):
+    rows = [["Lampiran"], ["NO", "KOMPONEN", "PRODUK", "PJ"], ["1", "Tim Kerja", "SK", "Tim A"]]
+    table = tables.write_csv(tmp_path / "t.csv", rows)
+    result = zi("import", str(table), "--institution", "X", "--year", "2024")
+    assert result.code == 1 and f"{table}:2:1: row 2 looks like the header (NO, KOMPONEN, PJ)" in result.err

@@ -117,6 +117,21 @@ def _roles_in(grid: Grid, r: int, wanted: dict[str, str]) -> tuple[dict[str, int
     return roles, headers
 
 
+def _names_columns(grid: Grid, r: int, wanted: dict[str, str]) -> bool:
+    """A header row names columns itself (the row above a header, taking its words from below, is not one)."""
+    return any(role_of(text) or norm(text) in wanted.values() for text in grid.rows[r])
+
+
+def _partial_header(grid: Grid, looked: int, wanted: dict[str, str]) -> tuple[int, list[str]] | None:
+    """The row with the most recognised headers (none of them an action or indicator), if any."""
+    best: tuple[int, list[str]] | None = None
+    for r in range(looked):
+        roles, headers = _roles_in(grid, r, wanted) if _names_columns(grid, r, wanted) else ({}, {})
+        if roles and (best is None or len(roles) > len(best[1])):
+            best = (r, [headers[c] for c in sorted(roles.values())])
+    return best
+
+
 def _settle_levels(roles: dict[str, int], headers: dict[int, str], wanted: dict[str, str]) -> None:
     """Two item-like columns (KOMPONEN, SUB KOMPONEN) and no component column: the left one is the component."""
     if "component" in roles or "item" not in roles or "component" in wanted:
@@ -130,14 +145,19 @@ def _settle_levels(roles: dict[str, int], headers: dict[int, str], wanted: dict[
 def find_columns(grid: Grid, quarters: str, wanted: dict[str, str]) -> Columns:
     best: tuple[int, int] | None = None
     for r in range(min(len(grid.rows), _HEADER_SCAN)):
-        if not any(role_of(text) or norm(text) in wanted.values() for text in grid.rows[r]):
-            continue  # the header row names columns itself (a row above a header is not one)
+        if not _names_columns(grid, r, wanted):
+            continue
         roles, _headers = _roles_in(grid, r, wanted)
         score = len(roles) + 2 * len([w for w in wanted if w in roles])
         if ("action" in roles or "indicator" in roles) and len(roles) >= 2 and (best is None or score > best[1]):
             best = (r, score)
     if best is None:
         looked = min(len(grid.rows), _HEADER_SCAN)
+        partial = _partial_header(grid, looked, wanted)
+        if partial is not None:
+            r, found = partial
+            raise InvalidFile([grid.problem(r, 0, _("row {row} looks like the header ({found}) but has no action or indicator column; name it with --columns, e.g. --columns \"action=URAIAN\"").format(
+                row=grid.origins[r][1], found=", ".join(found)))])  # fmt: skip
         raise InvalidFile([grid.problem(0, 0, _("no header row found in the first {n} rows: zi looks for headers such as NO, KOMPONEN, INDIKATOR, KEGIATAN, BUKTI FISIK, PENANGGUNG JAWAB; name yours with --columns, e.g. --columns \"action=URAIAN,evidence=HASIL\"").format(n=looked))])
     r = best[0]
     roles, headers = _roles_in(grid, r, wanted)

@@ -8,7 +8,6 @@ gives the action several teams.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,6 +35,28 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", base).strip("-") or "tim"
 
 
+def _misspelt(a: str, b: str) -> bool:
+    """One word of at least five letters off by one letter ('Perubahn' for 'Perubahan'), the rest the same.
+
+    Stricter than a similarity ratio on purpose: 'Subbagian Hukum' and
+    'Subbagian Umum' are two units, not one spelt twice.
+    """
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb):
+        return False
+    differ = [(x, y) for x, y in zip(wa, wb, strict=True) if x != y]
+    return len(differ) == 1 and min(len(w) for w in differ[0]) >= 5 and _one_edit(*differ[0])
+
+
+def _one_edit(x: str, y: str) -> bool:
+    if abs(len(x) - len(y)) > 1:
+        return False
+    if len(x) == len(y):
+        return sum(p != q for p, q in zip(x, y, strict=True)) == 1
+    short, long = (x, y) if len(x) < len(y) else (y, x)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
 @dataclass
 class Teams:
     """Every team named in the table, by key, with the spellings seen."""
@@ -60,12 +81,12 @@ class Teams:
         key = team_key(name)
         key = self.aliases.get(key, key)
         if key not in self.spellings:
-            close = difflib.get_close_matches(key, list(self.spellings), n=1, cutoff=0.88)
-            if close and len(key) >= 6:
-                first = self.spellings[close[0]].most_common(1)[0][0]
+            close = next((k for k in self.spellings if _misspelt(key, k)), None)
+            if close is not None:
+                first = self.spellings[close].most_common(1)[0][0]
                 self.notes.append(_("team '{name}' read as '{first}' (near-identical spelling)").format(name=name, first=first))
-                self.aliases[key] = close[0]
-                key = close[0]
+                self.aliases[key] = close
+                key = close
             else:
                 self.spellings[key] = Counter()
         self.spellings[key][tidy(name)] += 1

@@ -69,7 +69,9 @@ def action_list_table(rows: list[dict[str, Any]]) -> Table:
     table.add_column(_("Indicator"), ratio=5, overflow="fold")
     table.add_column(_("Months"), ratio=2)
     for row in rows:
-        table.add_row(esc(row["id"]), esc(row["team"]), esc(row["indicator"]), months_text(row["months"]))
+        months = months_text(row["months"]) if row["months"] else _("not scheduled")
+        indicator = (_("[draft]") + " " if row.get("draft") else "") + row["indicator"]
+        table.add_row(esc(row["id"]), esc(", ".join(row.get("teams") or [row["team"]])), esc(indicator), months)
     return table
 
 
@@ -124,7 +126,7 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
         table.add_column(_("Indicator"), ratio=4, overflow="fold")
         for action_id, entries in list(grouped.items())[:max_rows]:
             action = entries[0].action
-            table.add_row(esc(action_id), months_text(d.month for d in entries), esc(action.team.name), esc(action.indicator))
+            table.add_row(esc(action_id), months_text(d.month for d in entries), esc(", ".join(t.name for t in action.teams)), esc(action.indicator))
         _more_row(table, min(max_rows, len(grouped)), len(grouped))
         tables.append(table)
     return tables

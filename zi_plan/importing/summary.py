@@ -75,7 +75,7 @@ def print_dry_run(imported: Imported, out: Any) -> None:
         for aid, action in actions[:FIRST_ACTIONS]:
             source = "; ".join(action.notes[:1] + ([action.source_id] if action.source_id else []))
             months = render.months_text(action.months) if action.months else _("not scheduled")
-            table.add_row(aid, render.esc(source), months, render.esc(("[draft] " if action.draft else "") + action.indicator))
+            table.add_row(aid, render.esc(source), months, render.esc((_("[draft]") + " " if action.draft else "") + action.indicator))
         out.print(table)
     for note in imported.notes:
         out.print(render.esc(note), soft_wrap=True)

@@ -202,3 +202,31 @@ def test_a_header_without_an_action_column_is_pointed_at(zi, tmp_path):
     table = tables.write_csv(tmp_path / "t.csv", rows)
     result = zi("import", str(table), "--institution", "X", "--year", "2024")
     assert result.code == 1 and f"{table}:2:1: row 2 looks like the header (NO, KOMPONEN, PJ)" in result.err
+
+
+def test_word_table_without_components_is_named_from_the_paragraph_above(zi, tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("RENCANA AKSI ZONA INTEGRITAS 2024")
+    rows = [["NO", "KOMPONEN", "INDIKATOR", "KEGIATAN", "OUTPUT", "WAKTU", "PJ"], ["1", "Tim Kerja", "SK", "Menyusun SK", "SK", "Mei", "Tim A"]]
+    table = document.add_table(rows=2, cols=7)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(tmp_path / "d.docx")
+    plan = imported(zi, tmp_path / "d.docx")
+    assert [c.title for c in plan.components] == ["RENCANA AKSI ZONA INTEGRITAS 2024"] and plan.actions[0].months == (5,)
+
+
+def test_the_first_sheet_with_a_header_is_read(zi, tmp_path):
+    from openpyxl import load_workbook
+
+    path = tables.quarters_xlsx(tmp_path / "book.xlsx")
+    book = load_workbook(path)
+    cover = book.create_sheet("Sampul", 0)
+    cover.append(["KEPUTUSAN KEPALA KANTOR"])
+    book.save(path)
+    assert shape(imported(zi, path)) == (2, 2, 3)
+    result = zi("import", str(path), "--institution", "X", "--year", "2024", "--sheet", "Sampul")
+    assert result.code == 1 and f"{path}[Sampul]:1:1: " in result.err

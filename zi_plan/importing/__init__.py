@@ -61,7 +61,8 @@ def read_table(path: Path, options: ImportOptions) -> tuple[Grid, Columns]:
             parts = [grid] + [g for g in grids[index + 1:] if g.width == grid.width]
             if len(parts) > 1:
                 grid = join(parts, str(path))
-        grid.titles = [" ".join(dict.fromkeys(t for t in grid.rows[r] if t.strip())) for r in range(cols.header) if any(grid.rows[r])]
+        above = [" ".join(dict.fromkeys(t for t in grid.rows[r] if t.strip())) for r in range(cols.header) if any(grid.rows[r])]
+        grid.titles = above or grids[index].titles  # title rows in the table, else (Word) the paragraphs above it
         return grid, cols
     assert first_error is not None
     raise first_error

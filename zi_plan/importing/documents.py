@@ -32,6 +32,8 @@ def read_docx(path: Path, raw: bytes) -> list[Grid]:
         document = docx.Document(io.BytesIO(raw))
         tables = list(document.tables)
         grids = [_docx_grid(path, n, table) for n, table in enumerate(tables, 1)]
+        if grids:
+            grids[0].titles = _title_paragraphs(document)
     except Exception:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged file
         raise damaged(path, _("a Word document (.docx)")) from None
     if not grids:
@@ -39,6 +41,18 @@ def read_docx(path: Path, raw: bytes) -> list[Grid]:
     for grid in grids:
         check_limits(grid)
     return grids
+
+
+def _title_paragraphs(document: Any) -> list[str]:
+    """The paragraphs above the first table (LAMPIRAN ..., the plan's title): names a table without components."""
+    titles = []
+    for child in document.element.body.iterchildren():
+        if child.tag.endswith("}tbl"):
+            break
+        text = "".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")).strip()
+        if text:
+            titles.append(text)
+    return titles
 
 
 def _docx_grid(path: Path, number: int, table: Any) -> Grid:

@@ -230,3 +230,14 @@ def test_the_first_sheet_with_a_header_is_read(zi, tmp_path):
     assert shape(imported(zi, path)) == (2, 2, 3)
     result = zi("import", str(path), "--institution", "X", "--year", "2024", "--sheet", "Sampul")
     assert result.code == 1 and f"{path}[Sampul]:1:1: " in result.err
+
+
+def test_letters_in_no_label_actions(zi, tmp_path):
+    rows = [tables.HEADER, ["I", "Manajemen Perubahan", *[""] * 15, "Tim MP"],
+            ["1", "Tim Kerja", "SK terbit", "Menyusun SK", "SK", *tables.months_row([1])],
+            ["a", "", "Tim dievaluasi", "Evaluasi", "Laporan", *tables.months_row([])],
+            ["b.", "", "Tim dilaporkan", "Pelaporan", "Laporan", *tables.months_row([6])]]
+    plan = imported(zi, tables.write_csv(tmp_path / "huruf.csv", rows))
+    # 'a' has no month, but its label makes it an action of its own (not scheduled yet), not a continuation
+    assert [(a.id, a.indicator, a.months) for a in plan.actions] == [
+        ("I.1.a", "SK terbit", (1,)), ("I.1.b", "Tim dievaluasi", ()), ("I.1.c", "Tim dilaporkan", (6,))]

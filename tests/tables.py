@@ -214,3 +214,20 @@ def word_docx(path: Path) -> Path:
         document.add_page_break()
     document.save(path)
     return path
+
+
+def statistics_xlsx(path: Path) -> Path:
+    """The README's worked example: codes, quarters, a coordinator per component, a draft, a shared action."""
+    rows = [
+        ["RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS BPS KABUPATEN CONTOH TAHUN 2024"],
+        [],
+        ["KODE", "RINCIAN KEGIATAN", "RENCANA KINERJA", "LUARAN", "TW I", "TW II", "TW III", "TW IV", "KOORDINATOR"],
+        ["SS.1", "Manajemen Perubahan", "", "", "", "", "", "", "Tim Manajemen Perubahan"],
+        ["SS.1.1", "Menyusun SK Tim Kerja ZI", "SK Tim Kerja terbit", "SK Tim Kerja", "v", "", "", "", ""],
+        ["SS.1.2", "Monitoring dan evaluasi pembangunan ZI", "Monev berkala", "1. Undangan\n2. Notula\n3. Foto", "v", "v", "v", "v", ""],
+        ["SS.2", "Penguatan Pengawasan", "", "", "", "", "", "", "Pokja Pengawasan"],
+        ["SS.2.1", "Sosialisasi pengendalian gratifikasi", "Pegawai memahami gratifikasi", "Daftar hadir", "", "v", "", "",
+         "TIM PENGAWASAN, Tim Manajemen Perubahan"],
+        ["SS.2.2", "Penilaian risiko", "Peta risiko", "", "", "", "", "", ""],
+    ]  # fmt: skip
+    return write_xlsx(path, rows)

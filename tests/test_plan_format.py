@@ -53,3 +53,13 @@ def test_steps_may_be_empty_only_in_a_draft(zi, write_plan):
     text = MINIMAL.replace("steps: [Menetapkan SK]", "steps: []")
     assert zi("validate", str(write_plan(text))).code == 1
     assert zi("validate", str(write_plan(text.replace("steps: []", "steps: []\n            draft: true")))).code == 0
+
+
+def test_a_shared_action_survives_export_and_import(zi, write_plan, tmp_path):
+    source = write_plan(MINIMAL.replace("            months: [3, 4, 5]", "            months: [3, 4, 5]\n            teams: [tl, mp]"))
+    for fmt in ("xlsx", "csv"):
+        table = tmp_path / f"rencana.{fmt}"
+        assert zi("export", "--format", fmt, "-m", "1", "-o", str(table), "--plan", str(source)).code == 0
+        out = tmp_path / f"back-{fmt}.yaml"
+        assert zi("import", str(table), "--institution", "Kantor Contoh", "--year", "2024", "-o", str(out)).code == 0
+        assert [[t.name for t in a.teams] for a in load_plan(out).actions][-1] == ["Tim Penguatan Tata Laksana", "Tim Manajemen Perubahan"]

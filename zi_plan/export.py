@@ -40,6 +40,7 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int) -> list[list[Any
         for item in component.items:
             for index, action in enumerate(item.actions):
                 first_in_item = index == 0
+                team = "\n".join(t.name for t in action.teams)  # one per line: zi import reads each
                 marks = {m: mark(journal.occurrence(action.id, m), as_of, plan.year) for m in action.months}
                 done = [m for m, v in marks.items() if v in ("done", "done-late")]
                 late = [m for m, v in marks.items() if v == "overdue"]
@@ -50,13 +51,13 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int) -> list[list[Any
                     numbered(action.steps),
                     numbered(action.evidence),
                     *("v" if m in action.months else "" for m in range(1, 13)),
-                    action.team.name if action.team.name != last_team else "",
+                    team if team != last_team else "",
                     action.id,
                     ", ".join(map(str, done)),
                     ", ".join(map(str, late)),
                     f"{len(done)}/{len(action.months)}",
                 ])  # fmt: skip
-                last_team = action.team.name
+                last_team = team
     return rows
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MINIMAL
 from zi_plan.plan import load_plan
 
@@ -63,3 +65,32 @@ def test_a_shared_action_survives_export_and_import(zi, write_plan, tmp_path):
         out = tmp_path / f"back-{fmt}.yaml"
         assert zi("import", str(table), "--institution", "Kantor Contoh", "--year", "2024", "-o", str(out)).code == 0
         assert [[t.name for t in a.teams] for a in load_plan(out).actions][-1] == ["Tim Penguatan Tata Laksana", "Tim Manajemen Perubahan"]
+
+
+FORMAT_2 = MINIMAL.replace("            months: [2]", "            months: []\n            source_id: SS.1.2").replace(
+    "            months: [3, 4, 5]", "            months: [3, 4, 5]\n            teams: [tl, mp]").replace(
+    "          - indicator: Agen perubahan ditetapkan", "          - indicator: Survei internal\n            draft: true\n"
+    "            steps: []\n            evidence: []\n            months: [6]\n          - indicator: Agen perubahan ditetapkan")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["list"], ["list", "--json"], ["due", "--month", "6"], ["due", "--month", "6", "--json"], ["show", "I.1.b"],
+     ["show", "I.1.c", "--json"], ["teams"], ["team", "mp"], ["progress", "--month", "6"], ["report", "--month", "6", "-o", "r.html"],
+     ["report", "--month", "6", "--format", "md", "-o", "r.md"], ["publish", "-o", "p.html"], ["export", "--format", "csv", "-o", "e.csv"],
+     ["export", "--format", "xlsx", "-o", "e.xlsx"], ["export", "--format", "ics", "-o", "e.ics"], ["evidence", "pack", "-o", "e.zip"]],
+    ids=" ".join,
+)
+def test_every_command_takes_drafts_unscheduled_and_shared_actions(zi, write_plan, command):
+    path = write_plan(FORMAT_2)
+    result = zi(*command, "--plan", str(path))
+    assert result.code == 0, result.err
+
+
+def test_done_on_an_unscheduled_action_needs_a_month(zi, write_plan):
+    path = write_plan(FORMAT_2)
+    assert zi("show", "I.1.c", "--json", "--plan", str(path)).out.count('"source_id": "SS.1.2"') == 1
+    result = zi("done", "I.1.c", "--plan", str(path), "--by", "Ani")
+    assert result.code == 1 and "not scheduled yet" in result.err and "--month" in result.err
+    assert zi("done", "I.1.c", "--month", "5", "--plan", str(path), "--by", "Ani").code == 0
+    assert zi("verify", "--plan", str(path)).code == 0

@@ -253,3 +253,34 @@ def test_the_readme_dry_run_example_is_what_zi_prints(zi, tmp_path, monkeypatch)
     result = zi("import", "rencana-aksi.xlsx", "--institution", "BPS Kabupaten Contoh", "--year", "2024", "--dry-run")
     assert result.code == 0
     assert [line.rstrip() for line in result.out.rstrip().splitlines()] == [line.rstrip() for line in shown.splitlines()]
+
+
+def test_marks_on_a_row_without_text_are_reported(zi, tmp_path):
+    rows = [tables.HEADER, ["I", "MP", *[""] * 15, "Tim MP"], ["1", "Tim", "SK", "Menyusun", "SK", *tables.months_row([1])],
+            ["", "", "", "", "", *tables.months_row([5])]]
+    table = tables.write_csv(tmp_path / "t.csv", rows)
+    result = zi("import", str(table), "--institution", "X", "--year", "2024")
+    assert result.code == 1 and f"{table}:4:6: months marked on a row with no indicator" in result.err
+
+
+def test_a_heading_with_nothing_under_it_is_kept_as_a_note(zi, tmp_path):
+    plan_rows = [["KODE", "URAIAN", "INDIKATOR", "BUKTI", "WAKTU", "PJ"], ["A.1", "Manajemen Perubahan", "", "", "", "Tim MP"],
+                 ["A.1.I", "Tim Kerja", "", "", "", ""], ["A.1.I.a", "Membentuk tim", "Tim ada", "SK", "Mei", ""],
+                 ["A.1.II", "Belum diisi", "", "", "", ""]]
+    imported(zi, tables.write_csv(tmp_path / "t.csv", plan_rows))
+    assert "heading without actions: Belum diisi (row 5)" in (tmp_path / "t.yaml").read_text(encoding="utf-8")
+
+
+def test_dry_run_json_for_scripts(zi, tmp_path):
+    import json
+
+    table = tables.statistics_xlsx(tmp_path / "r.xlsx")
+    result = zi("import", str(table), "--institution", "X", "--year", "2024", "--dry-run", "--json")
+    data = json.loads(result.out)
+    assert data["columns"]["evidence"] == {"column": 4, "header": "LUARAN"} and data["schedule"]["kind"] == "quarters"
+    assert data["counts"] == {"components": 2, "items": 2, "actions": 4, "drafts": 1, "unscheduled": 0, "teams": 2}
+    assert data["actions"][2] == {"id": "II.1.a", "source": "row 8", "source_id": "SS.2.1", "months": [6],
+                                  "teams": ["Pokja Pengawasan", "Tim Manajemen Perubahan"], "draft": False, "indicator": "Pegawai memahami gratifikasi"}
+    assert data["problems"] == [] and not list(tmp_path.glob("*.yaml"))
+    written = json.loads(zi("import", str(table), "--institution", "X", "--year", "2024", "--json", "-o", str(tmp_path / "r.yaml")).out)
+    assert written["written"] == str(tmp_path / "r.yaml") and (tmp_path / "r.yaml").exists()

@@ -83,6 +83,7 @@ def _import(app: typer.Typer) -> None:
         team: Optional[str] = typer.Option(None, "--team", help=_("The team of actions for which the table names none.")),
         component: Optional[str] = typer.Option(None, "--component", help=_("The component's name, when the table has items but no components.")),
         dry_run: bool = typer.Option(False, "--dry-run", help=_("Show the columns, the hierarchy and the first actions found; write nothing.")),
+        as_json: bool = common.json_option(),
         title: Optional[str] = typer.Option(None, "--title", help=_("The plan's title as in the decree.")),
         number: Optional[str] = _number_option(),
         date: Optional[str] = _date_option(),
@@ -94,10 +95,18 @@ def _import(app: typer.Typer) -> None:
         options = ImportOptions(sheet, columns, quarters, team, component)
         imported = import_plan(table, institution, year, options, title, number, _parse_date(date))
         if dry_run:
-            from zi_plan.importing.summary import print_dry_run
+            from zi_plan.importing import summary
 
-            print_dry_run(imported, render.console())
+            if as_json:
+                render.print_json(summary.dry_run_json(imported))
+            else:
+                summary.print_dry_run(imported, render.console())
             return
         target = output or Path(table.stem + ".yaml")
         newplan.write_new_plan(imported.text, target, force)
-        render.print_written_plan(target)
+        if as_json:
+            from zi_plan.importing import summary
+
+            render.print_json({**summary.dry_run_json(imported), "written": str(target)})
+        else:
+            render.print_written_plan(target)

@@ -60,7 +60,8 @@ def _component(state: Walk, comp: RowComponent, cid: str, ids: dict[str, str]) -
         notes.append(_("source code {code}").format(code=comp.code))
     component = ComponentOut(cid, comp.title, ids[comp.team or ""], notes=notes)
     for item in comp.items:
-        if not item.actions:
+        if not item.actions:  # a heading with nothing under it: kept as a note, never lost silently
+            component.notes.append(_("heading without actions: {title} ({row})").format(title=item.title, row=item.notes[0] if item.notes else ""))
             continue
         notes = list(item.notes) + ([_("source code {code}").format(code=item.code)] if item.code else [])
         out = ItemOut(item.title, notes=notes)

@@ -163,6 +163,9 @@ class Walk:
         if not row.content:
             if kind == "other":
                 self.heading(row.r, row.number)
+            elif row.months and not opened:
+                column = min(self.cols.months) if self.cols.months else self.cols.roles.get("schedule")
+                self.problems.append(self.grid.problem(row.r, column, _("months marked on a row with no indicator, steps or evidence: give the row its texts, or clear the marks")))
             elif row.team and self.comp is not None and self.comp.team is None:
                 self.comp.team = self._team_keys(row.team)[0]
             return

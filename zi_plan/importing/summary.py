@@ -49,6 +49,32 @@ def counts(imported: Imported) -> dict[str, int]:
     }
 
 
+def dry_run_json(imported: Imported) -> dict[str, Any]:
+    """The same as --dry-run prints, for scripts: mapping, counts, every action with its source row, problems."""
+    from zi_plan.plan import check_text
+
+    cols = imported.columns
+    names = dict(imported.teams)
+    actions = []
+    for comp in imported.components:
+        for i_no, item in enumerate(comp.items, 1):
+            for a_no, a in enumerate(item.actions):
+                teams = a.teams or [a.team or comp.team]
+                actions.append({"id": f"{comp.id}.{i_no}.{_letter(a_no)}", "source": a.notes[0] if a.notes else "", "source_id": a.source_id,
+                                "months": a.months, "teams": [names.get(t, t) for t in teams], "draft": a.draft, "indicator": a.indicator})  # fmt: skip
+    return {
+        "table": imported.grid.origins[cols.header][0],
+        "header_row": imported.grid.origins[cols.header][1],
+        "columns": {role: {"column": c + 1, "header": cols.headers.get(c, "")} for role, c in cols.roles.items()},
+        "schedule": {"kind": cols.schedule_kind, "columns": {str(c + 1): m for c, m in sorted(cols.months.items())}},
+        "counts": counts(imported),
+        "teams": [{"id": tid, "name": name} for tid, name in imported.teams],
+        "actions": actions,
+        "problems": [p.message for p in check_text("<import>", imported.text)[1]],
+        "notes": imported.notes,
+    }
+
+
 def print_dry_run(imported: Imported, out: Any) -> None:
     from zi_plan import render
     from zi_plan.plan import check_text

@@ -284,3 +284,12 @@ def test_dry_run_json_for_scripts(zi, tmp_path):
     assert data["problems"] == [] and not list(tmp_path.glob("*.yaml"))
     written = json.loads(zi("import", str(table), "--institution", "X", "--year", "2024", "--json", "-o", str(tmp_path / "r.yaml")).out)
     assert written["written"] == str(tmp_path / "r.yaml") and (tmp_path / "r.yaml").exists()
+
+
+def test_hierarchy_columns_repeated_per_row_with_line_breaks(zi, tmp_path):
+    rows = [["AREA PERUBAHAN", "SUB AREA", "KEGIATAN", "OUTPUT", "WAKTU", "PJ"],
+            ["Manajemen\nPerubahan", "Tim\nKerja", "Menyusun SK", "SK", "Mei", "Tim A"],
+            ["Manajemen\nPerubahan", "Tim\nKerja", "Evaluasi", "Laporan", "Juni", "Tim A"],
+            ["Pengawasan", "Gratifikasi", "Sosialisasi", "Daftar hadir", "Juli", "Tim B"]]
+    plan = imported(zi, tables.write_csv(tmp_path / "t.csv", rows))
+    assert shape(plan) == (2, 2, 3) and plan.actions[0].item_title == "Tim Kerja"

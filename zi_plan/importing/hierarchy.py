@@ -123,7 +123,7 @@ class Walk:
         comp_code = ".".join(segments[:depth])
         comp = self.comp
         if comp is None or (comp.code is not None and comp.code != comp_code):
-            self.open_component(row.r, row.component if not row.component_copied or comp is None else comp_code, comp_code)
+            self.open_component(row.r, (row.component if not row.component_copied else "") or comp_code, comp_code)
         item_code = ".".join(segments[:-1])
         item = self.item
         if item_code != comp_code and (item is None or (item.code is not None and item.code != item_code and not item_code.startswith(item.code + "."))):
@@ -137,7 +137,7 @@ class Walk:
             self.open_component(row.r, rest or row.component or row.item or _other_text(self.grid, self.cols, row.r), None, row.team)
         elif kind == "code":
             self.code_row(row, key, rest)
-        elif row.component and not row.component_copied and (self.comp is None or row.component != self.comp.title):
+        elif row.component and not row.component_copied and (self.comp is None or one_line(row.component) != self.comp.title):
             self.open_component(row.r, row.component, None, row.team if not row.content else "")
             opened = True
         if kind == "item":
@@ -145,7 +145,7 @@ class Walk:
             if not title:
                 self.problem(row.r, "item", _("item {no} has no title").format(no=key))
             self.open_item(row.r, title)
-        elif row.item and not row.item_copied and kind not in ("code", "roman") and (self.item is None or row.item != self.item.title):
+        elif row.item and not row.item_copied and kind not in ("code", "roman") and (self.item is None or one_line(row.item) != self.item.title):
             self.open_item(row.r, row.item)
             opened = True
         if kind == "other" and row.content:
@@ -158,7 +158,7 @@ class Walk:
             self.heading(row.r, row.title)
             return
         kind, opened = self.levels(row)
-        if kind == "roman" or (kind == "code" and row.heading_like):
+        if kind in ("roman", "code") and row.heading_like:
             return  # a component or heading row: its text is its title
         if not row.content:
             if kind == "other":

@@ -61,17 +61,20 @@ def new_table(*, title: str | None = None, caption: str | None = None) -> Table:
     )
 
 
-def action_list_table(rows: list[dict[str, Any]]) -> Table:
-    """`zi list`: one row per action."""
+def action_list_table(rows: list[dict[str, Any]], max_rows: int | None = None) -> Table:
+    """`zi list`: one row per action, at most MAX_ROWS of them (Rich lays out
+    about a thousand rows a second; --json gives every row at once)."""
+    limit = MAX_ROWS if max_rows is None else max_rows
     table = new_table()
     table.add_column(_("ID"), no_wrap=True, style="bold")
     table.add_column(_("Team"), ratio=2, overflow="fold")
     table.add_column(_("Indicator"), ratio=5, overflow="fold")
     table.add_column(_("Months"), ratio=2)
-    for row in rows:
+    for row in rows[:limit]:
         months = months_text(row["months"]) if row["months"] else _("not scheduled")
         indicator = (_("[draft]") + " " if row.get("draft") else "") + row["indicator"]
         table.add_row(esc(row["id"]), esc(", ".join(row.get("teams") or [row["team"]])), esc(indicator), months)
+    _more_row(table, min(limit, len(rows)), len(rows))
     return table
 
 

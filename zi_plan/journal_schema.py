@@ -11,7 +11,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Event = Literal["done", "undo", "evidence"]
+Event = Literal["done", "undo", "evidence", "accept", "move"]
+Fingerprint = Field(default=None, pattern=r"^[0-9a-f]{12}$")
 
 
 class _Strict(BaseModel):
@@ -38,17 +39,32 @@ class EvidenceModel(_Strict):
 
 class RecordModel(_Strict):
     action: str
-    month: int = Field(ge=1, le=12)
+    month: int | None = Field(default=None, ge=1, le=12)
     event: Event
+    moved_from: str | None = Field(default=None, alias="from", description="move: the id the records came from.")
     at: dt.datetime
     by: str = Field(min_length=1)
     note: Optional[str] = None
+    # Format 2: what the action read when the record was made (see zi_plan.amend).
+    fingerprint: str | None = Fingerprint
+    indicator: str | None = None
+    accepted: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$", description="accept: the old fingerprint.")
     evidence: list[EvidenceModel] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _aware(self) -> RecordModel:
         if self.at.tzinfo is None:
             raise ValueError("'at' needs a time zone, e.g. 2023-04-12T09:30:00+09:00")
+        return self
+
+    @model_validator(mode="after")
+    def _event_fields(self) -> RecordModel:
+        if self.event in ("done", "undo", "evidence") and self.month is None:
+            raise ValueError(f"a '{self.event}' record needs 'month'")
+        if self.event == "move" and not self.moved_from:
+            raise ValueError("a 'move' record needs 'from', the id its records came from")
+        if self.event == "accept" and not (self.accepted and self.fingerprint):
+            raise ValueError("an 'accept' record needs 'accepted' and 'fingerprint'")
         return self
 
 

@@ -35,6 +35,10 @@ def _validate(app: typer.Typer) -> None:
         results = [(str(path), check_file(path)) for path in files]
         warned = [(str(path), warnings(path)) for path, (_p, problems) in zip(files, results, strict=False) if not problems]
         REPORTERS[output_format.value](results, sys.stdout, warned)
+        from zi_plan.amend import derived_ids_warning
+
+        for warning in filter(None, (derived_ids_warning(Path(p)) for p, problems in results if not problems)):
+            sys.stderr.write(warning + "\n")
         if any(problems for _path, problems in results):
             raise typer.Exit(1)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -93,12 +94,13 @@ def test_done_on_an_unscheduled_action_needs_a_month(zi, write_plan):
     result = zi("done", "I.1.c", "--plan", str(path), "--by", "Ani")
     assert result.code == 1 and "not scheduled yet" in result.err and "--month" in result.err
     assert zi("done", "I.1.c", "--month", "5", "--plan", str(path), "--by", "Ani").code == 0
-    assert zi("verify", "--plan", str(path)).code == 0
+    verify = zi("verify", "--plan", str(path))
+    assert verify.code == 0 and "set aside" not in verify.out + verify.err  # work on an unscheduled action is not stale
+    shown = json.loads(zi("show", "I.1.c", "--json", "--plan", str(path)).out)
+    assert [(o["month"], o["status"]) for o in shown["occurrences"]] == [(5, "done")]
 
 
 def test_warnings_in_json_and_github_formats(zi, write_plan):
-    import json
-
     path = write_plan(FORMAT_2)
     data = json.loads(zi("validate", str(path), "--format", "json").out)
     assert data["valid"] and [w["message"][:5] for w in data["files"][0]["warnings"]] == ["I.1.b", "I.1.c"]

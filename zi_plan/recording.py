@@ -279,7 +279,9 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
     action = plan.action(action_id)
     occurrences = []
     evidence = []
-    for m in action.months:
+    # An action not scheduled yet shows the months work was recorded in.
+    months = action.months or tuple(m for m in range(1, 13) if journal.occurrence(action.id, m).history)
+    for m in months:
         occ = journal.occurrence(action.id, m)
         done = occ.done
         occurrences.append(

@@ -98,4 +98,16 @@ def test_a_scanned_pdf_says_so(zi, tmp_path):
 def test_a_folder_is_not_a_table(zi, tmp_path):
     (tmp_path / "dir.csv").mkdir()
     result = zi("import", str(tmp_path / "dir.csv"), *ARGS)
-    assert result.code == 1 and "not a regular file" in result.err
+    assert result.code == 1 and "not a file" in result.err
+
+
+def test_escape_sequences_in_a_table_never_reach_the_plan(zi, tmp_path):
+    rows = [["NO", "KOMPONEN", "INDIKATOR", "KEGIATAN", "OUTPUT", "WAKTU", "PJ"],
+            ["I", "MP\x1b[2J", "", "", "", "", "Tim\x1b]8;;http://x\x07 A"], ["1", "Tim", "SK\x1b[31m terbit\x07", "Menyusun", "SK", "Mei", ""]]
+    path = tables.write_csv(tmp_path / "esc.csv", rows)
+    out = tmp_path / "esc.yaml"
+    assert zi("import", str(path), *ARGS, "-o", str(out)).code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "\\u001b" not in text and "\x1b" not in text and "\\u0007" not in text
+    plan = load_plan(out)
+    assert plan.actions[0].indicator == "SK terbit" and plan.teams[0].name == "Tim A"

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from zi_plan.errors import Problem
 from zi_plan.i18n import _, ngettext
+from zi_plan.inert import json_safe, visible
 
 Results = list[tuple[str, list[Problem]]]  # (path, its problems) per file
 
@@ -29,9 +30,11 @@ def _summary(results: Results) -> str:
 
 def report_text(results: Results, out: TextIO, warnings: Results | None = None) -> None:
     for _path, problems in results:
-        out.writelines(f"{problem}\n" for problem in problems)
+        for problem in problems:
+            # A value quoted from the file shows its control characters as \x1b.
+            out.write(f"{visible(str(problem))}\n")
     for _path, found in warnings or []:
-        out.writelines(f"{p.where()}: " + _("warning: {message}").format(message=p.message) + "\n" for p in found)
+        out.writelines(f"{p.where()}: " + _("warning: {message}").format(message=visible(p.message)) + "\n" for p in found)
     out.write(_summary(results) + "\n")
 
 
@@ -49,7 +52,7 @@ def report_json(results: Results, out: TextIO, warnings: Results | None = None) 
             for path, problems in results
         ],
     }
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _escape_data(text: str) -> str:
@@ -68,7 +71,7 @@ def report_github(results: Results, out: TextIO, warnings: Results | None = None
                 props = f"file={_escape_property(p.path)}"
                 if p.line is not None:
                     props += f",line={p.line},col={p.column or 1}"
-                out.write(f"::{level} {props}::{_escape_data(p.message)}\n")
+                out.write(f"::{level} {props}::{_escape_data(visible(p.message))}\n")
     out.write(_summary(results) + "\n")
 
 

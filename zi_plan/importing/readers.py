@@ -17,21 +17,22 @@ from typing import Any
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
 from zi_plan.importing.grid import MAX_FILE_BYTES, MAX_UNCOMPRESSED, Grid, check_limits
+from zi_plan.inert import inert
 
 
 def read_grids(path: Path, sheet: str | None = None) -> tuple[list[Grid], bool]:
     """The tables in the file, and whether they are parts of one table (pages) to join."""
-    if path.is_dir() or (path.exists() and not path.is_file()):
-        raise ZiError(_("{path} is not a regular file").format(path=path))
+    from zi_plan.fsguard import read_regular, reason
+
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ZiError(_("{path} is {mb} MB: tables are limited to {limit} MB").format(path=path, mb=size // 2**20, limit=MAX_FILE_BYTES // 2**20))
-        raw = path.read_bytes()
+        raw = read_regular(path)  # a FIFO, a device or a folder is refused, not waited on
     except FileNotFoundError:
         raise ZiError(_("file not found: {path}").format(path=path)) from None
     except OSError as exc:
-        raise ZiError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from None
+        raise ZiError(_("cannot read {path}: {reason}").format(path=path, reason=reason(exc))) from None
     if not raw.strip():
         raise InvalidFile([Problem(str(path), None, None, _("the file is empty"))])
     suffix = path.suffix.lower()
@@ -57,7 +58,8 @@ def cell_text(value: Any) -> str:
         return str(int(value))
     if isinstance(value, (dt.datetime, dt.date)):
         return value.isoformat()
-    return str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
+    # A table's text goes into the plan: escape sequences and control characters are dropped.
+    return inert(str(value).replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def damaged(path: Path, what: str) -> InvalidFile:

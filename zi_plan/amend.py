@@ -168,7 +168,7 @@ def check_records(plan: LoadedPlan, records: Sequence[Key], text: Callable[[], s
         now = (prints.get(action_id) or prints.setdefault(action_id, fingerprint(action))) if record.fingerprint else None
         if record.fingerprint and record.fingerprint != now and not _reaches(accepted[action_id], record.fingerprint, now or ""):
             found.append((index, "changed", action_id))
-        elif record.month not in action.months:
+        elif action.months and record.month not in action.months:  # not scheduled yet (plan format 2): any month
             found.append((index, "unscheduled", action_id))
     if not found:
         return []

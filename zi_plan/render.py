@@ -13,10 +13,12 @@ from typing import Any
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape as esc
+from rich.markup import escape as _markup_escape
 from rich.table import Table
+from rich.text import Text
 
 from zi_plan.i18n import _, month_name, month_short, ngettext
+from zi_plan.inert import inert, json_safe
 from zi_plan.status import SYMBOLS
 
 __all__ = ["esc", "month_name", "month_short"]
@@ -38,14 +40,42 @@ def months_text(months: Iterable[int]) -> str:
     return ", ".join(parts)
 
 
+def esc(text: str) -> str:
+    """Text from a plan, journal or argument, ready to go into Rich markup.
+
+    Made inert first: escape sequences can end in a backslash, which would
+    otherwise escape the markup that follows the text.
+    """
+    return _markup_escape(inert(text))
+
+
+class InertConsole(Console):
+    """A Rich console through which no escape sequence from the data reaches the terminal.
+
+    Every string Rich prints (cells, titles, captions, lines) becomes text
+    in ``render_str``; stripping there covers them all, and Rich's own
+    colours are added later, so they are untouched.
+    """
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(inert(text), **kwargs)
+
+
 def console(stderr: bool = False) -> Console:
     # highlight=False: Rich would otherwise colour numbers and ids at random.
-    return Console(stderr=stderr, highlight=False)
+    # InertConsole: no escape sequence from a plan or journal reaches the terminal.
+    return InertConsole(stderr=stderr, highlight=False)
 
 
 def print_json(data: Any) -> None:
-    """JSON for scripts: UTF-8 text as is, never wrapped or coloured."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    """JSON for scripts: UTF-8 text as is, never wrapped or coloured.
+
+    To a stream that is not UTF-8 (a Windows console or file), non-ASCII
+    text is written as \\u escapes: still the same JSON, nothing lost.
+    """
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    text = json.dumps(data, ensure_ascii=not encoding.startswith("utf"), indent=2, default=str)
+    sys.stdout.write(json_safe(text))
     sys.stdout.write("\n")
 
 
@@ -71,7 +101,9 @@ def action_list_table(rows: list[dict[str, Any]], max_rows: int | None = None) -
     table.add_column(_("Indicator"), ratio=5, overflow="fold")
     table.add_column(_("Months"), ratio=2)
     for row in rows[:limit]:
-        table.add_row(esc(row["id"]), esc(row["team"]), esc(row["indicator"]), months_text(row["months"]))
+        months = months_text(row["months"]) if row["months"] else _("not scheduled")
+        indicator = (_("[draft]") + " " if row.get("draft") else "") + row["indicator"]
+        table.add_row(esc(row["id"]), esc(", ".join(row.get("teams") or [row["team"]])), esc(indicator), months)
     _more_row(table, min(limit, len(rows)), len(rows))
     return table
 
@@ -101,7 +133,8 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
     tables: list[Table] = []
     by_team: dict[str, list[Any]] = {}
     for d in report.due:
-        by_team.setdefault(d.action.team.name, []).append(d)
+        for team in d.action.teams:  # an action shared by several teams is on each one's list
+            by_team.setdefault(team.name, []).append(d)
     for team, entries in by_team.items():
         done = sum(d.status == "done" for d in entries)
         title = _("{team} — {done}/{total} done").format(team=f"[bold]{esc(team)}[/]", done=done, total=len(entries))
@@ -126,15 +159,26 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
         table.add_column(_("Indicator"), ratio=4, overflow="fold")
         for action_id, entries in list(grouped.items())[:max_rows]:
             action = entries[0].action
-            table.add_row(esc(action_id), months_text(d.month for d in entries), esc(action.team.name), esc(action.indicator))
+            table.add_row(esc(action_id), months_text(d.month for d in entries), esc(", ".join(t.name for t in action.teams)), esc(action.indicator))
         _more_row(table, min(max_rows, len(grouped)), len(grouped))
         tables.append(table)
     return tables
 
 
+def unfinished_tables(report: Any) -> list[Table]:
+    """`zi due`: actions not scheduled yet, and drafts, apart from the month's work (as `zi list` shows them)."""
+    tables = []
+    for actions, title in ((report.unscheduled, _("Not scheduled yet")), (report.drafts, _("Drafts: no steps or evidence yet"))):
+        if actions:
+            tables.append(action_list_table([a.to_json() for a in actions]))
+            tables[-1].title = f"[bold]{title}[/]"
+    return tables
+
+
 def show_tables(data: dict[str, Any]) -> list[Table]:
     """`zi show`: the action's texts, then its occurrences and evidence."""
-    about = new_table(title=f"[bold]{esc(data['id'])}[/] — {esc(data['team'])}")
+    teams = ", ".join(data.get("teams") or [data["team"]])
+    about = new_table(title=f"[bold]{esc(data['id'])}[/] — {esc(teams)}")
     about.add_column("", style="bold", no_wrap=True)
     about.add_column("", overflow="fold")
     about.show_header = False
@@ -143,7 +187,11 @@ def show_tables(data: dict[str, Any]) -> list[Table]:
     about.add_row(_("Indicator"), esc(data["indicator"]))
     about.add_row(_("Steps"), esc("\n".join(f"{i}. {s}" for i, s in enumerate(data["steps"], 1))))
     about.add_row(_("Evidence expected"), esc("\n".join(f"- {e}" for e in data["evidence_expected"])))
-    about.add_row(_("Months"), months_text(data["months"]))
+    about.add_row(_("Months"), months_text(data["months"]) if data["months"] else _("not scheduled"))
+    if data.get("source_id"):
+        about.add_row(_("Source code"), esc(data["source_id"]))
+    if data.get("draft"):
+        about.add_row(_("Draft"), _("draft: no steps or evidence yet"))
     occ = new_table(title=_("Occurrences"))
     occ.add_column(_("Month"), no_wrap=True)
     occ.add_column(_("Status"), no_wrap=True)
@@ -273,6 +321,8 @@ def print_due(report: Any, plan: Any) -> None:
         out.print(table)
     if not report.due and not report.overdue:
         out.print(_("Nothing is scheduled this month and nothing is overdue."))
+    for table in unfinished_tables(report):
+        out.print(table)
     out.print(
         _("Due: {due}, done: {done}, open: {open}, overdue: {overdue}").format(
             due=len(report.due), done=report.done, open=len(report.due) - report.done, overdue=len(report.overdue)
@@ -310,17 +360,16 @@ def print_reopened(result: Any, year: int) -> None:
     console().print(_("reopened {what}; journal {path}").format(what=what, path=esc(str(result.journal.path))), soft_wrap=True)
 
 
-def print_verify(checked: int, problems: list[Any], loose: list[Any]) -> None:
-    """`zi verify`: each missing or changed file, each file no record names, then the counts."""
+def print_verify(checked: int, problems: list[Any], loose: list[Any], partial: list[Any]) -> None:
+    """`zi verify`: each missing, changed or refused file, each file no record names,
+    each partial copy, then the counts."""
     out = console()
     for p in problems:
-        if p.problem == "missing":
-            what = _("missing")
-        else:
-            what = _("changed (sha256 now {found}…, recorded {expected}…)").format(found=(p.found or "")[:12], expected=p.expected[:12])
-        out.print(f"{esc(str(p.path))}: {p.action} {month_name(p.month)}: {what}", soft_wrap=True)
+        out.print(esc(p.line()), soft_wrap=True)
     for path in loose:
         out.print(esc(str(path)) + ": " + _("in the evidence folder but in no record (record it with zi done ... --add --evidence, or remove it)"), soft_wrap=True)
+    for path in partial:
+        out.print(esc(str(path)) + ": " + _("a partial copy left by an interrupted zi done; the next zi done or zi undo removes it"), soft_wrap=True)
     files = ngettext("{n} evidence file checked", "{n} evidence files checked", checked).format(n=checked)
     found = ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems))
     out.print(f"{files}, {found}")
@@ -338,7 +387,7 @@ def print_pack(result: Any, target: Any) -> None:
         soft_wrap=True,
     )
     if result.problems:
-        out.print(_("some stored files are missing or changed (see above and index.html); run zi verify"))
+        out.print(_("some stored files are missing, changed or were not read (outside the evidence folder; see above and index.html); run zi verify"))
 
 
 def print_written_plan(target: Any) -> None:

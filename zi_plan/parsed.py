@@ -9,8 +9,6 @@ the full way: parse and validate everything, every problem placed by line.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import stat
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +20,14 @@ from zi_plan.plan import LoadedPlan
 
 
 def read_bytes(path: Path) -> bytes:
-    """The file's bytes; anything unusual (not a plain file, unreadable) is
+    """The file's bytes; anything unusual (not a regular file, unreadable) is
     left to yamlio.read_text, which says what is wrong."""
+    from zi_plan.fsguard import read_regular  # a FIFO or a device is never read
+
     try:
-        if stat.S_ISREG(os.stat(path).st_mode):
-            return path.read_bytes()
+        return read_regular(path)
     except OSError:
-        pass
-    return _text(path).encode("utf-8")
+        return _text(path).encode("utf-8")
 
 
 def decode_text(path: Path, raw: bytes) -> str:

@@ -447,6 +447,9 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
 
         render.print_json(json_schema())
 
+    from zi_plan.commands import lke as lke_commands
+
+    lke_commands.register(app)
     return app
 
 

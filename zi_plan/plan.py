@@ -69,6 +69,7 @@ class ActionView:
     steps: tuple[str, ...]
     evidence: tuple[str, ...]
     months: tuple[int, ...]
+    lke: tuple[str, ...] = ()  # LKE questions it serves
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -83,6 +84,7 @@ class ActionView:
             "steps": list(self.steps),
             "evidence": list(self.evidence),
             "months": list(self.months),
+            "lke": list(self.lke),
         }
 
 
@@ -102,6 +104,7 @@ class LoadedPlan:
     # its journal must not go beside it (inside the installed package).
     bundled: bool = False
     fingerprint: str = ""  # identifies the plan's content (see zi_plan.cache)
+    lke_year: int | None = None  # the LKE worksheet named by the plan; None: the newest bundled
     by_id: dict[str, ActionView] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -196,6 +199,10 @@ def _check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
     found: list[_Found] = []
     found.extend(_schema_problems(data))
     found.extend(_rule_problems(data))
+    if _mentions_lke(data):  # the worksheet is read only for plans that use it
+        from zi_plan.lke.planrefs import lke_problems
+
+        found.extend(lke_problems(data))
     if not found:
         return data, []
     root = yamlio.compose(text)
@@ -205,6 +212,15 @@ def _check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
         problems.append(Problem(path, line, col, message))
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return data, problems
+
+
+def _mentions_lke(data: dict[str, Any]) -> bool:
+    return "lke" in data or any(
+        isinstance(a, dict) and "lke" in a
+        for c in _as_list(data.get("components")) if isinstance(c, dict)
+        for i in _as_list(c.get("items")) if isinstance(i, dict)
+        for a in _as_list(i.get("actions"))
+    )  # fmt: skip
 
 
 def check_file(path: Path) -> list[Problem]:
@@ -266,6 +282,7 @@ def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
                         steps=tuple(s.strip() for s in act["steps"]),
                         evidence=tuple(e.strip() for e in act["evidence"]),
                         months=tuple(sorted(act["months"])),
+                        lke=tuple(act.get("lke") or ()),
                     )
                 )
     decree = dict(data["decree"])
@@ -278,6 +295,7 @@ def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
         teams=list(teams.values()),
         components=components,
         actions=actions,
+        lke_year=data.get("lke"),
     )
 
 

@@ -68,8 +68,14 @@ def action_list_table(rows: list[dict[str, Any]]) -> Table:
     table.add_column(_("Indicator"), ratio=5, overflow="fold")
     table.add_column(_("Months"), ratio=2)
     for row in rows:
-        table.add_row(esc(row["id"]), esc(row["team"]), esc(row["indicator"]), months_text(row["months"]))
+        table.add_row(esc(row["id"]), esc(row["team"]), esc(row["indicator"]) + lke_line(row.get("lke")), months_text(row["months"]))
     return table
+
+
+def lke_line(codes: Iterable[str] | None) -> str:
+    """A dim second line naming the LKE questions an action serves ('' when none)."""
+    codes = list(codes or ())
+    return "\n[dim]LKE " + esc(", ".join(codes)) + "[/]" if codes else ""
 
 
 def _status_text(status: str, late: bool = False) -> str:
@@ -107,7 +113,8 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
         table.add_column(_("Indicator"), ratio=3, overflow="fold")
         table.add_column(_("Evidence expected"), ratio=3, overflow="fold")
         for d in entries[:max_rows]:
-            table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), esc(d.action.indicator), esc("\n".join(d.action.evidence)))
+            indicator = esc(d.action.indicator) + lke_line(d.action.lke)
+            table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), indicator, esc("\n".join(d.action.evidence)))
         _more_row(table, min(max_rows, len(entries)), len(entries))
         tables.append(table)
     if report.overdue:
@@ -140,6 +147,8 @@ def show_tables(data: dict[str, Any]) -> list[Table]:
     about.add_row(_("Steps"), esc("\n".join(f"{i}. {s}" for i, s in enumerate(data["steps"], 1))))
     about.add_row(_("Evidence expected"), esc("\n".join(f"- {e}" for e in data["evidence_expected"])))
     about.add_row(_("Months"), months_text(data["months"]))
+    if data.get("lke"):
+        about.add_row(_("LKE"), esc(", ".join(data["lke"])))
     occ = new_table(title=_("Occurrences"))
     occ.add_column(_("Month"), no_wrap=True)
     occ.add_column(_("Status"), no_wrap=True)

@@ -1,0 +1,1 @@
+"""The command groups of `zi`, each with ``register(app)``."""

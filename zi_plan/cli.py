@@ -237,7 +237,8 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
                     what = _("missing")
                 else:
                     what = _("changed (sha256 now {found}…, recorded {expected}…)").format(found=(p.found or "")[:12], expected=p.expected[:12])
-                out.print(f"{render.esc(str(p.path))}: {p.action} {month_name(p.month)}: {what}", soft_wrap=True)
+                when = f" {month_name(p.month)}" if p.month else ""  # month 0: an LKE answer's file
+                out.print(f"{render.esc(str(p.path))}: {p.action}{when}: {what}", soft_wrap=True)
             for path in loose:
                 out.print(render.esc(str(path)) + ": " + _("in the evidence folder but in no record (record it with zi done ... --add --evidence, or remove it)"), soft_wrap=True)
             files = ngettext("{n} evidence file checked", "{n} evidence files checked", checked).format(n=checked)

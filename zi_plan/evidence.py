@@ -18,7 +18,7 @@ from pathlib import Path
 
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _
-from zi_plan.journal import EvidenceEntry, Journal
+from zi_plan.journal import EvidenceEntry, Journal, Record
 from zi_plan.plan import ActionView
 
 _URL = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
@@ -77,10 +77,15 @@ def _safe_name(name: str) -> str:
 
 def store(journal: Journal, action: ActionView, month: int, year: int, source: EvidenceSource) -> EvidenceEntry:
     """Copy one file into the store (atomically) or record a link; the caller holds the lock."""
+    return store_in(journal, folder_for(action, month, year), source)
+
+
+def store_in(journal: Journal, relative: Path, source: EvidenceSource) -> EvidenceEntry:
+    """Copy one file into ``relative`` (a folder of the evidence store) or record a link."""
     if source.url is not None:
         return EvidenceEntry(url=source.url)
     assert source.file is not None
-    folder = journal.evidence_dir / folder_for(action, month, year)
+    folder = journal.evidence_dir / relative
     folder.mkdir(parents=True, exist_ok=True)
     # Copy to a temp file first, hashing as we go, so that a crash leaves no half file.
     fd, tmp_name = tempfile.mkstemp(prefix=".incoming.", dir=folder)
@@ -148,7 +153,7 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
     """Re-hash every stored file the journal names: (files checked, problems)."""
     checked: dict[tuple[str, str], VerifyProblem | None] = {}
     problems: list[VerifyProblem] = []
-    for record in journal.records:
+    for record in [*journal.records, *_answer_records(journal)]:
         if record.event == "undo":
             continue
         for entry in record.evidence:
@@ -167,6 +172,12 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
     return len(checked), problems
 
 
+def _answer_records(journal: Journal) -> list[Record]:
+    """LKE answers seen as records for verify: the question's code as the action, month 0."""
+    return [Record(action=a["lke"], month=0, event="evidence", at=a["at"], by=a["by"],
+                   evidence=tuple(EvidenceEntry(**e) for e in a.get("evidence") or ())) for a in journal.answers]  # fmt: skip
+
+
 def unrecorded(journal: Journal) -> list[Path]:
     """Files in the evidence folder that no record names.
 
@@ -175,7 +186,7 @@ def unrecorded(journal: Journal) -> list[Path]:
     """
     if not journal.evidence_dir.is_dir():
         return []
-    named = {e.path for r in journal.records for e in r.evidence if e.path}
+    named = {e.path for r in [*journal.records, *_answer_records(journal)] for e in r.evidence if e.path}
     return sorted(
         p for p in journal.evidence_dir.rglob("*")
         if p.is_file() and p.relative_to(journal.evidence_dir).as_posix() not in named

@@ -14,7 +14,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional
@@ -26,7 +26,8 @@ from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
 
-JOURNAL_VERSION = 1
+JOURNAL_VERSION = 2  # 2 adds LKE answer records (zi_plan.lke.answers); 1 is read as it is
+READABLE_VERSIONS = (1, 2)
 Event = Literal["done", "undo", "evidence"]
 
 
@@ -104,6 +105,8 @@ class Journal:
     evidence_dir: Path
     records: list[Record]
     occurrences: dict[tuple[str, int], Occurrence]
+    # LKE answer records as checked data, in order; zi_plan.lke.answers reads them.
+    answers: list[dict[str, Any]] = field(default_factory=list)
 
     def occurrence(self, action_id: str, month: int) -> Occurrence:
         return self.occurrences.get((action_id, month)) or Occurrence(action_id, month)
@@ -165,24 +168,25 @@ def load_journal(plan: LoadedPlan) -> Journal:
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
     with yamlio.gc_paused():
-        records = _check_journal(path, text, plan)
-    return Journal(path, evidence_dir, records, replay(records))
+        records, answers = _check_journal(path, text, plan)
+    return Journal(path, evidence_dir, records, replay(records), answers)
 
 
-def _check_journal(path: Path, text: str, plan: LoadedPlan) -> list[Record]:
+def _check_journal(path: Path, text: str, plan: LoadedPlan) -> tuple[list[Record], list[dict[str, Any]]]:
     try:
         data = yamlio.parse(text)
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
     if data is None:
-        return []
+        return [], []
     if not isinstance(data, dict):
         raise InvalidFile([Problem(str(path), 1, 1, _("a progress journal must be a mapping with 'journal', 'plan' and 'records'"))])
     cache_key = cache.key("journal", plan.fingerprint, text)
     if not cache.is_valid(cache_key):
         _validate_journal(path, text, data, plan)
         cache.remember(cache_key)
-    return [Record.from_dict(r) for r in data.get("records") or ()]
+    raw = data.get("records") or ()
+    return [Record.from_dict(r) for r in raw if r["event"] != "answer"], [r for r in raw if r["event"] == "answer"]
 
 
 def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedPlan) -> None:
@@ -205,15 +209,23 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
             else:
                 message = _("'{key}' is not valid: {problem}").format(key=name, problem=err["msg"])
             found.append((loc, message))
-    if journal is not None and journal.journal != JOURNAL_VERSION:
+    if journal is not None and journal.journal not in READABLE_VERSIONS:
         found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION)))
+    answers = []
     for index, record in enumerate((journal.records or []) if journal else []):
-        action = plan.by_id.get(record.action)
+        if record.event == "answer":
+            answers.append((index, record.lke, record.value))
+            continue
+        action = plan.by_id.get(record.action or "")
         if action is None:
             found.append((("records", index, "action"), _("record for '{id}', which the plan does not have; was the plan changed?").format(id=record.action)))
         elif record.month not in action.months:
             months = ", ".join(map(str, action.months))
             found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months)))
+    if answers:  # checked against the plan's LKE worksheet; only read when there are answers
+        from zi_plan.lke.answers import answer_problems
+
+        found.extend(answer_problems(plan, answers))
     if found:
         root = yamlio.compose(text)
         raise InvalidFile([Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found])
@@ -236,13 +248,18 @@ records:
 _APPENDABLE = re.compile(r"^records:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.MULTILINE)
 
 
-def record_to_yaml(record: Record) -> str:
-    return yaml.safe_dump([record.to_dict()], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+_VERSION_LINE = re.compile(r"^journal: 1[ \t]*$", re.MULTILINE)
 
 
-def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
+def record_to_yaml(record: Record | dict[str, Any] | Any) -> str:
+    data = record if isinstance(record, dict) else record.to_dict()
+    return yaml.safe_dump([data], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+
+
+def append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | Any]) -> None:
     """Add records to the journal file atomically (the caller holds the lock),
-    and to ``journal`` in memory."""
+    and to ``journal`` in memory. ``new`` may hold LKE answers (anything with
+    ``to_dict()`` that is not a Record)."""
     path = journal.path
     # The name as a JSON string is a valid YAML scalar whatever it contains.
     header = _HEADER.format(plan=json.dumps(plan.path.name, ensure_ascii=False), version=JOURNAL_VERSION)
@@ -250,13 +267,17 @@ def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> Non
     if text and not text.endswith("\n"):
         text += "\n"
     if _APPENDABLE.search(text):
+        if any(not isinstance(r, Record) for r in new):
+            # An answer is format 2: say so, so that an older zi refuses the file plainly.
+            text = _VERSION_LINE.sub(f"journal: {JOURNAL_VERSION}", text, count=1)
         text += "".join(record_to_yaml(r) for r in new)
     else:
         # Hand-edited so that `records:` is not last (or is `records: []`):
         # write the whole file again in the usual layout.
-        text = header + "".join(record_to_yaml(r) for r in [*journal.records, *new])
+        text = header + "".join(record_to_yaml(r) for r in [*journal.records, *journal.answers, *new])
     yamlio.atomic_write(path, text.encode("utf-8"))
-    journal.records.extend(new)
+    journal.records.extend(r for r in new if isinstance(r, Record))
+    journal.answers.extend(r.to_dict() for r in new if not isinstance(r, Record))
     journal.occurrences = replay(journal.records)
 
 

@@ -7,11 +7,11 @@ rest of zi works on the plain records of ``zi_plan.journal``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Optional
+from typing import Literal, Optional, Union
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, model_validator
 
-Event = Literal["done", "undo", "evidence"]
+Event = Literal["done", "undo", "evidence", "answer"]
 
 
 class _Strict(BaseModel):
@@ -37,13 +37,26 @@ class EvidenceModel(_Strict):
 
 
 class RecordModel(_Strict):
-    action: str
-    month: int = Field(ge=1, le=12)
+    # done/undo/evidence name an occurrence (action, month); an LKE answer
+    # (journal format 2) names a question (lke) and its value instead.
+    action: Optional[str] = None
+    month: Optional[int] = Field(default=None, ge=1, le=12)
+    lke: Optional[str] = None
+    value: Optional[Union[StrictInt, StrictFloat, StrictStr]] = None
     event: Event
     at: dt.datetime
     by: str = Field(min_length=1)
     note: Optional[str] = None
     evidence: list[EvidenceModel] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _occurrence_or_answer(self) -> RecordModel:
+        if self.event == "answer":
+            if self.lke is None or self.value is None or self.action is not None or self.month is not None:
+                raise ValueError("an answer record needs 'lke' and 'value' (and no 'action' or 'month')")
+        elif self.action is None or self.month is None or self.lke is not None or self.value is not None:
+            raise ValueError(f"a '{self.event}' record needs 'action' and 'month' (and no 'lke' or 'value')")
+        return self
 
     @model_validator(mode="after")
     def _aware(self) -> RecordModel:

@@ -70,3 +70,81 @@ def register(app: typer.Typer) -> None:
             p=tables.num(c.pemenuhan), r=tables.num(c.reform), g=tables.num(c.pengungkit)))  # fmt: skip
         for line in tables.gate_lines(result.gates):
             out.print(line, soft_wrap=True)
+
+    @lke_app.command("answer", help=_("Record the office's answer to a question (a later answer supersedes it; the journal keeps the history)."))
+    def answer_cmd(
+        code: Annotated[Optional[str], typer.Argument(show_default=False, help=_("Question code, e.g. P.1.i.a."))] = None,
+        value: Annotated[Optional[str], typer.Argument(show_default=False,
+                         help=_("Ya/Tidak, A..E, a count for a count input, or an index 0-4 for H.1.a and H.2.a."))] = None,  # fmt: skip
+        evidence: Annotated[Optional[list[str]], typer.Option("--evidence", "-e", show_default=False,
+                            help=_("A file to keep (copied and hashed) or a link; repeat for more."))] = None,  # fmt: skip
+        note: Annotated[Optional[str], typer.Option("--note", help=_("A short note for the record."))] = None,
+        by: Annotated[Optional[str], typer.Option("--by", help=_("Who answers. Default: git's user.name, else your login."))] = None,
+        file: Annotated[Optional[Path], typer.Option("--file", show_default=False,
+                        help=_("Many answers from a CSV file: code,value[,note] per line; all or nothing."))] = None,  # fmt: skip
+        plan: PlanOption = None,
+    ) -> None:
+        from zi_plan import render
+        from zi_plan.errors import ZiError
+        from zi_plan.lke import answers, coverage
+        from zi_plan.plan import open_plan
+        from zi_plan.progress import evidence_path_for_user
+
+        loaded = open_plan(plan)
+        sheet = coverage.worksheet_for(loaded)
+        if file is not None:
+            if code is not None or value is not None or evidence:
+                raise ZiError(_("--file takes every answer from the file: give no CODE, VALUE or --evidence with it"), exit_code=2)
+            entries = answers.read_answers_csv(file, sheet)
+        elif code is None or value is None:
+            raise ZiError(_("give CODE and VALUE (e.g. zi lke answer P.1.i.a Ya), or --file answers.csv"), exit_code=2)
+        else:
+            question = sheet.question(code)
+            entries = [(question, answers.parse_value(question, value), note)]
+        recorded, journal = answers.record_answers(loaded, entries, evidence=evidence or [], by=by)
+        out = render.console()
+        for a in recorded:
+            out.print(_("answer: {code} = {value} — by {by}").format(code=f"[bold]{a.code}[/]", value=render.esc(str(a.value)), by=render.esc(a.by)))
+            for entry in a.evidence:
+                where = entry.url or _("stored {path}  (sha256 {sha}…, {size} bytes)").format(
+                    path=evidence_path_for_user(journal, entry.path or ""), sha=(entry.sha256 or "")[:12], size=entry.size)  # fmt: skip
+                out.print("  " + render.esc(where), soft_wrap=True)
+        out.print("  " + _("journal {path}").format(path=render.esc(str(journal.path))), soft_wrap=True)
+
+    @lke_app.command("score", help=_("The worksheet's score from the recorded answers, in two readings, against the WBK and WBBM gates."))
+    def score_cmd(
+        suggest: Annotated[bool, typer.Option("--suggest", help=_("Also show answers suggested by the progress journal (never recorded)."))] = False,
+        as_json: JsonOption = False,
+        plan: PlanOption = None,
+    ) -> None:
+        from zi_plan import render
+        from zi_plan.journal import load_journal
+        from zi_plan.lke import answers, coverage, score, tables
+        from zi_plan.plan import open_plan
+
+        loaded = open_plan(plan)
+        sheet = coverage.worksheet_for(loaded)
+        journal = load_journal(loaded)
+        result = score.score(sheet, answers.answer_values(journal))
+        suggestions = None
+        if suggest:
+            from zi_plan.lke.suggest import suggestions as compute
+
+            suggestions = compute(loaded, journal, sheet)
+        if as_json:
+            data = result.to_json()
+            if suggestions is not None:
+                data["suggestions"] = [s.to_json() for s in suggestions]
+            render.print_json(data)
+            return
+        out = render.console()
+        out.print(tables.score_table(result))
+        answered = sum(v.status != "unanswered" for v in result.values.values())
+        out.print(_("{n} of {total} questions answered").format(n=answered, total=len(result.values)))
+        out.print(tables.reading_line(_("answered (as the official Excel)"), result.answered, sheet))
+        out.print(tables.reading_line(_("strict (unanswered = 0)"), result.strict, sheet))
+        for line in tables.gate_lines(result.gates):
+            out.print(line, soft_wrap=True)
+        if suggestions is not None:
+            out.print(tables.suggestion_table(suggestions, answers.current(journal)))
+

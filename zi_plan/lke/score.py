@@ -222,7 +222,8 @@ def check_gates(
                 continue
             checks.extend(_checks(sheet, gate, reading, values))
             if gate.measure == "area_pct":
-                for a in reading.areas:
+                # One evaluation tool gates each half: warn where the area passes but a half would not.
+                for a in (a for a in reading.areas if round(a.pct, 2) >= gate.min):
                     half_below += [(a.no, half, pct) for half, pct in (("pemenuhan", a.pemenuhan_pct), ("reform", a.reform_pct))
                                    if round(pct, 2) < gate.min]  # fmt: skip
         results[predicate] = GateResult(predicate, checks, half_below)

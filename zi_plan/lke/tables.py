@@ -8,7 +8,8 @@ from rich.table import Table
 
 from zi_plan.i18n import _
 from zi_plan.lke.coverage import Coverage
-from zi_plan.lke.score import GateCheck, GateResult, Reading
+from zi_plan.lke.score import GateCheck, GateResult, Reading, Score
+from zi_plan.lke.suggest import Suggestion
 from zi_plan.lke.worksheet import Worksheet
 from zi_plan.render import esc, new_table
 
@@ -118,3 +119,33 @@ def check_text(c: GateCheck, limit: int) -> str:
         shown = ", ".join(c.missing[:limit]) + (", …" if len(c.missing) > limit else "")
         text += ": " + _("unanswered {codes}").format(codes=shown)
     return esc(text)
+
+
+def score_table(result: Score) -> Table:
+    """Per area: each half and the area's % in both readings, and the gate marks (answered reading)."""
+    table = new_table(title=_("Score per area (answered reading; strict in the last column)"))
+    table.add_column(_("Area"), overflow="fold")
+    table.add_column(_("Pemenuhan"), justify="right", no_wrap=True)
+    table.add_column(_("Reform"), justify="right", no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True)
+    for name in result.gates:
+        table.add_column(name, justify="center", no_wrap=True)
+    table.add_column(_("Strict %"), justify="right", no_wrap=True)
+    for a, s in zip(result.answered.areas, result.strict.areas):
+        marks = [gate_mark(c.ok) for c in _area_checks(result.gates, a.no)]
+        table.add_row(f"{a.no}. {esc(a.name)}", num(a.pemenuhan), num(a.reform), f"{a.pct:.1f}", *marks, f"{s.pct:.1f}")
+    return table
+
+
+def suggestion_table(items: list[Suggestion], recorded: dict[str, Any]) -> Table:
+    table = new_table(title=_("Suggested from the progress journal (not recorded: use zi lke answer)"))
+    table.add_column(_("Code"), no_wrap=True, style="bold")
+    table.add_column(_("Suggested"), no_wrap=True)
+    table.add_column(_("Recorded"), no_wrap=True)
+    table.add_column(_("Basis"), overflow="fold")
+    for s in items:
+        answer = recorded.get(s.code)
+        mine = str(answer.value) if answer is not None else "-"
+        differs = answer is not None and s.suggested is not None and str(answer.value) != s.suggested
+        table.add_row(esc(s.code), esc(s.suggested or "?"), f"[yellow]{esc(mine)}[/]" if differs else esc(mine), esc(s.basis))
+    return table

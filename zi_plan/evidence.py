@@ -80,12 +80,12 @@ def store(journal: Journal, action: ActionView, month: int, year: int, source: E
     return store_in(journal, folder_for(action, month, year), source)
 
 
-def store_in(journal: Journal, relative: Path, source: EvidenceSource) -> EvidenceEntry:
-    """Copy one file into ``relative`` (a folder of the evidence store) or record a link."""
+def store_in(journal: Journal, subfolder: Path, source: EvidenceSource) -> EvidenceEntry:
+    """Copy one file into ``subfolder`` of the evidence store, or record a link."""
     if source.url is not None:
         return EvidenceEntry(url=source.url)
     assert source.file is not None
-    folder = journal.evidence_dir / relative
+    folder = journal.evidence_dir / subfolder
     folder.mkdir(parents=True, exist_ok=True)
     # Copy to a temp file first, hashing as we go, so that a crash leaves no half file.
     fd, tmp_name = tempfile.mkstemp(prefix=".incoming.", dir=folder)

@@ -148,3 +148,28 @@ def register(app: typer.Typer) -> None:
         if suggestions is not None:
             out.print(tables.suggestion_table(suggestions, answers.current(journal)))
 
+
+    @lke_app.command("sheet", help=_("The answer sheet for the evaluators: Excel in the worksheet's order with a score summary, or PortalRB JSON keyed by soal_id."))
+    def sheet_cmd(
+        fmt: Annotated[str, typer.Option("--format", help=_("xlsx or portalrb."))] = "xlsx",
+        output: Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
+                          help=_("Where to write: a file, or - for standard output. Default: a file named after the document, here."))] = None,  # fmt: skip
+        plan: PlanOption = None,
+    ) -> None:
+        from zi_plan import render
+        from zi_plan.errors import ZiError
+        from zi_plan.journal import load_journal
+        from zi_plan.lke import coverage, sheet
+        from zi_plan.output import write_document
+        from zi_plan.plan import open_plan
+
+        writers = {"xlsx": (sheet.to_xlsx, "xlsx"), "portalrb": (sheet.to_portalrb, "json")}
+        if fmt not in writers:
+            raise ZiError(_("unknown format '{fmt}': use xlsx or portalrb").format(fmt=fmt), exit_code=2)
+        loaded = open_plan(plan)
+        worksheet = coverage.worksheet_for(loaded)
+        writer, ext = writers[fmt]
+        name = _("lke-{year}-{kind}.{ext}").format(year=worksheet.year, kind=fmt if fmt == "portalrb" else "answers", ext=ext)
+        written = write_document(writer(loaded, load_journal(loaded), worksheet), output, name)
+        if written is not None:
+            render.console(stderr=True).print(_("written {path}").format(path=render.esc(written)), soft_wrap=True)

@@ -363,15 +363,25 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         output: Annotated[Optional[Path], typer.Option("--output", "-o", show_default=False, help=_("The zip file. Default: evidence-YEAR.zip here."))] = None,
         month: Annotated[Optional[int], typer.Option("--month", "-m", min=1, max=12, show_default=False,
                          help=_("List gaps up to this month. Default: 12, the whole year."))] = None,  # fmt: skip
+        by: Annotated[str, typer.Option("--by", help=_("Lay the files out by action (component/item/action/month) or by LKE question (area/sub-area/code)."))] = "action",
         plan: PlanOption = None,
     ) -> None:
         from zi_plan import pack, render
         from zi_plan.journal import load_journal
         from zi_plan.output import target_path
 
+        if by not in ("action", "lke"):
+            raise ZiError(_("unknown layout '{by}': use action or lke").format(by=by), exit_code=2)
         loaded = _load(plan)
-        target = target_path(output, pack.default_name(loaded))
-        result = pack.build_pack(loaded, load_journal(loaded), target, month or 12)
+        name = pack.default_name(loaded) if by == "action" else _("evidence-lke-{year}.zip").format(year=loaded.year)
+        target = target_path(output, name)
+        if by == "lke":  # the LKE code lives in zi_plan.lke
+            from zi_plan.lke.coverage import worksheet_for
+            from zi_plan.lke.pack import build_lke_pack
+
+            result = build_lke_pack(loaded, load_journal(loaded), worksheet_for(loaded), target)
+        else:
+            result = pack.build_pack(loaded, load_journal(loaded), target, month or 12)
         out = render.console()
         for problem in result.problems:
             out.print(render.esc(problem), soft_wrap=True)

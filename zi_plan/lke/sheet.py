@@ -90,11 +90,11 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> bytes:
 def summary_rows(plan: LoadedPlan, sheet: Worksheet, result: Score) -> list[list[Any]]:
     a, s = result.answered, result.strict
     rows: list[list[Any]] = [[plan.institution, _("answered (as the official Excel)"), _("strict (unanswered = 0)")]]
-    for label, x, y in (("Pemenuhan", a.pemenuhan, s.pemenuhan), ("Reform", a.reform, s.reform),
+    for label, here, there in (("Pemenuhan", a.pemenuhan, s.pemenuhan), ("Reform", a.reform, s.reform),
                         ("Pengungkit", a.pengungkit, s.pengungkit), ("Hasil", a.hasil, s.hasil), ("Total", a.total, s.total)):  # fmt: skip
-        rows.append([label, round(x, 2), round(y, 2)])
-    for x, y in zip(a.areas, s.areas):
-        rows.append([f"{x.no}. {x.name} (%)", round(x.pct, 2), round(y.pct, 2)])
+        rows.append([label, round(here, 2), round(there, 2)])
+    for area, strict in zip(a.areas, s.areas):
+        rows.append([f"{area.no}. {area.name} (%)", round(area.pct, 2), round(strict.pct, 2)])
     rows.append([])
     for name, gate in result.gates.items():
         rows.append([name, _("pass") if gate.passed else _("fail"), ", ".join(gate.failed)])

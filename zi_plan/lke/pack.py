@@ -1,0 +1,129 @@
+"""`zi evidence pack --by lke`: the evidence laid out by LKE question, as evaluators read it.
+
+Folders ``AREA/SUB-AREA/CODE/`` (e.g. ``1 Manajemen Perubahan/P.1.i Penyusunan
+Tim Kerja/P.1.i.a/``) hold the files recorded with the answer to that
+question and every file of every action that serves it (a file serves as
+many questions as its action does, so it may appear in several folders).
+The index lists every question with its evidence, or as a gap.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from zi_plan.evidence import stored_state
+from zi_plan.export import neutralise
+from zi_plan.journal import EvidenceEntry, Journal
+from zi_plan.lke.answers import current
+from zi_plan.lke.coverage import served_by
+from zi_plan.lke.worksheet import Question, Worksheet
+from zi_plan.pack import PackResult
+from zi_plan.plan import LoadedPlan
+from zi_plan.reports import document_meta, render
+
+INDEX_COLUMNS = ["KODE_LKE", "PERTANYAAN", "AKSI", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "DICATAT_OLEH", "DICATAT_PADA", "STATUS"]
+
+
+@dataclass
+class QuestionEvidence:
+    question: Question
+    folder: str
+    actions: list[str]
+    rows: list[dict[str, Any]] = field(default_factory=list)  # source ("answer" or an action id), month, entry, by, at, state, name
+
+
+def _clean(text: str) -> str:
+    # Folder names that every system accepts, and not too long for Windows paths.
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]', "_", text).strip(" .")[:60]
+
+
+def question_folder(sheet: Worksheet, q: Question) -> str:
+    sub = sheet.sub_areas[q.sub_area]
+    area = f"{q.area} {sheet.area(q.area).name}" if q.area else "H Hasil"
+    return f"{_clean(area)}/{_clean(f'{sub.code} {sub.name}')}/{q.code}"
+
+
+def collect(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> list[QuestionEvidence]:
+    """Every scored question with the evidence that speaks to it, in worksheet order."""
+    served = served_by(plan)
+    answers = current(journal)
+    out = []
+    for q in sheet.scored:
+        item = QuestionEvidence(q, question_folder(sheet, q), served.get(q.code, []))
+        for code in (q.code, *q.inputs):  # a percentage question's evidence is its inputs'
+            answer = answers.get(code)
+            for entry in answer.evidence if answer else ():
+                item.rows.append({"source": code, "month": None, "entry": entry, "by": answer.by, "at": answer.at})  # type: ignore[union-attr]
+        for action_id in item.actions:
+            for month in plan.by_id[action_id].months:
+                for record, entry in journal.occurrence(action_id, month).evidence:
+                    item.rows.append({"source": action_id, "month": month, "entry": entry, "by": record.by, "at": record.at})
+        out.append(item)
+    return out
+
+
+def _name_in_pack(entry: EvidenceEntry) -> str:
+    """``I.1.a_2023-04_sk.pdf`` for an action's file, ``LKE_sk.pdf`` for an answer's."""
+    assert entry.path is not None
+    parts = entry.path.split("/")
+    return "LKE_" + parts[-1] if parts[0] == "LKE" else "_".join(parts[-3:])
+
+
+def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target: Path) -> PackResult:
+    """Write the zip to ``target`` atomically."""
+    result = PackResult()
+    items = collect(plan, journal, sheet)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            states: dict[str, str] = {}
+            for item in items:
+                if not item.rows:
+                    result.gaps += 1
+                for row in item.rows:
+                    entry = row["entry"]
+                    if entry.url:
+                        row["state"], row["name"] = "link", entry.url
+                        result.links += 1
+                        continue
+                    if entry.path not in states:
+                        states[entry.path] = stored_state(journal, entry)[0]
+                        if states[entry.path] != "ok":
+                            result.problems.append(f"{entry.path}: {states[entry.path]}")
+                    row["state"], row["name"] = states[entry.path], f"{item.folder}/{_name_in_pack(entry)}"
+                    if row["state"] == "ok" and row["name"] not in archive.namelist():
+                        archive.write(journal.evidence_dir / entry.path, row["name"])
+                        result.files += 1
+            archive.writestr("index.csv", _index_csv(items))
+            archive.writestr("index.html", render("lke_pack_index.html", meta=document_meta(plan), items=items, year=sheet.year).encode("utf-8"))
+        os.replace(tmp_name, target)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return result
+
+
+def _index_csv(items: list[QuestionEvidence]) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(INDEX_COLUMNS)
+    for item in items:
+        q = item.question
+        if not item.rows:
+            state = "gap (no action serves it)" if not item.actions else "gap (no evidence yet)"
+            writer.writerow([neutralise(v) for v in (q.code, q.text, ", ".join(item.actions), "", "", "", "", "", state)])
+        for row in item.rows:
+            entry = row["entry"]
+            writer.writerow([neutralise(v) for v in (
+                q.code, q.text, row["source"], row["month"] or "", row["name"], entry.sha256 or "", row["by"], row["at"].isoformat(), row["state"],
+            )])  # fmt: skip
+    return out.getvalue().encode("utf-8-sig")

@@ -68,7 +68,7 @@ def register(app: typer.Typer) -> None:
             covered=len(result.covered), scored=len(result.scored), year=result.sheet.year))  # fmt: skip
         out.print(_("Ceiling: pemenuhan {p}, reform {r}, pengungkit {g} (of 60)").format(
             p=tables.num(c.pemenuhan), r=tables.num(c.reform), g=tables.num(c.pengungkit)))  # fmt: skip
-        for line in tables.gate_lines(result.gates):
+        for line in tables.gate_lines(result.gates, served=True):
             out.print(line, soft_wrap=True)
 
     @lke_app.command("answer", help=_("Record the office's answer to a question (a later answer supersedes it; the journal keeps the history)."))

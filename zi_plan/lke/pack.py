@@ -60,8 +60,8 @@ def collect(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> list[Questi
         item = QuestionEvidence(q, question_folder(sheet, q), served.get(q.code, []))
         for code in (q.code, *q.inputs):  # a percentage question's evidence is its inputs'
             answer = answers.get(code)
-            for entry in answer.evidence if answer else ():
-                item.rows.append({"source": code, "month": None, "entry": entry, "by": answer.by, "at": answer.at})  # type: ignore[union-attr]
+            if answer is not None:
+                item.rows += [{"source": code, "month": None, "entry": e, "by": answer.by, "at": answer.at} for e in answer.evidence]
         for action_id in item.actions:
             for month in plan.by_id[action_id].months:
                 for record, entry in journal.occurrence(action_id, month).evidence:

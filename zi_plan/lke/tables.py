@@ -95,8 +95,9 @@ def reading_line(label: str, r: Reading, sheet: Worksheet) -> str:
     )  # fmt: skip
 
 
-def gate_lines(gates: dict[str, GateResult], limit: int = 8) -> list[str]:
-    """One line per predicate, then one per failed gate with what is missing."""
+def gate_lines(gates: dict[str, GateResult], limit: int = 8, served: bool = False) -> list[str]:
+    """One line per predicate, then one per failed gate with what is missing
+    (unanswered questions; with ``served``, questions no action serves)."""
     lines = []
     for name, result in gates.items():
         verdict = _("passes every gate") if result.passed else _("fails {n} of {total} gates").format(n=len(result.failed), total=len(result.checks))
@@ -104,20 +105,20 @@ def gate_lines(gates: dict[str, GateResult], limit: int = 8) -> list[str]:
         for c in result.checks:
             if c.ok:
                 continue
-            lines.append("    " + check_text(c, limit))
+            lines.append("    " + check_text(c, limit, served))
         for area, half, pct in result.half_below:
             lines.append("    " + _("note: the {half} half of area {area} is at {pct:.1f} % (the gate is on the whole area)").format(half=half, area=area, pct=pct))
     return lines
 
 
-def check_text(c: GateCheck, limit: int) -> str:
+def check_text(c: GateCheck, limit: int, served: bool = False) -> str:
     if c.id.startswith("area:"):
         text = _("area {no} at {value:.1f} % needs {min:g} %").format(no=c.id.split(":")[1], value=c.value, min=c.min)
     else:
         text = _("{gate} at {value} needs {min:g}").format(gate=c.id, value=num(c.value), min=c.min)
     if c.missing:
         shown = ", ".join(c.missing[:limit]) + (", …" if len(c.missing) > limit else "")
-        text += ": " + _("unanswered {codes}").format(codes=shown)
+        text += ": " + (_("not served {codes}") if served else _("unanswered {codes}")).format(codes=shown)
     return esc(text)
 
 

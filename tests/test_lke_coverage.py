@@ -164,3 +164,17 @@ def test_show_and_due_name_the_codes(zi, monkeypatch):
     assert "LKE P.1.i.a, P.1.i.b" in due.out
     data = json.loads(zi("due", "--month", "4", "--json", "--plan", str(PLAN)).out)
     assert data["due"][0]["lke"] == ["P.1.i.a", "P.1.i.b"]
+
+
+def test_lke_stays_off_the_start_up_path(zi):
+    import sys
+
+    def purge():
+        for name in [m for m in sys.modules if m.startswith("zi_plan.lke")]:
+            del sys.modules[name]
+
+    assert zi("due", "--month", "4", "--plan", str(PLAN)).code == 0  # validates once (reads the worksheet) and caches
+    purge()
+    assert zi("--help").code == 0
+    assert zi("due", "--month", "4", "--plan", str(PLAN)).code == 0
+    assert not [m for m in sys.modules if m.startswith("zi_plan.lke")]

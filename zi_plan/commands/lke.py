@@ -18,12 +18,25 @@ def _plan_option() -> object:
                         help=_("Plan file. Default: $ZI_PLAN, else plans/tambrauw-2023.yaml here, else the bundled plan."))  # fmt: skip
 
 
+def _json_option() -> object:
+    return typer.Option("--json", help=_("Print JSON for scripts instead of a table."))
+
+
 def register(app: typer.Typer) -> None:
     """Add the `zi lke` group to the app."""
     lke_app = typer.Typer(help=_("The LKE worksheet the office is evaluated on: coverage, answers, score, answer sheet."), no_args_is_help=True)
     app.add_typer(lke_app, name="lke")
+    _add_list(lke_app)
+    _add_coverage(lke_app)
+    _add_answer(lke_app)
+    _add_score(lke_app)
+    _add_sheet(lke_app)
+
+
+def _add_list(lke_app: typer.Typer) -> None:
+    # Built here, after the language is chosen, so that the help is in it.
     PlanOption = Annotated[Optional[Path], _plan_option()]
-    JsonOption = Annotated[bool, typer.Option("--json", help=_("Print JSON for scripts instead of a table."))]
+    JsonOption = Annotated[bool, _json_option()]
 
     @lke_app.command("list", help=_("Every question of the worksheet: code, text, answer type, weight, and the actions that serve it."))
     def list_cmd(
@@ -48,6 +61,12 @@ def register(app: typer.Typer) -> None:
         scored = sum(r["scored"] for r in rows)
         out.print(_("{n} questions scored, {inputs} count inputs").format(n=scored, inputs=len(rows) - scored))
 
+
+def _add_coverage(lke_app: typer.Typer) -> None:
+    # Built here, after the language is chosen, so that the help is in it.
+    PlanOption = Annotated[Optional[Path], _plan_option()]
+    JsonOption = Annotated[bool, _json_option()]
+
     @lke_app.command("coverage", help=_("Which questions the plan's actions serve, and the best score that leaves within reach."))
     def coverage_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
         from zi_plan import render
@@ -70,6 +89,11 @@ def register(app: typer.Typer) -> None:
             p=tables.num(c.pemenuhan), r=tables.num(c.reform), g=tables.num(c.pengungkit)))  # fmt: skip
         for line in tables.gate_lines(result.gates, served=True):
             out.print(line, soft_wrap=True)
+
+
+def _add_answer(lke_app: typer.Typer) -> None:
+    # Built here, after the language is chosen, so that the help is in it.
+    PlanOption = Annotated[Optional[Path], _plan_option()]
 
     @lke_app.command("answer", help=_("Record the office's answer to a question (a later answer supersedes it; the journal keeps the history)."))
     def answer_cmd(
@@ -111,6 +135,12 @@ def register(app: typer.Typer) -> None:
                 out.print("  " + render.esc(where), soft_wrap=True)
         out.print("  " + _("journal {path}").format(path=render.esc(str(journal.path))), soft_wrap=True)
 
+
+def _add_score(lke_app: typer.Typer) -> None:
+    # Built here, after the language is chosen, so that the help is in it.
+    PlanOption = Annotated[Optional[Path], _plan_option()]
+    JsonOption = Annotated[bool, _json_option()]
+
     @lke_app.command("score", help=_("The worksheet's score from the recorded answers, in two readings, against the WBK and WBBM gates."))
     def score_cmd(
         suggest: Annotated[bool, typer.Option("--suggest", help=_("Also show answers suggested by the progress journal (never recorded)."))] = False,
@@ -148,6 +178,10 @@ def register(app: typer.Typer) -> None:
         if suggestions is not None:
             out.print(tables.suggestion_table(suggestions, answers.current(journal)))
 
+
+def _add_sheet(lke_app: typer.Typer) -> None:
+    # Built here, after the language is chosen, so that the help is in it.
+    PlanOption = Annotated[Optional[Path], _plan_option()]
 
     @lke_app.command("sheet", help=_("The answer sheet for the evaluators: Excel in the worksheet's order with a score summary, or PortalRB JSON keyed by soal_id."))
     def sheet_cmd(

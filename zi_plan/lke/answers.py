@@ -21,7 +21,15 @@ from typing import Any, Optional
 
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
-from zi_plan.journal import EvidenceEntry, Journal, append_records, ensure_writable, journal_paths, load_journal, lock
+from zi_plan.journal import (
+    EvidenceEntry,
+    Journal,
+    append_records,
+    ensure_writable,
+    journal_paths,
+    load_journal,
+    lock,
+)
 from zi_plan.lke.worksheet import AnswerValue, Question, Worksheet
 from zi_plan.plan import LoadedPlan
 

@@ -93,7 +93,7 @@ def summary_rows(plan: LoadedPlan, sheet: Worksheet, result: Score) -> list[list
     for label, here, there in (("Pemenuhan", a.pemenuhan, s.pemenuhan), ("Reform", a.reform, s.reform),
                         ("Pengungkit", a.pengungkit, s.pengungkit), ("Hasil", a.hasil, s.hasil), ("Total", a.total, s.total)):  # fmt: skip
         rows.append([label, round(here, 2), round(there, 2)])
-    for area, strict in zip(a.areas, s.areas):
+    for area, strict in zip(a.areas, s.areas, strict=True):
         rows.append([f"{area.no}. {area.name} (%)", round(area.pct, 2), round(strict.pct, 2)])
     rows.append([])
     for name, gate in result.gates.items():

@@ -132,7 +132,7 @@ def score_table(result: Score) -> Table:
     for name in result.gates:
         table.add_column(name, justify="center", no_wrap=True)
     table.add_column(_("Strict %"), justify="right", no_wrap=True)
-    for a, s in zip(result.answered.areas, result.strict.areas):
+    for a, s in zip(result.answered.areas, result.strict.areas, strict=True):
         marks = [gate_mark(c.ok) for c in _area_checks(result.gates, a.no)]
         table.add_row(f"{a.no}. {esc(a.name)}", num(a.pemenuhan), num(a.reform), f"{a.pct:.1f}", *marks, f"{s.pct:.1f}")
     return table

@@ -19,7 +19,7 @@ from zi_plan.plan import ActionView, LoadedPlan
 from zi_plan.progress import check_month, mark
 
 DECREE_COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", *map(str, range(1, 13)), "PENANGGUNG JAWAB"]
-STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI"]
+STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI", "LKE"]
 
 
 def numbered(texts: tuple[str, ...]) -> str:
@@ -55,6 +55,7 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int) -> list[list[Any
             ", ".join(map(str, done)),
             ", ".join(map(str, late)),
             f"{len(done)}/{len(action.months)}",
+            ", ".join(action.lke),
         ])  # fmt: skip
         last_item, last_team = action.item, action.team.name
     return rows

@@ -36,6 +36,9 @@ HEADERS = {
     "BUKTI DUKUNG": "evidence",
     "BUKTI FISIK/ BUKTI DUKUNG": "evidence",
     "PENANGGUNG JAWAB": "team",
+    # Optional: the LKE questions each action serves (some offices number their plan by them).
+    "LKE": "lke",
+    "KODE LKE": "lke",
 }
 
 
@@ -160,6 +163,11 @@ def split_numbered(text: str, start: int = 1) -> list[str]:
             rest = rest[nxt.end():]
             k += 1
     return [o for o in out if o]
+
+
+def lke_codes(text: str) -> list[str]:
+    """'P.1.i.a, P.1.i.b' (or one per line) -> the codes; checked with the plan."""
+    return [c for c in re.split(r"[,;\s]+", text) if c]
 
 
 def _norm(text: str) -> str:
@@ -306,6 +314,7 @@ def read_plan_rows(sheet: Sheet) -> tuple[list[ComponentOut], list[tuple[str, st
                 action.indicator = f"{action.indicator} {indicator}".strip()
             action.steps += split_numbered(steps, len(action.steps) + 1)
             action.evidence += split_numbered(evidence, len(action.evidence) + 1)
+            action.lke += lke_codes(_cell(row, named["lke"]) if "lke" in named else "")
             action.notes.append(_("continued on row {n}").format(n=r + 1))
             continue
         if state.item is None:
@@ -331,7 +340,8 @@ def read_plan_rows(sheet: Sheet) -> tuple[list[ComponentOut], list[tuple[str, st
             problem(r, named["evidence"], _("empty BUKTI FISIK: every action needs the evidence to collect"))
             continue
         team = team_id(team_cell) if team_cell and team_id(team_cell) != component.team else None
-        state.action = ActionOut(indicator, step_list, evidence_list, sorted(set(months)), team, notes)
+        state.action = ActionOut(indicator, step_list, evidence_list, sorted(set(months)), team, notes,
+                                 lke_codes(_cell(row, named["lke"]) if "lke" in named else ""))  # fmt: skip
         state.item.actions.append(state.action)
         state.previous = state.action
     for component in state.components:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 
 import yaml
@@ -39,6 +40,7 @@ class ActionOut:
     months: list[int]
     team: str | None = None
     notes: list[str] = field(default_factory=list)
+    lke: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -124,4 +126,7 @@ def plan_yaml(plan: PlanOut) -> str:
                 lines.append(f"            months: [{', '.join(map(str, action.months))}]")
                 if action.team:
                     lines.append(f"            team: {scalar(action.team)}")
+                if action.lke:
+                    codes = (c if re.fullmatch(r"[A-Za-z0-9.]+", c) else json.dumps(c, ensure_ascii=False) for c in action.lke)
+                    lines.append(f"            lke: [{', '.join(codes)}]")
     return "\n".join(lines) + "\n"

@@ -7,9 +7,17 @@ rest of zi works on the plain records of ``zi_plan.journal``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal, Optional, Union
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictFloat,
+    StrictInt,
+    StrictStr,
+    model_validator,
+)
 
 Event = Literal["done", "undo", "evidence", "answer"]
 
@@ -21,11 +29,11 @@ class _Strict(BaseModel):
 class EvidenceModel(_Strict):
     """A stored file (path relative to the evidence folder, with its hash) or a link."""
 
-    path: Optional[str] = None
-    sha256: Optional[str] = Field(default=None, pattern=r"^[0-9a-f]{64}$")
-    size: Optional[int] = Field(default=None, ge=0)
-    name: Optional[str] = Field(default=None, description="The file's name when it was recorded.")
-    url: Optional[str] = None
+    path: str | None = None
+    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    size: int | None = Field(default=None, ge=0)
+    name: str | None = Field(default=None, description="The file's name when it was recorded.")
+    url: str | None = None
 
     @model_validator(mode="after")
     def _file_or_link(self) -> EvidenceModel:
@@ -39,14 +47,14 @@ class EvidenceModel(_Strict):
 class RecordModel(_Strict):
     # done/undo/evidence name an occurrence (action, month); an LKE answer
     # (journal format 2) names a question (lke) and its value instead.
-    action: Optional[str] = None
-    month: Optional[int] = Field(default=None, ge=1, le=12)
-    lke: Optional[str] = None
-    value: Optional[Union[StrictInt, StrictFloat, StrictStr]] = None
+    action: str | None = None
+    month: int | None = Field(default=None, ge=1, le=12)
+    lke: str | None = None
+    value: StrictInt | StrictFloat | StrictStr | None = None
     event: Event
     at: dt.datetime
     by: str = Field(min_length=1)
-    note: Optional[str] = None
+    note: str | None = None
     evidence: list[EvidenceModel] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -68,4 +76,4 @@ class RecordModel(_Strict):
 class JournalFile(_Strict):
     journal: int = Field(description="Format version of the journal.")
     plan: str
-    records: Optional[list[RecordModel]] = None
+    records: list[RecordModel] | None = None

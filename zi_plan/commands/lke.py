@@ -99,13 +99,13 @@ def _add_answer(lke_app: typer.Typer) -> None:
     def answer_cmd(
         code: Annotated[Optional[str], typer.Argument(show_default=False, help=_("Question code, e.g. P.1.i.a."))] = None,
         value: Annotated[Optional[str], typer.Argument(show_default=False,
-                         help=_("Ya/Tidak, A..E, a count for a count input, or an index 0-4 for H.1.a and H.2.a."))] = None,  # fmt: skip
+                         help=_("Ya/Tidak, A..E, a count for a count input, or an index 0-4 for H.1.a and H.2.a."))] = None,
         evidence: Annotated[Optional[list[str]], typer.Option("--evidence", "-e", show_default=False,
-                            help=_("A file to keep (copied and hashed) or a link; repeat for more."))] = None,  # fmt: skip
+                            help=_("A file to keep (copied and hashed) or a link; repeat for more."))] = None,
         note: Annotated[Optional[str], typer.Option("--note", help=_("A short note for the record."))] = None,
         by: Annotated[Optional[str], typer.Option("--by", help=_("Who answers. Default: git's user.name, else your login."))] = None,
         file: Annotated[Optional[Path], typer.Option("--file", show_default=False,
-                        help=_("Many answers from a CSV file: code,value[,note] per line; all or nothing."))] = None,  # fmt: skip
+                        help=_("Many answers from a CSV file: code,value[,note] per line; all or nothing."))] = None,
         plan: PlanOption = None,
     ) -> None:
         from zi_plan import render
@@ -171,6 +171,9 @@ def _add_score(lke_app: typer.Typer) -> None:
         out.print(tables.score_table(result))
         answered = sum(v.status != "unanswered" for v in result.values.values())
         out.print(_("{n} of {total} questions answered").format(n=answered, total=len(result.values)))
+        no_value = [code for code, v in result.values.items() if v.status == "no_value"]
+        if no_value:
+            out.print(_("no value (a denominator of 0), left out: {codes}").format(codes=", ".join(no_value)))
         out.print(tables.reading_line(_("answered (as the official Excel)"), result.answered, sheet))
         out.print(tables.reading_line(_("strict (unanswered = 0)"), result.strict, sheet))
         for line in tables.gate_lines(result.gates):
@@ -187,7 +190,7 @@ def _add_sheet(lke_app: typer.Typer) -> None:
     def sheet_cmd(
         fmt: Annotated[str, typer.Option("--format", help=_("xlsx or portalrb."))] = "xlsx",
         output: Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
-                          help=_("Where to write: a file, or - for standard output. Default: a file named after the document, here."))] = None,  # fmt: skip
+                          help=_("Where to write: a file, or - for standard output. Default: a file named after the document, here."))] = None,
         plan: PlanOption = None,
     ) -> None:
         from zi_plan import render

@@ -56,7 +56,7 @@ def _add_list(lke_app: typer.Typer) -> None:
             render.print_json(rows)
             return
         out = render.console()
-        out.print(f"[bold]{render.esc(sheet.title)}[/]")
+        out.print("[bold]" + _("LKE Zona Integritas {year} (Lampiran III PermenPANRB 90/2021)").format(year=sheet.year) + "[/]")
         out.print(tables.list_table(rows))
         scored = sum(r["scored"] for r in rows)
         out.print(_("{n} questions scored, {inputs} count inputs").format(n=scored, inputs=len(rows) - scored))

@@ -90,6 +90,11 @@ def test_coverage_json(zi):
     assert data["gates"]["WBK"]["pass"] is False
 
 
+def test_coverage_of_the_plan_found_by_default(zi):
+    data = json.loads(zi("lke", "coverage", "--json").out)  # no --plan: the bundled plan
+    assert (data["scored"], data["covered"]) == (113, 83)
+
+
 def test_coverage_table_in_both_languages(zi, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     result = zi("lke", "coverage", "--plan", str(PLAN))

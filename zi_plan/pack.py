@@ -9,22 +9,18 @@ again as they are packed, so the index says which ones no longer match.
 
 from __future__ import annotations
 
-import csv
-import io
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from zi_plan.evidence import stored_state
-from zi_plan.export import neutralise
+from zi_plan.files import atomic_target, csv_bytes
 from zi_plan.i18n import _
 from zi_plan.journal import Journal
+from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
-from zi_plan.progress import check_month
-from zi_plan.reports import document_meta, render
+from zi_plan.status import check_month
 
 INDEX_COLUMNS = ["KODE", "INDIKATOR", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "UKURAN", "DICATAT_OLEH", "DICATAT_PADA", "STATUS_BERKAS"]
 
@@ -43,57 +39,48 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
     result = PackResult()
     entries: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = []
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            packed: set[str] = set()
-            for action in plan.actions:
-                for month in action.months:
-                    occ = journal.occurrence(action.id, month)
-                    evidence = occ.evidence
-                    if not evidence and month <= up_to:
-                        gaps.append({"action": action, "month": month, "status": occ.status})
-                    for record, entry in evidence:
-                        row = {"action": action, "month": month, "record": record, "entry": entry, "state": "ok"}
-                        if entry.url:
-                            result.links += 1
-                        else:
-                            assert entry.path is not None
-                            row["state"] = stored_state(journal, entry)[0]
-                            if row["state"] == "ok" and entry.path not in packed:
-                                archive.write(journal.evidence_dir / entry.path, entry.path)
-                                packed.add(entry.path)
-                            if row["state"] != "ok":
-                                result.problems.append(f"{entry.path}: {action.id} {month}: {row['state']}")
-                            result.files += 1
-                        entries.append(row)
-            result.gaps = len(gaps)
-            archive.writestr("index.csv", _index_csv(entries, gaps))
-            page = render("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to)
-            archive.writestr("index.html", page.encode("utf-8"))
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        packed: set[str] = set()
+        for action in plan.actions:
+            for month in action.months:
+                occ = journal.occurrence(action.id, month)
+                evidence = occ.evidence
+                if not evidence and month <= up_to:
+                    gaps.append({"action": action, "month": month, "status": occ.status})
+                for record, entry in evidence:
+                    row = {"action": action, "month": month, "record": record, "entry": entry, "state": "ok"}
+                    if entry.url:
+                        result.links += 1
+                    else:
+                        assert entry.path is not None
+                        row["state"] = stored_state(journal, entry)[0]
+                        if row["state"] == "ok" and entry.path not in packed:
+                            archive.write(journal.evidence_dir / entry.path, entry.path)
+                            packed.add(entry.path)
+                        if row["state"] != "ok":
+                            result.problems.append(f"{entry.path}: {action.id} {month}: {row['state']}")
+                        result.files += 1
+                    entries.append(row)
+        result.gaps = len(gaps)
+        archive.writestr("index.csv", _index_csv(entries, gaps))
+        page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to)
+        archive.writestr("index.html", page.encode("utf-8"))
     return result
 
 
 def _index_csv(entries: list[dict[str, Any]], gaps: list[dict[str, Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(INDEX_COLUMNS)
+    rows: list[list[Any]] = [INDEX_COLUMNS]
     for row in entries:
         entry, record, action = row["entry"], row["record"], row["action"]
-        writer.writerow([neutralise(v) for v in (
+        rows.append([
             action.id, action.indicator, row["month"], entry.url or entry.path, entry.sha256 or "", entry.size or "",
             record.by, record.at.isoformat(), row["state"] if not entry.url else "link",
-        )])  # fmt: skip
+        ])  # fmt: skip
     for gap in gaps:
         action = gap["action"]
         state = "gap (done, no evidence)" if gap["status"] == "done" else "gap (not done)"
-        writer.writerow([neutralise(v) for v in (action.id, action.indicator, gap["month"], "", "", "", "", "", state)])
-    return out.getvalue().encode("utf-8-sig")
+        rows.append([action.id, action.indicator, gap["month"], "", "", "", "", "", state])
+    return csv_bytes(rows)
 
 
 def default_name(plan: LoadedPlan) -> str:

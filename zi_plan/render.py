@@ -17,6 +17,7 @@ from rich.markup import escape as esc
 from rich.table import Table
 
 from zi_plan.i18n import _, month_name, month_short, ngettext
+from zi_plan.status import SYMBOLS
 
 __all__ = ["esc", "month_name", "month_short"]
 
@@ -200,7 +201,8 @@ def teams_tables(loads: list[Any], with_progress: bool, width: int) -> list[Tabl
     return tables
 
 
-MARKS = {"open": "[cyan]○[/]", "done": "[green]✓[/]", "overdue": "[bold red]✗[/]", "done-late": "[yellow]◑[/]"}
+_COLOURS = {"open": "cyan", "done": "green", "overdue": "bold red", "done-late": "yellow"}
+MARKS = {mark: f"[{_COLOURS[mark]}]{symbol}[/]" for mark, symbol in SYMBOLS.items()}
 
 
 def marks_legend() -> str:
@@ -263,3 +265,89 @@ def progress_table(rows: list[Any], overall: Any, as_of: int) -> Table:
 
 def percent_text(part: int, whole: int) -> str:
     return f"{(100 * part / whole) if whole else 100:3.0f}%"
+
+
+# ---------------------------------------------------------------- what commands say
+
+
+def print_due(report: Any, plan: Any) -> None:
+    """`zi due`: the heading, a table per team and the overdue, then the counts."""
+    out = console()
+    out.print(_("{institution} — due in {month} {year}").format(
+        institution=f"[bold]{esc(plan.institution)}[/]", month=month_name(report.month), year=plan.year))  # fmt: skip
+    for table in due_tables(report, plan):
+        out.print(table)
+    if not report.due and not report.overdue:
+        out.print(_("Nothing is scheduled this month and nothing is overdue."))
+    out.print(
+        _("Due: {due}, done: {done}, open: {open}, overdue: {overdue}").format(
+            due=len(report.due), done=report.done, open=len(report.due) - report.done, overdue=len(report.overdue)
+        )
+    )
+
+
+def print_recorded(result: Any, year: int, add: bool) -> None:
+    """`zi done`: what was recorded, where each piece of evidence went, and the journal."""
+    from zi_plan.evidence import path_for_user
+
+    record = result.record
+    out = console()
+    what = f"[bold]{record.action}[/] {month_name(record.month)} {year}"
+    template = _("evidence added to {what} — by {by}") if add else _("done: {what} — by {by}")
+    out.print(template.format(what=what, by=esc(record.by)))
+    # Paths and links are never wrapped: people copy them.
+    for entry in record.evidence:
+        if entry.url:
+            out.print("  " + _("link   {url}").format(url=esc(entry.url)), soft_wrap=True)
+        else:
+            where = path_for_user(result.journal, entry.path)
+            line = _("stored {path}  (sha256 {sha}…, {size} bytes)").format(path=esc(where), sha=entry.sha256[:12], size=entry.size)
+            out.print("  " + line, soft_wrap=True)
+    out.print("  " + _("journal {path}").format(path=esc(str(result.journal.path))), soft_wrap=True)
+    if not add and not record.evidence:
+        # Evaluators ask for the evidence of every occurrence: say how to add it.
+        out.print("  " + _("no evidence yet; add it with: zi done {id} --month {month} --add --evidence FILE_OR_URL").format(
+            id=record.action, month=record.month), soft_wrap=True)  # fmt: skip
+
+
+def print_reopened(result: Any, year: int) -> None:
+    """`zi undo`: which occurrence is open again, and the journal."""
+    what = f"[bold]{result.record.action}[/] {month_name(result.record.month)} {year}"
+    console().print(_("reopened {what}; journal {path}").format(what=what, path=esc(str(result.journal.path))), soft_wrap=True)
+
+
+def print_verify(checked: int, problems: list[Any], loose: list[Any]) -> None:
+    """`zi verify`: each missing or changed file, each file no record names, then the counts."""
+    out = console()
+    for p in problems:
+        if p.problem == "missing":
+            what = _("missing")
+        else:
+            what = _("changed (sha256 now {found}…, recorded {expected}…)").format(found=(p.found or "")[:12], expected=p.expected[:12])
+        when = f" {month_name(p.month)}" if p.month else ""  # month 0: an LKE answer's file
+        out.print(f"{esc(str(p.path))}: {p.action}{when}: {what}", soft_wrap=True)
+    for path in loose:
+        out.print(esc(str(path)) + ": " + _("in the evidence folder but in no record (record it with zi done ... --add --evidence, or remove it)"), soft_wrap=True)
+    files = ngettext("{n} evidence file checked", "{n} evidence files checked", checked).format(n=checked)
+    found = ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems))
+    out.print(f"{files}, {found}")
+
+
+def print_pack(result: Any, target: Any) -> None:
+    """`zi evidence pack`: problems with stored files, then what went into the zip."""
+    out = console()
+    for problem in result.problems:
+        out.print(esc(problem), soft_wrap=True)
+    out.print(
+        _("written {path}: {files} files, {links} links, {gaps} gaps").format(
+            path=esc(str(target)), files=result.files, links=result.links, gaps=result.gaps
+        ),
+        soft_wrap=True,
+    )
+    if result.problems:
+        out.print(_("some stored files are missing or changed (see above and index.html); run zi verify"))
+
+
+def print_written_plan(target: Any) -> None:
+    """`zi init`, `zi import`: where the plan went and how to check it."""
+    console().print(_("written {path}; check it with: zi validate {path}").format(path=esc(str(target))), soft_wrap=True)

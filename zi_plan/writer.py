@@ -13,8 +13,12 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from zi_plan.plan import LoadedPlan
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/plan.schema.json"
 
@@ -74,12 +78,38 @@ class PlanOut:
     components: list[ComponentOut]
     header: list[str] = field(default_factory=list)
     metadata_notes: dict[str, str] = field(default_factory=dict)
+    lke: int | None = None  # the LKE worksheet's year, when the plan names one
 
 
 def _letter(index: int) -> str:
-    from zi_plan.plan import letter
+    from zi_plan.checks import letter
 
     return letter(index)
+
+
+def plan_out(plan: LoadedPlan) -> PlanOut:
+    """A loaded plan's tree, to write again (e.g. as next year's plan).
+
+    A team is written where it changes: on the component, on an item or an
+    action only when it differs from the one it would inherit.
+    """
+    components = []
+    for comp in plan.components:
+        items = []
+        for item in comp.items:
+            actions = [
+                ActionOut(a.indicator, list(a.steps), list(a.evidence), list(a.months), a.team.id if a.team != item.team else None,
+                          lke=list(a.lke))  # fmt: skip
+                for a in item.actions
+            ]
+            items.append(ItemOut(item.title, actions, item.team.id if item.team != comp.team else None))
+        components.append(ComponentOut(comp.id, comp.title, comp.team.id, items))
+    decree = plan.decree
+    return PlanOut(
+        institution=plan.institution, title=plan.title, year=plan.year, decree_number=decree.number,
+        decree_date=decree.date, place=decree.place, signatory=decree.signatory, position=decree.position,
+        teams=[(t.id, t.name) for t in plan.teams], components=components, lke=plan.lke_year,
+    )  # fmt: skip
 
 
 def plan_yaml(plan: PlanOut) -> str:
@@ -101,6 +131,8 @@ def plan_yaml(plan: PlanOut) -> str:
     meta("place", plan.place, "  ")
     meta("signatory", plan.signatory, "  ")
     meta("position", plan.position, "  ")
+    if plan.lke is not None:
+        lines.append(f"lke: {plan.lke}  # the LKE worksheet the plan is assessed on")
     lines += ["", "# PENANGGUNG JAWAB: the teams, referred to by their id.", "teams:"]
     for team_id, name in plan.teams:
         lines += [f"  - id: {scalar(team_id)}", f"    name: {scalar(name)}"]

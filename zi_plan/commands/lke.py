@@ -110,9 +110,9 @@ def _add_answer(lke_app: typer.Typer) -> None:
     ) -> None:
         from zi_plan import render
         from zi_plan.errors import ZiError
+        from zi_plan.evidence import path_for_user
         from zi_plan.lke import answers, coverage
         from zi_plan.plan import open_plan
-        from zi_plan.progress import evidence_path_for_user
 
         loaded = open_plan(plan)
         sheet = coverage.worksheet_for(loaded)
@@ -131,7 +131,7 @@ def _add_answer(lke_app: typer.Typer) -> None:
             out.print(_("answer: {code} = {value} — by {by}").format(code=f"[bold]{a.code}[/]", value=render.esc(str(a.value)), by=render.esc(a.by)))
             for entry in a.evidence:
                 where = entry.url or _("stored {path}  (sha256 {sha}…, {size} bytes)").format(
-                    path=evidence_path_for_user(journal, entry.path or ""), sha=(entry.sha256 or "")[:12], size=entry.size)  # fmt: skip
+                    path=path_for_user(journal, entry.path or ""), sha=(entry.sha256 or "")[:12], size=entry.size)  # fmt: skip
                 out.print("  " + render.esc(where), soft_wrap=True)
         out.print("  " + _("journal {path}").format(path=render.esc(str(journal.path))), soft_wrap=True)
 
@@ -195,9 +195,9 @@ def _add_sheet(lke_app: typer.Typer) -> None:
     ) -> None:
         from zi_plan import render
         from zi_plan.errors import ZiError
+        from zi_plan.files import write_document
         from zi_plan.journal import load_journal
         from zi_plan.lke import coverage, sheet
-        from zi_plan.output import write_document
         from zi_plan.plan import open_plan
 
         writers = {"xlsx": (sheet.to_xlsx, "xlsx"), "portalrb": (sheet.to_portalrb, "json")}

@@ -107,20 +107,20 @@ def value_ok(q: Question, value: Any) -> bool:
     return False
 
 
-def answer_problems(plan: LoadedPlan, answers: Sequence[tuple[int, Any, Any]]) -> list[tuple[tuple[Any, ...], str]]:
+def answer_problems(plan: LoadedPlan, answers: Sequence[tuple[int, Any, Any]]) -> list[tuple[tuple[Any, ...], str, bool]]:
     """Problems of the journal's answer records (index, code, value) against the plan's worksheet."""
     from zi_plan.lke.coverage import worksheet_for
     from zi_plan.lke.worksheet import suggest_codes
 
     sheet = worksheet_for(plan)
-    found: list[tuple[tuple[Any, ...], str]] = []
+    found: list[tuple[tuple[Any, ...], str, bool]] = []
     for index, code, value in answers:
         q = sheet.by_code.get(code)
         if q is None:
             close = ", ".join(suggest_codes(sheet, code)) or "-"
-            found.append((("records", index, "lke"), _("answer to '{code}', which is not a question of the LKE {year} (closest: {close})").format(code=code, year=sheet.year, close=close)))
+            found.append((("records", index, "lke"), _("answer to '{code}', which is not a question of the LKE {year} (closest: {close})").format(code=code, year=sheet.year, close=close), False))
         elif not value_ok(q, value):
-            found.append((("records", index, "value"), _("'{value}' is not an answer to {code}; allowed: {allowed}").format(value=value, code=code, allowed=allowed_text(q))))
+            found.append((("records", index, "value"), _("'{value}' is not an answer to {code}; allowed: {allowed}").format(value=value, code=code, allowed=allowed_text(q)), False))
     return found
 
 
@@ -210,7 +210,8 @@ def record_answers(
 ) -> tuple[list[Answer], Journal]:
     """Record answers (all or none); ``evidence`` goes with each of them."""
     from zi_plan import evidence as store
-    from zi_plan.progress import default_author, now
+    from zi_plan.recording import default_author
+    from zi_plan.status import now
 
     sources = store.parse_sources(list(evidence))
     author = by.strip() if by and by.strip() else default_author(plan.path.parent)

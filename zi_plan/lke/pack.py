@@ -9,25 +9,21 @@ The index lists every question with its evidence, or as a gap.
 
 from __future__ import annotations
 
-import csv
-import io
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from zi_plan.evidence import stored_state
-from zi_plan.export import neutralise
+from zi_plan.files import atomic_target, csv_bytes
 from zi_plan.journal import EvidenceEntry, Journal
 from zi_plan.lke.answers import current
 from zi_plan.lke.coverage import served_by
 from zi_plan.lke.worksheet import Question, Worksheet
 from zi_plan.pack import PackResult
+from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
-from zi_plan.reports import document_meta, render
 
 INDEX_COLUMNS = ["KODE_LKE", "PERTANYAAN", "AKSI", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "DICATAT_OLEH", "DICATAT_PADA", "STATUS"]
 
@@ -81,49 +77,45 @@ def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target:
     """Write the zip to ``target`` atomically."""
     result = PackResult()
     items = collect(plan, journal, sheet)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            states: dict[str, str] = {}
-            for item in items:
-                if not item.rows:
-                    result.gaps += 1
-                for row in item.rows:
-                    entry = row["entry"]
-                    if entry.url:
-                        row["state"], row["name"] = "link", entry.url
-                        result.links += 1
-                        continue
-                    if entry.path not in states:
-                        states[entry.path] = stored_state(journal, entry)[0]
-                        if states[entry.path] != "ok":
-                            result.problems.append(f"{entry.path}: {states[entry.path]}")
-                    row["state"], row["name"] = states[entry.path], f"{item.folder}/{_name_in_pack(entry)}"
-                    if row["state"] == "ok" and row["name"] not in archive.namelist():
-                        archive.write(journal.evidence_dir / entry.path, row["name"])
-                        result.files += 1
-            archive.writestr("index.csv", _index_csv(items))
-            archive.writestr("index.html", render("lke_pack_index.html", meta=document_meta(plan), items=items, year=sheet.year).encode("utf-8"))
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        states: dict[str, str] = {}
+        for item in items:
+            if not item.rows:
+                result.gaps += 1
+            for row in item.rows:
+                _pack_row(journal, archive, item, row, states, result)
+        archive.writestr("index.csv", _index_csv(items))
+        page = render_page("lke_pack_index.html", meta=document_meta(plan), items=items, year=sheet.year)
+        archive.writestr("index.html", page.encode("utf-8"))
     return result
 
 
+def _pack_row(journal: Journal, archive: zipfile.ZipFile, item: QuestionEvidence, row: dict[str, Any],
+              states: dict[str, str], result: PackResult) -> None:  # fmt: skip
+    """One file or link of a question: checked once, packed once per question folder."""
+    entry = row["entry"]
+    if entry.url:
+        row["state"], row["name"] = "link", entry.url
+        result.links += 1
+        return
+    if entry.path not in states:
+        states[entry.path] = stored_state(journal, entry)[0]
+        if states[entry.path] != "ok":
+            result.problems.append(f"{entry.path}: {states[entry.path]}")
+    row["state"], row["name"] = states[entry.path], f"{item.folder}/{_name_in_pack(entry)}"
+    if row["state"] == "ok" and row["name"] not in archive.namelist():
+        archive.write(journal.evidence_dir / entry.path, row["name"])
+        result.files += 1
+
+
 def _index_csv(items: list[QuestionEvidence]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(INDEX_COLUMNS)
+    rows: list[list[Any]] = [INDEX_COLUMNS]
     for item in items:
         q = item.question
         if not item.rows:
             state = "gap (no action serves it)" if not item.actions else "gap (no evidence yet)"
-            writer.writerow([neutralise(v) for v in (q.code, q.text, ", ".join(item.actions), "", "", "", "", "", state)])
+            rows.append([q.code, q.text, ", ".join(item.actions), "", "", "", "", "", state])
         for row in item.rows:
             entry = row["entry"]
-            writer.writerow([neutralise(v) for v in (
-                q.code, q.text, row["source"], row["month"] or "", row["name"], entry.sha256 or "", row["by"], row["at"].isoformat(), row["state"],
-            )])  # fmt: skip
-    return out.getvalue().encode("utf-8-sig")
+            rows.append([q.code, q.text, row["source"], row["month"] or "", row["name"], entry.sha256 or "", row["by"], row["at"].isoformat(), row["state"]])
+    return csv_bytes(rows)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from zi_plan.checks import Found as _Found
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _
 from zi_plan.lke.worksheet import (
@@ -17,9 +18,6 @@ from zi_plan.lke.worksheet import (
     load_worksheet,
     suggest_codes,
 )
-
-# (loc, message, point at the key rather than the value), as zi_plan.plan collects them
-_Found = tuple[tuple[Any, ...], str, bool]
 
 
 def lke_problems(data: dict[str, Any]) -> Iterator[_Found]:
@@ -40,7 +38,7 @@ def lke_problems(data: dict[str, Any]) -> Iterator[_Found]:
 
 
 def _action_codes(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str, list[Any]]]:
-    from zi_plan.plan import letter, roman
+    from zi_plan.checks import letter, roman
 
     for c_index, comp in enumerate(data.get("components") or ()):
         if not isinstance(comp, dict):

@@ -40,7 +40,7 @@ class Suggestion:
 
 def as_of_month(plan: LoadedPlan) -> int:
     """Occurrences due so far: up to this month in the plan's year, all of a past year's, none of a future one."""
-    from zi_plan.progress import today
+    from zi_plan.status import today
 
     now = today()
     if now.year > plan.year:
@@ -63,7 +63,7 @@ def option_for(q: Question, share: float) -> Optional[str]:
 
 def suggestions(plan: LoadedPlan, journal: Journal, sheet: Worksheet, as_of: Optional[int] = None) -> list[Suggestion]:
     """A suggestion for every option question the journal can speak to, in worksheet order."""
-    from zi_plan.progress import done_late
+    from zi_plan.status import done_late
 
     month = as_of_month(plan) if as_of is None else as_of
     served = served_by(plan)

@@ -32,7 +32,7 @@ def test_worksheet_has_the_regulations_counts():
 
 def test_texts_are_kept_verbatim():
     # The reference file is the regulation's text; the bundled copy must not drift from it.
-    source = {q["code"]: q for q in json.loads((DATA_DIR.parent.parent.parent / "zi_plan/lke/data/lke-2026.json").read_text())["questions"]}
+    source = {q["code"]: q for q in json.loads((DATA_DIR / "lke-2026.json").read_text())["questions"]}
     sheet = load_worksheet()
     assert sheet.by_code["P.1.i.a"].text == "Unit kerja telah membentuk tim untuk melakukan pembangunan Zona Integritas"
     assert all(sheet.by_code[c].text == q["question"] for c, q in source.items())

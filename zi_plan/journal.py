@@ -19,9 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
-import yaml
-
-from zi_plan import cache, yamlio
 from zi_plan.checks import Found, located, plain_schema_message
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.files import atomic_write
@@ -120,10 +117,22 @@ class Journal:
         occ = self.occurrences.get((action_id, month))
         return occ is not None and occ.status == "done"
 
+    def extend(self, new: Sequence[Record | Any]) -> None:
+        """Records just appended to the file: the state moves on from where it was."""
+        records = [r for r in new if isinstance(r, Record)]
+        self.records.extend(records)
+        self.answers.extend(r.to_dict() for r in new if not isinstance(r, Record))
+        replay(records, self.occurrences)
 
-def replay(records: Iterable[Record]) -> dict[tuple[str, int], Occurrence]:
-    """The state of every occurrence the records touch, in one pass."""
-    state: dict[tuple[str, int], Occurrence] = {}
+
+def is_answer(row: Any) -> bool:
+    """An LKE answer among a journal's raw records (kept as its mapping)."""
+    return isinstance(row, dict) and row.get("event") == "answer"
+
+
+def replay(records: Iterable[Record], state: dict[tuple[str, int], Occurrence] | None = None) -> dict[tuple[str, int], Occurrence]:
+    """The state of every occurrence the records touch, in one pass (on from ``state``)."""
+    state = {} if state is None else state
     for record in records:
         key = (record.action, record.month)
         occ = state.get(key)
@@ -164,34 +173,33 @@ def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
 
 
 def load_journal(plan: LoadedPlan) -> Journal:
-    """The plan's journal, checked against the plan; an empty one if none exists yet."""
+    """The plan's journal, checked against the plan; an empty one if none exists yet.
+
+    What was validated before comes from the cache, and only records
+    appended since are parsed (see zi_plan.journal_cache).
+    """
+    from zi_plan import journal_cache
+
     path, evidence_dir = journal_paths(plan)
     if not path.exists():
         return Journal(path, evidence_dir, [], {})
-    try:
-        text = yamlio.read_text(path)
-    except yamlio.YamlError as exc:
-        raise InvalidFile([exc.problem(str(path))]) from None
-    with yamlio.gc_paused():
-        records, answers = _check_journal(path, text, plan)
-    return Journal(path, evidence_dir, records, replay(records), answers)
+    return journal_cache.load_journal(plan, path, evidence_dir)
 
 
-def _check_journal(path: Path, text: str, plan: LoadedPlan) -> tuple[list[Record], list[dict[str, Any]]]:
+def checked_data(path: Path, text: str, plan: LoadedPlan) -> dict[str, Any]:
+    """Parse and validate a journal's text in full: its data (empty for an empty file)."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     try:
         data = yamlio.parse(text)
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
     if data is None:
-        return [], []
+        return {}
     if not isinstance(data, dict):
         raise InvalidFile([Problem(str(path), 1, 1, _("a progress journal must be a mapping with 'journal', 'plan' and 'records'"))])
-    cache_key = cache.key("journal", plan.fingerprint, text)
-    if not cache.is_valid(cache_key, str(path)):
-        _validate_journal(path, text, data, plan)
-        cache.remember(cache_key, str(path))
-    raw = data.get("records") or ()
-    return [Record.from_dict(r) for r in raw if r["event"] != "answer"], [r for r in raw if r["event"] == "answer"]
+    _validate_journal(path, text, data, plan)
+    return data
 
 
 def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedPlan) -> None:
@@ -243,10 +251,12 @@ records:
 _APPENDABLE = re.compile(r"^records:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.MULTILINE)
 
 
-_VERSION_LINE = re.compile(r"^journal: 1[ \t]*$", re.MULTILINE)
+_VERSION_1 = re.compile(rb"^journal: 1[ \t]*$", re.MULTILINE)
 
 
 def record_to_yaml(record: Record | dict[str, Any] | Any) -> str:
+    import yaml
+
     data = record if isinstance(record, dict) else record.to_dict()
     return yaml.safe_dump([data], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
@@ -255,25 +265,35 @@ def append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | An
     """Add records to the journal file atomically (the caller holds the lock),
     and to ``journal`` in memory. ``new`` may hold LKE answers (anything with
     ``to_dict()`` that is not a Record)."""
+    from zi_plan import journal_cache
+
     path = journal.path
     # The name as a JSON string is a valid YAML scalar whatever it contains.
     header = _HEADER.format(plan=json.dumps(plan.path.name, ensure_ascii=False), version=JOURNAL_VERSION)
-    text = path.read_text(encoding="utf-8-sig") if path.exists() else header
-    if text and not text.endswith("\n"):
-        text += "\n"
-    if _APPENDABLE.search(text):
-        if any(not isinstance(r, Record) for r in new):
-            # An answer is format 2: say so, so that an older zi refuses the file plainly.
-            text = _VERSION_LINE.sub(f"journal: {JOURNAL_VERSION}", text, count=1)
-        text += "".join(record_to_yaml(r) for r in new)
+    raw = path.read_bytes() if path.exists() else header.encode("utf-8")
+    added = "".join(record_to_yaml(r) for r in new).encode("utf-8")
+    if raw and not raw.endswith(b"\n"):
+        added = b"\n" + added
+    # Whether the text ends in its `records:` list is known from the cache
+    # for the text the journal was loaded from; a search through a big
+    # journal's text would cost more than the rest of `zi done`.
+    appendable = journal_cache.known_appendable(journal, raw)
+    if appendable is None:
+        appendable = bool(_APPENDABLE.search(raw.decode("utf-8-sig")))
+    upgraded = _VERSION_1.sub(f"journal: {JOURNAL_VERSION}".encode(), raw, count=1) if any(not isinstance(r, Record) for r in new) else raw
+    if appendable and upgraded is not raw:
+        # An answer is format 2: say so, so that an older zi refuses the file plainly.
+        atomic_write(path, upgraded + added)
+        journal.extend(new)
+    elif appendable:
+        atomic_write(path, raw + added)
+        journal_cache.appended(journal, plan, raw, added, new)
     else:
         # Hand-edited so that `records:` is not last (or is `records: []`):
         # write the whole file again in the usual layout.
         text = header + "".join(record_to_yaml(r) for r in [*journal.records, *journal.answers, *new])
-    atomic_write(path, text.encode("utf-8"))
-    journal.records.extend(r for r in new if isinstance(r, Record))
-    journal.answers.extend(r.to_dict() for r in new if not isinstance(r, Record))
-    journal.occurrences = replay(journal.records)
+        atomic_write(path, text.encode("utf-8"))
+        journal.extend(new)
 
 
 def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:

@@ -61,15 +61,18 @@ def new_table(*, title: str | None = None, caption: str | None = None) -> Table:
     )
 
 
-def action_list_table(rows: list[dict[str, Any]]) -> Table:
-    """`zi list`: one row per action."""
+def action_list_table(rows: list[dict[str, Any]], max_rows: int | None = None) -> Table:
+    """`zi list`: one row per action, at most MAX_ROWS of them (Rich lays out
+    about a thousand rows a second; --json gives every row at once)."""
+    limit = MAX_ROWS if max_rows is None else max_rows
     table = new_table()
     table.add_column(_("ID"), no_wrap=True, style="bold")
     table.add_column(_("Team"), ratio=2, overflow="fold")
     table.add_column(_("Indicator"), ratio=5, overflow="fold")
     table.add_column(_("Months"), ratio=2)
-    for row in rows:
+    for row in rows[:limit]:
         table.add_row(esc(row["id"]), esc(row["team"]), esc(row["indicator"]) + lke_line(row.get("lke")), months_text(row["months"]))
+    _more_row(table, min(limit, len(rows)), len(rows))
     return table
 
 

@@ -28,9 +28,16 @@ from zi_plan.plan import LoadedPlan
 if TYPE_CHECKING:
     from filelock import FileLock
 
-JOURNAL_VERSION = 2  # 2 adds LKE answer records (zi_plan.lke.answers); 1 is read as it is
-READABLE_VERSIONS = (1, 2)
-Event = Literal["done", "undo", "evidence"]
+    from zi_plan.amend import Finding
+
+# Format 2 adds to each record the fingerprint and indicator of the action it
+# was made for, and the events 'accept' and 'move' (see zi_plan.amend).
+# Format 1 journals (the previous release) are read as they are and
+# rewritten as format 2 on the next write.
+# Format 2 also adds LKE answer records (event 'answer', see zi_plan.lke.answers).
+JOURNAL_VERSION = 2
+KNOWN_VERSIONS = (1, 2)
+Event = Literal["done", "undo", "evidence", "accept", "move"]
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,11 @@ class Record:
     by: str
     note: Optional[str] = None
     evidence: tuple[EvidenceEntry, ...] = ()
+    # The action's fingerprint and indicator when the record was made (format 2).
+    fingerprint: str | None = None
+    indicator: str | None = None
+    accepted: str | None = None  # accept: the old fingerprint now taken as this text
+    moved_from: str | None = None  # move: the id whose records now belong to `action`
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -67,15 +79,24 @@ class Record:
         if isinstance(at, str):
             at = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))  # 'Z' before Python 3.11
         return cls(
-            action=data["action"], month=data["month"], event=data["event"], at=at, by=data["by"],
+            action=data["action"], month=data.get("month") or 0, event=data["event"], at=at, by=data["by"],
             note=data.get("note"), evidence=tuple(EvidenceEntry(**e) for e in data.get("evidence") or ()),
+            fingerprint=data.get("fingerprint"), indicator=data.get("indicator"),
+            accepted=data.get("accepted"), moved_from=data.get("from"),
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"action": self.action, "month": self.month, "event": self.event,
-                               "at": self.at.isoformat(), "by": self.by}  # fmt: skip
-        if self.note:
-            out["note"] = self.note
+        out: dict[str, Any] = {"action": self.action}
+        if self.month:  # accept and move records concern every month
+            out["month"] = self.month
+        out["event"] = self.event
+        if self.moved_from:
+            out["from"] = self.moved_from
+        out |= {"at": self.at.isoformat(), "by": self.by}
+        for key, value in (("note", self.note), ("fingerprint", self.fingerprint), ("accepted", self.accepted),
+                           ("indicator", self.indicator)):  # fmt: skip
+            if value:
+                out[key] = value
         if self.evidence:
             out["evidence"] = [e.to_dict() for e in self.evidence]
         return out
@@ -107,6 +128,11 @@ class Journal:
     evidence_dir: Path
     records: list[Record]
     occurrences: dict[tuple[str, int], Occurrence]
+    # Records the plan no longer matches (zi_plan.amend), and the warnings
+    # that say so once per command; set by load_journal.
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    version: int = JOURNAL_VERSION
     # LKE answer records as checked data, in order; zi_plan.lke.answers reads them.
     answers: list[dict[str, Any]] = field(default_factory=list)
 
@@ -131,22 +157,53 @@ def is_answer(row: Any) -> bool:
 
 
 def replay(records: Iterable[Record], state: dict[tuple[str, int], Occurrence] | None = None) -> dict[tuple[str, int], Occurrence]:
-    """The state of every occurrence the records touch, in one pass (on from ``state``)."""
+    """The state of every occurrence the records touch, in one pass (on from ``state``).
+
+    A 'move' record hands the occurrences of one id, as they stand, to
+    another; an 'accept' record changes no state.
+    """
     state = {} if state is None else state
     for record in records:
+        if record.event == "move":
+            _move(state, record.moved_from or "", record.action)
+            continue
+        if record.event == "accept":
+            continue
         key = (record.action, record.month)
         occ = state.get(key)
         if occ is None:
             occ = state[key] = Occurrence(record.action, record.month)
-        occ.history.append(record)
-        if record.event == "done":
-            occ.status, occ.done = "done", record
-        elif record.event == "undo":
-            occ.status, occ.done = "open", None
+        _apply(occ, record)
     return state
 
 
+def _apply(occ: Occurrence, record: Record) -> None:
+    occ.history.append(record)
+    if record.event == "done":
+        occ.status, occ.done = "done", record
+    elif record.event == "undo":
+        occ.status, occ.done = "open", None
+
+
+def _move(state: dict[tuple[str, int], Occurrence], old: str, new: str) -> None:
+    for key in [k for k in state if k[0] == old]:
+        moved = state.pop(key)
+        there = state.get((new, key[1]))
+        # Normally the new id has no records (zi journal move refuses that);
+        # after a hand edit or a merge, both histories are replayed by time.
+        history = sorted([*moved.history, *there.history], key=lambda r: r.at) if there else moved.history
+        target = state[(new, key[1])] = Occurrence(new, key[1])
+        for record in history:
+            _apply(target, record)
+
+
 # ---------------------------------------------------------------- where
+
+
+def journal_file_name(plan_path: Path) -> str:
+    """'tambrauw-2023.yaml' -> 'tambrauw-2023.progress.yaml'."""
+    stem = plan_path.name.removesuffix(".yaml").removesuffix(".yml")
+    return f"{stem}.progress.yaml"
 
 
 def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
@@ -156,10 +213,7 @@ def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
     nothing is ever written inside the package, so that one goes to the
     user's data folder.
     """
-    stem = plan.path.name
-    for suffix in (".yaml", ".yml"):
-        if stem.endswith(suffix):
-            stem = stem[: -len(suffix)]
+    stem = journal_file_name(plan.path).removesuffix(".progress.yaml")
     if plan.bundled:
         import platformdirs
 
@@ -183,7 +237,11 @@ def load_journal(plan: LoadedPlan) -> Journal:
     path, evidence_dir = journal_paths(plan)
     if not path.exists():
         return Journal(path, evidence_dir, [], {})
-    return journal_cache.load_journal(plan, path, evidence_dir)
+    journal = journal_cache.load_journal(plan, path, evidence_dir)
+    from zi_plan import amend
+
+    amend.reconcile(plan, journal)  # what the plan, perhaps amended, no longer matches
+    return journal
 
 
 def checked_data(path: Path, text: str, plan: LoadedPlan) -> dict[str, Any]:
@@ -213,19 +271,11 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
         journal = JournalFile.model_validate(data)
     except ValidationError as exc:
         found.extend((tuple(err["loc"]), plain_schema_message(err), False) for err in exc.errors(include_url=False))
-    if journal is not None and journal.journal not in READABLE_VERSIONS:
+    if journal is not None and journal.journal not in KNOWN_VERSIONS:
         found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION), False))
-    answers = []
-    for index, record in enumerate((journal.records or []) if journal else []):
-        if record.event == "answer":
-            answers.append((index, record.lke, record.value))
-            continue
-        action = plan.by_id.get(record.action or "")
-        if action is None:
-            found.append((("records", index, "action"), _("record for '{id}', which the plan does not have; was the plan changed?").format(id=record.action), False))
-        elif record.month not in action.months:
-            months = ", ".join(map(str, action.months))
-            found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months), False))
+    # Records for actions or months the plan no longer has are not errors:
+    # the decree may be amended mid-year (zi_plan.amend reports them).
+    answers = [(i, r.lke, r.value) for i, r in enumerate((journal.records or []) if journal else []) if r.event == "answer"]
     if answers:  # checked against the plan's LKE worksheet; only read when there are answers
         from zi_plan.lke.answers import answer_problems
 
@@ -246,12 +296,14 @@ plan: {plan}
 records:
 """
 
+_MIGRATED = """\
+# Rewritten from format {version} on {day}: the records before then were given
+# the fingerprints of the plan's actions as they read that day.
+"""
+
 # After the last top-level `records:` key only list entries, their indented
 # lines and comments may follow; then a new record can simply be appended.
 _APPENDABLE = re.compile(r"^records:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.MULTILINE)
-
-
-_VERSION_1 = re.compile(rb"^journal: 1[ \t]*$", re.MULTILINE)
 
 
 def record_to_yaml(record: Record | dict[str, Any] | Any) -> str:
@@ -271,6 +323,9 @@ def append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | An
     # The name as a JSON string is a valid YAML scalar whatever it contains.
     header = _HEADER.format(plan=json.dumps(plan.path.name, ensure_ascii=False), version=JOURNAL_VERSION)
     raw = path.read_bytes() if path.exists() else header.encode("utf-8")
+    if journal.version < JOURNAL_VERSION:
+        _migrate(journal, plan, header, new)
+        return
     added = "".join(record_to_yaml(r) for r in new).encode("utf-8")
     if raw and not raw.endswith(b"\n"):
         added = b"\n" + added
@@ -280,12 +335,7 @@ def append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | An
     appendable = journal_cache.known_appendable(journal, raw)
     if appendable is None:
         appendable = bool(_APPENDABLE.search(raw.decode("utf-8-sig")))
-    upgraded = _VERSION_1.sub(f"journal: {JOURNAL_VERSION}".encode(), raw, count=1) if any(not isinstance(r, Record) for r in new) else raw
-    if appendable and upgraded is not raw:
-        # An answer is format 2: say so, so that an older zi refuses the file plainly.
-        atomic_write(path, upgraded + added)
-        journal.extend(new)
-    elif appendable:
+    if appendable:
         atomic_write(path, raw + added)
         journal_cache.appended(journal, plan, raw, added, new)
     else:
@@ -296,12 +346,34 @@ def append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | An
         journal.extend(new)
 
 
+def _migrate(journal: Journal, plan: LoadedPlan, header: str, new: Sequence[Record | Any]) -> None:
+    """Format 1 -> 2, once, by writing the whole journal again.
+
+    The old records get the fingerprints of the plan as it is today, the
+    best knowledge there is of what they were made for; a comment says so.
+    """
+    from zi_plan.amend import migrated
+
+    records = migrated(plan, journal.records)
+    note = _MIGRATED.format(version=journal.version, day=dt.date.today().isoformat())
+    text = header.replace("journal:", note + "journal:", 1) + "".join(record_to_yaml(r) for r in [*records, *journal.answers, *new])
+    atomic_write(journal.path, text.encode("utf-8"))
+    journal.records = records
+    journal.occurrences = replay(records)
+    journal.extend(new)
+    journal.version = JOURNAL_VERSION
+
+
 def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:
     """The lock that serialises writers of one journal (and its evidence)."""
     from filelock import FileLock
 
+    from zi_plan.permissions import new_file_mode
+
     # A hidden name: the lock file stays after release, and nobody should commit it.
-    return FileLock(str(journal_path.with_name(f".{journal_path.name}.lock")), timeout=timeout)
+    # It is shared by every account that writes the journal: the umask's mode
+    # (filelock 3 would make it 0644, locking the group out).
+    return FileLock(str(journal_path.with_name(f".{journal_path.name}.lock")), timeout=timeout, mode=new_file_mode())
 
 
 def ensure_writable(directory: Path) -> None:

@@ -7,19 +7,12 @@ rest of zi works on the plain records of ``zi_plan.journal``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, Optional
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictFloat,
-    StrictInt,
-    StrictStr,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, model_validator
 
-Event = Literal["done", "undo", "evidence", "answer"]
+Event = Literal["done", "undo", "evidence", "accept", "move", "answer"]
+Fingerprint = Field(default=None, pattern=r"^[0-9a-f]{12}$")
 
 
 class _Strict(BaseModel):
@@ -29,11 +22,11 @@ class _Strict(BaseModel):
 class EvidenceModel(_Strict):
     """A stored file (path relative to the evidence folder, with its hash) or a link."""
 
-    path: str | None = None
-    sha256: str | None = Field(default=None, pattern=r"^[0-9a-f]{64}$")
-    size: int | None = Field(default=None, ge=0)
-    name: str | None = Field(default=None, description="The file's name when it was recorded.")
-    url: str | None = None
+    path: Optional[str] = None
+    sha256: Optional[str] = Field(default=None, pattern=r"^[0-9a-f]{64}$")
+    size: Optional[int] = Field(default=None, ge=0)
+    name: Optional[str] = Field(default=None, description="The file's name when it was recorded.")
+    url: Optional[str] = None
 
     @model_validator(mode="after")
     def _file_or_link(self) -> EvidenceModel:
@@ -45,26 +38,22 @@ class EvidenceModel(_Strict):
 
 
 class RecordModel(_Strict):
-    # done/undo/evidence name an occurrence (action, month); an LKE answer
-    # (journal format 2) names a question (lke) and its value instead.
+    # Every event names an action, except an LKE answer, which names a
+    # question (lke) and its value instead.
     action: str | None = None
     month: int | None = Field(default=None, ge=1, le=12)
     lke: str | None = None
     value: StrictInt | StrictFloat | StrictStr | None = None
     event: Event
+    moved_from: str | None = Field(default=None, alias="from", description="move: the id the records came from.")
     at: dt.datetime
     by: str = Field(min_length=1)
-    note: str | None = None
+    note: Optional[str] = None
+    # Format 2: what the action read when the record was made (see zi_plan.amend).
+    fingerprint: str | None = Fingerprint
+    indicator: str | None = None
+    accepted: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$", description="accept: the old fingerprint.")
     evidence: list[EvidenceModel] = Field(default_factory=list)
-
-    @model_validator(mode="after")
-    def _occurrence_or_answer(self) -> RecordModel:
-        if self.event == "answer":
-            if self.lke is None or self.value is None or self.action is not None or self.month is not None:
-                raise ValueError("an answer record needs 'lke' and 'value' (and no 'action' or 'month')")
-        elif self.action is None or self.month is None or self.lke is not None or self.value is not None:
-            raise ValueError(f"a '{self.event}' record needs 'action' and 'month' (and no 'lke' or 'value')")
-        return self
 
     @model_validator(mode="after")
     def _aware(self) -> RecordModel:
@@ -72,8 +61,24 @@ class RecordModel(_Strict):
             raise ValueError("'at' needs a time zone, e.g. 2023-04-12T09:30:00+09:00")
         return self
 
+    @model_validator(mode="after")
+    def _event_fields(self) -> RecordModel:
+        if self.event == "answer":
+            if self.lke is None or self.value is None or self.action is not None or self.month is not None:
+                raise ValueError("an answer record needs 'lke' and 'value' (and no 'action' or 'month')")
+            return self
+        if self.action is None or self.lke is not None or self.value is not None:
+            raise ValueError(f"a '{self.event}' record needs 'action' (and no 'lke' or 'value')")
+        if self.event in ("done", "undo", "evidence") and self.month is None:
+            raise ValueError(f"a '{self.event}' record needs 'month'")
+        if self.event == "move" and not self.moved_from:
+            raise ValueError("a 'move' record needs 'from', the id its records came from")
+        if self.event == "accept" and not (self.accepted and self.fingerprint):
+            raise ValueError("an 'accept' record needs 'accepted' and 'fingerprint'")
+        return self
+
 
 class JournalFile(_Strict):
     journal: int = Field(description="Format version of the journal.")
     plan: str
-    records: list[RecordModel] | None = None
+    records: Optional[list[RecordModel]] = None

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, Literal, Optional
 
 from zi_plan import status
+from zi_plan.amend import fingerprint
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import (
@@ -132,12 +133,19 @@ def default_author(where: Path) -> str:
 
 
 def pick_month(action: ActionView, journal: Journal, current: int) -> int:
-    """This month if scheduled and open, else the earliest open overdue one."""
+    """This month if scheduled and open, else the earliest open overdue one.
+
+    When every occurrence due by now is done, the latest of them is returned,
+    so that the caller says "already done ... use --add" as for --month.
+    """
     if current in action.months and not journal.is_done(action.id, current):
         return current
     for m in action.months:
         if m < current and not journal.is_done(action.id, m):
             return m
+    past = [m for m in action.months if m <= current]
+    if past:
+        return past[-1]
     months = ", ".join(month_name(m) for m in action.months)
     raise ZiError(
         _("{id} has no open occurrence due by {month}; it is scheduled in: {months}. Name the month with --month").format(
@@ -162,9 +170,14 @@ def record_done(
     note: Optional[str] = None,
     by: Optional[str] = None,
     add: bool = False,
+    force: bool = False,
 ) -> Recorded:
-    """Record an occurrence as done (or, with ``add``, add evidence to a done one)."""
+    """Record an occurrence as done (or, with ``add``, add evidence to a done one).
+
+    A month that has not begun needs ``force``: 12 typed for 2 must not pass.
+    """
     from zi_plan import evidence as store
+    from zi_plan.months import future_message, is_future
 
     action = plan.action(action_id)
     if month is not None:
@@ -172,10 +185,12 @@ def record_done(
         if month not in action.months:
             months = ", ".join(f"{month_name(m)} ({m})" for m in action.months)
             raise ZiError(_("{id} is not scheduled in {month}; its months are {months}").format(id=action.id, month=month_name(month), months=months))
+        if not add and not force and is_future(plan.year, month, status.today()):
+            raise ZiError(future_message(action.id, plan.year, month, status.today()))
     if add and not evidence and not note:
         raise ZiError(_("--add needs something to add: --evidence FILE_OR_URL or --note TEXT"), exit_code=2)
     sources = store.parse_sources(list(evidence))
-    with _writing(plan) as journal:
+    with writing(plan) as journal:
         chosen = month if month is not None else pick_month(action, journal, status.today().month)
         occ = journal.occurrence(action.id, chosen)
         when = f"{action.id} {month_name(chosen)} {plan.year}"
@@ -197,9 +212,11 @@ def record_done(
             month=chosen,
             event="evidence" if add else "done",
             at=now(),
-            by=_author(plan, by),
+            by=author(plan, by),
             note=note.strip() if note and note.strip() else None,
             evidence=tuple(entries),
+            fingerprint=fingerprint(action),
+            indicator=action.indicator,
         )
         append_records(journal, plan, [record])
     return Recorded(record, journal, action)
@@ -209,29 +226,33 @@ def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = 
     """Reopen a done occurrence; the journal keeps the history."""
     action = plan.action(action_id)
     check_month(month)
-    with _writing(plan) as journal:
+    with writing(plan) as journal:
         if not journal.is_done(action.id, month):
             raise ZiError(
                 _("{id} {month} {year} is not done, so there is nothing to undo").format(id=action.id, month=month_name(month), year=plan.year)
             )
-        record = Record(action=action.id, month=month, event="undo", at=now(), by=_author(plan, by), note=note)
+        record = Record(action=action.id, month=month, event="undo", at=now(), by=author(plan, by), note=note,
+                        fingerprint=fingerprint(action), indicator=action.indicator)  # fmt: skip
         append_records(journal, plan, [record])
     return Recorded(record, journal, action)
 
 
-def _author(plan: LoadedPlan, by: Optional[str]) -> str:
+def author(plan: LoadedPlan, by: Optional[str]) -> str:
     return by.strip() if by and by.strip() else default_author(plan.path.parent)
 
 
 @contextlib.contextmanager
-def _writing(plan: LoadedPlan) -> Iterator[Journal]:
+def writing(plan: LoadedPlan) -> Iterator[Journal]:
     """The plan's journal, loaded under its lock, for one change.
 
     The folder is checked for writing before anything is copied.
     """
     from filelock import Timeout
 
+    from zi_plan.workspace import require_deliberate
+
     journal_path, _evidence = journal_paths(plan)
+    require_deliberate(plan.found_by, plan.path, journal_path)
     ensure_writable(journal_path.parent)
     try:
         with lock(journal_path):
@@ -260,6 +281,7 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
                 "month": m,
                 "month_name": month_name(m),
                 "status": occ.status,
+                "late": done_late(occ, plan.year),
                 "done_at": done.at.isoformat() if done else None,
                 "done_by": done.by if done else None,
                 "note": done.note if done else None,

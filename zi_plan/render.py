@@ -162,7 +162,7 @@ def show_tables(data: dict[str, Any]) -> list[Table]:
     for o in data["occurrences"]:
         files = [e.get("url") or e["path"] for e in data["evidence"] if e["month"] == o["month"]]
         who = f"{o['done_at'][:16].replace('T', ' ')} {o['done_by']}" if o["done_at"] else ""
-        occ.add_row(month_name(o["month"]), _status_text(o["status"]), esc(who), esc(o["note"] or ""), esc("\n".join(files)))
+        occ.add_row(month_name(o["month"]), _status_text(o["status"], o["late"]), esc(who), esc(o["note"] or ""), esc("\n".join(files)))
     return [about, occ]
 
 
@@ -352,5 +352,9 @@ def print_pack(result: Any, target: Any) -> None:
 
 
 def print_written_plan(target: Any) -> None:
-    """`zi init`, `zi import`: where the plan went and how to check it."""
-    console().print(_("written {path}; check it with: zi validate {path}").format(path=esc(str(target))), soft_wrap=True)
+    """`zi init`, `zi import`: where the plan went, how to check it, and how zi will find it."""
+    from zi_plan.workspace import how_found
+
+    out = console()
+    out.print(_("written {path}; check it with: zi validate {path}").format(path=esc(str(target))), soft_wrap=True)
+    out.print(esc(how_found(target)), soft_wrap=True)

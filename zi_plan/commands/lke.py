@@ -10,16 +10,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from zi_plan.commands import _common as common
 from zi_plan.i18n import _
-
-
-def _plan_option() -> object:
-    return typer.Option("--plan", show_default=False,
-                        help=_("Plan file. Default: $ZI_PLAN, else plans/tambrauw-2023.yaml here, else the bundled plan."))  # fmt: skip
-
-
-def _json_option() -> object:
-    return typer.Option("--json", help=_("Print JSON for scripts instead of a table."))
 
 
 def register(app: typer.Typer) -> None:
@@ -34,22 +26,17 @@ def register(app: typer.Typer) -> None:
 
 
 def _add_list(lke_app: typer.Typer) -> None:
-    # Built here, after the language is chosen, so that the help is in it.
-    PlanOption = Annotated[Optional[Path], _plan_option()]
-    JsonOption = Annotated[bool, _json_option()]
-
     @lke_app.command("list", help=_("Every question of the worksheet: code, text, answer type, weight, and the actions that serve it."))
     def list_cmd(
         area: Annotated[Optional[str], typer.Option("--area", show_default=False, help=_("Only area 1..6, or H for the hasil part."))] = None,
-        as_json: JsonOption = False,
-        plan: PlanOption = None,
+        as_json: bool = common.json_option(),
+        plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan import render
         from zi_plan.lke import coverage, listing, tables
-        from zi_plan.plan import open_plan
 
         wanted = listing.parse_area(area)
-        loaded = open_plan(plan)
+        loaded = common.open_plan(plan)
         sheet = coverage.worksheet_for(loaded)
         rows = listing.list_rows(sheet, coverage.served_by(loaded), wanted)
         if as_json:
@@ -63,17 +50,12 @@ def _add_list(lke_app: typer.Typer) -> None:
 
 
 def _add_coverage(lke_app: typer.Typer) -> None:
-    # Built here, after the language is chosen, so that the help is in it.
-    PlanOption = Annotated[Optional[Path], _plan_option()]
-    JsonOption = Annotated[bool, _json_option()]
-
     @lke_app.command("coverage", help=_("Which questions the plan's actions serve, and the best score that leaves within reach."))
-    def coverage_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:
+    def coverage_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
         from zi_plan import render
         from zi_plan.lke import coverage, tables
-        from zi_plan.plan import open_plan
 
-        loaded = open_plan(plan)
+        loaded = common.open_plan(plan)
         result = coverage.coverage(coverage.worksheet_for(loaded), loaded)
         if as_json:
             render.print_json(result.to_json())
@@ -92,9 +74,6 @@ def _add_coverage(lke_app: typer.Typer) -> None:
 
 
 def _add_answer(lke_app: typer.Typer) -> None:
-    # Built here, after the language is chosen, so that the help is in it.
-    PlanOption = Annotated[Optional[Path], _plan_option()]
-
     @lke_app.command("answer", help=_("Record the office's answer to a question (a later answer supersedes it; the journal keeps the history)."))
     def answer_cmd(
         code: Annotated[Optional[str], typer.Argument(show_default=False, help=_("Question code, e.g. P.1.i.a."))] = None,
@@ -106,15 +85,14 @@ def _add_answer(lke_app: typer.Typer) -> None:
         by: Annotated[Optional[str], typer.Option("--by", help=_("Who answers. Default: git's user.name, else your login."))] = None,
         file: Annotated[Optional[Path], typer.Option("--file", show_default=False,
                         help=_("Many answers from a CSV file: code,value[,note] per line; all or nothing."))] = None,
-        plan: PlanOption = None,
+        plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan import render
         from zi_plan.errors import ZiError
         from zi_plan.evidence import path_for_user
         from zi_plan.lke import answers, coverage
-        from zi_plan.plan import open_plan
 
-        loaded = open_plan(plan)
+        loaded = common.open_plan(plan)
         sheet = coverage.worksheet_for(loaded)
         if file is not None:
             if code is not None or value is not None or evidence:
@@ -137,24 +115,17 @@ def _add_answer(lke_app: typer.Typer) -> None:
 
 
 def _add_score(lke_app: typer.Typer) -> None:
-    # Built here, after the language is chosen, so that the help is in it.
-    PlanOption = Annotated[Optional[Path], _plan_option()]
-    JsonOption = Annotated[bool, _json_option()]
-
     @lke_app.command("score", help=_("The worksheet's score from the recorded answers, in two readings, against the WBK and WBBM gates."))
     def score_cmd(
         suggest: Annotated[bool, typer.Option("--suggest", help=_("Also show answers suggested by the progress journal (never recorded)."))] = False,
-        as_json: JsonOption = False,
-        plan: PlanOption = None,
+        as_json: bool = common.json_option(),
+        plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan import render
-        from zi_plan.journal import load_journal
         from zi_plan.lke import answers, coverage, score, tables
-        from zi_plan.plan import open_plan
 
-        loaded = open_plan(plan)
+        loaded, journal = common.open_workspace(plan, to_stderr=as_json)
         sheet = coverage.worksheet_for(loaded)
-        journal = load_journal(loaded)
         result = score.score(sheet, answers.answer_values(journal))
         suggestions = None
         if suggest:
@@ -183,30 +154,25 @@ def _add_score(lke_app: typer.Typer) -> None:
 
 
 def _add_sheet(lke_app: typer.Typer) -> None:
-    # Built here, after the language is chosen, so that the help is in it.
-    PlanOption = Annotated[Optional[Path], _plan_option()]
-
     @lke_app.command("sheet", help=_("The answer sheet for the evaluators: Excel in the worksheet's order with a score summary, or PortalRB JSON keyed by soal_id."))
     def sheet_cmd(
         fmt: Annotated[str, typer.Option("--format", help=_("xlsx or portalrb."))] = "xlsx",
         output: Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
                           help=_("Where to write: a file, or - for standard output. Default: a file named after the document, here."))] = None,
-        plan: PlanOption = None,
+        plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan import render
         from zi_plan.errors import ZiError
         from zi_plan.files import write_document
-        from zi_plan.journal import load_journal
         from zi_plan.lke import coverage, sheet
-        from zi_plan.plan import open_plan
 
         writers = {"xlsx": (sheet.to_xlsx, "xlsx"), "portalrb": (sheet.to_portalrb, "json")}
         if fmt not in writers:
             raise ZiError(_("unknown format '{fmt}': use xlsx or portalrb").format(fmt=fmt), exit_code=2)
-        loaded = open_plan(plan)
+        loaded, journal = common.open_workspace(plan, to_stderr=True)
         worksheet = coverage.worksheet_for(loaded)
         writer, ext = writers[fmt]
         name = _("lke-{year}-{kind}.{ext}").format(year=worksheet.year, kind=fmt if fmt == "portalrb" else "answers", ext=ext)
-        written = write_document(writer(loaded, load_journal(loaded), worksheet), output, name)
+        written = write_document(writer(loaded, journal, worksheet), output, name)
         if written is not None:
             render.console(stderr=True).print(_("written {path}").format(path=render.esc(written)), soft_wrap=True)

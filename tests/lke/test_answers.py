@@ -112,3 +112,17 @@ def test_journal_with_a_bad_answer_is_located(zi, plan, tmp_path):
     assert result.code == 1
     assert f"{journal}:5:8: answer to 'P.1.i.q'" in result.err
     assert f"{journal}:11:10: 'Q' is not an answer to P.1.i.b" in result.err
+
+
+def test_answers_between_records_keep_amended_plan_warnings_on_their_line(zi, plan):
+    assert zi("lke", "answer", "P.1.i.a", "Ya", "--plan", str(plan), "--by", "A").code == 0
+    assert zi("done", "I.2.a", "--month", "4", "--plan", str(plan), "--by", "A").code == 0
+    assert zi("lke", "answer", "P.1.i.b", "B", "--plan", str(plan), "--by", "A").code == 0
+    assert zi("done", "I.1.a", "--month", "4", "--plan", str(plan), "--by", "A").code == 0
+    journal = plan.parent / "tambrauw-2023.progress.yaml"
+    line = next(i for i, t in enumerate(journal.read_text().splitlines(), 1) if t == "- action: I.1.a")
+    plan.write_text(plan.read_text().replace("indicator: Menerbitkan SK Tim Kerja/ Kelompok Kerja", "indicator: Menerbitkan SK Tim Kerja baru"))
+    result = zi("due", "--month", "4", "--plan", str(plan))
+    assert f"tambrauw-2023.progress.yaml:{line}: 1 record for I.1.a" in result.err
+    data = json.loads(zi("lke", "score", "--json", "--plan", str(plan)).out)
+    assert data["answered"]["pemenuhan"] == 0.375  # (1 + 0.5) / 2 × 0.5

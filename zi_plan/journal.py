@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
-from zi_plan.checks import Found, located, plain_schema_message
+from zi_plan.checks import Found, evidence_problems, located, plain_schema_message
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.files import atomic_write
+from zi_plan.fsguard import check_lock_path, reason, write_error
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
 
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
 # was made for, and the events 'accept' and 'move' (see zi_plan.amend).
 # Format 1 journals (the previous release) are read as they are and
 # rewritten as format 2 on the next write.
-# Format 2 also adds LKE answer records (event 'answer', see zi_plan.lke.answers).
 JOURNAL_VERSION = 2
 KNOWN_VERSIONS = (1, 2)
 Event = Literal["done", "undo", "evidence", "accept", "move"]
@@ -133,8 +133,7 @@ class Journal:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     version: int = JOURNAL_VERSION
-    # LKE answer records as checked data, in order; zi_plan.lke.answers reads them.
-    answers: list[dict[str, Any]] = field(default_factory=list)
+    answers: list[dict[str, Any]] = field(default_factory=list)  # LKE answer records (zi_plan.lke.answers)
 
     def occurrence(self, action_id: str, month: int) -> Occurrence:
         return self.occurrences.get((action_id, month)) or Occurrence(action_id, month)
@@ -151,8 +150,7 @@ class Journal:
         replay(records, self.occurrences)
 
 
-def is_answer(row: Any) -> bool:
-    """An LKE answer among a journal's raw records (kept as its mapping)."""
+def is_answer(row: Any) -> bool:  # an LKE answer among a journal's raw records (kept as its mapping)
     return isinstance(row, dict) and row.get("event") == "answer"
 
 
@@ -275,11 +273,12 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
         found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION), False))
     # Records for actions or months the plan no longer has are not errors:
     # the decree may be amended mid-year (zi_plan.amend reports them).
-    answers = [(i, r.lke, r.value) for i, r in enumerate((journal.records or []) if journal else []) if r.event == "answer"]
-    if answers:  # checked against the plan's LKE worksheet; only read when there are answers
-        from zi_plan.lke.answers import answer_problems
-
-        found.extend(answer_problems(plan, answers))
+    # Paths out of the evidence folder and links that are not http(s) are.
+    for index, record in enumerate((journal.records or []) if journal else []):
+        found.extend(evidence_problems(index, record.evidence))
+    if journal is not None and any(r.event == "answer" for r in journal.records or ()):  # format 2: LKE answers
+        from zi_plan.lke.answers import answer_problems  # the worksheet is read only then
+        found.extend(answer_problems(plan, [(i, r.lke, r.value) for i, r in enumerate(journal.records or ()) if r.event == "answer"]))
     if found:
         raise InvalidFile(located(str(path), text, found))
 
@@ -309,14 +308,18 @@ _APPENDABLE = re.compile(r"^records:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.M
 def record_to_yaml(record: Record | dict[str, Any] | Any) -> str:
     import yaml
 
-    data = record if isinstance(record, dict) else record.to_dict()
-    return yaml.safe_dump([data], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return yaml.safe_dump([record if isinstance(record, dict) else record.to_dict()], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
 
 def append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | Any]) -> None:
-    """Add records to the journal file atomically (the caller holds the lock),
-    and to ``journal`` in memory. ``new`` may hold LKE answers (anything with
-    ``to_dict()`` that is not a Record)."""
+    """Add records (and LKE answers) to the journal file atomically (the caller holds the lock), and to ``journal``."""
+    try:
+        _append_records(journal, plan, new)
+    except OSError as exc:  # disk full, read-only ...: the old journal is intact
+        raise write_error(journal.path, exc, _("nothing was recorded")) from None
+
+
+def _append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | Any]) -> None:
     from zi_plan import journal_cache
 
     path = journal.path
@@ -373,7 +376,9 @@ def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:
     # A hidden name: the lock file stays after release, and nobody should commit it.
     # It is shared by every account that writes the journal: the umask's mode
     # (filelock 3 would make it 0644, locking the group out).
-    return FileLock(str(journal_path.with_name(f".{journal_path.name}.lock")), timeout=timeout, mode=new_file_mode())
+    path = journal_path.with_name(f".{journal_path.name}.lock")
+    check_lock_path(path)
+    return FileLock(str(path), timeout=timeout, mode=new_file_mode())
 
 
 def ensure_writable(directory: Path) -> None:
@@ -381,7 +386,7 @@ def ensure_writable(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=exc.strerror or exc)) from None
+        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=reason(exc))) from None
     try:
         # A probe of our own: other writers may be probing the same folder.
         fd, probe = tempfile.mkstemp(prefix=".zi-write-test.", dir=directory)
@@ -390,6 +395,6 @@ def ensure_writable(directory: Path) -> None:
     except OSError as exc:
         raise ZiError(
             _("cannot write in {folder} ({reason}); ask for write access, or copy the plan to a folder you can write and use --plan").format(
-                folder=directory, reason=exc.strerror or exc
+                folder=directory, reason=reason(exc)
             )
         ) from None

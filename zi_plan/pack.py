@@ -9,6 +9,9 @@ again as they are packed, so the index says which ones no longer match.
 
 from __future__ import annotations
 
+import os
+import shutil
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +19,9 @@ from typing import Any
 
 from zi_plan.evidence import stored_state
 from zi_plan.files import atomic_target, csv_bytes
+from zi_plan.fsguard import write_error
 from zi_plan.i18n import _
+from zi_plan.jail import Refused, member_name, open_stored
 from zi_plan.journal import Journal
 from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
@@ -39,6 +44,13 @@ class PackResult:
 def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12) -> PackResult:
     """Write the zip to ``target`` atomically; report what went in and what is wrong."""
     check_month(up_to)
+    try:
+        return _build_pack(plan, journal, target, up_to)
+    except OSError as exc:  # a read-only folder, a full disk ...: atomic_target left no half zip
+        raise write_error(target, exc) from None
+
+
+def _build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int) -> PackResult:
     result = PackResult()
     entries: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = []
@@ -58,7 +70,7 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
                         assert entry.path is not None
                         row["state"] = stored_state(journal, entry)[0]
                         if row["state"] == "ok" and entry.path not in packed:
-                            archive.write(journal.evidence_dir / entry.path, entry.path)
+                            row["state"] = _pack_file(archive, journal, entry.path)
                             packed.add(entry.path)
                         if row["state"] != "ok":
                             result.problems.append(f"{entry.path}: {action.id} {month}: {row['state']}")
@@ -70,6 +82,28 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
         page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, gaps_by_action=by_action, up_to=up_to)
         archive.writestr("index.html", page.encode("utf-8"))
     return result
+
+
+def _pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str) -> str:
+    """One stored file into the zip, read through the jail, under its normalised relative name.
+
+    Its state: "ok", or why it was not packed (swapped for a link since it was hashed ...).
+    """
+    try:
+        src = open_stored(journal.evidence_dir, stored)
+    except Refused as exc:
+        return exc.state
+    except FileNotFoundError:
+        return "missing"
+    with src:
+        st = os.fstat(src.fileno())
+        info = zipfile.ZipInfo(member_name(stored), date_time=time.localtime(max(st.st_mtime, 315532800))[:6])
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = (st.st_mode & 0xFFFF) << 16
+        info.file_size = st.st_size  # lets zipfile choose ZIP64 for a big file
+        with archive.open(info, "w") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+    return "ok"
 
 
 def gaps_per_action(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:

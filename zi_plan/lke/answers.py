@@ -14,7 +14,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
@@ -25,10 +25,6 @@ from zi_plan.journal import (
     EvidenceEntry,
     Journal,
     append_records,
-    ensure_writable,
-    journal_paths,
-    load_journal,
-    lock,
 )
 from zi_plan.lke.worksheet import AnswerValue, Question, Worksheet
 from zi_plan.plan import LoadedPlan
@@ -188,19 +184,6 @@ def evidence_folder(code: str) -> Path:
     return Path("LKE", code)
 
 
-@contextlib.contextmanager
-def _writing(plan: LoadedPlan) -> Iterator[Journal]:
-    from filelock import Timeout
-
-    journal_path, _evidence = journal_paths(plan)
-    ensure_writable(journal_path.parent)
-    try:
-        with lock(journal_path):
-            yield load_journal(plan)
-    except Timeout:
-        raise ZiError(_("another zi is writing {path} and did not finish within a minute; try again").format(path=journal_path)) from None
-
-
 def record_answers(
     plan: LoadedPlan,
     entries: Sequence[tuple[Question, AnswerValue, Optional[str]]],
@@ -210,16 +193,21 @@ def record_answers(
 ) -> tuple[list[Answer], Journal]:
     """Record answers (all or none); ``evidence`` goes with each of them."""
     from zi_plan import evidence as store
-    from zi_plan.recording import default_author
+    from zi_plan.recording import author, writing
     from zi_plan.status import now
 
     sources = store.parse_sources(list(evidence))
-    author = by.strip() if by and by.strip() else default_author(plan.path.parent)
-    with _writing(plan) as journal:
-        at = now()
-        answers = []
-        for q, value, note in entries:
-            stored = tuple(store.store_in(journal, evidence_folder(q.code), s) for s in sources)
-            answers.append(Answer(q.code, value, at, author, note.strip() if note and note.strip() else None, stored))
-        append_records(journal, plan, answers)
+    with writing(plan) as journal:
+        at, who = now(), author(plan, by)
+        answers: list[Answer] = []
+        created: list[Path] = []
+        try:
+            for q, value, note in entries:
+                stored = tuple(store.store_in(journal, evidence_folder(q.code), s, created) for s in sources)
+                answers.append(Answer(q.code, value, at, who, note.strip() if note and note.strip() else None, stored))
+            append_records(journal, plan, answers)
+        except BaseException:
+            # Nothing half-done: no stored file stays without its record.
+            store.discard(created)
+            raise
     return answers, journal

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,11 @@ class DecreeView:
     position: str
 
 
+def lke_suffix(codes: Iterable[str] | None) -> str:
+    """'\nLKE P.1.i.a, P.1.i.b': a second line naming the LKE questions an action serves ('' when none)."""
+    return "\nLKE " + ", ".join(codes) if codes else ""
+
+
 @dataclass(frozen=True)
 class ActionView:
     """An action with everything it inherits: its id, item, component and team."""
@@ -61,7 +67,16 @@ class ActionView:
     steps: tuple[str, ...]
     evidence: tuple[str, ...]
     months: tuple[int, ...]
+    # Plan format 2: several teams (``team`` is the first), the source table's
+    # code, an unfinished (draft) action. An action with no months is unscheduled.
+    teams: tuple[TeamView, ...] = ()
+    source_id: str | None = None
+    draft: bool = False
     lke: tuple[str, ...] = ()  # LKE questions it serves
+
+    def __post_init__(self) -> None:
+        if not self.teams:
+            object.__setattr__(self, "teams", (self.team,))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -76,6 +91,9 @@ class ActionView:
             "steps": list(self.steps),
             "evidence": list(self.evidence),
             "months": list(self.months),
+            "teams": [t.name for t in self.teams],
+            "source_id": self.source_id,
+            "draft": self.draft,
             "lke": list(self.lke),
         }
 
@@ -248,6 +266,12 @@ def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
     )
 
 
+def _teams(act: dict[str, Any], teams: dict[str, TeamView], inherited: TeamView) -> tuple[TeamView, ...]:
+    if act.get("teams"):
+        return tuple(teams[t] for t in act["teams"])
+    return (teams[act["team"]],) if act.get("team") else (inherited,)
+
+
 def _component(comp: dict[str, Any], teams: dict[str, TeamView]) -> ComponentView:
     cid, title = comp["id"], comp["title"].strip()
     items = []
@@ -262,11 +286,14 @@ def _component(comp: dict[str, Any], teams: dict[str, TeamView]) -> ComponentVie
                 component_title=title,
                 item=item_id,
                 item_title=item_title,
-                team=teams[act["team"]] if act.get("team") else item_team,
+                team=_teams(act, teams, item_team)[0],
                 indicator=act["indicator"].strip(),
-                steps=tuple(s.strip() for s in act["steps"]),
-                evidence=tuple(e.strip() for e in act["evidence"]),
-                months=tuple(sorted(act["months"])),
+                steps=tuple(s.strip() for s in act.get("steps") or ()),
+                evidence=tuple(e.strip() for e in act.get("evidence") or ()),
+                months=tuple(sorted(act.get("months") or ())),
+                teams=_teams(act, teams, item_team),
+                source_id=act.get("source_id"),
+                draft=bool(act.get("draft")),
                 lke=tuple(act.get("lke") or ()),
             )
             for a_index, act in enumerate(item["actions"])

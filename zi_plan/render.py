@@ -19,6 +19,7 @@ from rich.text import Text
 
 from zi_plan.i18n import _, month_name, month_short, ngettext
 from zi_plan.inert import inert, json_safe
+from zi_plan.plan import lke_suffix
 from zi_plan.status import SYMBOLS
 
 __all__ = ["esc", "month_name", "month_short"]
@@ -101,15 +102,11 @@ def action_list_table(rows: list[dict[str, Any]], max_rows: int | None = None) -
     table.add_column(_("Indicator"), ratio=5, overflow="fold")
     table.add_column(_("Months"), ratio=2)
     for row in rows[:limit]:
-        table.add_row(esc(row["id"]), esc(row["team"]), esc(row["indicator"]) + lke_line(row.get("lke")), months_text(row["months"]))
+        months = months_text(row["months"]) if row["months"] else _("not scheduled")
+        indicator = (_("[draft]") + " " if row.get("draft") else "") + row["indicator"]
+        table.add_row(esc(row["id"]), esc(", ".join(row.get("teams") or [row["team"]])), esc(indicator + lke_suffix(row.get("lke"))), months)
     _more_row(table, min(limit, len(rows)), len(rows))
     return table
-
-
-def lke_line(codes: Iterable[str] | None) -> str:
-    """A dim second line naming the LKE questions an action serves ('' when none)."""
-    codes = list(codes or ())
-    return "\n[dim]LKE " + esc(", ".join(codes)) + "[/]" if codes else ""
 
 
 def _status_text(status: str, late: bool = False) -> str:
@@ -137,7 +134,8 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
     tables: list[Table] = []
     by_team: dict[str, list[Any]] = {}
     for d in report.due:
-        by_team.setdefault(d.action.team.name, []).append(d)
+        for team in d.action.teams:  # an action shared by several teams is on each one's list
+            by_team.setdefault(team.name, []).append(d)
     for team, entries in by_team.items():
         done = sum(d.status == "done" for d in entries)
         title = _("{team} — {done}/{total} done").format(team=f"[bold]{esc(team)}[/]", done=done, total=len(entries))
@@ -147,8 +145,7 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
         table.add_column(_("Indicator"), ratio=3, overflow="fold")
         table.add_column(_("Evidence expected"), ratio=3, overflow="fold")
         for d in entries[:max_rows]:
-            indicator = esc(d.action.indicator) + lke_line(d.action.lke)
-            table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), indicator, esc("\n".join(d.action.evidence)))
+            table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), esc(d.action.indicator + lke_suffix(d.action.lke)), esc("\n".join(d.action.evidence)))
         _more_row(table, min(max_rows, len(entries)), len(entries))
         tables.append(table)
     if report.overdue:
@@ -163,26 +160,39 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
         table.add_column(_("Indicator"), ratio=4, overflow="fold")
         for action_id, entries in list(grouped.items())[:max_rows]:
             action = entries[0].action
-            table.add_row(esc(action_id), months_text(d.month for d in entries), esc(action.team.name), esc(action.indicator))
+            table.add_row(esc(action_id), months_text(d.month for d in entries), esc(", ".join(t.name for t in action.teams)), esc(action.indicator))
         _more_row(table, min(max_rows, len(grouped)), len(grouped))
         tables.append(table)
     return tables
 
 
+def unfinished_tables(report: Any) -> list[Table]:
+    """`zi due`: actions not scheduled yet, and drafts, apart from the month's work (as `zi list` shows them)."""
+    tables = []
+    for actions, title in ((report.unscheduled, _("Not scheduled yet")), (report.drafts, _("Drafts: no steps or evidence yet"))):
+        if actions:
+            tables.append(action_list_table([a.to_json() for a in actions]))
+            tables[-1].title = f"[bold]{title}[/]"
+    return tables
+
+
 def show_tables(data: dict[str, Any]) -> list[Table]:
     """`zi show`: the action's texts, then its occurrences and evidence."""
-    about = new_table(title=f"[bold]{esc(data['id'])}[/] — {esc(data['team'])}")
+    teams = ", ".join(data.get("teams") or [data["team"]])
+    about = new_table(title=f"[bold]{esc(data['id'])}[/] — {esc(teams)}")
     about.add_column("", style="bold", no_wrap=True)
     about.add_column("", overflow="fold")
     about.show_header = False
     about.add_row(_("Component"), esc(f"{data['component']}. {data['component_title']}"))
     about.add_row(_("Item"), esc(f"{data['item']}. {data['item_title']}"))
-    about.add_row(_("Indicator"), esc(data["indicator"]))
+    about.add_row(_("Indicator"), esc(data["indicator"] + lke_suffix(data.get("lke"))))
     about.add_row(_("Steps"), esc("\n".join(f"{i}. {s}" for i, s in enumerate(data["steps"], 1))))
     about.add_row(_("Evidence expected"), esc("\n".join(f"- {e}" for e in data["evidence_expected"])))
-    about.add_row(_("Months"), months_text(data["months"]))
-    if data.get("lke"):
-        about.add_row(_("LKE"), esc(", ".join(data["lke"])))
+    about.add_row(_("Months"), months_text(data["months"]) if data["months"] else _("not scheduled"))
+    if data.get("source_id"):
+        about.add_row(_("Source code"), esc(data["source_id"]))
+    if data.get("draft"):
+        about.add_row(_("Draft"), _("draft: no steps or evidence yet"))
     occ = new_table(title=_("Occurrences"))
     occ.add_column(_("Month"), no_wrap=True)
     occ.add_column(_("Status"), no_wrap=True)
@@ -312,6 +322,8 @@ def print_due(report: Any, plan: Any) -> None:
         out.print(table)
     if not report.due and not report.overdue:
         out.print(_("Nothing is scheduled this month and nothing is overdue."))
+    for table in unfinished_tables(report):
+        out.print(table)
     out.print(
         _("Due: {due}, done: {done}, open: {open}, overdue: {overdue}").format(
             due=len(report.due), done=report.done, open=len(report.due) - report.done, overdue=len(report.overdue)

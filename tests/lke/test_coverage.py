@@ -185,22 +185,11 @@ def test_lke_stays_off_the_start_up_path(zi):
     assert not [m for m in sys.modules if m.startswith("zi_plan.lke")]
 
 
-def test_export_and_import_keep_the_codes(zi, tmp_path):
-    xlsx = tmp_path / "rencana.xlsx"
-    assert zi("export", "--format", "xlsx", "-m", "4", "-o", str(xlsx), "--plan", str(PLAN)).code == 0
-    out = tmp_path / "back.yaml"
-    result = zi("import", str(xlsx), "--institution", "KPU Tambrauw", "--year", "2023", "-o", str(out))
-    assert result.code == 0, result.err
-    assert [(a.id, a.lke) for a in load_plan(out).actions] == [(a.id, a.lke) for a in load_plan(PLAN).actions]
+def test_export_writes_the_codes(zi, tmp_path):
+    import csv
 
-
-def test_import_checks_the_codes(zi, tmp_path):
-    table = tmp_path / "t.csv"
-    header = "NO,KOMPONEN,INDIKATOR,LANGKAH AKSI,BUKTI FISIK," + ",".join(map(str, range(1, 13))) + ",PENANGGUNG JAWAB,KODE LKE\n"
-    rows = "I,Manajemen Perubahan,,,," + "," * 12 + "\n1,Tim Kerja,SK Tim,Menyusun SK,SK Tim,v" + "," * 11 + ",Tim MP,P.1.i.a P.1.i.q\n"
-    table.write_text(header + rows, encoding="utf-8")
-    result = zi("import", str(table), "--institution", "X", "--year", "2024", "-o", str(tmp_path / "p.yaml"))
-    assert result.code == 1 and "'P.1.i.q' is not a question of the LKE 2026" in result.err
-    table.write_text(header + rows.replace("P.1.i.a P.1.i.q", "\"P.1.i.a, R.1.i.a\""), encoding="utf-8")
-    assert zi("import", str(table), "--institution", "X", "--year", "2024", "-o", str(tmp_path / "p.yaml")).code == 0
-    assert load_plan(tmp_path / "p.yaml").actions[0].lke == ("P.1.i.a", "R.1.i.a")
+    out = tmp_path / "rencana.csv"
+    assert zi("export", "--format", "csv", "-m", "4", "-o", str(out), "--plan", str(PLAN)).code == 0
+    rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    column = rows[0].index("LKE")
+    assert next(r for r in rows if "I.1.a" in r)[column] == "P.1.i.a, P.1.i.b"

@@ -29,7 +29,7 @@ from typing import Any, Literal, NamedTuple
 
 from zi_plan.errors import ZiError
 from zi_plan.i18n import N_, _, month_name, ngettext
-from zi_plan.journal import Journal, Record, append_records
+from zi_plan.journal import Journal, Record, append_records, is_answer
 from zi_plan.plan import ActionView, LoadedPlan
 
 WORK = ("done", "undo", "evidence")  # the events that belong to one occurrence
@@ -86,6 +86,8 @@ _FROM_ROW = operator.itemgetter(*(_FIELDS.index(name) for name in Key._fields))
 
 
 def _key(row: Any) -> Key:
+    if is_answer(row):  # an LKE answer: no action, never a finding; kept so that indices follow the text
+        return Key("", 0, "answer", None, None, None)
     if isinstance(row, Record):
         return Key(row.action, row.month, row.event, row.fingerprint, row.accepted, row.moved_from)
     if isinstance(row, dict):

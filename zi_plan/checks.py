@@ -64,12 +64,27 @@ def plan_problems(path: str, text: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(path, 1, 1, _("the file is empty: a plan needs institution, year, decree, teams and components"))]
     if not isinstance(data, dict):
         return None, [Problem(path, 1, 1, _("a plan must be a mapping (key: value) at the top, not {kind}").format(kind=kind_of(data)))]
-    found = [*schema_problems(data), *rule_problems(data)]
+    found = [*schema_problems(data), *rule_problems(data), *_lke_problems(data)]
     if not found:
         return data, []
     problems = located(path, text, found)
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return data, problems
+
+
+def _lke_problems(data: dict[str, Any]) -> list[Found]:
+    """The plan's LKE codes against the worksheet; the worksheet is read only for plans that use it."""
+    mentions = "lke" in data or any(
+        isinstance(a, dict) and "lke" in a
+        for c in _as_list(data.get("components")) if isinstance(c, dict)
+        for i in _as_list(c.get("items")) if isinstance(i, dict)
+        for a in _as_list(i.get("actions"))
+    )  # fmt: skip
+    if not mentions:
+        return []
+    from zi_plan.lke.planrefs import lke_problems
+
+    return list(lke_problems(data))
 
 
 # ---------------------------------------------------------------- schema errors as messages

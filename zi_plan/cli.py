@@ -30,6 +30,7 @@ GROUPS = (
     "documents",
     "newplans",
     "journal",
+    "lke",
 )
 
 

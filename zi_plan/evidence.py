@@ -21,7 +21,7 @@ from zi_plan.files import atomic_target
 from zi_plan.fsguard import open_regular, reason, require_regular
 from zi_plan.i18n import _, month_name
 from zi_plan.jail import Refused, check_folder, check_stored
-from zi_plan.journal import EvidenceEntry, Journal
+from zi_plan.journal import EvidenceEntry, Journal, Record, is_answer
 from zi_plan.links import is_safe_link
 from zi_plan.plan import ActionView
 
@@ -107,10 +107,15 @@ def store(journal: Journal, action: ActionView, month: int, year: int, source: E
     A file newly placed in the store is added to ``created``, so that the
     caller can take it out again when its record cannot be written.
     """
+    return store_in(journal, folder_for(action, month, year), source, created)
+
+
+def store_in(journal: Journal, subfolder: Path, source: EvidenceSource, created: list[Path] | None = None) -> EvidenceEntry:
+    """Copy one file into ``subfolder`` of the evidence store, or record a link (see ``store``)."""
     if source.url is not None:
         return EvidenceEntry(url=source.url)
     assert source.file is not None
-    folder = journal.evidence_dir / folder_for(action, month, year)
+    folder = journal.evidence_dir / subfolder
     try:
         check_folder(journal.evidence_dir, folder)  # nothing is written out of the store
     except Refused as exc:
@@ -172,7 +177,7 @@ class VerifyProblem:
 
     def line(self) -> str:
         """One line for the terminal: where, which occurrence, what is wrong."""
-        when = f"{self.action} {month_name(self.month)}"
+        when = f"{self.action} {month_name(self.month)}" if self.month else self.action  # month 0: an LKE answer
         if self.problem in ("outside", "not-a-file"):
             return _("{where}: {when}: {why}; the file was not read").format(where=self.where or self.path, when=when, why=self.why)
         if self.problem == "missing":
@@ -197,7 +202,7 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
     checked: dict[tuple[str, str], VerifyProblem | None] = {}
     problems: list[VerifyProblem] = []
     places: list[tuple[int, int]] = []
-    for r_index, record in enumerate(journal.records):
+    for r_index, record in _raw_records(journal):
         if record.event == "undo":
             continue
         for e_index, entry in enumerate(record.evidence):
@@ -218,6 +223,20 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
     if problems:
         problems = [replace(p, where=w) for p, w in zip(problems, _journal_places(journal, places), strict=True)]
     return len(checked), problems
+
+
+def _raw_records(journal: Journal) -> list[tuple[int, Record]]:
+    """Each record with its index among the journal's raw records, LKE answers
+    included (seen as records of their code, month 0), so that places in the
+    text follow the file."""
+    rows = getattr(journal, "rows", None)
+    if rows is None:
+        positions = list(range(len(journal.records) + len(journal.answers)))
+    else:
+        positions = [i for i, r in enumerate(rows) if not is_answer(r)] + [i for i, r in enumerate(rows) if is_answer(r)]
+    answers = [Record(action=a["lke"], month=0, event="evidence", at=a["at"], by=a["by"],
+                      evidence=tuple(EvidenceEntry(**e) for e in a.get("evidence") or ())) for a in journal.answers]  # fmt: skip
+    return list(zip(positions, [*journal.records, *answers], strict=True))
 
 
 def _journal_places(journal: Journal, places: list[tuple[int, int]]) -> list[str | None]:
@@ -258,7 +277,7 @@ def unrecorded(journal: Journal) -> list[Path]:
     Partial copies (see ``partials``) and symbolic links are not listed:
     neither should ever be recorded.
     """
-    named = {e.path for r in journal.records for e in r.evidence if e.path}
+    named = {e.path for _i, r in _raw_records(journal) for e in r.evidence if e.path}
     return sorted(
         journal.evidence_dir / relative for relative in _store_files(journal)
         if not _is_partial(relative) and relative not in named

@@ -20,7 +20,7 @@ from zi_plan.plan import ActionView, LoadedPlan, TeamView
 from zi_plan.status import check_month, mark, today
 
 DECREE_COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", *map(str, range(1, 13)), "PENANGGUNG JAWAB"]
-STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI"]
+STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI", "LKE"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,7 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView |
                     ", ".join(map(str, done)),
                     ", ".join(map(str, late)),
                     f"{len(done)}/{len(action.months)}",
+                    ", ".join(action.lke),
                 ])  # fmt: skip
                 last_team = names
     return rows

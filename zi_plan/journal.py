@@ -14,7 +14,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Optional
@@ -133,6 +133,7 @@ class Journal:
     findings: list[Finding] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     version: int = JOURNAL_VERSION
+    answers: list[dict[str, Any]] = field(default_factory=list)  # LKE answer records (zi_plan.lke.answers)
 
     def occurrence(self, action_id: str, month: int) -> Occurrence:
         return self.occurrences.get((action_id, month)) or Occurrence(action_id, month)
@@ -141,10 +142,16 @@ class Journal:
         occ = self.occurrences.get((action_id, month))
         return occ is not None and occ.status == "done"
 
-    def extend(self, new: list[Record]) -> None:
+    def extend(self, new: Sequence[Record | Any]) -> None:
         """Records just appended to the file: the state moves on from where it was."""
-        self.records.extend(new)
-        replay(new, self.occurrences)
+        records = [r for r in new if isinstance(r, Record)]
+        self.records.extend(records)
+        self.answers.extend(r.to_dict() for r in new if not isinstance(r, Record))
+        replay(records, self.occurrences)
+
+
+def is_answer(row: Any) -> bool:  # an LKE answer among a journal's raw records (kept as its mapping)
+    return isinstance(row, dict) and row.get("event") == "answer"
 
 
 def replay(records: Iterable[Record], state: dict[tuple[str, int], Occurrence] | None = None) -> dict[tuple[str, int], Occurrence]:
@@ -269,6 +276,9 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
     # Paths out of the evidence folder and links that are not http(s) are.
     for index, record in enumerate((journal.records or []) if journal else []):
         found.extend(evidence_problems(index, record.evidence))
+    if journal is not None and any(r.event == "answer" for r in journal.records or ()):  # format 2: LKE answers
+        from zi_plan.lke.answers import answer_problems  # the worksheet is read only then
+        found.extend(answer_problems(plan, [(i, r.lke, r.value) for i, r in enumerate(journal.records or ()) if r.event == "answer"]))
     if found:
         raise InvalidFile(located(str(path), text, found))
 
@@ -295,22 +305,21 @@ _MIGRATED = """\
 _APPENDABLE = re.compile(r"^records:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.MULTILINE)
 
 
-def record_to_yaml(record: Record) -> str:
+def record_to_yaml(record: Record | dict[str, Any] | Any) -> str:
     import yaml
 
-    return yaml.safe_dump([record.to_dict()], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
+    return yaml.safe_dump([record if isinstance(record, dict) else record.to_dict()], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
 
-def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
-    """Add records to the journal file atomically (the caller holds the lock),
-    and to ``journal`` in memory."""
+def append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | Any]) -> None:
+    """Add records (and LKE answers) to the journal file atomically (the caller holds the lock), and to ``journal``."""
     try:
         _append_records(journal, plan, new)
     except OSError as exc:  # disk full, read-only ...: the old journal is intact
         raise write_error(journal.path, exc, _("nothing was recorded")) from None
 
 
-def _append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
+def _append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | Any]) -> None:
     from zi_plan import journal_cache
 
     path = journal.path
@@ -335,12 +344,12 @@ def _append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> No
     else:
         # Hand-edited so that `records:` is not last (or is `records: []`):
         # write the whole file again in the usual layout.
-        text = header + "".join(record_to_yaml(r) for r in [*journal.records, *new])
+        text = header + "".join(record_to_yaml(r) for r in [*journal.records, *journal.answers, *new])
         atomic_write(path, text.encode("utf-8"))
         journal.extend(new)
 
 
-def _migrate(journal: Journal, plan: LoadedPlan, header: str, new: list[Record]) -> None:
+def _migrate(journal: Journal, plan: LoadedPlan, header: str, new: Sequence[Record | Any]) -> None:
     """Format 1 -> 2, once, by writing the whole journal again.
 
     The old records get the fingerprints of the plan as it is today, the
@@ -350,7 +359,7 @@ def _migrate(journal: Journal, plan: LoadedPlan, header: str, new: list[Record])
 
     records = migrated(plan, journal.records)
     note = _MIGRATED.format(version=journal.version, day=dt.date.today().isoformat())
-    text = header.replace("journal:", note + "journal:", 1) + "".join(record_to_yaml(r) for r in [*records, *new])
+    text = header.replace("journal:", note + "journal:", 1) + "".join(record_to_yaml(r) for r in [*records, *journal.answers, *new])
     atomic_write(journal.path, text.encode("utf-8"))
     journal.records = records
     journal.occurrences = replay(records)

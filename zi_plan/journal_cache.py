@@ -15,12 +15,13 @@ import dataclasses
 import datetime as dt
 import hashlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from zi_plan import cache
 from zi_plan.errors import InvalidFile
-from zi_plan.journal import EvidenceEntry, Journal, Occurrence, Record, replay
+from zi_plan.journal import EvidenceEntry, Journal, Occurrence, Record, is_answer, replay
 from zi_plan.parsed import decode_text, read_bytes
 from zi_plan.plan import LoadedPlan
 
@@ -61,7 +62,7 @@ def decode(row: Any) -> Record:
 
 
 def _action_of(row: Any) -> Any:
-    return row["action"] if isinstance(row, dict) else row[0]
+    return row.get("action") if isinstance(row, dict) else row[0]
 
 
 @dataclasses.dataclass
@@ -98,12 +99,21 @@ class LoadedJournal(Journal):
     @property
     def records(self) -> list[Record]:
         if self._records is None:
-            self._records = [decode(row) for row in self.rows]
+            self._records = [decode(row) for row in self.rows if not is_answer(row)]
         return self._records
 
     @records.setter
     def records(self, value: list[Record]) -> None:
         self._records = value
+
+    @property
+    def answers(self) -> list[dict[str, Any]]:
+        """The LKE answers, as their checked mappings (zi_plan.lke.answers reads them)."""
+        return [row for row in self.rows if is_answer(row)]
+
+    @answers.setter
+    def answers(self, value: list[dict[str, Any]]) -> None:
+        raise AttributeError("a loaded journal's answers come from its rows")
 
     @property
     def occurrences(self) -> dict[tuple[str, int], Occurrence]:
@@ -132,12 +142,13 @@ class LoadedJournal(Journal):
     def is_done(self, action_id: str, month: int) -> bool:
         return self.occurrence(action_id, month).status == "done"
 
-    def extend(self, new: list[Record]) -> None:
+    def extend(self, new: Sequence[Record | Any]) -> None:
         self.rows.extend(encode(r.to_dict()) for r in new)
+        records = [r for r in new if isinstance(r, Record)]
         if self._records is not None:
-            self._records.extend(new)
+            self._records.extend(records)
         if self._occurrences is not None:
-            replay(new, self._occurrences)
+            replay(records, self._occurrences)
         self._by_action.clear()
 
 
@@ -297,7 +308,7 @@ def known_appendable(journal: Journal, raw: bytes) -> bool | None:
     return None
 
 
-def appended(journal: Journal, plan: LoadedPlan, raw: bytes, added: bytes, new: list[Record]) -> None:
+def appended(journal: Journal, plan: LoadedPlan, raw: bytes, added: bytes, new: Sequence[Record | Any]) -> None:
     """``added`` (the text of ``new``) was appended to ``raw``: the journal and its cache move on."""
     journal.extend(new)
     store = cache.open_store() if plan.fingerprint else None
@@ -308,7 +319,7 @@ def appended(journal: Journal, plan: LoadedPlan, raw: bytes, added: bytes, new: 
         source.raw = raw + added
         source.hasher.update(added)
         _carry(store, source, journal.rows, len(raw), [encode(r.to_dict()) for r in new])
-    elif not isinstance(journal, LoadedJournal) and len(journal.records) == len(new):
+    elif not isinstance(journal, LoadedJournal) and len(journal.records) + len(journal.answers) == len(new):
         # The journal's first records: its whole text is what was just written.
         source = _source(store, plan, journal.path, raw + added)
         source.hasher.update(source.raw)
@@ -320,12 +331,14 @@ def appended(journal: Journal, plan: LoadedPlan, raw: bytes, added: bytes, new: 
         remember_findings(journal, *journal.source.findings)
 
 
-def _clean(plan: LoadedPlan, journal: Journal, new: list[Record]) -> bool:
+def _clean(plan: LoadedPlan, journal: Journal, new: Sequence[Record | Any]) -> bool:
     from zi_plan import amend
 
     if getattr(journal, "has_moves", False):
         return False
     for record in new:
+        if not isinstance(record, Record):
+            continue  # an LKE answer: at the end, it adds no finding and moves none
         action = plan.by_id.get(record.action)
         if record.event not in amend.WORK or action is None or record.month not in action.months:
             return False
@@ -357,6 +370,6 @@ def remember_findings(journal: Journal, has_moves: bool, found: tuple[Any, ...])
 
 def record_at(journal: Journal, index: int) -> Record:
     """One record, built alone when the journal has not built them all."""
-    if isinstance(journal, LoadedJournal) and journal._records is None:
+    if isinstance(journal, LoadedJournal):  # its rows hold LKE answers too: ``index`` is a row's
         return decode(journal.rows[index])
     return journal.records[index]

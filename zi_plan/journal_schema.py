@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, field_validator, model_validator
 
-Event = Literal["done", "undo", "evidence", "accept", "move"]
+Event = Literal["done", "undo", "evidence", "accept", "move", "answer"]
 Fingerprint = Field(default=None, pattern=r"^[0-9a-f]{12}$")
 
 
@@ -38,8 +38,12 @@ class EvidenceModel(_Strict):
 
 
 class RecordModel(_Strict):
-    action: str
+    # Every event names an action, except an LKE answer, which names a
+    # question (lke) and its value instead.
+    action: str | None = None
     month: int | None = Field(default=None, ge=1, le=12)
+    lke: str | None = None
+    value: StrictInt | StrictFloat | StrictStr | None = None
     event: Event
     moved_from: str | None = Field(default=None, alias="from", description="move: the id the records came from.")
     at: dt.datetime
@@ -68,6 +72,12 @@ class RecordModel(_Strict):
 
     @model_validator(mode="after")
     def _event_fields(self) -> RecordModel:
+        if self.event == "answer":
+            if self.lke is None or self.value is None or self.action is not None or self.month is not None:
+                raise ValueError("an answer record needs 'lke' and 'value' (and no 'action' or 'month')")
+            return self
+        if self.action is None or self.lke is not None or self.value is not None:
+            raise ValueError(f"a '{self.event}' record needs 'action' (and no 'lke' or 'value')")
         if self.event in ("done", "undo", "evidence") and self.month is None:
             raise ValueError(f"a '{self.event}' record needs 'month'")
         if self.event == "move" and not self.moved_from:

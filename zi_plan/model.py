@@ -17,6 +17,7 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Month = Annotated[int, Strict(), Field(ge=1, le=12)]
 TeamId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$")]
 RomanId = Annotated[str, StringConstraints(pattern=r"^[IVXLC]+$")]
+LkeCode = Annotated[str, StringConstraints(min_length=1)]
 
 
 class _Strict(BaseModel):
@@ -57,6 +58,7 @@ class Action(_Strict):
     months: list[Month] = Field(default_factory=list, description="PELAKSANAAN (BULAN): months 1..12; empty or left out: not scheduled yet (validate warns).")
     team: Optional[TeamId] = Field(default=None, description="Overrides the item's or component's team.")
     teams: Optional[list[TeamId]] = Field(default=None, min_length=1, description="Several teams sharing the action (instead of 'team').")
+    lke: Optional[list[LkeCode]] = Field(default=None, description="LKE questions this action serves, e.g. ['P.1.i.a', 'R.1.i.b'].")
 
 
 class Item(_Strict):
@@ -87,6 +89,9 @@ class Plan(_Strict):
     title: Text = Field(description="The plan's title as in the decree.")
     year: Annotated[int, Strict(), Field(ge=2000, le=2100)] = Field(description="The plan's year.")
     decree: Decree
+    lke: Optional[Annotated[int, Strict(), Field(ge=2000, le=2100)]] = Field(
+        default=None, description="The year of the LKE worksheet the plan is assessed on; default the newest bundled with zi."
+    )
     teams: list[Team] = Field(min_length=1)
     components: list[Component] = Field(min_length=1)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,11 @@ class DecreeView:
     position: str
 
 
+def lke_suffix(codes: Iterable[str] | None) -> str:
+    """'\nLKE P.1.i.a, P.1.i.b': a second line naming the LKE questions an action serves ('' when none)."""
+    return "\nLKE " + ", ".join(codes) if codes else ""
+
+
 @dataclass(frozen=True)
 class ActionView:
     """An action with everything it inherits: its id, item, component and team."""
@@ -66,6 +72,7 @@ class ActionView:
     teams: tuple[TeamView, ...] = ()
     source_id: str | None = None
     draft: bool = False
+    lke: tuple[str, ...] = ()  # LKE questions it serves
 
     def __post_init__(self) -> None:
         if not self.teams:
@@ -87,6 +94,7 @@ class ActionView:
             "teams": [t.name for t in self.teams],
             "source_id": self.source_id,
             "draft": self.draft,
+            "lke": list(self.lke),
         }
 
 
@@ -135,6 +143,7 @@ class LoadedPlan:
     # How it was found (see zi_plan.workspace): "option", "env", "folder" or "bundled".
     found_by: str = "option"
     fingerprint: str = ""  # the SHA-256 of the plan's content (see zi_plan.parsed)
+    lke_year: int | None = None  # the LKE worksheet named by the plan; None: the newest bundled
     actions: list[ActionView] = field(default_factory=list)  # derived: every action, in order
     by_id: dict[str, ActionView] = field(default_factory=dict)  # derived
 
@@ -218,6 +227,7 @@ def check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
         return plan_problems(path, text)
 
 
+
 def check_file(path: Path) -> list[Problem]:
     """Every problem in the plan file at ``path`` (empty when it is valid)."""
     from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
@@ -252,6 +262,7 @@ def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
         decree=DecreeView(*(data["decree"][key] for key in ("number", "date", "place", "signatory", "position"))),
         teams=list(teams.values()),
         components=components,
+        lke_year=data.get("lke"),
     )
 
 
@@ -283,6 +294,7 @@ def _component(comp: dict[str, Any], teams: dict[str, TeamView]) -> ComponentVie
                 teams=_teams(act, teams, item_team),
                 source_id=act.get("source_id"),
                 draft=bool(act.get("draft")),
+                lke=tuple(act.get("lke") or ()),
             )
             for a_index, act in enumerate(item["actions"])
         )

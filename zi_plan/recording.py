@@ -69,6 +69,7 @@ class DueReport:
                 "status": d.status,
                 "indicator": d.action.indicator,
                 "evidence_expected": list(d.action.evidence),
+                "lke": list(d.action.lke),
             }
             if d.occurrence.done is not None:
                 out["done_at"] = d.occurrence.done.at.isoformat()

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from zi_plan.i18n import _, month_name, month_short, ngettext
 from zi_plan.inert import inert, json_safe
+from zi_plan.plan import lke_suffix
 from zi_plan.status import SYMBOLS
 
 __all__ = ["esc", "month_name", "month_short"]
@@ -103,7 +104,7 @@ def action_list_table(rows: list[dict[str, Any]], max_rows: int | None = None) -
     for row in rows[:limit]:
         months = months_text(row["months"]) if row["months"] else _("not scheduled")
         indicator = (_("[draft]") + " " if row.get("draft") else "") + row["indicator"]
-        table.add_row(esc(row["id"]), esc(", ".join(row.get("teams") or [row["team"]])), esc(indicator), months)
+        table.add_row(esc(row["id"]), esc(", ".join(row.get("teams") or [row["team"]])), esc(indicator + lke_suffix(row.get("lke"))), months)
     _more_row(table, min(limit, len(rows)), len(rows))
     return table
 
@@ -144,7 +145,7 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
         table.add_column(_("Indicator"), ratio=3, overflow="fold")
         table.add_column(_("Evidence expected"), ratio=3, overflow="fold")
         for d in entries[:max_rows]:
-            table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), esc(d.action.indicator), esc("\n".join(d.action.evidence)))
+            table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), esc(d.action.indicator + lke_suffix(d.action.lke)), esc("\n".join(d.action.evidence)))
         _more_row(table, min(max_rows, len(entries)), len(entries))
         tables.append(table)
     if report.overdue:
@@ -184,7 +185,7 @@ def show_tables(data: dict[str, Any]) -> list[Table]:
     about.show_header = False
     about.add_row(_("Component"), esc(f"{data['component']}. {data['component_title']}"))
     about.add_row(_("Item"), esc(f"{data['item']}. {data['item_title']}"))
-    about.add_row(_("Indicator"), esc(data["indicator"]))
+    about.add_row(_("Indicator"), esc(data["indicator"] + lke_suffix(data.get("lke"))))
     about.add_row(_("Steps"), esc("\n".join(f"{i}. {s}" for i, s in enumerate(data["steps"], 1))))
     about.add_row(_("Evidence expected"), esc("\n".join(f"- {e}" for e in data["evidence_expected"])))
     about.add_row(_("Months"), months_text(data["months"]) if data["months"] else _("not scheduled"))

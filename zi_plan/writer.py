@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ class ActionOut:
     teams: list[str] = field(default_factory=list)  # several teams (then ``team`` is unused)
     source_id: str | None = None
     draft: bool = False
+    lke: list[str] = field(default_factory=list)  # the LKE questions it serves
 
 
 @dataclass
@@ -80,6 +82,7 @@ class PlanOut:
     components: list[ComponentOut]
     header: list[str] = field(default_factory=list)
     metadata_notes: dict[str, str] = field(default_factory=dict)
+    lke: int | None = None  # the LKE worksheet's year, when the plan names one
 
 
 def _letter(index: int) -> str:
@@ -101,7 +104,7 @@ def plan_out(plan: LoadedPlan) -> PlanOut:
             actions = [
                 ActionOut(a.indicator, list(a.steps), list(a.evidence), list(a.months),
                           a.team.id if a.teams == (a.team,) and a.team != item.team else None, [],
-                          [t.id for t in a.teams] if len(a.teams) > 1 else [], a.source_id, a.draft)
+                          [t.id for t in a.teams] if len(a.teams) > 1 else [], a.source_id, a.draft, list(a.lke))
                 for a in item.actions
             ]  # fmt: skip
             items.append(ItemOut(item.title, actions, item.team.id if item.team != comp.team else None))
@@ -110,7 +113,7 @@ def plan_out(plan: LoadedPlan) -> PlanOut:
     return PlanOut(
         institution=plan.institution, title=plan.title, year=plan.year, decree_number=decree.number,
         decree_date=decree.date, place=decree.place, signatory=decree.signatory, position=decree.position,
-        teams=[(t.id, t.name) for t in plan.teams], components=components,
+        teams=[(t.id, t.name) for t in plan.teams], components=components, lke=plan.lke_year,
     )  # fmt: skip
 
 
@@ -134,6 +137,8 @@ def plan_yaml(plan: PlanOut) -> str:
     meta("place", plan.place, "  ")
     meta("signatory", plan.signatory, "  ")
     meta("position", plan.position, "  ")
+    if plan.lke is not None:
+        lines.append(f"lke: {plan.lke}  # the LKE worksheet the plan is assessed on")
     lines += ["", "# PENANGGUNG JAWAB: the teams, referred to by their id.", "teams:"]
     for team_id, name in plan.teams:
         lines += [f"  - id: {scalar(team_id)}", f"    name: {scalar(name)}"]
@@ -174,4 +179,7 @@ def _action_lines(action: ActionOut) -> list[str]:
         lines.append(f"{pad}teams: [{', '.join(scalar(t) for t in action.teams)}]")
     elif action.team:
         lines.append(f"{pad}team: {scalar(action.team)}")
+    if action.lke:
+        codes = (c if re.fullmatch(r"[A-Za-z0-9.]+", c) else json.dumps(c, ensure_ascii=False) for c in action.lke)
+        lines.append(f"{pad}lke: [{', '.join(codes)}]")
     return lines

@@ -13,6 +13,7 @@ import typer
 
 from zi_plan.commands import _common as common
 from zi_plan.commands._common import DocumentFormat, ExportFormat
+from zi_plan.errors import ZiError
 from zi_plan.i18n import _
 
 
@@ -79,14 +80,24 @@ def _evidence(app: typer.Typer) -> None:
     def pack_cmd(
         output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The zip file. Default: evidence-YEAR.zip here.")),
         month: Optional[int] = common.month_option(_("List gaps up to this month. Default: 12, the whole year.")),
+        by: str = typer.Option("action", "--by", help=_("Lay the files out by action (component/item/action/month) or by LKE question (area/sub-area/code).")),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan import pack, render
         from zi_plan.files import target_path
 
+        if by not in ("action", "lke"):
+            raise ZiError(_("unknown layout '{by}': use action or lke").format(by=by), exit_code=2)
         loaded, journal = common.open_workspace(plan)
-        target = target_path(output, pack.default_name(loaded))
-        result = pack.build_pack(loaded, journal, target, month or 12)
+        if by == "lke":  # the LKE code lives in zi_plan.lke
+            from zi_plan.lke.coverage import worksheet_for
+            from zi_plan.lke.pack import build_lke_pack
+
+            target = target_path(output, _("evidence-lke-{year}.zip").format(year=loaded.year))
+            result = build_lke_pack(loaded, journal, worksheet_for(loaded), target)
+        else:
+            target = target_path(output, pack.default_name(loaded))
+            result = pack.build_pack(loaded, journal, target, month or 12)
         render.print_pack(result, target)
         if result.problems:
             raise typer.Exit(1)

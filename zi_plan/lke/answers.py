@@ -1,0 +1,213 @@
+"""The office's own answers to the worksheet, kept in the progress journal.
+
+An answer is a journal record like ``done`` (append-only, with who, when, a
+note and evidence stored and hashed in the same store), of event ``answer``
+with the question's code (``lke``) and the ``value``: an option key (Ya,
+Tidak, A..E), a count for a count input, or a survey index 0-4. A later answer
+to the same question supersedes the earlier one; the history stays.
+Percentage questions are never typed: they are computed from their inputs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import datetime as dt
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Optional
+
+from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.i18n import _
+from zi_plan.journal import (
+    EvidenceEntry,
+    Journal,
+    append_records,
+)
+from zi_plan.lke.worksheet import AnswerValue, Question, Worksheet
+from zi_plan.plan import LoadedPlan
+
+
+@dataclass(frozen=True)
+class Answer:
+    code: str
+    value: AnswerValue
+    at: dt.datetime
+    by: str
+    note: Optional[str] = None
+    evidence: tuple[EvidenceEntry, ...] = ()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Answer:
+        at = data["at"]
+        if isinstance(at, str):
+            at = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
+        return cls(data["lke"], data["value"], at, data["by"], data.get("note"),
+                   tuple(EvidenceEntry(**e) for e in data.get("evidence") or ()))  # fmt: skip
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"event": "answer", "lke": self.code, "value": self.value, "at": self.at.isoformat(), "by": self.by}
+        if self.note:
+            out["note"] = self.note
+        if self.evidence:
+            out["evidence"] = [e.to_dict() for e in self.evidence]
+        return out
+
+
+# ---------------------------------------------------------------- values
+
+
+def allowed_text(q: Question) -> str:
+    """The values a question takes, for messages: 'Ya, Tidak', 'A, B, C', 'a whole number ≥ 0' ..."""
+    if q.options:
+        return ", ".join(o.key for o in q.options)
+    if q.answer_type == "jumlah":
+        return _("a whole number, 0 or more")
+    if q.answer_type == "nilai_0_4":
+        return _("a number from 0 to 4, e.g. 3.61")
+    return q.answer_type
+
+
+def parse_value(q: Question, text: str) -> AnswerValue:
+    """The value of an answer as typed ('ya', 'b', '12', '3,61'), or a ZiError listing what is allowed."""
+    raw = text.strip()
+    if q.computed:
+        raise ZiError(_("{code} is computed from its inputs {inputs}: answer those instead").format(code=q.code, inputs=", ".join(q.inputs)), exit_code=2)
+    if q.options:
+        found = [o.key for o in q.options if o.key.lower() == raw.lower()]
+        if found:
+            return found[0]
+    elif q.answer_type == "jumlah":
+        if raw.isdigit():
+            return int(raw)
+    elif q.answer_type == "nilai_0_4":
+        with contextlib.suppress(ValueError):
+            number = float(raw.replace(",", "."))  # 3,61 as written in Indonesian
+            if 0 <= number <= 4:
+                return number
+    raise ZiError(_("'{value}' is not an answer to {code}; allowed: {allowed}").format(value=text, code=q.code, allowed=allowed_text(q)), exit_code=2)
+
+
+def value_ok(q: Question, value: Any) -> bool:
+    """Whether a value read from the journal is one the question takes."""
+    if q.computed:
+        return False
+    if q.options:
+        return isinstance(value, str) and q.option(value) is not None
+    if q.answer_type == "jumlah":
+        return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+    if q.answer_type == "nilai_0_4":
+        return isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value <= 4
+    return False
+
+
+def answer_problems(plan: LoadedPlan, answers: Sequence[tuple[int, Any, Any]]) -> list[tuple[tuple[Any, ...], str, bool]]:
+    """Problems of the journal's answer records (index, code, value) against the plan's worksheet."""
+    from zi_plan.lke.coverage import worksheet_for
+    from zi_plan.lke.worksheet import suggest_codes
+
+    sheet = worksheet_for(plan)
+    found: list[tuple[tuple[Any, ...], str, bool]] = []
+    for index, code, value in answers:
+        q = sheet.by_code.get(code)
+        if q is None:
+            close = ", ".join(suggest_codes(sheet, code)) or "-"
+            found.append((("records", index, "lke"), _("answer to '{code}', which is not a question of the LKE {year} (closest: {close})").format(code=code, year=sheet.year, close=close), False))
+        elif not value_ok(q, value):
+            found.append((("records", index, "value"), _("'{value}' is not an answer to {code}; allowed: {allowed}").format(value=value, code=code, allowed=allowed_text(q)), False))
+    return found
+
+
+# ---------------------------------------------------------------- reading
+
+
+def history(journal: Journal) -> list[Answer]:
+    return [Answer.from_dict(a) for a in journal.answers]
+
+
+def current(journal: Journal) -> dict[str, Answer]:
+    """The answer in force for each question: the latest recorded."""
+    out: dict[str, Answer] = {}
+    for answer in history(journal):
+        out[answer.code] = answer
+    return out
+
+
+def answer_values(journal: Journal) -> dict[str, AnswerValue]:
+    return {code: a.value for code, a in current(journal).items()}
+
+
+def read_answers_csv(path: Path, sheet: Worksheet) -> list[tuple[Question, AnswerValue, Optional[str]]]:
+    """``code,value[,note]`` one per line (``;`` also works; a header line is skipped); every problem with its line, or none."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise ZiError(_("file not found: {path}").format(path=path), exit_code=2) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ZiError(_("cannot read {path}: {reason}").format(path=path, reason=exc)) from None
+    delimiter = ";" if text.count(";") > text.count(",") else ","
+    out: list[tuple[Question, AnswerValue, Optional[str]]] = []
+    problems: list[Problem] = []
+    for line_no, line in enumerate(text.splitlines(), 1):
+        fields = next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
+        if not fields or not "".join(fields).strip() or (line_no == 1 and fields[0].strip().lower() in ("code", "kode")):
+            continue
+        if len(fields) < 2 or len(fields) > 3:
+            problems.append(Problem(str(path), line_no, 1, _("expected code{sep}value{sep}note (the note is optional)").format(sep=delimiter)))
+            continue
+        try:
+            q = sheet.question(fields[0].strip())
+        except ZiError as exc:
+            problems.append(Problem(str(path), line_no, 1, exc.message))
+            continue
+        try:
+            value = parse_value(q, fields[1])
+        except ZiError as exc:
+            problems.append(Problem(str(path), line_no, line.find(fields[1]) + 1 or 1, exc.message))
+            continue
+        note = fields[2].strip() if len(fields) == 3 and fields[2].strip() else None
+        out.append((q, value, note))
+    if problems:
+        raise InvalidFile(problems)
+    if not out:
+        raise ZiError(_("{path} has no answers: write one per line as code,value[,note]").format(path=path), exit_code=2)
+    return out
+
+
+# ---------------------------------------------------------------- recording
+
+
+def evidence_folder(code: str) -> Path:
+    """Where an answer's files go in the evidence store: LKE/<code>/."""
+    return Path("LKE", code)
+
+
+def record_answers(
+    plan: LoadedPlan,
+    entries: Sequence[tuple[Question, AnswerValue, Optional[str]]],
+    *,
+    evidence: Sequence[str] = (),
+    by: Optional[str] = None,
+) -> tuple[list[Answer], Journal]:
+    """Record answers (all or none); ``evidence`` goes with each of them."""
+    from zi_plan import evidence as store
+    from zi_plan.recording import author, writing
+    from zi_plan.status import now
+
+    sources = store.parse_sources(list(evidence))
+    with writing(plan) as journal:
+        at, who = now(), author(plan, by)
+        answers: list[Answer] = []
+        created: list[Path] = []
+        try:
+            for q, value, note in entries:
+                stored = tuple(store.store_in(journal, evidence_folder(q.code), s, created) for s in sources)
+                answers.append(Answer(q.code, value, at, who, note.strip() if note and note.strip() else None, stored))
+            append_records(journal, plan, answers)
+        except BaseException:
+            # Nothing half-done: no stored file stays without its record.
+            store.discard(created)
+            raise
+    return answers, journal

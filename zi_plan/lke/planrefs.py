@@ -1,0 +1,74 @@
+"""A plan's ``lke:`` keys checked against the worksheet (part of ``zi validate``).
+
+Only imported for plans that have an ``lke`` key somewhere, so a plan without
+one never reads the worksheet data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from zi_plan.checks import Found as _Found
+from zi_plan.errors import ZiError
+from zi_plan.i18n import _
+from zi_plan.lke.worksheet import (
+    Worksheet,
+    available_years,
+    load_worksheet,
+    suggest_codes,
+)
+
+
+def lke_problems(data: dict[str, Any]) -> Iterator[_Found]:
+    year = data.get("lke")
+    sheet = None
+    if year is None:
+        sheet = load_worksheet()
+    elif isinstance(year, int) and not isinstance(year, bool):
+        try:
+            sheet = load_worksheet(year)
+        except ZiError:
+            years = ", ".join(map(str, available_years()))
+            yield ("lke",), _("no LKE worksheet for {year} in this zi; it has {years}").format(year=year, years=years), False
+    if sheet is None:
+        return  # a wrong type is the schema's to report
+    for loc, label, codes in _action_codes(data):
+        yield from _code_problems(sheet, loc, label, codes)
+
+
+def _action_codes(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str, list[Any]]]:
+    from zi_plan.checks import letter, roman
+
+    for c_index, comp in enumerate(data.get("components") or ()):
+        if not isinstance(comp, dict):
+            continue
+        cid = comp.get("id") if isinstance(comp.get("id"), str) else roman(c_index + 1)
+        for i_index, item in enumerate(comp.get("items") or ()):
+            if not isinstance(item, dict):
+                continue
+            for a_index, act in enumerate(item.get("actions") or ()):
+                if isinstance(act, dict) and isinstance(act.get("lke"), list):
+                    loc = ("components", c_index, "items", i_index, "actions", a_index, "lke")
+                    yield loc, f"{cid}.{i_index + 1}.{letter(a_index)}: ", act["lke"]
+
+
+def _code_problems(sheet: Worksheet, loc: tuple[Any, ...], label: str, codes: list[Any]) -> Iterator[_Found]:
+    seen: set[str] = set()
+    for index, code in enumerate(codes):
+        if not isinstance(code, str):
+            continue  # the schema says it must be text
+        where = (*loc, index)
+        question = sheet.by_code.get(code)
+        if question is None:
+            close = suggest_codes(sheet, code)
+            if close:
+                message = _("'{code}' is not a question of the LKE {year} (did you mean {close}?)").format(code=code, year=sheet.year, close=", ".join(close))
+            else:
+                message = _("'{code}' is not a question of the LKE {year}; 'zi lke list' shows every code").format(code=code, year=sheet.year)
+            yield where, label + message, False
+        elif not question.scored:
+            yield where, label + _("'{code}' is a count input of {parent}: name {parent} instead").format(code=code, parent=question.parent), False
+        elif code in seen:
+            yield where, label + _("'{code}' is listed twice").format(code=code), False
+        seen.add(code)

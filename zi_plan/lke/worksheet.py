@@ -1,0 +1,199 @@
+"""The worksheet (LKE) as data: questions, sub-areas, areas, gates.
+
+Everything the scoring needs — option values, weights, the formula of each
+percentage question, the WBK/WBBM thresholds — is read from the bundled data
+file ``data/lke-YEAR.json``, so that a new worksheet is a new data file, not
+new code. The texts are kept verbatim (typos included): they must match the
+evaluators' copy.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, Optional, Union
+
+from zi_plan.errors import ZiError
+from zi_plan.i18n import _
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DATA_FORMAT = 1
+_NAME = re.compile(r"^lke-(\d{4})\.json$")
+
+Part = Literal["pemenuhan", "reform", "hasil"]
+AnswerValue = Union[str, int, float]  # an option key, a count, or a survey index
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    label: str
+    value: float
+
+
+@dataclass(frozen=True)
+class Question:
+    """One entry of the worksheet: a scored question, or a count input of a percentage question."""
+
+    code: str
+    part: Part
+    area: Optional[int]  # 1..6; None for the hasil part
+    sub_area: str
+    text: str
+    criteria: Optional[str]
+    answer_type: str  # ya_tidak, abc, abcd, abcde, persen, jumlah, nilai_0_4
+    options: tuple[Option, ...]
+    weight: Optional[float]  # its share of the score when full; None for a count input
+    parent: Optional[str]
+    formula: Optional[dict[str, Any]]
+    formula_text: Optional[str]
+    inputs: tuple[str, ...]
+    soal_id: Optional[int]
+    row: Optional[int]
+    uncertain: Optional[str]
+
+    @property
+    def scored(self) -> bool:
+        return self.answer_type != "jumlah"
+
+    @property
+    def computed(self) -> bool:
+        """A percentage question: computed from its count inputs, never typed."""
+        return self.formula is not None
+
+    def option(self, key: str) -> Optional[Option]:
+        return next((o for o in self.options if o.key == key), None)
+
+
+@dataclass(frozen=True)
+class SubArea:
+    code: str
+    name: str
+    part: Part
+    area: Optional[int]
+    weight: float
+    method: Literal["average", "sum"]  # average × weight (pengungkit), or sum of value × weight (hasil)
+    questions: tuple[str, ...]  # its scored questions, in worksheet order
+
+
+@dataclass(frozen=True)
+class Area:
+    no: int
+    name: str
+    pemenuhan: float  # the weight of its pemenuhan half
+    reform: float
+
+    @property
+    def weight(self) -> float:
+        return self.pemenuhan + self.reform
+
+
+@dataclass(frozen=True)
+class Gate:
+    id: str  # total, pengungkit, area, birokrasi_bersih, ipak, capaian_kinerja, ipkp
+    measure: Literal["total", "pengungkit", "area_pct", "questions"]
+    min: float
+    questions: tuple[str, ...] = ()
+
+
+@dataclass
+class Worksheet:
+    year: int
+    title: str
+    questions: list[Question]  # every entry, in worksheet order
+    sub_areas: dict[str, SubArea]
+    areas: list[Area]
+    gates: dict[str, list[Gate]]  # predicate (WBK, WBBM) -> its gates
+    scale_0_4: float
+    parts: dict[str, float]  # part -> its maximum
+    by_code: dict[str, Question] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.by_code = {q.code: q for q in self.questions}
+
+    @property
+    def scored(self) -> list[Question]:
+        return [q for q in self.questions if q.scored]
+
+    def area(self, no: int) -> Area:
+        return next(a for a in self.areas if a.no == no)
+
+    def question(self, code: str) -> Question:
+        """The entry with this code (any case), or a ZiError that suggests the closest codes."""
+        found = self.by_code.get(code) or self._folded(code)
+        if found is not None:
+            return found
+        close = suggest_codes(self, code)
+        if close:
+            raise ZiError(_("no question '{code}' in the LKE {year}. Did you mean {close}?").format(code=code, year=self.year, close=", ".join(close)))
+        raise ZiError(_("no question '{code}' in the LKE {year}. Run 'zi lke list' to see every code.").format(code=code, year=self.year))
+
+    def _folded(self, code: str) -> Optional[Question]:
+        # Codes mix cases (P.1.iv.a); people type 'p.1.IV.a'.
+        hits = [q for q in self.questions if q.code.lower() == code.strip().lower()]
+        return hits[0] if len(hits) == 1 else None
+
+
+def suggest_codes(sheet: Worksheet, code: str, n: int = 3) -> list[str]:
+    return difflib.get_close_matches(code, list(sheet.by_code), n=n, cutoff=0.6)
+
+
+def available_years() -> list[int]:
+    """The years of the bundled worksheets, oldest first."""
+    return sorted(int(m.group(1)) for p in DATA_DIR.iterdir() if (m := _NAME.match(p.name)))
+
+
+def default_year() -> int:
+    return available_years()[-1]
+
+
+def load_worksheet(year: Optional[int] = None) -> Worksheet:
+    """The bundled worksheet of ``year`` (default: the newest)."""
+    years = available_years()
+    chosen = default_year() if year is None else year
+    if chosen not in years:
+        raise ZiError(_("no LKE worksheet for {year} in this zi; it has {years}").format(year=chosen, years=", ".join(map(str, years))))
+    return _load(chosen)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(year: int) -> Worksheet:
+    data = json.loads((DATA_DIR / f"lke-{year}.json").read_text(encoding="utf-8"))
+    if data.get("format") != DATA_FORMAT:
+        raise ZiError(_("the bundled LKE data for {year} has an unknown format; reinstall zi-plan").format(year=year))
+    return build_worksheet(data)
+
+
+def build_worksheet(data: dict[str, Any]) -> Worksheet:
+    """The worksheet from its data (the bundled file's content)."""
+    sub_data = {s["code"]: s for s in data["sub_areas"]}
+    questions = [_question(q, sub_data[q["sub_area"]]) for q in data["questions"]]
+    subs = {}
+    for code, s in sub_data.items():
+        members = tuple(q.code for q in questions if q.sub_area == code and q.scored)
+        subs[code] = SubArea(code, s["name"], s["part"], s["area"], float(s["weight"]), s["method"], members)
+    areas = [Area(a["no"], a["name"], float(a["pemenuhan"]), float(a["reform"])) for a in data["areas"]]
+    gates = {
+        name: [Gate(g["id"], g["measure"], float(g["min"]), tuple(g.get("questions", ()))) for g in entries]
+        for name, entries in data["gates"].items()
+    }
+    scoring = data["scoring"]
+    return Worksheet(
+        year=int(data["year"]), title=data["title"], questions=questions, sub_areas=subs, areas=areas, gates=gates,
+        scale_0_4=float(scoring["scale_0_4"]), parts={k: float(v) for k, v in scoring["parts"].items()},
+    )  # fmt: skip
+
+
+def _question(q: dict[str, Any], sub: dict[str, Any]) -> Question:
+    options = tuple(Option(o["key"], o["label"], float(o["value"])) for o in q.get("options") or ())
+    return Question(
+        code=q["code"], part=sub["part"], area=sub["area"], sub_area=q["sub_area"], text=q["question"],
+        criteria=q.get("criteria"), answer_type=q["answer_type"], options=options,
+        weight=None if q.get("weight") is None else float(q["weight"]), parent=q.get("parent"),
+        formula=q.get("formula"), formula_text=q.get("formula_text"), inputs=tuple(q.get("inputs") or ()),
+        soal_id=q.get("portalrb_soal_id"), row=q.get("jawaban_row"), uncertain=q.get("uncertain"),
+    )  # fmt: skip

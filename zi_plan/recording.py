@@ -186,6 +186,7 @@ def record_done(
     from zi_plan import evidence as store
     from zi_plan.months import future_message, is_future
 
+    may_write(plan)  # before the id or the month is checked against a plan nobody chose
     action = plan.action(action_id)
     if month is not None:
         check_month(month)
@@ -237,6 +238,7 @@ def record_done(
 
 def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = None, by: Optional[str] = None) -> Recorded:
     """Reopen a done occurrence; the journal keeps the history."""
+    may_write(plan)
     action = plan.action(action_id)
     check_month(month)
     with writing(plan) as journal:
@@ -254,6 +256,17 @@ def author(plan: LoadedPlan, by: Optional[str]) -> str:
     return by.strip() if by and by.strip() else default_author(plan.path.parent)
 
 
+def may_write(plan: LoadedPlan) -> None:
+    """Refuse, first of all, to record against the bundled plan that nobody asked for.
+
+    Every writing command calls this before it looks at the id or the month
+    typed: checking them against a plan the user did not mean says the wrong thing.
+    """
+    from zi_plan.workspace import require_deliberate
+
+    require_deliberate(plan.found_by, plan.path, journal_paths(plan)[0])
+
+
 @contextlib.contextmanager
 def writing(plan: LoadedPlan) -> Iterator[Journal]:
     """The plan's journal, loaded under its lock, for one change.
@@ -266,10 +279,9 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
 
     from zi_plan.evidence import clean_partials
     from zi_plan.fsguard import reason
-    from zi_plan.workspace import require_deliberate
 
+    may_write(plan)
     journal_path, _evidence = journal_paths(plan)
-    require_deliberate(plan.found_by, plan.path, journal_path)
     ensure_writable(journal_path.parent)
     writers = lock(journal_path)
     try:

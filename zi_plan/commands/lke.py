@@ -92,7 +92,10 @@ def _add_answer(lke_app: typer.Typer) -> None:
         from zi_plan.evidence import path_for_user
         from zi_plan.lke import answers, coverage
 
+        from zi_plan.recording import may_write
+
         loaded = common.open_plan(plan)
+        may_write(loaded)  # before any code or value is checked against a plan nobody chose
         sheet = coverage.worksheet_for(loaded)
         if file is not None:
             if code is not None or value is not None or evidence:

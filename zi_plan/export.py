@@ -17,7 +17,7 @@ from zi_plan.files import csv_bytes
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import Journal
 from zi_plan.plan import ActionView, LoadedPlan, TeamView
-from zi_plan.status import check_month, mark, today
+from zi_plan.status import as_of_month, check_month, mark
 
 DECREE_COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", *map(str, range(1, 13)), "PENANGGUNG JAWAB"]
 STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI", "LKE"]
@@ -40,7 +40,7 @@ def export(plan: LoadedPlan, journal: Journal, fmt: str, month: int | None = Non
         data = to_ics(plan, journal, team)
     else:
         writer = to_csv if fmt == "csv" else to_xlsx
-        data = writer(plan, journal, month or today().month, wanted)
+        data = writer(plan, journal, month or as_of_month(plan.year), wanted)
     stem = _("action-plan-{year}.{ext}").format(year=plan.year, ext=fmt).rsplit(".", 1)[0]
     if wanted is not None:
         stem += f"-{wanted.id}"

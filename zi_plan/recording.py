@@ -199,7 +199,7 @@ def record_done(
         raise ZiError(_("--add needs something to add: --evidence FILE_OR_URL or --note TEXT"), exit_code=2)
     sources = store.parse_sources(list(evidence))
     with writing(plan) as journal:
-        chosen = month if month is not None else pick_month(action, journal, status.today().month)
+        chosen = month if month is not None else pick_month(action, journal, status.as_of_month(plan.year))
         occ = journal.occurrence(action.id, chosen)
         when = f"{action.id} {month_name(chosen)} {plan.year}"
         if add and occ.status != "done":

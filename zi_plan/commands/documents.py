@@ -37,7 +37,7 @@ def _report(app: typer.Typer) -> None:
         from zi_plan.files import write_document
 
         loaded, journal = common.open_workspace(plan, to_stderr=True)
-        as_of = common.month_or_now(month)
+        as_of = common.month_or_now(month, loaded.year)
         text = reports.monev_report(loaded, journal, as_of, since, fmt.value)
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
         common.written(write_document(text.encode("utf-8"), output, name))

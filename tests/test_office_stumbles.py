@@ -95,3 +95,89 @@ def test_done_picks_the_earliest_overdue_of_a_past_year(zi, clock, write_plan):
     assert zi("done", "I.1.a", "--plan", plan).code == 0
     data = json.loads(zi("show", "I.1.a", "--json", "--plan", plan).out)
     assert [o["status"] for o in data["occurrences"]] == ["done", "done"]
+
+
+# ---------------------------------------------------------------- 5. the same file twice
+
+
+def test_adding_the_same_file_again_records_nothing(zi, plan_copy, photo):
+    plan = str(plan_copy)
+    assert zi("done", "I.1.a", "--month", "4", "--evidence", str(photo), "--plan", plan).code == 0
+    journal = plan_copy.with_name("tambrauw-2023.progress.yaml")
+    before = journal.read_text(encoding="utf-8")
+    again = zi("done", "I.1.a", "--month", "4", "--add", "--evidence", str(photo), "--plan", plan)
+    assert again.code == 1 and "foto.jpg is already stored for I.1.a April 2023" in again.err
+    assert journal.read_text(encoding="utf-8") == before
+    link = "https://drive.example.org/rapat"
+    assert zi("done", "I.1.a", "--month", "4", "--add", "--evidence", link, "--plan", plan).code == 0
+    assert zi("done", "I.1.a", "--month", "4", "--add", "--evidence", link, "--plan", plan).code == 1
+    evidence = json.loads(zi("show", "I.1.a", "--json", "--plan", plan).out)["evidence"]
+    assert len(evidence) == 2
+
+
+def test_the_same_file_named_twice_in_one_command_is_recorded_once(zi, plan_copy, photo):
+    assert zi("done", "I.1.a", "--month", "4", "-e", str(photo), "-e", str(photo), "--plan", str(plan_copy)).code == 0
+    assert len(json.loads(zi("show", "I.1.a", "--json", "--plan", str(plan_copy)).out)["evidence"]) == 1
+
+
+def test_after_an_undo_the_same_file_may_be_given_again(zi, plan_copy, photo):
+    plan = str(plan_copy)
+    assert zi("done", "I.1.a", "--month", "4", "-e", str(photo), "--plan", plan).code == 0
+    assert zi("undo", "I.1.a", "--month", "4", "--plan", plan).code == 0
+    assert zi("done", "I.1.a", "--month", "4", "--plan", plan).code == 0
+    assert zi("done", "I.1.a", "--month", "4", "--add", "-e", str(photo), "--plan", plan).code == 0
+
+
+# ---------------------------------------------------------------- 6. messages
+
+
+def test_undo_of_a_month_not_scheduled_says_so(zi, plan_copy):
+    result = zi("undo", "I.1.a", "--month", "9", "--plan", str(plan_copy))
+    assert result.code == 1 and "I.1.a is not scheduled in September; its months are April (4)" in result.err
+
+
+def test_pack_counts_are_plural_aware(zi, plan_copy, photo):
+    plan = str(plan_copy)
+    assert zi("done", "I.1.a", "--month", "4", "-e", str(photo), "-e", "https://drive.example.org/x", "--plan", plan).code == 0
+    result = zi("evidence", "pack", "--plan", plan)
+    assert "1 file, 1 link, " in result.out and "1 files" not in result.out
+
+
+def test_nothing_due_names_the_month(zi, write_plan, monkeypatch):
+    plan = str(write_plan(MINIMAL.replace("months: [1, 4]", "months: [4]")))  # nothing in January
+    monkeypatch.setenv("ZI_LANG", "id")
+    line = zi("due", "--month", "1", "--plan", plan).out.splitlines()[-2]
+    assert line.startswith("Tidak ada yang terjadwal") and "Januari" in line and "bulan ini" not in line
+    monkeypatch.setenv("ZI_LANG", "en")
+    assert "Nothing is scheduled in January and nothing is overdue." in zi("due", "--month", "1", "--plan", plan).out
+
+
+def test_done_from_a_subfolder_prints_paths_one_way(zi, plan_copy, photo, monkeypatch, tmp_path):
+    sub = tmp_path / "foto" / "april"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)
+    result = zi("done", "I.1.a", "--month", "4", "-e", str(photo))
+    assert result.code == 0, result.err
+    assert "../" not in result.out
+    stored = next(line for line in result.out.splitlines() if "stored" in line).split()[1]
+    assert Path(stored).is_absolute() and Path(stored).is_file()
+    assert str(plan_copy.parent) in result.out.splitlines()[0]
+
+
+def test_done_in_the_office_folder_prints_short_paths(zi, plan_copy, photo):
+    result = zi("done", "I.1.a", "--month", "4", "-e", str(photo))
+    stored = next(line for line in result.out.splitlines() if "stored" in line).split()[1]
+    assert stored.startswith("plans/tambrauw-2023.evidence/") and "journal plans/tambrauw-2023.progress.yaml" in result.out
+
+
+# ---------------------------------------------------------------- 7. calendar
+
+
+def test_ics_for_a_done_occurrence_says_it_is_done(zi, plan_copy):
+    plan = str(plan_copy)
+    assert zi("done", "I.1.a", "--month", "4", "--by", "Yohana", "--plan", plan).code == 0
+    text = zi("export", "--format", "ics", "--plan", plan, "-o", "-").out.replace("\r\n ", "")
+    event = text.split("BEGIN:VEVENT")[1 + text.split("BEGIN:VEVENT").index(next(e for e in text.split("BEGIN:VEVENT") if "I.1.a-2023-04" in e)) - 1]
+    assert "Yohana" in event and "zi done I.1.a" not in event
+    other = next(e for e in text.split("BEGIN:VEVENT") if "I.2.a-2023-" in e)
+    assert "zi done I.2.a" in other

@@ -191,7 +191,8 @@ def _event(plan: LoadedPlan, journal: Journal, action: ActionView, month: int, s
     from icalendar import Alarm, Event
 
     last_day = (dt.date(plan.year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
-    done = journal.is_done(action.id, month)
+    occ = journal.occurrence(action.id, month)
+    done = occ.done is not None
     event = Event()
     event.add("uid", f"{slug}-{action.id}-{plan.year}-{month:02d}@zi-plan")
     event.add("dtstamp", stamp)
@@ -203,7 +204,8 @@ def _event(plan: LoadedPlan, journal: Journal, action: ActionView, month: int, s
         f"{_('Month')}: {month_name(month)} {plan.year}",
         f"{_('Steps')}:", *(f"- {s}" for s in action.steps),
         f"{_('Evidence expected')}:", *(f"- {e}" for e in action.evidence),
-        _("Record it with: zi done {id} --month {month} --evidence FILE").format(id=action.id, month=month),
+        _("Done: recorded {at} by {by}.").format(at=f"{occ.done.at:%Y-%m-%d %H:%M}", by=occ.done.by) if occ.done is not None
+        else _("Record it with: zi done {id} --month {month} --evidence FILE").format(id=action.id, month=month),
     ]  # fmt: skip
     event.add("description", "\n".join(lines))
     event.add("categories", [action.team.name])

@@ -191,8 +191,7 @@ def record_done(
     if month is not None:
         check_month(month)
         if month not in action.months and action.months:  # an unscheduled action is done in the month named
-            months = ", ".join(f"{month_name(m)} ({m})" for m in action.months)
-            raise ZiError(_("{id} is not scheduled in {month}; its months are {months}").format(id=action.id, month=month_name(month), months=months))
+            raise not_scheduled(action, month)
         if not add and not force and is_future(plan.year, month, status.today()):
             raise ZiError(future_message(action.id, plan.year, month, status.today()))
     if add and not evidence and not note:
@@ -216,7 +215,9 @@ def record_done(
             )  # fmt: skip
         created: list[Path] = []
         try:
-            entries = [store.store(journal, action, chosen, plan.year, s, created) for s in sources]
+            entries = list(dict.fromkeys(store.store(journal, action, chosen, plan.year, s, created) for s in sources))
+            if add:
+                refuse_repeated(occ, entries, when)
             record = Record(
                 action=action.id,
                 month=chosen,
@@ -243,6 +244,8 @@ def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = 
     check_month(month)
     with writing(plan) as journal:
         if not journal.is_done(action.id, month):
+            if action.months and month not in action.months:
+                raise not_scheduled(action, month)
             raise ZiError(
                 _("{id} {month} {year} is not done, so there is nothing to undo").format(id=action.id, month=month_name(month), year=plan.year)
             )
@@ -250,6 +253,20 @@ def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = 
                         fingerprint=fingerprint(action), indicator=action.indicator)  # fmt: skip
         append_records(journal, plan, [record])
     return Recorded(record, journal, action)
+
+
+def refuse_repeated(occ: Occurrence, entries: Sequence[Any], when: str) -> None:
+    """`--add` of a file or link the occurrence already has would only list it twice."""
+    since = max((i for i, r in enumerate(occ.history) if r.event == "undo"), default=-1)  # evidence before an undo is not this one's
+    kept = {(e.path, e.url) for r in occ.history[since + 1:] for e in r.evidence}
+    for entry in entries:
+        if (entry.path, entry.url) in kept:
+            raise ZiError(_("{what} is already stored for {when}; nothing recorded").format(what=entry.url or entry.name or entry.path, when=when))
+
+
+def not_scheduled(action: ActionView, month: int) -> ZiError:
+    months = ", ".join(f"{month_name(m)} ({m})" for m in action.months)
+    return ZiError(_("{id} is not scheduled in {month}; its months are {months}").format(id=action.id, month=month_name(month), months=months))
 
 
 def author(plan: LoadedPlan, by: Optional[str]) -> str:

@@ -91,7 +91,6 @@ def _add_answer(lke_app: typer.Typer) -> None:
         from zi_plan.errors import ZiError
         from zi_plan.evidence import path_for_user
         from zi_plan.lke import answers, coverage
-
         from zi_plan.recording import may_write
 
         loaded = common.open_plan(plan)

@@ -181,3 +181,87 @@ def test_ics_for_a_done_occurrence_says_it_is_done(zi, plan_copy):
     assert "Yohana" in event and "zi done I.1.a" not in event
     other = next(e for e in text.split("BEGIN:VEVENT") if "I.2.a-2023-" in e)
     assert "zi done I.2.a" in other
+
+
+# ---------------------------------------------------------------- 4. YAML syntax errors
+
+
+def test_an_unclosed_list_is_reported_where_it_opened(zi, write_plan, monkeypatch):
+    text = MINIMAL.replace("months: [2]", "months: [2")
+    path = write_plan(text)
+    opened = next(i for i, line in enumerate(text.splitlines(), 1) if "months: [2" in line and "]" not in line)
+    column = text.splitlines()[opened - 1].index("[") + 1
+    result = zi("validate", str(path))
+    assert result.code == 1 and f"{path}:{opened}:{column}: " in result.out
+    assert "'[' opened here is not closed" in result.out and f"at {opened + 1}:" in result.out
+    monkeypatch.setenv("ZI_LANG", "id")
+    result = zi("validate", str(path))
+    assert f"{path}:{opened}:{column}: " in result.out and "did not find" not in result.out and "expected" not in result.out
+
+
+@pytest.mark.parametrize(
+    ("problem", "english"),
+    [
+        ("did not find expected ',' or ']'", "a ',' or ']' was expected"),
+        ("expected ',' or ']', but got ':'", "a ',' or ']' was expected"),
+        ("mapping values are not allowed here", "a ': ' inside a value"),
+        ("mapping values are not allowed in this context", "a ': ' inside a value"),
+        ("could not find expected ':'", "a ':' was expected"),
+        ("found character '\\t' that cannot start any token", "a tab?"),
+        ("found character that cannot start any token", "a tab?"),
+        ("something PyYAML says one day", "“something PyYAML says one day”"),
+    ],
+)
+def test_pyyaml_problems_in_zis_words(problem, english):
+    from zi_plan.i18n import set_language
+    from zi_plan.yamltexts import problem_text
+
+    set_language("en")
+    assert english in problem_text(problem)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a: b: c\n", "a: [1, 2\n", "a: {x: 1\nb: 2\n", "a:\n\t- 1\n", 'a: "x\n', "a: b\n- c\n", "key\nb: 1\n", "a: *x\n", 'a: "\\q"\n', "a: @x\n"],
+)
+def test_every_syntax_error_is_translated_under_id(zi, write_plan, monkeypatch, text):
+    monkeypatch.setenv("ZI_LANG", "id")
+    result = zi("validate", str(write_plan(text)))
+    line = result.out.splitlines()[0]
+    assert result.code == 1 and ": " in line and "YAML syntax error" not in line
+    assert not any(w in line for w in ("expected", "found", "allowed", "while ")), line
+
+
+# ---------------------------------------------------------------- 2. placeholder decree details
+
+
+def test_validate_warns_about_the_placeholders_init_wrote(zi, tmp_path):
+    assert zi("init", "--institution", "Kantor Contoh", "--year", "2024").code == 0
+    plan = tmp_path / "plans" / "rencana-aksi-2024.yaml"
+    lines = plan.read_text(encoding="utf-8").splitlines()
+    result = zi("validate")
+    assert result.code == 0
+    for key in ("number", "date", "place", "signatory", "position"):
+        line = next(i for i, text in enumerate(lines, 1) if text.strip().startswith(f"{key}:") and lines[i - 2].strip() != "")
+        assert f"{plan.relative_to(tmp_path)}:{line}:" in result.out and f"decree's {key} is still the placeholder" in result.out
+
+
+def test_a_filled_in_decree_gives_no_warning(zi, write_plan):
+    result = zi("validate", str(write_plan()))
+    assert result.code == 0 and "placeholder" not in result.out
+
+
+def test_publish_and_report_warn_but_write(zi, tmp_path, monkeypatch):
+    assert zi("init", "--institution", "Kantor Contoh", "--year", "2024").code == 0
+    published = zi("publish", "-o", "page.html")
+    assert published.code == 0 and (tmp_path / "page.html").is_file()
+    assert "placeholder" in published.err and "number, date, place, signatory, position" in published.err
+    report = zi("report", "--month", "4", "-o", "report.html")
+    assert report.code == 0 and (tmp_path / "report.html").is_file() and "placeholder" in report.err
+    monkeypatch.setenv("ZI_LANG", "id")
+    assert "nomor" in zi("publish", "-o", "-").err
+
+
+def test_a_filled_in_plan_publishes_without_warning(zi, write_plan):
+    result = zi("publish", "-o", "-", "--plan", str(write_plan()))
+    assert result.code == 0 and "warning" not in result.err

@@ -130,6 +130,15 @@ def announce(plan: LoadedPlan, journal: Journal, to_stderr: bool = False, warn: 
         err.print(render.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
 
 
+def warn_placeholders(plan: LoadedPlan) -> None:
+    """`zi publish`/`zi report`: say on stderr when the decree's details are still init's placeholders."""
+    from zi_plan import placeholders, render
+
+    line = placeholders.publish_warning(plan)
+    if line:
+        render.console(stderr=True).print(render.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
+
+
 def month_or_now(month: int | None, plan_year: int) -> int:
     """The default-month rule: the month asked for, else the plan's "as of" month
     (12 for a past year, 1 for a year to come, else this month: zi_plan.status.as_of_month)."""

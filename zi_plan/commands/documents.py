@@ -37,6 +37,7 @@ def _report(app: typer.Typer) -> None:
         from zi_plan.files import write_document
 
         loaded, journal = common.open_workspace(plan, to_stderr=True)
+        common.warn_placeholders(loaded)
         as_of = common.month_or_now(month, loaded.year)
         text = reports.monev_report(loaded, journal, as_of, since, fmt.value)
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
@@ -50,6 +51,7 @@ def _publish(app: typer.Typer) -> None:
         from zi_plan.files import write_document
 
         loaded = common.open_plan(plan)
+        common.warn_placeholders(loaded)
         name = _("action-plan-{year}.html").format(year=loaded.year)
         common.written(write_document(reports.plan_page(loaded).encode("utf-8"), output, name))
 

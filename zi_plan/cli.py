@@ -315,10 +315,13 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
 
         if fmt not in ("html", "md"):
             raise ZiError(_("unknown format '{fmt}': use html or md").format(fmt=fmt), exit_code=2)
+        from zi_plan.output import target_path
+
         loaded = _load(plan)
         as_of = month or progress.today().month
-        text = reports.monev_report(loaded, load_journal(loaded), as_of, since, fmt)
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt)
+        base = None if output == "-" else target_path(output, name).parent  # evidence links start here
+        text = reports.monev_report(loaded, load_journal(loaded), as_of, since, fmt, base)
         _written(write_document(text.encode("utf-8"), output, name))
 
     @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website."))
@@ -354,8 +357,11 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         name = _("action-plan-{year}.{ext}").format(year=loaded.year, ext=fmt)
         _written(write_document(data, output, name))
 
-    evidence_app = typer.Typer(help=_("The evidence store: pack it for the evaluators."), no_args_is_help=True)
+    evidence_app = typer.Typer(help=_("The evidence store: pack it for the evaluators, replace or restore a file."), no_args_is_help=True)
     app.add_typer(evidence_app, name="evidence")
+    from zi_plan.commands import evidence as evidence_commands
+
+    evidence_commands.register(evidence_app)
 
     @evidence_app.command("pack", help=_("Everything for the evaluators in one zip: the files by component/item/action/month, an index (HTML and CSV) and the gaps."))
     def pack_cmd(
@@ -375,8 +381,8 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         for problem in result.problems:
             out.print(render.esc(problem), soft_wrap=True)
         out.print(
-            _("written {path}: {files} files, {links} links, {gaps} gaps").format(
-                path=render.esc(str(target)), files=result.files, links=result.links, gaps=result.gaps
+            _("written {path}: {files} files, {links} links, {gaps} gaps, {withdrawn} withdrawn (listed, not packed)").format(
+                path=render.esc(str(target)), files=result.files, links=result.links, gaps=result.gaps, withdrawn=result.withdrawn
             ),
             soft_wrap=True,
         )

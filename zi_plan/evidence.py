@@ -145,13 +145,15 @@ def stored_state(journal: Journal, entry: EvidenceEntry) -> tuple[str, str | Non
 
 
 def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
-    """Re-hash every stored file the journal names: (files checked, problems)."""
+    """Re-hash every stored file that counts as evidence now: (files checked, problems).
+
+    Files withdrawn by an undo or a replacement stay in the store for history
+    but prove nothing any more, so they are not checked.
+    """
     checked: dict[tuple[str, str], VerifyProblem | None] = {}
     problems: list[VerifyProblem] = []
-    for record in journal.records:
-        if record.event == "undo":
-            continue
-        for entry in record.evidence:
+    for occ in journal.occurrences.values():
+        for _record, entry in occ.evidence:
             if entry.path is None or entry.sha256 is None:
                 continue
             key = (entry.path, entry.sha256)
@@ -160,7 +162,7 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
             state, sha = stored_state(journal, entry)
             found = None
             if state != "ok":
-                found = VerifyProblem(record.action, record.month, journal.evidence_dir / entry.path, state, entry.sha256, sha)
+                found = VerifyProblem(occ.action, occ.month, journal.evidence_dir / entry.path, state, entry.sha256, sha)
             checked[key] = found
             if found:
                 problems.append(found)
@@ -175,7 +177,7 @@ def unrecorded(journal: Journal) -> list[Path]:
     """
     if not journal.evidence_dir.is_dir():
         return []
-    named = {e.path for r in journal.records for e in r.evidence if e.path}
+    named = {e.path for r in journal.records for e in (*r.evidence, *r.replaces) if e.path}
     return sorted(
         p for p in journal.evidence_dir.rglob("*")
         if p.is_file() and p.relative_to(journal.evidence_dir).as_posix() not in named

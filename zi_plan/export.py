@@ -14,7 +14,7 @@ import io
 from typing import Any
 
 from zi_plan.i18n import _, month_name
-from zi_plan.journal import Journal
+from zi_plan.journal import Journal, withdrawal_text
 from zi_plan.plan import ActionView, LoadedPlan
 from zi_plan.progress import check_month, mark
 
@@ -80,7 +80,7 @@ def to_csv(plan: LoadedPlan, journal: Journal, as_of: int) -> bytes:
 
 
 def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int) -> list[list[Any]]:
-    rows: list[list[Any]] = [["KODE", "INDIKATOR", "BUKTI FISIK", "PENANGGUNG JAWAB", "STATUS", "TANGGAL", "OLEH", "CATATAN", "BUKTI DUKUNG"]]
+    rows: list[list[Any]] = [["KODE", "INDIKATOR", "BUKTI FISIK", "PENANGGUNG JAWAB", "STATUS", "TANGGAL", "OLEH", "CATATAN", "BUKTI DUKUNG", "BUKTI DITARIK"]]
     statuses = {"open": _("open"), "done": _("done"), "overdue": _("overdue"), "done-late": _("done, late")}
     for action in plan.actions:
         if month not in action.months:
@@ -88,11 +88,13 @@ def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int)
         occ = journal.occurrence(action.id, month)
         done = occ.done
         evidence = [e.url or e.path or "" for _r, e in occ.evidence]
+        # Kept for history, marked as no longer counting: how it was withdrawn.
+        withdrawn = [f"{w.entry.url or w.entry.path} ({withdrawal_text(w.by)})" for w in occ.withdrawn]
         rows.append([
             action.id, action.indicator, numbered(action.evidence), action.team.name,
             statuses[mark(occ, as_of, plan.year)],
             done.at.strftime("%Y-%m-%d %H:%M") if done else "", done.by if done else "", (done.note or "") if done else "",
-            "\n".join(evidence),
+            "\n".join(evidence), "\n".join(withdrawn),
         ])  # fmt: skip
     return rows
 
@@ -120,7 +122,7 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int) -> bytes:
     for name, month in ((month_name(m), m) for m in range(1, 13)):
         sheet = book.create_sheet(name[:31])
         _fill(sheet, _occurrence_rows(plan, journal, month, as_of))
-        for column, width in {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45}.items():
+        for column, width in {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45, "J": 45}.items():
             sheet.column_dimensions[column].width = width
     for sheet in book.worksheets:
         sheet.freeze_panes = "A2"

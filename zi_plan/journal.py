@@ -9,12 +9,13 @@ one shared folder can record at once and all land.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional
@@ -26,8 +27,12 @@ from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
 
-JOURNAL_VERSION = 1
-Event = Literal["done", "undo", "evidence"]
+JOURNAL_VERSION = 2
+# Format 1 (the previous release) has no replace/restore records; it is read as is.
+KNOWN_VERSIONS = (1, 2)
+Event = Literal["done", "undo", "evidence", "replace", "restore"]
+# Record kinds that format 1 does not know: writing one lifts the file to format 2.
+FORMAT_2_EVENTS = ("replace", "restore")
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,9 @@ class Record:
     by: str
     note: Optional[str] = None
     evidence: tuple[EvidenceEntry, ...] = ()
+    # replace: the stored files this record withdraws; restore: the damaged
+    # copy set aside. Named here, so nothing leaves the evidence without a record.
+    replaces: tuple[EvidenceEntry, ...] = ()
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -66,6 +74,7 @@ class Record:
         return cls(
             action=data["action"], month=data["month"], event=data["event"], at=at, by=data["by"],
             note=data.get("note"), evidence=tuple(EvidenceEntry(**e) for e in data.get("evidence") or ()),
+            replaces=tuple(EvidenceEntry(**e) for e in data.get("replaces") or ()),
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
@@ -75,6 +84,8 @@ class Record:
             out["note"] = self.note
         if self.evidence:
             out["evidence"] = [e.to_dict() for e in self.evidence]
+        if self.replaces:
+            out["replaces"] = [e.to_dict() for e in self.replaces]
         return out
 
 
@@ -93,7 +104,39 @@ class Occurrence:
 
     @property
     def evidence(self) -> list[tuple[Record, EvidenceEntry]]:
-        return [(r, e) for r in self.history if r.event != "undo" for e in r.evidence]
+        """The evidence that counts now: (the record that added it, the entry)."""
+        return self._sorted()[0]
+
+    @property
+    def withdrawn(self) -> list[Withdrawn]:
+        """Evidence withdrawn by an undo or a replacement, kept for history."""
+        return self._sorted()[1]
+
+    def _sorted(self) -> tuple[list[tuple[Record, EvidenceEntry]], list[Withdrawn]]:
+        current: list[tuple[Record, EvidenceEntry]] = []
+        withdrawn: list[Withdrawn] = []
+        for record in self.history:
+            if record.event == "undo":
+                withdrawn.extend(Withdrawn(r, e, record) for r, e in current)
+                current = []
+            elif record.event == "restore":
+                continue  # puts a stored file back; adds no evidence
+            else:
+                if record.event == "replace":
+                    gone = {(e.path, e.sha256) for e in record.replaces}
+                    withdrawn.extend(Withdrawn(r, e, record) for r, e in current if (e.path, e.sha256) in gone)
+                    current = [(r, e) for r, e in current if (e.path, e.sha256) not in gone]
+                current.extend((record, e) for e in record.evidence)
+        return current, withdrawn
+
+
+@dataclass(frozen=True)
+class Withdrawn:
+    """A piece of evidence that no longer counts, and the undo or replace record that withdrew it."""
+
+    added: Record
+    entry: EvidenceEntry
+    by: Record
 
 
 @dataclass
@@ -127,6 +170,13 @@ def replay(records: Iterable[Record]) -> dict[tuple[str, int], Occurrence]:
         elif record.event == "undo":
             occ.status, occ.done = "open", None
     return state
+
+
+def withdrawal_text(record: Record) -> str:
+    """'reopened 2023-05-02 by Yulius: foto salah': how a piece of evidence was withdrawn."""
+    template = _("reopened {date} by {by}") if record.event == "undo" else _("replaced {date} by {by}")
+    text = template.format(date=f"{record.at:%Y-%m-%d}", by=record.by)
+    return f"{text}: {record.note}" if record.note else text
 
 
 # ---------------------------------------------------------------- where
@@ -205,7 +255,7 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
             else:
                 message = _("'{key}' is not valid: {problem}").format(key=name, problem=err["msg"])
             found.append((loc, message))
-    if journal is not None and journal.journal != JOURNAL_VERSION:
+    if journal is not None and journal.journal not in KNOWN_VERSIONS:
         found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION)))
     for index, record in enumerate((journal.records or []) if journal else []):
         action = plan.by_id.get(record.action)
@@ -236,6 +286,9 @@ records:
 _APPENDABLE = re.compile(r"^records:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.MULTILINE)
 
 
+_FORMAT_1 = re.compile(r"^journal:[ \t]*1[ \t]*$", re.MULTILINE)
+
+
 def record_to_yaml(record: Record) -> str:
     return yaml.safe_dump([record.to_dict()], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
@@ -249,6 +302,9 @@ def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> Non
     text = path.read_text(encoding="utf-8-sig") if path.exists() else header
     if text and not text.endswith("\n"):
         text += "\n"
+    if any(r.event in FORMAT_2_EVENTS for r in new):
+        # The previous release cannot read these records: say so in the file.
+        text = _FORMAT_1.sub(f"journal: {JOURNAL_VERSION}", text, count=1)
     if _APPENDABLE.search(text):
         text += "".join(record_to_yaml(r) for r in new)
     else:
@@ -258,6 +314,25 @@ def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> Non
     yamlio.atomic_write(path, text.encode("utf-8"))
     journal.records.extend(new)
     journal.occurrences = replay(journal.records)
+
+
+@contextlib.contextmanager
+def writing(plan: LoadedPlan) -> Iterator[Journal]:
+    """The plan's journal, loaded under its lock, for one change.
+
+    The folder is checked for writing before anything is copied.
+    """
+    from filelock import Timeout
+
+    journal_path, _evidence = journal_paths(plan)
+    ensure_writable(journal_path.parent)
+    try:
+        with lock(journal_path):
+            yield load_journal(plan)
+    except Timeout:
+        raise ZiError(
+            _("another zi is writing {path} and did not finish within a minute; try again").format(path=journal_path)
+        ) from None
 
 
 def lock(journal_path: Path, timeout: float = 60.0):  # -> filelock.FileLock

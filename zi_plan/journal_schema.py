@@ -11,7 +11,7 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Event = Literal["done", "undo", "evidence"]
+Event = Literal["done", "undo", "evidence", "replace", "restore"]
 
 
 class _Strict(BaseModel):
@@ -44,11 +44,18 @@ class RecordModel(_Strict):
     by: str = Field(min_length=1)
     note: Optional[str] = None
     evidence: list[EvidenceModel] = Field(default_factory=list)
+    replaces: list[EvidenceModel] = Field(default_factory=list, description="Format 2: stored files a replace withdraws, or the damaged copy a restore set aside.")
 
     @model_validator(mode="after")
     def _aware(self) -> RecordModel:
         if self.at.tzinfo is None:
             raise ValueError("'at' needs a time zone, e.g. 2023-04-12T09:30:00+09:00")
+        if self.event == "replace" and not (self.evidence and self.replaces):
+            raise ValueError("a 'replace' record needs the new 'evidence' and the stored files it 'replaces'")
+        if self.event == "restore" and not any(e.path for e in self.evidence):
+            raise ValueError("a 'restore' record needs the stored file it put back in 'evidence'")
+        if self.replaces and self.event not in ("replace", "restore"):
+            raise ValueError("only 'replace' and 'restore' records have 'replaces'")
         return self
 
 

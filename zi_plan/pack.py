@@ -5,6 +5,12 @@ store's own layout); ``index.html`` and ``index.csv`` list each file or link
 with its action, indicator, month, sha256, who recorded it and when; every
 scheduled occurrence without evidence is listed as a gap. Files are hashed
 again as they are packed, so the index says which ones no longer match.
+
+Evidence withdrawn by `zi undo` or `zi evidence replace` is left out of the
+zip (it proves nothing, and an evaluator should not have to tell it apart)
+but listed in both indexes as withdrawn, with when, by whom and why; its
+occurrence, if left without evidence, is a gap. Each stored file goes in
+once, however many records name it, and the counts are the zip's own.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from typing import Any
 from zi_plan.evidence import stored_state
 from zi_plan.export import neutralise
 from zi_plan.i18n import _
-from zi_plan.journal import Journal
+from zi_plan.journal import Journal, withdrawal_text
 from zi_plan.plan import LoadedPlan
 from zi_plan.progress import check_month
 from zi_plan.reports import document_meta, render
@@ -31,9 +37,10 @@ INDEX_COLUMNS = ["KODE", "INDIKATOR", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "
 
 @dataclass
 class PackResult:
-    files: int = 0
+    files: int = 0  # stored files in the zip (besides the two indexes)
     links: int = 0
     gaps: int = 0
+    withdrawn: int = 0  # listed in the index, not packed
     problems: list[str] = field(default_factory=list)
 
 
@@ -55,7 +62,7 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
                     if not evidence and month <= up_to:
                         gaps.append({"action": action, "month": month, "status": occ.status})
                     for record, entry in evidence:
-                        row = {"action": action, "month": month, "record": record, "entry": entry, "state": "ok"}
+                        row: dict[str, Any] = {"action": action, "month": month, "record": record, "entry": entry, "state": "link", "withdrawn": None}
                         if entry.url:
                             result.links += 1
                         else:
@@ -65,12 +72,15 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
                                 archive.write(journal.evidence_dir / entry.path, entry.path)
                                 packed.add(entry.path)
                             if row["state"] != "ok":
-                                result.problems.append(f"{entry.path}: {action.id} {month}: {row['state']}")
-                            result.files += 1
+                                result.problems.append(f"{entry.path}: {action.id} {month}: {status_text(row['state'])}")
                         entries.append(row)
+                    for w in occ.withdrawn:
+                        entries.append({"action": action, "month": month, "record": w.added, "entry": w.entry, "state": "withdrawn", "withdrawn": w.by})
+                        result.withdrawn += 1
+            result.files = len(packed)
             result.gaps = len(gaps)
             archive.writestr("index.csv", _index_csv(entries, gaps))
-            page = render("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to)
+            page = render("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to, status_text=status_text, withdrawal_text=withdrawal_text)
             archive.writestr("index.html", page.encode("utf-8"))
         os.replace(tmp_name, target)
     except BaseException:
@@ -79,19 +89,30 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
     return result
 
 
+def status_text(state: str) -> str:
+    """A row's status in the index, in the interface language."""
+    texts = {"ok": _("ok"), "missing": _("missing"), "changed": _("changed"), "link": _("link"), "withdrawn": _("withdrawn"),
+             "gap-done": _("gap (done, no evidence)"), "gap-open": _("gap (not done)")}  # fmt: skip
+    return texts[state]
+
+
 def _index_csv(entries: list[dict[str, Any]], gaps: list[dict[str, Any]]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(INDEX_COLUMNS)
     for row in entries:
         entry, record, action = row["entry"], row["record"], row["action"]
+        state = status_text(row["state"])
+        if row["withdrawn"] is not None:
+            by = row["withdrawn"]
+            state += f" ({withdrawal_text(by)})"
         writer.writerow([neutralise(v) for v in (
             action.id, action.indicator, row["month"], entry.url or entry.path, entry.sha256 or "", entry.size or "",
-            record.by, record.at.isoformat(), row["state"] if not entry.url else "link",
+            record.by, record.at.isoformat(), state,
         )])  # fmt: skip
     for gap in gaps:
         action = gap["action"]
-        state = "gap (done, no evidence)" if gap["status"] == "done" else "gap (not done)"
+        state = status_text("gap-done" if gap["status"] == "done" else "gap-open")
         writer.writerow([neutralise(v) for v in (action.id, action.indicator, gap["month"], "", "", "", "", "", state)])
     return out.getvalue().encode("utf-8-sig")
 

@@ -6,12 +6,11 @@ they return.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import getpass
 import os
 import subprocess
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Optional
@@ -19,14 +18,12 @@ from typing import Any, Literal, Optional
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import (
+    EvidenceEntry,
     Journal,
     Occurrence,
     Record,
     append_records,
-    ensure_writable,
-    journal_paths,
-    load_journal,
-    lock,
+    writing,
 )
 from zi_plan.plan import ActionView, LoadedPlan
 
@@ -206,7 +203,7 @@ def record_done(
     if add and not evidence and not note:
         raise ZiError(_("--add needs something to add: --evidence FILE_OR_URL or --note TEXT"), exit_code=2)
     sources = store.parse_sources(list(evidence))
-    with _writing(plan) as journal:
+    with writing(plan) as journal:
         chosen = month if month is not None else pick_month(action, journal, today().month)
         occ = journal.occurrence(action.id, chosen)
         when = f"{action.id} {month_name(chosen)} {plan.year}"
@@ -240,7 +237,7 @@ def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = 
     """Reopen a done occurrence; the journal keeps the history."""
     action = plan.action(action_id)
     check_month(month)
-    with _writing(plan) as journal:
+    with writing(plan) as journal:
         if not journal.is_done(action.id, month):
             raise ZiError(
                 _("{id} {month} {year} is not done, so there is nothing to undo").format(id=action.id, month=month_name(month), year=plan.year)
@@ -252,25 +249,6 @@ def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = 
 
 def _author(plan: LoadedPlan, by: Optional[str]) -> str:
     return by.strip() if by and by.strip() else default_author(plan.path.parent)
-
-
-@contextlib.contextmanager
-def _writing(plan: LoadedPlan) -> Iterator[Journal]:
-    """The plan's journal, loaded under its lock, for one change.
-
-    The folder is checked for writing before anything is copied.
-    """
-    from filelock import Timeout
-
-    journal_path, _evidence = journal_paths(plan)
-    ensure_writable(journal_path.parent)
-    try:
-        with lock(journal_path):
-            yield load_journal(plan)
-    except Timeout:
-        raise ZiError(
-            _("another zi is writing {path} and did not finish within a minute; try again").format(path=journal_path)
-        ) from None
 
 
 # ---------------------------------------------------------------- show
@@ -289,7 +267,8 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
     """One action in full, with each occurrence and its evidence."""
     action = plan.action(action_id)
     occurrences = []
-    evidence = []
+    evidence: list[dict[str, Any]] = []
+    withdrawn: list[dict[str, Any]] = []
     for m in action.months:
         occ = journal.occurrence(action.id, m)
         done = occ.done
@@ -306,23 +285,22 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
                 ],
             }
         )
-        for record, entry in occ.evidence:
-            item: dict[str, Any] = {"month": m, "recorded_at": record.at.isoformat(), "recorded_by": record.by}
-            if entry.url is not None:
-                item["url"] = entry.url
-            else:
-                assert entry.path is not None
-                item |= {
-                    "path": evidence_path_for_user(journal, entry.path),
-                    "stored_as": entry.path,
-                    "name": entry.name,
-                    "sha256": entry.sha256,
-                    "size": entry.size,
-                }
-            evidence.append(item)
+        evidence.extend(_evidence_item(journal, m, record, entry) for record, entry in occ.evidence)
+        withdrawn.extend(_evidence_item(journal, m, w.added, w.entry) | {"withdrawn": {
+            "event": w.by.event, "at": w.by.at.isoformat(), "by": w.by.by, "note": w.by.note}} for w in occ.withdrawn)  # fmt: skip
     return action.to_json() | {
         "evidence_expected": list(action.evidence),
         "journal": str(journal.path),
         "occurrences": occurrences,
         "evidence": evidence,
+        "withdrawn_evidence": withdrawn,
     }
+
+
+def _evidence_item(journal: Journal, month: int, record: Record, entry: EvidenceEntry) -> dict[str, Any]:
+    item: dict[str, Any] = {"month": month, "recorded_at": record.at.isoformat(), "recorded_by": record.by}
+    if entry.url is not None:
+        return item | {"url": entry.url}
+    assert entry.path is not None
+    return item | {"path": evidence_path_for_user(journal, entry.path), "stored_as": entry.path,
+                   "name": entry.name, "sha256": entry.sha256, "size": entry.size}  # fmt: skip

@@ -147,10 +147,18 @@ def show_tables(data: dict[str, Any]) -> list[Table]:
     occ.add_column(_("Note"), overflow="fold")
     occ.add_column(_("Evidence"), overflow="fold")
     for o in data["occurrences"]:
-        files = [e.get("url") or e["path"] for e in data["evidence"] if e["month"] == o["month"]]
+        files = [esc(e.get("url") or e["path"]) for e in data["evidence"] if e["month"] == o["month"]]
+        files += [f"[dim]{esc(e.get('url') or e['path'])} ({esc(withdrawn_text(e['withdrawn']))})[/]"
+                  for e in data.get("withdrawn_evidence", ()) if e["month"] == o["month"]]  # fmt: skip
         who = f"{o['done_at'][:16].replace('T', ' ')} {o['done_by']}" if o["done_at"] else ""
-        occ.add_row(month_name(o["month"]), _status_text(o["status"]), esc(who), esc(o["note"] or ""), esc("\n".join(files)))
+        occ.add_row(month_name(o["month"]), _status_text(o["status"]), esc(who), esc(o["note"] or ""), "\n".join(files))
     return [about, occ]
+
+
+def withdrawn_text(how: dict[str, Any]) -> str:
+    """'withdrawn: reopened 2023-05-02 by Yulius': how a file of `zi show` stopped counting."""
+    template = _("withdrawn: reopened {date} by {by}") if how["event"] == "undo" else _("withdrawn: replaced {date} by {by}")
+    return template.format(date=how["at"][:10], by=how["by"])
 
 
 def teams_tables(loads: list[Any], with_progress: bool, width: int) -> list[Table]:

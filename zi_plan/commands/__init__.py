@@ -1,0 +1,1 @@
+"""Command groups of the `zi` command line, each with ``register(app)``."""

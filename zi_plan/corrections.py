@@ -22,6 +22,7 @@ from zi_plan.i18n import _, month_name
 from zi_plan.journal import EvidenceEntry, Journal, Record, append_records, writing
 from zi_plan.plan import LoadedPlan
 from zi_plan.progress import check_month, default_author, now
+from zi_plan.wording import os_reason
 
 
 @dataclass(frozen=True)
@@ -148,4 +149,4 @@ def _copy_in(source: Path, full: Path) -> None:
         os.replace(tmp_name, full)
     except OSError as exc:
         Path(tmp_name).unlink(missing_ok=True)
-        raise ZiError(_("could not store {file} in {folder}: {reason}").format(file=source, folder=full.parent, reason=exc.strerror or exc)) from None
+        raise ZiError(_("could not store {file} in {folder}: {reason}").format(file=source, folder=full.parent, reason=os_reason(exc))) from None

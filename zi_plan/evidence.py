@@ -20,6 +20,7 @@ from zi_plan.errors import ZiError
 from zi_plan.i18n import _
 from zi_plan.journal import EvidenceEntry, Journal
 from zi_plan.plan import ActionView
+from zi_plan.wording import os_reason
 
 _URL = re.compile(r"^(https?|ftp)://\S+$", re.IGNORECASE)
 _CHUNK = 1 << 20
@@ -104,7 +105,7 @@ def store(journal: Journal, action: ActionView, month: int, year: int, source: E
             shutil.copystat(source.file, target, follow_symlinks=True)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
-        raise ZiError(_("could not store {file} in {folder}: {reason}").format(file=source.text, folder=folder, reason=exc.strerror or exc)) from None
+        raise ZiError(_("could not store {file} in {folder}: {reason}").format(file=source.text, folder=folder, reason=os_reason(exc))) from None
     relative = target.relative_to(journal.evidence_dir).as_posix()
     return EvidenceEntry(path=relative, sha256=sha, size=size, name=source.file.name)
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
+from zi_plan.wording import os_reason
 from zi_plan.writer import ActionOut, ComponentOut, ItemOut, PlanOut, plan_yaml
 
 MARKS = {"v", "x", "✓", "✔", "√", "1"}
@@ -54,7 +55,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     except FileNotFoundError:
         raise ZiError(_("file not found: {path}").format(path=path)) from None
     except OSError as exc:
-        raise ZiError(_("cannot read {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from None
+        raise ZiError(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc))) from None
     if not raw.strip():
         raise InvalidFile([Problem(str(path), None, None, _("the file is empty"))])
     suffix = path.suffix.lower()

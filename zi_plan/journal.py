@@ -26,6 +26,7 @@ from zi_plan import cache, yamlio
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
+from zi_plan.wording import os_reason, pydantic_problem
 
 JOURNAL_VERSION = 2
 # Format 1 (the previous release) has no replace/restore records; it is read as is.
@@ -253,7 +254,7 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
             elif err["type"] == "missing":
                 message = _("missing required key '{key}'").format(key=name)
             else:
-                message = _("'{key}' is not valid: {problem}").format(key=name, problem=err["msg"])
+                message = _("'{key}' is not valid: {problem}").format(key=name, problem=pydantic_problem(err))
             found.append((loc, message))
     if journal is not None and journal.journal not in KNOWN_VERSIONS:
         found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION)))
@@ -348,7 +349,7 @@ def ensure_writable(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=exc.strerror or exc)) from None
+        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=os_reason(exc))) from None
     try:
         # A probe of our own: other writers may be probing the same folder.
         fd, probe = tempfile.mkstemp(prefix=".zi-write-test.", dir=directory)
@@ -357,6 +358,6 @@ def ensure_writable(directory: Path) -> None:
     except OSError as exc:
         raise ZiError(
             _("cannot write in {folder} ({reason}); ask for write access, or copy the plan to a folder you can write and use --plan").format(
-                folder=directory, reason=exc.strerror or exc
+                folder=directory, reason=os_reason(exc)
             )
         ) from None

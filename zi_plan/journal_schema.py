@@ -11,6 +11,8 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from zi_plan.i18n import _
+
 Event = Literal["done", "undo", "evidence", "replace", "restore"]
 
 
@@ -30,9 +32,9 @@ class EvidenceModel(_Strict):
     @model_validator(mode="after")
     def _file_or_link(self) -> EvidenceModel:
         if self.url is None and (self.path is None or self.sha256 is None or self.size is None):
-            raise ValueError("evidence needs either 'url', or 'path', 'sha256' and 'size'")
+            raise ValueError(_("evidence needs either 'url', or 'path', 'sha256' and 'size'"))
         if self.url is not None and self.path is not None:
-            raise ValueError("evidence is either a 'url' or a stored 'path', not both")
+            raise ValueError(_("evidence is either a 'url' or a stored 'path', not both"))
         return self
 
 
@@ -49,13 +51,13 @@ class RecordModel(_Strict):
     @model_validator(mode="after")
     def _aware(self) -> RecordModel:
         if self.at.tzinfo is None:
-            raise ValueError("'at' needs a time zone, e.g. 2023-04-12T09:30:00+09:00")
+            raise ValueError(_("'at' needs a time zone, e.g. 2023-04-12T09:30:00+09:00"))
         if self.event == "replace" and not (self.evidence and self.replaces):
-            raise ValueError("a 'replace' record needs the new 'evidence' and the stored files it 'replaces'")
+            raise ValueError(_("a 'replace' record needs the new 'evidence' and the stored files it 'replaces'"))
         if self.event == "restore" and not any(e.path for e in self.evidence):
-            raise ValueError("a 'restore' record needs the stored file it put back in 'evidence'")
+            raise ValueError(_("a 'restore' record needs the stored file it put back in 'evidence'"))
         if self.replaces and self.event not in ("replace", "restore"):
-            raise ValueError("only 'replace' and 'restore' records have 'replaces'")
+            raise ValueError(_("only 'replace' and 'restore' records have 'replaces'"))
         return self
 
 

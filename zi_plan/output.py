@@ -7,6 +7,7 @@ from pathlib import Path
 
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _
+from zi_plan.wording import os_reason
 from zi_plan.yamlio import atomic_write
 
 
@@ -33,5 +34,5 @@ def write_document(data: bytes, target: str | None, default_name: str) -> str | 
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise ZiError(_("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)) from None
+        raise ZiError(_("cannot write {path}: {reason}").format(path=path, reason=os_reason(exc))) from None
     return str(path)

@@ -17,6 +17,7 @@ from typing import Any
 from zi_plan import yamlio
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
+from zi_plan.wording import pydantic_problem
 
 BUNDLED_NAME = "tambrauw-2023.yaml"
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -377,8 +378,8 @@ def _schema_message(err: Any, loc: tuple[Any, ...]) -> str:
     if kind.startswith("date"):
         return _("'{key}' must be a date written YYYY-MM-DD (e.g. 2023-04-15), not {kind}").format(key=name, kind=_kind(value))
     if kind in ("greater_than_equal", "less_than_equal"):
-        return _("'{key}' {value} is out of range ({problem})").format(key=name, value=value, problem=err["msg"].lower())
-    return _("'{key}' is not valid: {problem}").format(key=name, problem=err["msg"])
+        return _("'{key}' {value} is out of range ({problem})").format(key=name, value=value, problem=pydantic_problem(err))
+    return _("'{key}' is not valid: {problem}").format(key=name, problem=pydantic_problem(err))
 
 
 def _as_list(value: Any) -> list[Any]:

@@ -20,6 +20,7 @@ import yaml
 
 from zi_plan.errors import Problem
 from zi_plan.i18n import _
+from zi_plan.wording import os_reason
 
 try:  # libyaml keeps line marks too, and parses many times faster
     from yaml import CSafeLoader as _SafeLoader
@@ -118,7 +119,7 @@ def read_text(path: Path) -> str:
     except PermissionError:
         raise YamlError(_("permission denied: the file cannot be read")) from None
     except OSError as exc:
-        raise YamlError(_("cannot be read: {reason}").format(reason=exc.strerror or exc)) from None
+        raise YamlError(_("cannot be read: {reason}").format(reason=os_reason(exc))) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

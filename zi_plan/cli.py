@@ -340,6 +340,8 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         team: Annotated[Optional[str], typer.Option("--team", help=_("ics only: one team's calendar."))] = None,
         output: OutputOption = None,
         plan: PlanOption = None,
+        excel: Annotated[Optional[str], typer.Option("--excel", help=_("csv only: for Excel in this language: id (';'-separated, as Indonesian Excel opens it) or en (',')."))] = None,
+        delimiter: Annotated[Optional[str], typer.Option("--delimiter", help=_("csv only: the separator: ',', ';', '|' or tab."))] = None,
     ) -> None:
         from zi_plan import export, progress
         from zi_plan.journal import load_journal
@@ -348,10 +350,13 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
         writers = {"csv": export.to_csv, "xlsx": export.to_xlsx}
         if fmt not in (*writers, "ics"):
             raise ZiError(_("unknown format '{fmt}': use csv, xlsx or ics").format(fmt=fmt), exit_code=2)
+        separator = export.csv_delimiter(excel, delimiter, fmt)
         loaded = _load(plan)
         journal = load_journal(loaded)
         if fmt == "ics":
             data = export.to_ics(loaded, journal, team)
+        elif fmt == "csv":
+            data = export.to_csv(loaded, journal, month or progress.today().month, separator)
         else:
             data = writers[fmt](loaded, journal, month or progress.today().month)
         name = _("action-plan-{year}.{ext}").format(year=loaded.year, ext=fmt)

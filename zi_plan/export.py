@@ -13,6 +13,7 @@ import datetime as dt
 import io
 from typing import Any
 
+from zi_plan.errors import ZiError
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import Journal, withdrawal_text
 from zi_plan.plan import ActionView, LoadedPlan
@@ -70,9 +71,34 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def to_csv(plan: LoadedPlan, journal: Journal, as_of: int) -> bytes:
+# Excel takes the list separator of the Windows region: ';' wherever the
+# decimal mark is a comma, as in Indonesia; ',' in English locales.
+EXCEL_DELIMITERS = {"id": ";", "en": ","}
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "|": "|"}
+
+
+def csv_delimiter(excel: str | None = None, delimiter: str | None = None, fmt: str = "csv") -> str:
+    """The separator from ``--excel id|en`` or ``--delimiter``; ',' when neither is given."""
+    if fmt != "csv" and (excel is not None or delimiter is not None):
+        raise ZiError(_("--excel and --delimiter are for --format csv only"), exit_code=2)
+    if excel is not None and delimiter is not None:
+        raise ZiError(_("--excel and --delimiter say the same thing: give one of them"), exit_code=2)
+    if excel is not None:
+        found = EXCEL_DELIMITERS.get(excel.strip().lower())
+        if found is None:
+            raise ZiError(_("unknown Excel language '{value}': use --excel id (Indonesian Excel, ';') or --excel en (',')").format(value=excel), exit_code=2)
+        return found
+    if delimiter is not None:
+        found = DELIMITERS.get(delimiter.strip() or delimiter)
+        if found is None:
+            raise ZiError(_("unknown delimiter '{value}': use ',', ';', '|' or tab").format(value=delimiter), exit_code=2)
+        return found
+    return ","
+
+
+def to_csv(plan: LoadedPlan, journal: Journal, as_of: int, delimiter: str = ",") -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     for row in decree_rows(plan, journal, as_of):
         writer.writerow([neutralise(v) for v in row])
     # UTF-8 with BOM: Excel on Windows opens it with the right letters.

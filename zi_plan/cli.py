@@ -211,7 +211,7 @@ def build_app() -> typer.Typer:  # noqa: C901 - one function per command, in ord
             return
         out = render.console()
         for table in render.show_tables(data):
-            out.print(table)
+            out.print(table, soft_wrap=True)  # paths below the tables: whole, to copy
 
     @app.command("verify", help=_("Re-hash every stored evidence file against the journal; exit 1 if any is missing or changed."))
     def verify_cmd(as_json: JsonOption = False, plan: PlanOption = None) -> None:

@@ -12,10 +12,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich import box
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.markup import escape as esc
 from rich.table import Table
+from rich.text import Text
 
+from zi_plan.fit import first_fitting, narrowest, settle, shorten
 from zi_plan.i18n import _, month_name, month_short, ngettext
 
 __all__ = ["esc", "month_name", "month_short"]
@@ -60,16 +62,23 @@ def new_table(*, title: str | None = None, caption: str | None = None) -> Table:
     )
 
 
-def action_list_table(rows: list[dict[str, Any]]) -> Table:
-    """`zi list`: one row per action."""
-    table = new_table()
-    table.add_column(_("ID"), no_wrap=True, style="bold")
-    table.add_column(_("Team"), ratio=2, overflow="fold")
-    table.add_column(_("Indicator"), ratio=5, overflow="fold")
-    table.add_column(_("Months"), ratio=2)
-    for row in rows:
-        table.add_row(esc(row["id"]), esc(row["team"]), esc(row["indicator"]), months_text(row["months"]))
-    return table
+def action_list_table(rows: list[dict[str, Any]], width: int | None = None) -> Table:
+    """`zi list`: one row per action; narrow terminals get the team under the indicator."""
+    def build(team_column: bool) -> Table:
+        table = new_table()
+        table.add_column(_("ID"), no_wrap=True, style="bold")
+        if team_column:
+            table.add_column(_("Team"), ratio=2)
+        table.add_column(_("Indicator"), ratio=5)
+        table.add_column(_("Months"), ratio=2)
+        for row in rows:
+            if team_column:
+                table.add_row(esc(row["id"]), esc(row["team"]), esc(row["indicator"]), months_text(row["months"]))
+            else:
+                table.add_row(esc(row["id"]), f"{esc(row['indicator'])}\n[dim]{esc(row['team'])}[/]", months_text(row["months"]))
+        return table
+
+    return first_fitting([lambda: build(True), lambda: build(False)], width or console().width)
 
 
 def _status_text(status: str, late: bool = False) -> str:
@@ -92,47 +101,77 @@ def _more_row(table: Table, shown: int, total: int) -> None:
         table.add_row("…", "", f"[italic]{text}[/]")
 
 
-def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS) -> list[Table]:
-    """`zi due`: one table per team for the month, then one for what is late."""
+def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS, width: int | None = None) -> list[Table]:
+    """`zi due`: one table per team for the month, then one for what is late.
+
+    In a narrow terminal the evidence expected goes under the indicator, and
+    the overdue table's team under its indicator, rather than squeezed.
+    """
+    width = width or console().width
     tables: list[Table] = []
     by_team: dict[str, list[Any]] = {}
     for d in report.due:
         by_team.setdefault(d.action.team.name, []).append(d)
     for team, entries in by_team.items():
-        done = sum(d.status == "done" for d in entries)
-        title = _("{team} — {done}/{total} done").format(team=f"[bold]{esc(team)}[/]", done=done, total=len(entries))
-        table = new_table(title=title)
-        table.add_column(_("ID"), no_wrap=True, style="bold")
-        table.add_column(_("Status"), no_wrap=True)
-        table.add_column(_("Indicator"), ratio=3, overflow="fold")
-        table.add_column(_("Evidence expected"), ratio=3, overflow="fold")
-        for d in entries[:max_rows]:
-            table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), esc(d.action.indicator), esc("\n".join(d.action.evidence)))
-        _more_row(table, min(max_rows, len(entries)), len(entries))
-        tables.append(table)
+        tables.append(first_fitting([lambda t=team, e=entries, s=split: _due_team_table(t, e, plan, max_rows, s)  # type: ignore[misc]
+                                     for split in (True, False)], width))  # fmt: skip
     if report.overdue:
         grouped: dict[str, list[Any]] = {}
         for d in report.overdue:
             grouped.setdefault(d.action.id, []).append(d)
-        title = _("Overdue: still open from before {month}").format(month=month_name(report.month))
-        table = new_table(title=f"[bold red]{title}[/]")
-        table.add_column(_("ID"), no_wrap=True, style="bold")
-        table.add_column(_("Months"), ratio=1)
-        table.add_column(_("Team"), ratio=2, overflow="fold")
-        table.add_column(_("Indicator"), ratio=4, overflow="fold")
-        for action_id, entries in list(grouped.items())[:max_rows]:
-            action = entries[0].action
-            table.add_row(esc(action_id), months_text(d.month for d in entries), esc(action.team.name), esc(action.indicator))
-        _more_row(table, min(max_rows, len(grouped)), len(grouped))
-        tables.append(table)
+        tables.append(first_fitting([lambda s=split: _overdue_table(report, grouped, max_rows, s)  # type: ignore[misc]
+                                     for split in (True, False)], width))  # fmt: skip
     return tables
 
 
-def show_tables(data: dict[str, Any]) -> list[Table]:
-    """`zi show`: the action's texts, then its occurrences and evidence."""
+def _due_team_table(team: str, entries: list[Any], plan: Any, max_rows: int, split: bool) -> Table:
+    done = sum(d.status == "done" for d in entries)
+    title = _("{team} — {done}/{total} done").format(team=f"[bold]{esc(team)}[/]", done=done, total=len(entries))
+    table = new_table(title=title)
+    table.add_column(_("ID"), no_wrap=True, style="bold")
+    table.add_column(_("Status"))
+    table.add_column(_("Indicator"), ratio=3)
+    if split:
+        table.add_column(_("Evidence expected"), ratio=3)
+    for d in entries[:max_rows]:
+        evidence = esc("\n".join(d.action.evidence))
+        if split:
+            table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), esc(d.action.indicator), evidence)
+        else:
+            text = f"{esc(d.action.indicator)}\n[dim]{_('Evidence expected')}:[/] {evidence}"
+            table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), text)
+    _more_row(table, min(max_rows, len(entries)), len(entries))
+    return table
+
+
+def _overdue_table(report: Any, grouped: dict[str, list[Any]], max_rows: int, split: bool) -> Table:
+    title = _("Overdue: still open from before {month}").format(month=month_name(report.month))
+    table = new_table(title=f"[bold red]{title}[/]")
+    table.add_column(_("ID"), no_wrap=True, style="bold")
+    table.add_column(_("Months"), ratio=1)
+    if split:
+        table.add_column(_("Team"), ratio=2)
+    table.add_column(_("Indicator"), ratio=4)
+    for action_id, entries in list(grouped.items())[:max_rows]:
+        action = entries[0].action
+        months = months_text(d.month for d in entries)
+        if split:
+            table.add_row(esc(action_id), months, esc(action.team.name), esc(action.indicator))
+        else:
+            table.add_row(esc(action_id), months, f"{esc(action.indicator)}\n[dim]{esc(action.team.name)}[/]")
+    _more_row(table, min(max_rows, len(grouped)), len(grouped))
+    return table
+
+
+def show_tables(data: dict[str, Any], width: int | None = None) -> list[RenderableType]:
+    """`zi show`: the action's texts, then its occurrences, then the paths of their evidence.
+
+    Paths and links are printed whole on lines of their own, never in a
+    table cell: people copy them, and a cell would break them.
+    """
     about = new_table(title=f"[bold]{esc(data['id'])}[/] — {esc(data['team'])}")
-    about.add_column("", style="bold", no_wrap=True)
-    about.add_column("", overflow="fold")
+    about.add_column("", style="bold")
+    about.add_column("")
     about.show_header = False
     about.add_row(_("Component"), esc(f"{data['component']}. {data['component_title']}"))
     about.add_row(_("Item"), esc(f"{data['item']}. {data['item_title']}"))
@@ -140,19 +179,48 @@ def show_tables(data: dict[str, Any]) -> list[Table]:
     about.add_row(_("Steps"), esc("\n".join(f"{i}. {s}" for i, s in enumerate(data["steps"], 1))))
     about.add_row(_("Evidence expected"), esc("\n".join(f"- {e}" for e in data["evidence_expected"])))
     about.add_row(_("Months"), months_text(data["months"]))
+    occ = first_fitting([lambda: _occurrence_table(data, True), lambda: _occurrence_table(data, False)], width or console().width)
+    lines: list[RenderableType] = []
+    for o in data["occurrences"]:
+        for e in data["evidence"]:
+            if e["month"] == o["month"]:
+                lines.append(_path_line(f"{month_name(o['month'])}: {e.get('url') or e['path']}"))
+        for e in data.get("withdrawn_evidence", ()):
+            if e["month"] == o["month"]:
+                lines.append(_path_line(f"{month_name(o['month'])}: {e.get('url') or e['path']} ({withdrawn_text(e['withdrawn'])})", "dim"))
+    if lines:
+        lines.insert(0, Text(_("Evidence") + ":", style="bold"))
+    return [about, occ, *lines]
+
+
+def _occurrence_table(data: dict[str, Any], split: bool) -> Table:
+    """Month, status, when/who, note, evidence count; narrow: the last three in one cell."""
     occ = new_table(title=_("Occurrences"))
     occ.add_column(_("Month"), no_wrap=True)
-    occ.add_column(_("Status"), no_wrap=True)
-    occ.add_column(_("When / who"), overflow="fold")
-    occ.add_column(_("Note"), overflow="fold")
-    occ.add_column(_("Evidence"), overflow="fold")
+    occ.add_column(_("Status"))
+    if split:
+        occ.add_column(_("When / who"))
+        occ.add_column(_("Note"))
+        occ.add_column(_("Evidence"))
+    else:
+        occ.add_column(_("When / who") + " · " + _("Note") + " · " + _("Evidence"))
     for o in data["occurrences"]:
-        files = [esc(e.get("url") or e["path"]) for e in data["evidence"] if e["month"] == o["month"]]
-        files += [f"[dim]{esc(e.get('url') or e['path'])} ({esc(withdrawn_text(e['withdrawn']))})[/]"
-                  for e in data.get("withdrawn_evidence", ()) if e["month"] == o["month"]]  # fmt: skip
-        who = f"{o['done_at'][:16].replace('T', ' ')} {o['done_by']}" if o["done_at"] else ""
-        occ.add_row(month_name(o["month"]), _status_text(o["status"]), esc(who), esc(o["note"] or ""), "\n".join(files))
-    return [about, occ]
+        current = sum(e["month"] == o["month"] for e in data["evidence"])
+        withdrawn = sum(e["month"] == o["month"] for e in data.get("withdrawn_evidence", ()))
+        count = ngettext("{n} file or link", "{n} files or links", current).format(n=current) if current else ""
+        if withdrawn:
+            count += ("\n" if count else "") + "[dim]" + ngettext("{n} withdrawn", "{n} withdrawn", withdrawn).format(n=withdrawn) + "[/]"
+        who = f"{o['done_at'][:10]} {o['done_at'][11:16]} {o['done_by']}" if o["done_at"] else ""
+        cells = [esc(who), esc(o["note"] or ""), count]
+        if not split:
+            cells = ["\n".join(c for c in cells if c)]
+        occ.add_row(month_name(o["month"]), _status_text(o["status"]), *cells)
+    return occ
+
+
+def _path_line(text: str, style: str = "") -> Text:
+    # Never wrapped or cut by zi: the terminal shows it whole, to copy.
+    return Text("  " + text, style=style, no_wrap=True, overflow="ignore")
 
 
 def withdrawn_text(how: dict[str, Any]) -> str:
@@ -164,10 +232,20 @@ def withdrawn_text(how: dict[str, Any]) -> str:
 def teams_tables(loads: list[Any], with_progress: bool, width: int) -> list[Table]:
     """`zi teams`: a row per team, a column per month; the peak month marked with *.
 
-    Below about 110 columns the year does not fit beside the team names, so
-    it is shown as two half-years rather than squeezed out of shape.
+    When the year does not fit beside the team names, it is shown in halves
+    (or thirds) of the year rather than squeezed out of shape.
     """
-    halves = [range(1, 13)] if width >= 110 else [range(1, 7), range(7, 13)]
+    for parts in (1, 2, 3, 4):
+        size = 12 // parts
+        tables = _teams_tables(loads, with_progress, [range(1 + i * size, 1 + (i + 1) * size) for i in range(parts)])
+        if all(narrowest(t, width) <= width for t in tables):
+            break
+    for table in tables:
+        settle(table, width)
+    return tables
+
+
+def _teams_tables(loads: list[Any], with_progress: bool, halves: list[range]) -> list[Table]:
     caption = _("* the team's busiest month") + (_("; cells are done/scheduled") if with_progress else "")
 
     def cell(done: int, scheduled: int, peak: bool = False) -> str:
@@ -181,7 +259,7 @@ def teams_tables(loads: list[Any], with_progress: bool, width: int) -> list[Tabl
         last = n == len(halves) - 1
         table = new_table(caption=caption if last else None)
         table.show_footer = True
-        table.add_column(_("Team"), min_width=10, overflow="fold", footer=_("Total"))
+        table.add_column(_("Team"), min_width=10, footer=_("Total"))
         for m in months:
             column_done = sum(x.done[m] for x in loads)
             table.add_column(month_short(m), justify="right", no_wrap=True,
@@ -206,11 +284,20 @@ def marks_legend() -> str:
     return _("○ scheduled  ✓ done  ✗ overdue  ◑ done late")
 
 
-def team_grid(detail: Any, max_rows: int = MAX_ROWS) -> Table:
+def team_grid(detail: Any, max_rows: int = MAX_ROWS, width: int | None = None) -> Table:
     """`zi team NAME`: a row per action, a column per month, a mark per occurrence.
 
-    The indicator is shortened to what the console width leaves beside the grid.
+    The indicator is shortened, at a space, to what the width leaves beside
+    the grid; when that is too little to read, it is left out (zi show ID
+    gives it in full).
     """
+    width = width or console().width
+    # What the grid takes with a 10-column indicator tells what one more column costs.
+    room = width - narrowest(_team_grid(detail, max_rows, 10), width) + 10
+    return _team_grid(detail, max_rows, room if room >= 12 else 0)
+
+
+def _team_grid(detail: Any, max_rows: int, indicator_width: int) -> Table:
     counts = detail.counts()
     title = _("{team} — as of {month}: {done_of_due}/{due} due done, {done}/{total} of the year").format(
         team=f"[bold]{esc(detail.team.name)}[/]", month=month_name(detail.as_of), done_of_due=counts["done_of_due"],
@@ -219,15 +306,17 @@ def team_grid(detail: Any, max_rows: int = MAX_ROWS) -> Table:
     table = new_table(title=title, caption=marks_legend())
     id_width = max((len(r.action.id) for r in detail.rows), default=2)
     table.add_column(_("ID"), no_wrap=True, style="bold", min_width=id_width)
-    table.add_column(_("Indicator"), ratio=1, min_width=8, overflow="ellipsis", no_wrap=True)
-    table.expand = True  # the indicator takes what the grid leaves
+    if indicator_width:
+        table.add_column(_("Indicator"), no_wrap=True, width=indicator_width)
     table.collapse_padding = True
     for m in range(1, 13):
         # Month numbers: narrow, and the same in every language.
         table.add_column(f"[u]{m}[/]" if m == detail.as_of else str(m), justify="center", no_wrap=True, min_width=2)
     table.pad_edge = False
     for row in detail.rows[:max_rows]:
-        table.add_row(esc(row.action.id), esc(row.action.indicator), *(MARKS[row.marks[m]] if m in row.marks else "" for m in range(1, 13)))
+        marks = [MARKS[row.marks[m]] if m in row.marks else "" for m in range(1, 13)]
+        indicator = [esc(shorten(row.action.indicator, indicator_width))] if indicator_width else []
+        table.add_row(esc(row.action.id), *indicator, *marks)
     if len(detail.rows) > max_rows:
         hidden = len(detail.rows) - max_rows
         text = ngettext("{n} more: --json lists every action", "{n} more: --json lists every action", hidden).format(n=hidden)
@@ -240,23 +329,29 @@ def bar(fraction: float, width: int = 10) -> str:
     return "█" * filled + "░" * (width - filled)
 
 
-def progress_table(rows: list[Any], overall: Any, as_of: int) -> Table:
-    """`zi progress`: completion per component, with bars."""
+def progress_table(rows: list[Any], overall: Any, as_of: int, width: int | None = None) -> Table:
+    """`zi progress`: completion per component, with bars where they fit."""
+    return first_fitting([lambda: _progress_table(rows, overall, as_of, 10), lambda: _progress_table(rows, overall, as_of, 0)],
+                         width or console().width)  # fmt: skip
+
+
+def _progress_table(rows: list[Any], overall: Any, as_of: int, bar_width: int) -> Table:
     table = new_table(title=_("Progress as of {month}").format(month=month_name(as_of)))
     table.add_column("", no_wrap=True, style="bold")
-    table.add_column(_("Component"), min_width=12, overflow="fold")
-    table.add_column(_("Done of due to {month}").format(month=month_short(as_of)), no_wrap=True)
-    table.add_column(_("Done of the year"), no_wrap=True)
+    table.add_column(_("Component"), min_width=12)
 
-    def cells(c: Any) -> tuple[str, str]:
-        due = f"{bar(c.done_of_due / c.due if c.due else 1.0)} {percent_text(c.done_of_due, c.due)} {c.done_of_due}/{c.due}"
-        year = f"{bar(c.done / c.total if c.total else 1.0)} {percent_text(c.done, c.total)} {c.done}/{c.total}"
-        return due, year
+    def cell(part: int, whole: int) -> str:
+        text = f"{percent_text(part, whole)} {part}/{whole}"
+        return f"{bar(part / whole if whole else 1.0, bar_width)} {text}" if bar_width else text
 
+    # Each cell on one line (min_width), while the headers wrap at spaces.
+    cells = [cell(c.done_of_due, c.due) for c in [*rows, overall]], [cell(c.done, c.total) for c in [*rows, overall]]
+    table.add_column(_("Done of due to {month}").format(month=month_short(as_of)), justify="right", min_width=max(map(len, cells[0])))
+    table.add_column(_("Done of the year"), justify="right", min_width=max(map(len, cells[1])))
     for c in rows:
-        table.add_row(esc(c.key), esc(c.title), *cells(c))
+        table.add_row(esc(c.key), esc(c.title), cell(c.done_of_due, c.due), cell(c.done, c.total))
     table.add_section()
-    table.add_row("", f"[bold]{_('Total')}[/]", *cells(overall))
+    table.add_row("", f"[bold]{_('Total')}[/]", cell(overall.done_of_due, overall.due), cell(overall.done, overall.total))
     return table
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterable
 from typing import Any
 
 from rich import box
@@ -18,25 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from zi_plan.fit import first_fitting, narrowest, settle, shorten
-from zi_plan.i18n import _, month_name, month_short, ngettext
+from zi_plan.i18n import _, month_name, month_short, months_text, ngettext
 
-__all__ = ["esc", "month_name", "month_short"]
-
-
-def months_text(months: Iterable[int]) -> str:
-    """[4, 5, 6, 9] -> 'Apr-Jun, Sep': short enough for a table cell."""
-    months = sorted(months)
-    runs: list[list[int]] = []
-    for m in months:
-        if runs and m == runs[-1][-1] + 1:
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    parts = []
-    for run in runs:
-        first, last = month_short(run[0]), month_short(run[-1])
-        parts.append(first if len(run) == 1 else (f"{first}, {last}" if len(run) == 2 else f"{first}-{last}"))
-    return ", ".join(parts)
+__all__ = ["esc", "month_name", "month_short", "months_text"]
 
 
 def console(stderr: bool = False) -> Console:

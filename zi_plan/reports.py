@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_plan import i18n
-from zi_plan.i18n import month_name, month_short
+from zi_plan.i18n import month_name, month_short, months_text
 from zi_plan.journal import EvidenceEntry, Journal, Record, Withdrawn, withdrawal_text
 from zi_plan.plan import ActionView, LoadedPlan
 from zi_plan.progress import check_month, mark
@@ -49,7 +49,7 @@ def _environment() -> Any:
     )
     env.install_gettext_callables(gettext=i18n._, ngettext=i18n.ngettext, newstyle=False)  # type: ignore[attr-defined]
     env.filters["md"] = _markdown_cell
-    env.globals.update(month_name=month_name, month_short=month_short, long_date=long_date)
+    env.globals.update(month_name=month_name, month_short=month_short, months_text=months_text, long_date=long_date)
     return env
 
 

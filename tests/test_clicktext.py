@@ -68,7 +68,7 @@ def test_usage_errors_in_both_languages(zi, args, indonesian, english):
 
 def test_usage_line_and_hint_in_indonesian(zi):
     err = zi("--lang", "id", "undo", "II.2.a").err
-    assert err.startswith("Penggunaan: zi undo [OPSI] ID") or err.startswith("Penggunaan: zi undo [OPSI] {ID}")
+    assert err.startswith(("Penggunaan: zi undo [OPSI] ID", "Penggunaan: zi undo [OPSI] {ID}"))
     assert "Coba 'zi undo --help' untuk bantuan." in err
 
 

@@ -4,7 +4,7 @@ Registered on the `zi evidence` group. (No ``from __future__ import
 annotations``: Typer reads the parameter annotations at run time.)
 """
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -15,9 +15,9 @@ def register(app: typer.Typer) -> None:
     """Add the correcting commands to the `zi evidence` group ``app``."""
     from pathlib import Path
 
-    PlanOption = Annotated[Optional[Path], typer.Option("--plan", show_default=False, help=_("Plan file. Default: $ZI_PLAN, else plans/tambrauw-2023.yaml here, else the bundled plan."))]
-    NoteOption = Annotated[Optional[str], typer.Option("--note", help=_("Why, for the record."))]
-    ByOption = Annotated[Optional[str], typer.Option("--by", help=_("Who did it. Default: git's user.name, else your login."))]
+    PlanOption = Annotated[Path | None, typer.Option("--plan", show_default=False, help=_("Plan file. Default: $ZI_PLAN, else plans/tambrauw-2023.yaml here, else the bundled plan."))]
+    NoteOption = Annotated[str | None, typer.Option("--note", help=_("Why, for the record."))]
+    ByOption = Annotated[str | None, typer.Option("--by", help=_("Who did it. Default: git's user.name, else your login."))]
 
     @app.command("replace", help=_("Replace a wrong or damaged stored file of an occurrence with another; the journal keeps both, with their hashes."))
     def replace_cmd(

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,3 +96,17 @@ def write_plan(tmp_path: Path) -> Callable[..., Path]:
         return path
 
     return write
+
+
+@pytest.fixture
+def plan_copy(tmp_path: Path) -> Path:
+    """The Tambrauw plan in a folder of its own, as an office would keep it."""
+    (tmp_path / "plans").mkdir()
+    return Path(shutil.copy(PLAN, tmp_path / "plans" / "tambrauw-2023.yaml"))
+
+
+@pytest.fixture
+def photo(tmp_path: Path) -> Path:
+    path = tmp_path / "foto.jpg"
+    path.write_bytes(b"\xff\xd8\xff jpeg bytes")
+    return path

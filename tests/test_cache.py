@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -34,3 +35,24 @@ def test_cache_can_be_turned_off(write_plan, monkeypatch, tmp_path):
     monkeypatch.setenv("ZI_NO_CACHE", "1")
     load_plan(write_plan(MINIMAL))
     assert not (tmp_path / "home" / ".cache" / "zi-plan").exists()
+
+
+def test_cache_keeps_the_newest_few_entries_per_file(write_plan, tmp_path):
+    from zi_plan import cache
+
+    root = tmp_path / "home" / ".cache" / "zi-plan" / "validated"
+    path = write_plan(MINIMAL)
+    other = write_plan(MINIMAL, name="other.yaml")
+    load_plan(other)
+    for n in range(cache.KEEP + 4):
+        path.write_text(MINIMAL.replace("Kantor Contoh", f"Kantor Contoh {n}"), encoding="utf-8")
+        load_plan(path)
+        if n == 0:  # unmistakably the oldest
+            os.utime(next(root.rglob(cache.key("plan", path.read_text(encoding="utf-8")))), ns=(0, 0))
+    folders = {p: len(list(p.iterdir())) for p in root.iterdir()}
+    assert sorted(folders.values()) == [1, cache.KEEP]
+    # the newest state of each file is still known valid: not validated again
+    newest = cache.key("plan", path.read_text(encoding="utf-8"))
+    assert cache.is_valid(newest, str(path))
+    assert not cache.is_valid(cache.key("plan", MINIMAL.replace("Kantor Contoh", "Kantor Contoh 0")), str(path))
+    assert cache.is_valid(cache.key("plan", other.read_text(encoding="utf-8")), str(other))

@@ -117,11 +117,11 @@ def test_pydantic_problem_and_os_reason_in_indonesian():
 
 
 def test_os_error_inside_a_message_is_translated(zi, tmp_path, monkeypatch):
-    from zi_plan import output
+    from zi_plan import files
 
     def refuse(path, data):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(output, "atomic_write", refuse)
+    monkeypatch.setattr(files, "atomic_write", refuse)
     err = zi("--lang", "id", "publish", "-o", str(tmp_path / "x.html"), "--plan", str(PLAN)).err
     assert "akses ditolak" in err and "Permission denied" not in err

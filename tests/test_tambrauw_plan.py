@@ -16,7 +16,7 @@ def plan():
 
 
 def test_counts(plan):
-    assert [cid for cid, _ in plan.components] == ["I", "II", "III", "IV", "V", "VI"]
+    assert [c.id for c in plan.components] == ["I", "II", "III", "IV", "V", "VI"]
     assert len(plan.teams) == 6
     assert len({a.item for a in plan.actions}) == 23
     assert len(plan.actions) == 68
@@ -38,10 +38,10 @@ def test_counts(plan):
 def test_metadata(plan):
     assert plan.institution == "Komisi Pemilihan Umum Kabupaten Tambrauw"
     assert plan.year == 2023
-    assert plan.decree["number"] == "439 Tahun 2023"
-    assert str(plan.decree["date"]) == "2023-04-15"
-    assert plan.decree["place"] == "Fef"
-    assert plan.decree["signatory"] == "Abraham Yosias Imbiri"
+    assert plan.decree.number == "439 Tahun 2023"
+    assert str(plan.decree.date) == "2023-04-15"
+    assert plan.decree.place == "Fef"
+    assert plan.decree.signatory == "Abraham Yosias Imbiri"
 
 
 def test_every_action_is_complete(plan):

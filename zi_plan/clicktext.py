@@ -107,7 +107,7 @@ def localise(command: Any) -> None:
     from typer._click import Context
     from typer._click.formatting import HelpFormatter
 
-    typer.core._ = _typer_gettext  # type: ignore[attr-defined]
+    typer.core._ = _typer_gettext
 
     class _Formatter(HelpFormatter):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:

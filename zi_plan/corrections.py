@@ -21,7 +21,8 @@ from zi_plan.evidence import parse_sources, sha256_of, store, stored_state
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import EvidenceEntry, Journal, Record, append_records, writing
 from zi_plan.plan import LoadedPlan
-from zi_plan.progress import check_month, default_author, now
+from zi_plan.recording import default_author
+from zi_plan.status import check_month, now
 from zi_plan.wording import os_reason
 
 

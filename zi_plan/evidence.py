@@ -12,11 +12,12 @@ import hashlib
 import os
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from zi_plan.errors import ZiError
+from zi_plan.files import atomic_target
 from zi_plan.i18n import _
 from zi_plan.journal import EvidenceEntry, Journal
 from zi_plan.plan import ActionView
@@ -60,6 +61,15 @@ def folder_for(action: ActionView, month: int, year: int) -> Path:
     return Path(action.component, action.item, action.id, f"{year}-{month:02d}")
 
 
+def path_for_user(journal: Journal, stored: str) -> str:
+    """A stored file's path as usable from the current folder."""
+    full = journal.evidence_dir / stored
+    try:
+        return os.path.relpath(full)
+    except ValueError:  # another drive on Windows
+        return str(full.resolve())
+
+
 def sha256_of(path: Path) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
@@ -84,27 +94,22 @@ def store(journal: Journal, action: ActionView, month: int, year: int, source: E
     folder = journal.evidence_dir / folder_for(action, month, year)
     folder.mkdir(parents=True, exist_ok=True)
     # Copy to a temp file first, hashing as we go, so that a crash leaves no half file.
-    fd, tmp_name = tempfile.mkstemp(prefix=".incoming.", dir=folder)
-    tmp = Path(tmp_name)
     digest = hashlib.sha256()
     size = 0
     try:
-        with source.file.open("rb") as src, os.fdopen(fd, "wb") as dst:
-            while chunk := src.read(_CHUNK):
-                digest.update(chunk)
-                size += len(chunk)
-                dst.write(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
-        sha = digest.hexdigest()
-        target = _free_name(folder, _safe_name(source.file.name), sha)
-        if target.exists():  # the very same content is already stored here
-            tmp.unlink()
-        else:
-            os.replace(tmp, target)
+        with atomic_target(None, folder) as staged:
+            with source.file.open("rb") as src, staged.tmp.open("wb") as dst:
+                while chunk := src.read(_CHUNK):
+                    digest.update(chunk)
+                    size += len(chunk)
+                    dst.write(chunk)
+            sha = digest.hexdigest()
+            target = _free_name(folder, _safe_name(source.file.name), sha)
+            # The very same content already stored here: keep nothing new.
+            staged.target = None if target.exists() else target
+        if staged.target is not None:
             shutil.copystat(source.file, target, follow_symlinks=True)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise ZiError(_("could not store {file} in {folder}: {reason}").format(file=source.text, folder=folder, reason=os_reason(exc))) from None
     relative = target.relative_to(journal.evidence_dir).as_posix()
     return EvidenceEntry(path=relative, sha256=sha, size=size, name=source.file.name)
@@ -168,6 +173,17 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
             if found:
                 problems.append(found)
     return len(checked), problems
+
+
+def verify_json(checked: int, problems: list[VerifyProblem], loose: list[Path]) -> dict[str, Any]:
+    """`zi verify --json`."""
+    return {
+        "checked": checked,
+        "ok": not problems,
+        "problems": [{"id": p.action, "month": p.month, "path": str(p.path), "problem": p.problem,
+                      "expected_sha256": p.expected, "found_sha256": p.found} for p in problems],
+        "unrecorded": [str(p) for p in loose],
+    }  # fmt: skip
 
 
 def unrecorded(journal: Journal) -> list[Path]:

@@ -8,16 +8,16 @@ are the decree's own, in every interface language.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from typing import Any
 
 from zi_plan.errors import ZiError
+from zi_plan.files import csv_bytes
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import Journal, withdrawal_text
 from zi_plan.plan import ActionView, LoadedPlan
-from zi_plan.progress import check_month, mark
+from zi_plan.status import check_month, mark
 
 DECREE_COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", *map(str, range(1, 13)), "PENANGGUNG JAWAB"]
 STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI"]
@@ -35,40 +35,30 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int) -> list[list[Any
     check_month(as_of)
     rows: list[list[Any]] = [DECREE_COLUMNS + STATUS_COLUMNS]
     blank = [""] * (len(DECREE_COLUMNS) + len(STATUS_COLUMNS))
-    last_component = last_item = last_team = None
-    for action in plan.actions:
-        if action.component != last_component:
-            rows.append([action.component, action.component_title, *blank[2:]])
-            last_component, last_item, last_team = action.component, None, None
-        first_in_item = action.item != last_item
-        marks = {m: mark(journal.occurrence(action.id, m), as_of, plan.year) for m in action.months}
-        done = [m for m, v in marks.items() if v in ("done", "done-late")]
-        late = [m for m, v in marks.items() if v == "overdue"]
-        rows.append([
-            action.item.split(".")[-1] if first_in_item else "",
-            action.item_title if first_in_item else "",
-            action.indicator,
-            numbered(action.steps),
-            numbered(action.evidence),
-            *("v" if m in action.months else "" for m in range(1, 13)),
-            action.team.name if action.team.name != last_team else "",
-            action.id,
-            ", ".join(map(str, done)),
-            ", ".join(map(str, late)),
-            f"{len(done)}/{len(action.months)}",
-        ])  # fmt: skip
-        last_item, last_team = action.item, action.team.name
+    for component in plan.components:
+        rows.append([component.id, component.title, *blank[2:]])
+        last_team = None
+        for item in component.items:
+            for index, action in enumerate(item.actions):
+                first_in_item = index == 0
+                marks = {m: mark(journal.occurrence(action.id, m), as_of, plan.year) for m in action.months}
+                done = [m for m, v in marks.items() if v in ("done", "done-late")]
+                late = [m for m, v in marks.items() if v == "overdue"]
+                rows.append([
+                    str(item.number) if first_in_item else "",
+                    item.title if first_in_item else "",
+                    action.indicator,
+                    numbered(action.steps),
+                    numbered(action.evidence),
+                    *("v" if m in action.months else "" for m in range(1, 13)),
+                    action.team.name if action.team.name != last_team else "",
+                    action.id,
+                    ", ".join(map(str, done)),
+                    ", ".join(map(str, late)),
+                    f"{len(done)}/{len(action.months)}",
+                ])  # fmt: skip
+                last_team = action.team.name
     return rows
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value: Any) -> Any:
-    """A CSV cell that a spreadsheet would run as a formula is prefixed with '."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
 
 
 # Excel takes the list separator of the Windows region: ';' wherever the
@@ -97,12 +87,7 @@ def csv_delimiter(excel: str | None = None, delimiter: str | None = None, fmt: s
 
 
 def to_csv(plan: LoadedPlan, journal: Journal, as_of: int, delimiter: str = ",") -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    for row in decree_rows(plan, journal, as_of):
-        writer.writerow([neutralise(v) for v in row])
-    # UTF-8 with BOM: Excel on Windows opens it with the right letters.
-    return out.getvalue().encode("utf-8-sig")
+    return csv_bytes(decree_rows(plan, journal, as_of), delimiter)
 
 
 def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int) -> list[list[Any]]:

@@ -56,13 +56,13 @@ def settle(table: Table, width: int) -> None:
     extra = table._extra_width
     if extra + sum(r.maximum for r in ranges) <= width:
         return  # fits as it is: Rich will not narrow it
-    least = [r.maximum if column.no_wrap else r.minimum for column, r in zip(table.columns, ranges)]
+    least = [r.maximum if column.no_wrap else r.minimum for column, r in zip(table.columns, ranges, strict=True)]
     spare = width - extra - sum(least)
     if spare < 0:
         return  # nothing fits: the most compact layout, as Rich lays it out
     # Fair shares: a column that wants little (a month list, a count) gets
     # all of it; the long texts share what is left by their ratio.
-    wants = [r.maximum - m for r, m in zip(ranges, least)]
+    wants = [r.maximum - m for r, m in zip(ranges, least, strict=True)]
     weights = [column.ratio or 1 for column in table.columns]
     given = [0] * len(wants)
     waiting = sorted(range(len(wants)), key=lambda i: wants[i] / weights[i])

@@ -18,15 +18,20 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, Optional
 
 import yaml
 
 from zi_plan import cache, yamlio
+from zi_plan.checks import Found, located, plain_schema_message
 from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.files import atomic_write
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
-from zi_plan.wording import os_reason, pydantic_problem
+from zi_plan.wording import os_reason
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 JOURNAL_VERSION = 2
 # Format 1 (the previous release) has no replace/restore records; it is read as is.
@@ -230,9 +235,9 @@ def _check_journal(path: Path, text: str, plan: LoadedPlan) -> list[Record]:
     if not isinstance(data, dict):
         raise InvalidFile([Problem(str(path), 1, 1, _("a progress journal must be a mapping with 'journal', 'plan' and 'records'"))])
     cache_key = cache.key("journal", plan.fingerprint, text)
-    if not cache.is_valid(cache_key):
+    if not cache.is_valid(cache_key, str(path)):
         _validate_journal(path, text, data, plan)
-        cache.remember(cache_key)
+        cache.remember(cache_key, str(path))
     return [Record.from_dict(r) for r in data.get("records") or ()]
 
 
@@ -241,33 +246,23 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
 
     from zi_plan.journal_schema import JournalFile
 
-    found: list[tuple[tuple[Any, ...], str]] = []
+    found: list[Found] = []
     journal: JournalFile | None = None
     try:
         journal = JournalFile.model_validate(data)
     except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            name = next((p for p in reversed(loc) if isinstance(p, str)), "record")
-            if err["type"] == "extra_forbidden":
-                message = _("unknown key '{key}'").format(key=name)
-            elif err["type"] == "missing":
-                message = _("missing required key '{key}'").format(key=name)
-            else:
-                message = _("'{key}' is not valid: {problem}").format(key=name, problem=pydantic_problem(err))
-            found.append((loc, message))
+        found.extend((tuple(err["loc"]), plain_schema_message(err), False) for err in exc.errors(include_url=False))
     if journal is not None and journal.journal not in KNOWN_VERSIONS:
-        found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION)))
+        found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION), False))
     for index, record in enumerate((journal.records or []) if journal else []):
         action = plan.by_id.get(record.action)
         if action is None:
-            found.append((("records", index, "action"), _("record for '{id}', which the plan does not have; was the plan changed?").format(id=record.action)))
+            found.append((("records", index, "action"), _("record for '{id}', which the plan does not have; was the plan changed?").format(id=record.action), False))
         elif record.month not in action.months:
             months = ", ".join(map(str, action.months))
-            found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months)))
+            found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months), False))
     if found:
-        root = yamlio.compose(text)
-        raise InvalidFile([Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found])
+        raise InvalidFile(located(str(path), text, found))
 
 
 # ---------------------------------------------------------------- writing
@@ -312,7 +307,7 @@ def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> Non
         # Hand-edited so that `records:` is not last (or is `records: []`):
         # write the whole file again in the usual layout.
         text = header + "".join(record_to_yaml(r) for r in [*journal.records, *new])
-    yamlio.atomic_write(path, text.encode("utf-8"))
+    atomic_write(path, text.encode("utf-8"))
     journal.records.extend(new)
     journal.occurrences = replay(journal.records)
 
@@ -336,7 +331,7 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
         ) from None
 
 
-def lock(journal_path: Path, timeout: float = 60.0):  # -> filelock.FileLock
+def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:
     """The lock that serialises writers of one journal (and its evidence)."""
     from filelock import FileLock
 

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
 
 from zi_plan.errors import InvalidFile, ZiError
+from zi_plan.files import atomic_write
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan, check_text
-from zi_plan.writer import ActionOut, ComponentOut, ItemOut, PlanOut, plan_yaml
-from zi_plan.yamlio import atomic_write
+from zi_plan.writer import ActionOut, ComponentOut, ItemOut, PlanOut, plan_out, plan_yaml
 
 # The six components of the Zona Integritas guidance (PermenPANRB 90/2021)
 # with their usual teams, and one typical action each as an example.
@@ -82,32 +83,17 @@ def next_year_plan(source: LoadedPlan, year: int, institution: str | None = None
                    date: dt.date | None = None) -> str:  # fmt: skip
     """``source``'s structure and schedule in a new year; no progress, no evidence."""
     number, date, notes = decree_defaults(year, number, date)
-    components: dict[str, ComponentOut] = {}
-    items: dict[str, ItemOut] = {}
-    team_of_component: dict[str, str] = {}
-    for action in source.actions:
-        if action.component not in components:
-            team_of_component[action.component] = action.team.id
-            components[action.component] = ComponentOut(action.component, action.component_title, action.team.id)
-        component = components[action.component]
-        if action.item not in items:
-            items[action.item] = ItemOut(action.item_title)
-            component.items.append(items[action.item])
-        team = action.team.id if action.team.id != team_of_component[action.component] else None
-        items[action.item].actions.append(ActionOut(action.indicator, list(action.steps), list(action.evidence), list(action.months), team))
-    title = re.sub(rf"\b{source.year}\b", str(year), source.title)
-    plan = PlanOut(
-        institution=institution or source.institution, title=title, year=year, decree_number=number, decree_date=date,
-        place=source.decree["place"], signatory=source.decree["signatory"], position=source.decree["position"],
-        teams=[(t.id, t.name) for t in source.teams], components=list(components.values()),
+    institution = institution or source.institution
+    plan = dataclasses.replace(
+        plan_out(source), institution=institution, title=re.sub(rf"\b{source.year}\b", str(year), source.title), year=year,
+        decree_number=number, decree_date=date, metadata_notes=notes,
         header=[
-            _("Rencana Aksi Pembangunan Zona Integritas — {institution}, {year}.").format(institution=institution or source.institution, year=year),
+            _("Rencana Aksi Pembangunan Zona Integritas — {institution}, {year}.").format(institution=institution, year=year),
             "",
             _("Copied from {path} ({year}) by `zi init --from`: the same components,").format(path=source.path.name, year=source.year),
             _("items, actions and months; no progress and no evidence were copied."),
             _("Review every text for the new year, and fill in the new decree."),
         ],
-        metadata_notes=notes,
     )  # fmt: skip
     return plan_yaml(plan)
 

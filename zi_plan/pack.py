@@ -15,22 +15,18 @@ once, however many records name it, and the counts are the zip's own.
 
 from __future__ import annotations
 
-import csv
-import io
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from zi_plan.evidence import stored_state
-from zi_plan.export import neutralise
+from zi_plan.files import atomic_target, csv_bytes
 from zi_plan.i18n import _
-from zi_plan.journal import Journal, withdrawal_text
+from zi_plan.journal import Journal, Occurrence, withdrawal_text
+from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
-from zi_plan.progress import check_month
-from zi_plan.reports import document_meta, render
+from zi_plan.status import check_month
 
 INDEX_COLUMNS = ["KODE", "INDIKATOR", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "UKURAN", "DICATAT_OLEH", "DICATAT_PADA", "STATUS_BERKAS"]
 
@@ -50,42 +46,45 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
     result = PackResult()
     entries: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = []
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            packed: set[str] = set()
-            for action in plan.actions:
-                for month in action.months:
-                    occ = journal.occurrence(action.id, month)
-                    evidence = occ.evidence
-                    if not evidence and month <= up_to:
-                        gaps.append({"action": action, "month": month, "status": occ.status})
-                    for record, entry in evidence:
-                        row: dict[str, Any] = {"action": action, "month": month, "record": record, "entry": entry, "state": "link", "withdrawn": None}
-                        if entry.url:
-                            result.links += 1
-                        else:
-                            assert entry.path is not None
-                            row["state"] = stored_state(journal, entry)[0]
-                            if row["state"] == "ok" and entry.path not in packed:
-                                archive.write(journal.evidence_dir / entry.path, entry.path)
-                                packed.add(entry.path)
-                            if row["state"] != "ok":
-                                result.problems.append(f"{entry.path}: {action.id} {month}: {status_text(row['state'])}")
-                        entries.append(row)
-                    for w in occ.withdrawn:
-                        entries.append({"action": action, "month": month, "record": w.added, "entry": w.entry, "state": "withdrawn", "withdrawn": w.by})
-                        result.withdrawn += 1
-            result.files = len(packed)
-            result.gaps = len(gaps)
-            archive.writestr("index.csv", _index_csv(entries, gaps))
-            page = render("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to, status_text=status_text, withdrawal_text=withdrawal_text)
-            archive.writestr("index.html", page.encode("utf-8"))
-        os.replace(tmp_name, target)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        packed: set[str] = set()
+        for action in plan.actions:
+            for month in action.months:
+                occ = journal.occurrence(action.id, month)
+                if not occ.evidence and month <= up_to:
+                    gaps.append({"action": action, "month": month, "status": occ.status})
+                entries.extend(_pack_occurrence(journal, archive, packed, result, action, occ))
+        result.files = len(packed)
+        result.gaps = len(gaps)
+        archive.writestr("index.csv", _index_csv(entries, gaps))
+        page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to,
+                           status_text=status_text, withdrawal_text=withdrawal_text)  # fmt: skip
+        archive.writestr("index.html", page.encode("utf-8"))
+    return result
+
+
+def _pack_occurrence(journal: Journal, archive: zipfile.ZipFile, packed: set[str], result: PackResult,
+                     action: Any, occ: Occurrence) -> list[dict[str, Any]]:  # fmt: skip
+    """The index rows of one occurrence; its valid stored files go into the zip (once each)."""
+    rows: list[dict[str, Any]] = []
+    month = occ.month
+    for record, entry in occ.evidence:
+        row: dict[str, Any] = {"action": action, "month": month, "record": record, "entry": entry, "state": "link", "withdrawn": None}
+        if entry.url:
+            result.links += 1
+        else:
+            assert entry.path is not None
+            row["state"] = stored_state(journal, entry)[0]
+            if row["state"] == "ok" and entry.path not in packed:
+                archive.write(journal.evidence_dir / entry.path, entry.path)
+                packed.add(entry.path)
+            if row["state"] != "ok":
+                result.problems.append(f"{entry.path}: {action.id} {month}: {status_text(row['state'])}")
+        rows.append(row)
+    for w in occ.withdrawn:
+        rows.append({"action": action, "month": month, "record": w.added, "entry": w.entry, "state": "withdrawn", "withdrawn": w.by})
+        result.withdrawn += 1
+    return rows
     return result
 
 
@@ -97,24 +96,20 @@ def status_text(state: str) -> str:
 
 
 def _index_csv(entries: list[dict[str, Any]], gaps: list[dict[str, Any]]) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(INDEX_COLUMNS)
+    rows: list[list[Any]] = [INDEX_COLUMNS]
     for row in entries:
         entry, record, action = row["entry"], row["record"], row["action"]
         state = status_text(row["state"])
         if row["withdrawn"] is not None:
-            by = row["withdrawn"]
-            state += f" ({withdrawal_text(by)})"
-        writer.writerow([neutralise(v) for v in (
+            state += f" ({withdrawal_text(row['withdrawn'])})"
+        rows.append([
             action.id, action.indicator, row["month"], entry.url or entry.path, entry.sha256 or "", entry.size or "",
             record.by, record.at.isoformat(), state,
-        )])  # fmt: skip
+        ])  # fmt: skip
     for gap in gaps:
         action = gap["action"]
-        state = status_text("gap-done" if gap["status"] == "done" else "gap-open")
-        writer.writerow([neutralise(v) for v in (action.id, action.indicator, gap["month"], "", "", "", "", "", state)])
-    return out.getvalue().encode("utf-8-sig")
+        rows.append([action.id, action.indicator, gap["month"], "", "", "", "", "", status_text("gap-done" if gap["status"] == "done" else "gap-open")])
+    return csv_bytes(rows)
 
 
 def default_name(plan: LoadedPlan) -> str:

@@ -1,59 +1,51 @@
 """Loading a plan: find it, parse it, check it, and index its actions.
 
-``check_text`` collects every problem in a file (schema and cross-field
-rules alike) with its YAML line and column; ``load_plan`` returns a
+``check_text`` collects every problem in a file (the rules are in
+``zi_plan.checks``) with its YAML line and column; ``load_plan`` returns a
 ``LoadedPlan`` or raises ``InvalidFile`` with all of them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from zi_plan import yamlio
+from zi_plan.checks import letter, plan_problems
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
-from zi_plan.wording import pydantic_problem
 
 BUNDLED_NAME = "tambrauw-2023.yaml"
 PACKAGE_DIR = Path(__file__).resolve().parent
 
-_ROMAN = [
-    (1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-    (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"),
-]  # fmt: skip
-
-
-def roman(n: int) -> str:
-    """1 -> 'I', 6 -> 'VI'."""
-    out = []
-    for value, numeral in _ROMAN:
-        count, n = divmod(n, value)
-        out.append(numeral * count)
-    return "".join(out)
-
-
-def letter(index: int) -> str:
-    """0 -> 'a', 25 -> 'z', 26 -> 'aa': the letter of the action at ``index``."""
-    out = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        out = chr(ord("a") + rest) + out
-    return out
-
-
 # ---------------------------------------------------------------- the views
+#
+# The loaded plan is one tree, as the file is: components -> items ->
+# actions, each node with its effective team (inherited unless overridden).
+# ``LoadedPlan.actions`` and ``by_id`` are indexes derived from the tree.
+# A new field on an action: model.Action (schema), ActionView here (and
+# build_plan), schema/plan.schema.json (`zi schema`), writer.py.
 
 
 @dataclass(frozen=True)
 class TeamView:
     id: str
     name: str
+
+
+@dataclass(frozen=True)
+class DecreeView:
+    """The decree (Keputusan) that sets the plan."""
+
+    number: str
+    date: dt.date
+    place: str
+    signatory: str
+    position: str
 
 
 @dataclass(frozen=True)
@@ -87,26 +79,63 @@ class ActionView:
         }
 
 
+@dataclass(frozen=True)
+class ItemView:
+    """A numbered item of a component: ``id`` is 'II.2', ``number`` 2."""
+
+    id: str
+    number: int
+    title: str
+    team: TeamView
+    actions: tuple[ActionView, ...]
+
+
+@dataclass(frozen=True)
+class ComponentView:
+    id: str
+    title: str
+    team: TeamView
+    items: tuple[ItemView, ...]
+
+    @property
+    def actions(self) -> list[ActionView]:
+        return [a for item in self.items for a in item.actions]
+
+    @property
+    def teams(self) -> list[TeamView]:
+        """The teams of its actions, in order of first appearance."""
+        return list(dict.fromkeys(a.team for a in self.actions))
+
+
 @dataclass
 class LoadedPlan:
-    """A valid plan, read from ``path``, with its actions indexed by id."""
+    """A valid plan, read from ``path``: the tree of components, and its actions indexed by id."""
 
     path: Path
     institution: str
     title: str
     year: int
-    decree: dict[str, Any]
+    decree: DecreeView
     teams: list[TeamView]
-    components: list[tuple[str, str]]
-    actions: list[ActionView]
+    components: list[ComponentView]
     # The plan shipped with zi, used because no other was named or found:
     # its journal must not go beside it (inside the installed package).
     bundled: bool = False
     fingerprint: str = ""  # identifies the plan's content (see zi_plan.cache)
-    by_id: dict[str, ActionView] = field(default_factory=dict)
+    actions: list[ActionView] = field(default_factory=list)  # derived: every action, in order
+    by_id: dict[str, ActionView] = field(default_factory=dict)  # derived
 
     def __post_init__(self) -> None:
+        self.actions = [a for c in self.components for a in c.actions]
         self.by_id = {a.id: a for a in self.actions}
+
+    def component(self, query: str) -> ComponentView:
+        """A component by its id, in any case ('ii' finds II)."""
+        for comp in self.components:
+            if comp.id.lower() == query.strip().lower():
+                return comp
+        ids = ", ".join(c.id for c in self.components)
+        raise ZiError(_("no component '{component}'; the plan has {ids}").format(component=query, ids=ids))
 
     def action(self, action_id: str) -> ActionView:
         """The action with this id, or a ZiError that suggests the closest ids."""
@@ -172,40 +201,10 @@ def open_plan(explicit: str | os.PathLike[str] | None = None) -> LoadedPlan:
     return plan
 
 
-# ---------------------------------------------------------------- checking
-
-# (loc, message, point at the key rather than the value)
-_Found = tuple[tuple[Any, ...], str, bool]
-
-
 def check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
-    """Parse and check a plan's text: (the parsed data, every problem)."""
+    """Parse and check a plan's text: (the parsed data, every problem); see zi_plan.checks."""
     with yamlio.gc_paused():
-        return _check_text(path, text)
-
-
-def _check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
-    try:
-        data = yamlio.parse(text)
-    except yamlio.YamlError as exc:
-        return None, [exc.problem(path)]
-    if data is None:
-        return None, [Problem(path, 1, 1, _("the file is empty: a plan needs institution, year, decree, teams and components"))]
-    if not isinstance(data, dict):
-        return None, [Problem(path, 1, 1, _("a plan must be a mapping (key: value) at the top, not {kind}").format(kind=_kind(data)))]
-
-    found: list[_Found] = []
-    found.extend(_schema_problems(data))
-    found.extend(_rule_problems(data))
-    if not found:
-        return data, []
-    root = yamlio.compose(text)
-    problems = []
-    for loc, message, at_key in found:
-        line, col = yamlio.locate(root, loc, key=at_key)
-        problems.append(Problem(path, line, col, message))
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return data, problems
+        return plan_problems(path, text)
 
 
 def check_file(path: Path) -> list[Problem]:
@@ -230,236 +229,57 @@ def load_plan(path: Path) -> LoadedPlan:
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
     fingerprint = cache.key("plan", text)
-    if cache.is_valid(fingerprint):
+    if cache.is_valid(fingerprint, str(path)):
         with yamlio.gc_paused():
             data = yamlio.parse(text)
     else:
         data, problems = check_text(str(path), text)
         if problems:
             raise InvalidFile(problems)
-        cache.remember(fingerprint)
+        cache.remember(fingerprint, str(path))
     plan = build_plan(path, data)
     plan.fingerprint = fingerprint
     return plan
 
 
 def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
-    """The indexed views of already-checked plan data."""
+    """The tree of views of already-checked plan data."""
     teams = {t["id"]: TeamView(t["id"], t["name"].strip()) for t in data["teams"]}
-    actions: list[ActionView] = []
-    components: list[tuple[str, str]] = []
-    for comp in data["components"]:
-        cid = comp["id"]
-        components.append((cid, comp["title"].strip()))
-        for i_index, item in enumerate(comp["items"]):
-            item_id = f"{cid}.{i_index + 1}"
-            item_team = item.get("team") or comp["team"]
-            for a_index, act in enumerate(item["actions"]):
-                actions.append(
-                    ActionView(
-                        id=f"{item_id}.{letter(a_index)}",
-                        component=cid,
-                        component_title=comp["title"].strip(),
-                        item=item_id,
-                        item_title=item["title"].strip(),
-                        team=teams[act.get("team") or item_team],
-                        indicator=act["indicator"].strip(),
-                        steps=tuple(s.strip() for s in act["steps"]),
-                        evidence=tuple(e.strip() for e in act["evidence"]),
-                        months=tuple(sorted(act["months"])),
-                    )
-                )
-    decree = dict(data["decree"])
+    components = [_component(comp, teams) for comp in data["components"]]
     return LoadedPlan(
         path=path,
         institution=data["institution"].strip(),
         title=data["title"].strip(),
         year=data["year"],
-        decree=decree,
+        decree=DecreeView(*(data["decree"][key] for key in ("number", "date", "place", "signatory", "position"))),
         teams=list(teams.values()),
         components=components,
-        actions=actions,
     )
 
 
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return _("true/false")
-    if isinstance(value, (int, float)):
-        return _("a number ({value})").format(value=value)
-    if isinstance(value, str):
-        return _("text ('{value}')").format(value=value[:40])
-    if isinstance(value, list):
-        return _("a list")
-    if isinstance(value, dict):
-        return _("a mapping")
-    if value is None:
-        return _("nothing (empty)")
-    return type(value).__name__
+def _component(comp: dict[str, Any], teams: dict[str, TeamView]) -> ComponentView:
+    cid, title = comp["id"], comp["title"].strip()
+    items = []
+    for i_index, item in enumerate(comp["items"]):
+        item_id = f"{cid}.{i_index + 1}"
+        item_title = item["title"].strip()
+        item_team = teams[item.get("team") or comp["team"]]
+        actions = tuple(
+            ActionView(
+                id=f"{item_id}.{letter(a_index)}",
+                component=cid,
+                component_title=title,
+                item=item_id,
+                item_title=item_title,
+                team=teams[act["team"]] if act.get("team") else item_team,
+                indicator=act["indicator"].strip(),
+                steps=tuple(s.strip() for s in act["steps"]),
+                evidence=tuple(e.strip() for e in act["evidence"]),
+                months=tuple(sorted(act["months"])),
+            )
+            for a_index, act in enumerate(item["actions"])
+        )
+        items.append(ItemView(item_id, i_index + 1, item_title, item_team, actions))
+    return ComponentView(cid, title, teams[comp["team"]], tuple(items))
 
 
-def _context(data: Any, loc: tuple[Any, ...]) -> str:
-    """'II.2.a: ' for a loc inside action a of item 2 of component II."""
-    label = ""
-    try:
-        if len(loc) >= 2 and loc[0] == "components":
-            comp = data["components"][loc[1]]
-            cid = comp.get("id") if isinstance(comp, dict) and isinstance(comp.get("id"), str) else roman(loc[1] + 1)
-            label = _("component {id}").format(id=cid)
-            if len(loc) >= 4 and loc[2] == "items":
-                label = f"{cid}.{loc[3] + 1}"
-                if len(loc) >= 6 and loc[4] == "actions":
-                    label = f"{cid}.{loc[3] + 1}.{letter(loc[5])}"
-        elif len(loc) >= 2 and loc[0] == "teams":
-            label = f"teams[{loc[1] + 1}]"
-    except (KeyError, IndexError, TypeError):
-        return ""
-    return f"{label}: " if label else ""
-
-
-def _schema_problems(data: dict[str, Any]) -> Iterator[_Found]:
-    from pydantic import ValidationError
-
-    from zi_plan.model import Plan
-
-    try:
-        Plan.model_validate(data)
-    except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            yield loc, _context(data, loc) + _schema_message(err, loc), err["type"] == "extra_forbidden"
-
-
-def _model_at(loc: tuple[Any, ...]) -> Any:
-    from zi_plan import model
-
-    by_list = {"decree": model.Decree, "teams": model.Team, "components": model.Component,
-               "items": model.Item, "actions": model.Action}  # fmt: skip
-    for part in reversed(loc):
-        if isinstance(part, str) and part in by_list:
-            return by_list[part]
-    return model.Plan
-
-
-def _schema_message(err: Any, loc: tuple[Any, ...]) -> str:
-    kind = err["type"]
-    name = next((p for p in reversed(loc) if isinstance(p, str)), "value")
-    value = err.get("input")
-    if kind == "extra_forbidden":
-        fields = list(_model_at(loc[:-1]).model_fields)
-        close = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
-        if close:
-            return _("unknown key '{key}' (did you mean '{close}'?)").format(key=name, close=close[0])
-        return _("unknown key '{key}'; allowed keys here: {keys}").format(key=name, keys=", ".join(fields))
-    if kind == "missing":
-        return _("missing required key '{key}'").format(key=name)
-    if name == "months":
-        if kind in ("greater_than_equal", "less_than_equal"):
-            return _("month {month} is out of range: months are 1 (January) to 12 (December)").format(month=value)
-        if kind in ("int_type", "int_parsing", "int_from_float"):
-            return _("a month must be a whole number from 1 to 12, not {kind}").format(kind=_kind(value))
-    if kind == "string_too_short":
-        return _("'{key}' must not be empty").format(key=name)
-    if kind == "too_short":
-        return _("'{key}' needs at least one entry").format(key=name)
-    if kind == "string_type":
-        return _("'{key}' must be text, not {kind}").format(key=name, kind=_kind(value))
-    if kind == "list_type":
-        return _("'{key}' must be a list (lines starting with '- '), not {kind}").format(key=name, kind=_kind(value))
-    if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return _("'{key}' must be a mapping (key: value lines), not {kind}").format(key=name, kind=_kind(value))
-    if kind == "string_pattern_mismatch":
-        if name == "team" or (name == "id" and "teams" in loc):
-            return _("team id '{value}' must be lower-case letters, digits and '-', e.g. 'pengawasan'").format(value=value)
-        if name == "id":
-            return _("component id '{value}' must be a Roman numeral (I, II, III, ...)").format(value=value)
-    if kind in ("int_type", "int_parsing"):
-        return _("'{key}' must be a whole number, not {kind}").format(key=name, kind=_kind(value))
-    if kind.startswith("date"):
-        return _("'{key}' must be a date written YYYY-MM-DD (e.g. 2023-04-15), not {kind}").format(key=name, kind=_kind(value))
-    if kind in ("greater_than_equal", "less_than_equal"):
-        return _("'{key}' {value} is out of range ({problem})").format(key=name, value=value, problem=pydantic_problem(err))
-    return _("'{key}' is not valid: {problem}").format(key=name, problem=pydantic_problem(err))
-
-
-def _as_list(value: Any) -> list[Any]:
-    return value if isinstance(value, list) else []
-
-
-def _rule_problems(data: dict[str, Any]) -> Iterator[_Found]:
-    """Cross-field rules, on the raw data so they run even beside schema errors.
-
-    Each rule skips what has the wrong shape: the schema reports that.
-    """
-    team_ids: dict[str, int] = {}
-    for t_index, team in enumerate(_as_list(data.get("teams"))):
-        if isinstance(team, dict) and isinstance(team.get("id"), str):
-            if team["id"] in team_ids:
-                yield ("teams", t_index, "id"), _("duplicate team id '{id}'").format(id=team["id"]), False
-            team_ids.setdefault(team["id"], t_index)
-
-    def check_team(value: Any, loc: tuple[Any, ...], label: str) -> Iterator[_Found]:
-        if isinstance(value, str) and team_ids and value not in team_ids:
-            close = difflib.get_close_matches(value, list(team_ids), n=1, cutoff=0.5)
-            if close:
-                message = _("team '{team}' is not defined under 'teams' (did you mean '{close}'?)").format(team=value, close=close[0])
-            else:
-                message = _("team '{team}' is not defined under 'teams'; teams defined: {teams}").format(team=value, teams=", ".join(team_ids))
-            yield loc, label + message, False
-
-    year, decree = data.get("year"), data.get("decree")
-    if isinstance(year, int) and isinstance(decree, dict) and hasattr(decree.get("date"), "year"):
-        if decree["date"].year != year:
-            yield ("decree", "date"), _("the decree is dated {date} but the plan's year is {year}").format(date=decree["date"], year=year), False
-
-    seen_components: dict[str, int] = {}
-    seen_actions: dict[str, tuple[Any, ...]] = {}
-    for c_index, comp in enumerate(_as_list(data.get("components"))):
-        if not isinstance(comp, dict):
-            continue
-        cloc: tuple[Any, ...] = ("components", c_index)
-        expected_cid = roman(c_index + 1)
-        cid = comp.get("id")
-        if isinstance(cid, str):
-            if cid in seen_components:
-                yield (*cloc, "id"), _("duplicate component id '{id}'").format(id=cid), False
-            elif cid != expected_cid:
-                yield (*cloc, "id"), _("component id '{id}' is out of order: component {n} must be '{expected}'").format(id=cid, n=c_index + 1, expected=expected_cid), False
-            seen_components.setdefault(cid, c_index)
-        else:
-            cid = expected_cid
-        yield from check_team(comp.get("team"), (*cloc, "team"), _("component {id}").format(id=cid) + ": ")
-        for i_index, item in enumerate(_as_list(comp.get("items"))):
-            if not isinstance(item, dict):
-                continue
-            iloc = (*cloc, "items", i_index)
-            no = item.get("number")
-            if isinstance(no, int) and no != i_index + 1:
-                yield (*iloc, "number"), _("item number {no} is out of order: item {n} of component {id} must be numbered {n}").format(no=no, n=i_index + 1, id=cid), False
-            yield from check_team(item.get("team"), (*iloc, "team"), f"{cid}.{i_index + 1}: ")
-            for a_index, act in enumerate(_as_list(item.get("actions"))):
-                if not isinstance(act, dict):
-                    continue
-                aloc = (*iloc, "actions", a_index)
-                expected = f"{cid}.{i_index + 1}.{letter(a_index)}"
-                written = act.get("id")
-                if written is not None:
-                    if not isinstance(written, str):
-                        yield (*aloc, "id"), f"{expected}: " + _("'id' must be text like '{expected}'").format(expected=expected), False
-                    elif written in seen_actions:
-                        first = seen_actions[written]
-                        yield (*aloc, "id"), _("duplicate id '{id}' (the first is action {a} of item {i} of component {c})").format(id=written, a=first[-1] + 1, i=first[-3] + 1, c=first[1] + 1), False
-                    elif written != expected:
-                        yield (*aloc, "id"), _("action id '{id}' is out of order: here the id must be '{expected}' (actions are lettered a, b, c ... in order)").format(id=written, expected=expected), False
-                    if isinstance(written, str):
-                        seen_actions.setdefault(written, aloc)
-                label = f"{expected}: "
-                yield from check_team(act.get("team"), (*aloc, "team"), label)
-                months = act.get("months")
-                if isinstance(months, list):
-                    seen_months: set[Any] = set()
-                    for m_index, month in enumerate(months):
-                        if isinstance(month, int) and month in seen_months:
-                            yield (*aloc, "months", m_index), label + _("month {month} is listed twice").format(month=month), False
-                        if isinstance(month, int):
-                            seen_months.add(month)

@@ -11,13 +11,13 @@ import sys
 from typing import Any
 
 from rich import box
-from rich.console import Console, RenderableType
+from rich.console import Console
 from rich.markup import escape as esc
 from rich.table import Table
-from rich.text import Text
 
 from zi_plan.fit import first_fitting, narrowest, settle, shorten
 from zi_plan.i18n import _, month_name, month_short, months_text, ngettext
+from zi_plan.status import SYMBOLS
 
 __all__ = ["esc", "month_name", "month_short", "months_text"]
 
@@ -64,7 +64,7 @@ def action_list_table(rows: list[dict[str, Any]], width: int | None = None) -> T
     return first_fitting([lambda: build(True), lambda: build(False)], width or console().width)
 
 
-def _status_text(status: str, late: bool = False) -> str:
+def status_text(status: str, late: bool = False) -> str:
     if status == "done":
         return "[green]" + (_("done, late") if late else _("done")) + "[/]"
     return "[yellow]" + _("open") + "[/]"
@@ -119,10 +119,10 @@ def _due_team_table(team: str, entries: list[Any], plan: Any, max_rows: int, spl
     for d in entries[:max_rows]:
         evidence = esc("\n".join(d.action.evidence))
         if split:
-            table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), esc(d.action.indicator), evidence)
+            table.add_row(esc(d.action.id), status_text(d.status, d.late(plan.year)), esc(d.action.indicator), evidence)
         else:
             text = f"{esc(d.action.indicator)}\n[dim]{_('Evidence expected')}:[/] {evidence}"
-            table.add_row(esc(d.action.id), _status_text(d.status, d.late(plan.year)), text)
+            table.add_row(esc(d.action.id), status_text(d.status, d.late(plan.year)), text)
     _more_row(table, min(max_rows, len(entries)), len(entries))
     return table
 
@@ -144,72 +144,6 @@ def _overdue_table(report: Any, grouped: dict[str, list[Any]], max_rows: int, sp
             table.add_row(esc(action_id), months, f"{esc(action.indicator)}\n[dim]{esc(action.team.name)}[/]")
     _more_row(table, min(max_rows, len(grouped)), len(grouped))
     return table
-
-
-def show_tables(data: dict[str, Any], width: int | None = None) -> list[RenderableType]:
-    """`zi show`: the action's texts, then its occurrences, then the paths of their evidence.
-
-    Paths and links are printed whole on lines of their own, never in a
-    table cell: people copy them, and a cell would break them.
-    """
-    about = new_table(title=f"[bold]{esc(data['id'])}[/] — {esc(data['team'])}")
-    about.add_column("", style="bold")
-    about.add_column("")
-    about.show_header = False
-    about.add_row(_("Component"), esc(f"{data['component']}. {data['component_title']}"))
-    about.add_row(_("Item"), esc(f"{data['item']}. {data['item_title']}"))
-    about.add_row(_("Indicator"), esc(data["indicator"]))
-    about.add_row(_("Steps"), esc("\n".join(f"{i}. {s}" for i, s in enumerate(data["steps"], 1))))
-    about.add_row(_("Evidence expected"), esc("\n".join(f"- {e}" for e in data["evidence_expected"])))
-    about.add_row(_("Months"), months_text(data["months"]))
-    occ = first_fitting([lambda: _occurrence_table(data, True), lambda: _occurrence_table(data, False)], width or console().width)
-    lines: list[RenderableType] = []
-    for o in data["occurrences"]:
-        for e in data["evidence"]:
-            if e["month"] == o["month"]:
-                lines.append(_path_line(f"{month_name(o['month'])}: {e.get('url') or e['path']}"))
-        for e in data.get("withdrawn_evidence", ()):
-            if e["month"] == o["month"]:
-                lines.append(_path_line(f"{month_name(o['month'])}: {e.get('url') or e['path']} ({withdrawn_text(e['withdrawn'])})", "dim"))
-    if lines:
-        lines.insert(0, Text(_("Evidence") + ":", style="bold"))
-    return [about, occ, *lines]
-
-
-def _occurrence_table(data: dict[str, Any], split: bool) -> Table:
-    """Month, status, when/who, note, evidence count; narrow: the last three in one cell."""
-    occ = new_table(title=_("Occurrences"))
-    occ.add_column(_("Month"), no_wrap=True)
-    occ.add_column(_("Status"))
-    if split:
-        occ.add_column(_("When / who"))
-        occ.add_column(_("Note"))
-        occ.add_column(_("Evidence"))
-    else:
-        occ.add_column(_("When / who") + " · " + _("Note") + " · " + _("Evidence"))
-    for o in data["occurrences"]:
-        current = sum(e["month"] == o["month"] for e in data["evidence"])
-        withdrawn = sum(e["month"] == o["month"] for e in data.get("withdrawn_evidence", ()))
-        count = ngettext("{n} file or link", "{n} files or links", current).format(n=current) if current else ""
-        if withdrawn:
-            count += ("\n" if count else "") + "[dim]" + ngettext("{n} withdrawn", "{n} withdrawn", withdrawn).format(n=withdrawn) + "[/]"
-        who = f"{o['done_at'][:10]} {o['done_at'][11:16]} {o['done_by']}" if o["done_at"] else ""
-        cells = [esc(who), esc(o["note"] or ""), count]
-        if not split:
-            cells = ["\n".join(c for c in cells if c)]
-        occ.add_row(month_name(o["month"]), _status_text(o["status"]), *cells)
-    return occ
-
-
-def _path_line(text: str, style: str = "") -> Text:
-    # Never wrapped or cut by zi: the terminal shows it whole, to copy.
-    return Text("  " + text, style=style, no_wrap=True, overflow="ignore")
-
-
-def withdrawn_text(how: dict[str, Any]) -> str:
-    """'withdrawn: reopened 2023-05-02 by Yulius': how a file of `zi show` stopped counting."""
-    template = _("withdrawn: reopened {date} by {by}") if how["event"] == "undo" else _("withdrawn: replaced {date} by {by}")
-    return template.format(date=how["at"][:10], by=how["by"])
 
 
 def teams_tables(loads: list[Any], with_progress: bool, width: int) -> list[Table]:
@@ -260,7 +194,8 @@ def _teams_tables(loads: list[Any], with_progress: bool, halves: list[range]) ->
     return tables
 
 
-MARKS = {"open": "[cyan]○[/]", "done": "[green]✓[/]", "overdue": "[bold red]✗[/]", "done-late": "[yellow]◑[/]"}
+_COLOURS = {"open": "cyan", "done": "green", "overdue": "bold red", "done-late": "yellow"}
+MARKS = {mark: f"[{_COLOURS[mark]}]{symbol}[/]" for mark, symbol in SYMBOLS.items()}
 
 
 def marks_legend() -> str:
@@ -340,3 +275,88 @@ def _progress_table(rows: list[Any], overall: Any, as_of: int, bar_width: int) -
 
 def percent_text(part: int, whole: int) -> str:
     return f"{(100 * part / whole) if whole else 100:3.0f}%"
+
+
+# ---------------------------------------------------------------- what commands say
+
+
+def print_due(report: Any, plan: Any) -> None:
+    """`zi due`: the heading, a table per team and the overdue, then the counts."""
+    out = console()
+    out.print(_("{institution} — due in {month} {year}").format(
+        institution=f"[bold]{esc(plan.institution)}[/]", month=month_name(report.month), year=plan.year))  # fmt: skip
+    for table in due_tables(report, plan):
+        out.print(table)
+    if not report.due and not report.overdue:
+        out.print(_("Nothing is scheduled this month and nothing is overdue."))
+    out.print(
+        _("Due: {due}, done: {done}, open: {open}, overdue: {overdue}").format(
+            due=len(report.due), done=report.done, open=len(report.due) - report.done, overdue=len(report.overdue)
+        )
+    )
+
+
+def print_recorded(result: Any, year: int, add: bool) -> None:
+    """`zi done`: what was recorded, where each piece of evidence went, and the journal."""
+    from zi_plan.evidence import path_for_user
+
+    record = result.record
+    out = console()
+    what = f"[bold]{record.action}[/] {month_name(record.month)} {year}"
+    template = _("evidence added to {what} — by {by}") if add else _("done: {what} — by {by}")
+    out.print(template.format(what=what, by=esc(record.by)))
+    # Paths and links are never wrapped: people copy them.
+    for entry in record.evidence:
+        if entry.url:
+            out.print("  " + _("link   {url}").format(url=esc(entry.url)), soft_wrap=True)
+        else:
+            where = path_for_user(result.journal, entry.path)
+            line = _("stored {path}  (sha256 {sha}…, {size} bytes)").format(path=esc(where), sha=entry.sha256[:12], size=entry.size)
+            out.print("  " + line, soft_wrap=True)
+    out.print("  " + _("journal {path}").format(path=esc(str(result.journal.path))), soft_wrap=True)
+    if not add and not record.evidence:
+        # Evaluators ask for the evidence of every occurrence: say how to add it.
+        out.print("  " + _("no evidence yet; add it with: zi done {id} --month {month} --add --evidence FILE_OR_URL").format(
+            id=record.action, month=record.month), soft_wrap=True)  # fmt: skip
+
+
+def print_reopened(result: Any, year: int) -> None:
+    """`zi undo`: which occurrence is open again, and the journal."""
+    what = f"[bold]{result.record.action}[/] {month_name(result.record.month)} {year}"
+    console().print(_("reopened {what}; journal {path}").format(what=what, path=esc(str(result.journal.path))), soft_wrap=True)
+
+
+def print_verify(checked: int, problems: list[Any], loose: list[Any]) -> None:
+    """`zi verify`: each missing or changed file, each file no record names, then the counts."""
+    out = console()
+    for p in problems:
+        if p.problem == "missing":
+            what = _("missing")
+        else:
+            what = _("changed (sha256 now {found}…, recorded {expected}…)").format(found=(p.found or "")[:12], expected=p.expected[:12])
+        out.print(f"{esc(str(p.path))}: {p.action} {month_name(p.month)}: {what}", soft_wrap=True)
+    for path in loose:
+        out.print(esc(str(path)) + ": " + _("in the evidence folder but in no record (record it with zi done ... --add --evidence, or remove it)"), soft_wrap=True)
+    files = ngettext("{n} evidence file checked", "{n} evidence files checked", checked).format(n=checked)
+    found = ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems))
+    out.print(f"{files}, {found}")
+
+
+def print_pack(result: Any, target: Any) -> None:
+    """`zi evidence pack`: problems with stored files, then what went into the zip."""
+    out = console()
+    for problem in result.problems:
+        out.print(esc(problem), soft_wrap=True)
+    out.print(
+        _("written {path}: {files} files, {links} links, {gaps} gaps, {withdrawn} withdrawn (listed, not packed)").format(
+            path=esc(str(target)), files=result.files, links=result.links, gaps=result.gaps, withdrawn=result.withdrawn
+        ),
+        soft_wrap=True,
+    )
+    if result.problems:
+        out.print(_("some stored files are missing or changed (see above and index.html); run zi verify"))
+
+
+def print_written_plan(target: Any) -> None:
+    """`zi init`, `zi import`: where the plan went and how to check it."""
+    console().print(_("written {path}; check it with: zi validate {path}").format(path=esc(str(target))), soft_wrap=True)

@@ -8,70 +8,17 @@ file (CSS inline, no scripts, nothing fetched), printable on A4 landscape.
 
 from __future__ import annotations
 
-import datetime as dt
-import html
 import os
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from zi_plan import i18n
-from zi_plan.i18n import month_name, month_short, months_text
+from zi_plan.completion import completion, team_detail, team_loads
+from zi_plan.i18n import month_name
 from zi_plan.journal import EvidenceEntry, Journal, Record, Withdrawn, withdrawal_text
+from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import ActionView, LoadedPlan
-from zi_plan.progress import check_month, mark
-from zi_plan.workload import completion, team_detail, team_loads
-
-
-def long_date(day: dt.date) -> str:
-    """'15 April 2023' / '15 April 2023': the date as offices write it."""
-    return f"{day.day} {month_name(day.month)} {day.year}"
-
-
-def _markdown_cell(value: Any) -> str:
-    # For Markdown table cells: no raw HTML (many renderers pass it through),
-    # no cell breaks, one line.
-    text = html.escape(str(value), quote=False)
-    return text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
-
-
-def _environment() -> Any:
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
-    env = Environment(
-        loader=PackageLoader("zi_plan", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
-        undefined=StrictUndefined,
-        extensions=["jinja2.ext.i18n"],
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.install_gettext_callables(gettext=i18n._, ngettext=i18n.ngettext, newstyle=False)  # type: ignore[attr-defined]
-    env.filters["md"] = _markdown_cell
-    env.globals.update(month_name=month_name, month_short=month_short, months_text=months_text, long_date=long_date)
-    return env
-
-
-def render(template: str, **context: Any) -> str:
-    return _environment().get_template(template).render(lang=i18n.language(), **context)
-
-
-def document_meta(plan: LoadedPlan) -> dict[str, Any]:
-    decree = plan.decree
-    date = decree["date"]
-    return {
-        "institution": plan.institution,
-        "title": plan.title,
-        "year": plan.year,
-        "decree_number": decree["number"],
-        "decree_date": long_date(date) if isinstance(date, dt.date) else str(date),
-        "decree_place": decree["place"],
-        "signatory": decree["signatory"],
-        "position": decree["position"],
-        "generated": long_date(dt.date.today()),
-    }
-
+from zi_plan.status import SYMBOLS, check_month, mark
 
 # ---------------------------------------------------------------- monev report
 
@@ -118,7 +65,7 @@ def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | No
             overdue.setdefault(action.team.name, []).append((action, late_months))
     period = month_name(month) if start == month else f"{month_name(start)} – {month_name(month)}"
     template = "report.html" if fmt == "html" else "report.md"
-    return render(
+    return render_page(
         template,
         meta=document_meta(plan),
         month=month,
@@ -133,7 +80,7 @@ def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | No
         evidence_href=lambda entry: evidence_href(journal, entry, base or Path.cwd()),
         withdrawn=withdrawn,
         withdrawal_text=withdrawal_text,
-        marks={"open": "○", "done": "✓", "overdue": "✗", "done-late": "◑"},
+        marks=SYMBOLS,
     )
 
 
@@ -160,14 +107,4 @@ def evidence_href(journal: Journal, entry: EvidenceEntry, base: Path) -> str:
 
 def plan_page(plan: LoadedPlan) -> str:
     """The plan in the decree's own table layout, for the office website."""
-    components = []
-    for cid, title in plan.components:
-        actions = [a for a in plan.actions if a.component == cid]
-        items: list[dict[str, Any]] = []
-        for action in actions:
-            if not items or items[-1]["id"] != action.item:
-                items.append({"id": action.item, "number": action.item.split(".")[-1], "title": action.item_title, "actions": []})
-            items[-1]["actions"].append(action)
-        teams = list(dict.fromkeys(a.team.name for a in actions))
-        components.append({"id": cid, "title": title, "items": items, "teams": teams, "rows": len(actions)})
-    return render("publish.html", meta=document_meta(plan), components=components, action_count=len(plan.actions))
+    return render_page("publish.html", meta=document_meta(plan), components=plan.components, action_count=len(plan.actions))

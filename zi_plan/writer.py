@@ -12,8 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import yaml
+
+if TYPE_CHECKING:
+    from zi_plan.plan import LoadedPlan
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/plan.schema.json"
 
@@ -75,9 +79,33 @@ class PlanOut:
 
 
 def _letter(index: int) -> str:
-    from zi_plan.plan import letter
+    from zi_plan.checks import letter
 
     return letter(index)
+
+
+def plan_out(plan: LoadedPlan) -> PlanOut:
+    """A loaded plan's tree, to write again (e.g. as next year's plan).
+
+    A team is written where it changes: on the component, on an item or an
+    action only when it differs from the one it would inherit.
+    """
+    components = []
+    for comp in plan.components:
+        items = []
+        for item in comp.items:
+            actions = [
+                ActionOut(a.indicator, list(a.steps), list(a.evidence), list(a.months), a.team.id if a.team != item.team else None)
+                for a in item.actions
+            ]
+            items.append(ItemOut(item.title, actions, item.team.id if item.team != comp.team else None))
+        components.append(ComponentOut(comp.id, comp.title, comp.team.id, items))
+    decree = plan.decree
+    return PlanOut(
+        institution=plan.institution, title=plan.title, year=plan.year, decree_number=decree.number,
+        decree_date=decree.date, place=decree.place, signatory=decree.signatory, position=decree.position,
+        teams=[(t.id, t.name) for t in plan.teams], components=components,
+    )  # fmt: skip
 
 
 def plan_yaml(plan: PlanOut) -> str:

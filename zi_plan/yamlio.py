@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import os
-import tempfile
 from collections.abc import Hashable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -49,7 +47,7 @@ def _mark(mark: yaml.Mark | None) -> tuple[int | None, int | None]:
     return mark.line + 1, mark.column + 1
 
 
-class _StrictLoader(_SafeLoader):  # type: ignore[misc,valid-type]
+class _StrictLoader(_SafeLoader):
     """SafeLoader that refuses duplicate keys and merge keys.
 
     PyYAML keeps the last of two equal keys without a word; in a decree that
@@ -217,38 +215,3 @@ def locate(root: yaml.Node | None, loc: Loc, *, key: bool = False) -> tuple[int 
         else:
             break
     return _mark(node.start_mark)
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` all at once: temp file, fsync, rename.
-
-    A reader (or a crash) sees the old file or the new one, never half of one.
-    """
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(directory: Path) -> None:
-    # Makes the rename itself durable; not possible on every OS, hence best effort.
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

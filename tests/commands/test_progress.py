@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -13,7 +12,7 @@ import pytest
 import yaml
 
 from tests.conftest import PLAN
-from zi_plan import progress
+from zi_plan import status
 from zi_plan.journal import Record, append_records, load_journal
 from zi_plan.plan import load_plan
 
@@ -29,12 +28,6 @@ def _yaml_schedule() -> Counter[tuple[str, int]]:
                 for m in action["months"]:
                     counts[(names[comp["team"]], m)] += 1
     return counts
-
-
-@pytest.fixture
-def plan_copy(tmp_path: Path) -> Path:
-    (tmp_path / "plans").mkdir()
-    return Path(shutil.copy(PLAN, tmp_path / "plans" / "tambrauw-2023.yaml"))
 
 
 def _record(plan_path: Path, action: str, month: int, when: dt.datetime, event: str = "done") -> None:
@@ -144,7 +137,7 @@ def test_colour_when_forced_to_a_terminal(zi, monkeypatch):
 
 
 def test_today_decides_the_default(zi, monkeypatch):
-    monkeypatch.setattr(progress, "today", lambda: dt.date(2023, 2, 1))
+    monkeypatch.setattr(status, "today", lambda: dt.date(2023, 2, 1))
     assert json.loads(zi("progress", "--json", "--plan", str(PLAN)).out)["month"] == 2
     assert json.loads(zi("team", "sdm", "--json", "--plan", str(PLAN)).out)["as_of_month"] == 2
 

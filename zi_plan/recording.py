@@ -1,4 +1,4 @@
-"""Working the plan month by month: what is due, what is late, recording done.
+"""Recording the plan month by month: what is due, done, undo, show.
 
 Plain functions over a LoadedPlan and its Journal; the CLI only prints what
 they return.
@@ -6,7 +6,6 @@ they return.
 
 from __future__ import annotations
 
-import datetime as dt
 import getpass
 import os
 import subprocess
@@ -15,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Optional
 
+from zi_plan import status
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import (
@@ -26,22 +26,7 @@ from zi_plan.journal import (
     writing,
 )
 from zi_plan.plan import ActionView, LoadedPlan
-
-
-def today() -> dt.date:
-    """Today's date; one place, so tests can set the clock."""
-    return dt.date.today()
-
-
-def now() -> dt.datetime:
-    return dt.datetime.now().astimezone().replace(microsecond=0)
-
-
-def check_month(month: int) -> int:
-    if not 1 <= month <= 12:
-        raise ZiError(_("month {month} is out of range: use 1 (January) to 12 (December)").format(month=month), exit_code=2)
-    return month
-
+from zi_plan.status import check_month, done_late, now
 
 # ---------------------------------------------------------------- due
 
@@ -58,24 +43,6 @@ class Due:
 
     def late(self, plan_year: int) -> bool:
         return done_late(self.occurrence, plan_year)
-
-
-def done_late(occ: Occurrence, plan_year: int) -> bool:
-    """Done after its month ended (in the plan's year)."""
-    if occ.done is None:
-        return False
-    end = dt.date(plan_year + (occ.month == 12), occ.month % 12 + 1, 1)
-    return occ.done.at.date() >= end
-
-
-Mark = Literal["done", "done-late", "overdue", "open"]
-
-
-def mark(occ: Occurrence, as_of: int, plan_year: int) -> Mark:
-    """An occurrence's state as of month ``as_of``: overdue once its month has passed."""
-    if occ.status == "done":
-        return "done-late" if done_late(occ, plan_year) else "done"
-    return "overdue" if occ.month < as_of else "open"
 
 
 @dataclass(frozen=True)
@@ -204,7 +171,7 @@ def record_done(
         raise ZiError(_("--add needs something to add: --evidence FILE_OR_URL or --note TEXT"), exit_code=2)
     sources = store.parse_sources(list(evidence))
     with writing(plan) as journal:
-        chosen = month if month is not None else pick_month(action, journal, today().month)
+        chosen = month if month is not None else pick_month(action, journal, status.today().month)
         occ = journal.occurrence(action.id, chosen)
         when = f"{action.id} {month_name(chosen)} {plan.year}"
         if add and occ.status != "done":
@@ -254,15 +221,6 @@ def _author(plan: LoadedPlan, by: Optional[str]) -> str:
 # ---------------------------------------------------------------- show
 
 
-def evidence_path_for_user(journal: Journal, stored: str) -> str:
-    """A stored file's path as usable from the current folder."""
-    full = journal.evidence_dir / stored
-    try:
-        return os.path.relpath(full)
-    except ValueError:  # another drive on Windows
-        return str(full.resolve())
-
-
 def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
     """One action in full, with each occurrence and its evidence."""
     action = plan.action(action_id)
@@ -302,5 +260,7 @@ def _evidence_item(journal: Journal, month: int, record: Record, entry: Evidence
     if entry.url is not None:
         return item | {"url": entry.url}
     assert entry.path is not None
-    return item | {"path": evidence_path_for_user(journal, entry.path), "stored_as": entry.path,
+    from zi_plan.evidence import path_for_user
+
+    return item | {"path": path_for_user(journal, entry.path), "stored_as": entry.path,
                    "name": entry.name, "sha256": entry.sha256, "size": entry.size}  # fmt: skip

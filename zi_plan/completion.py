@@ -12,7 +12,7 @@ from typing import Any
 from zi_plan.i18n import _
 from zi_plan.journal import Journal
 from zi_plan.plan import ActionView, LoadedPlan, TeamView
-from zi_plan.progress import Mark, check_month, mark
+from zi_plan.status import Mark, check_month, mark
 
 
 @dataclass
@@ -131,8 +131,8 @@ def percent(part: int, whole: int) -> float:
 def completion(plan: LoadedPlan, journal: Journal, as_of: int) -> tuple[list[Completion], Completion]:
     """Per component and overall: done of those due up to ``as_of``, and of the year."""
     check_month(as_of)
-    counts: dict[str, list[int]] = {cid: [0, 0, 0, 0] for cid, _ in plan.components}
-    teams: dict[str, set[str]] = {cid: set() for cid, _ in plan.components}
+    counts: dict[str, list[int]] = {c.id: [0, 0, 0, 0] for c in plan.components}
+    teams: dict[str, set[str]] = {c.id: set() for c in plan.components}
     for action in plan.actions:
         c = counts[action.component]
         teams[action.component].add(action.team.name)
@@ -143,6 +143,11 @@ def completion(plan: LoadedPlan, journal: Journal, as_of: int) -> tuple[list[Com
             if m <= as_of:
                 c[0] += 1
                 c[1] += is_done
-    rows = [Completion(cid, title, ", ".join(sorted(teams[cid])), *counts[cid]) for cid, title in plan.components]
+    rows = [Completion(c.id, c.title, ", ".join(sorted(teams[c.id])), *counts[c.id]) for c in plan.components]
     overall = Completion("", _("Total"), "", *(sum(c[i] for c in counts.values()) for i in range(4)))
     return rows, overall
+
+
+def completion_json(as_of: int, rows: list[Completion], overall: Completion) -> dict[str, Any]:
+    """`zi progress --json`."""
+    return {"month": as_of, "components": [r.to_json() for r in rows], "overall": overall.to_json()}

@@ -34,7 +34,7 @@ def test_init_writes_a_valid_starter(zi, tmp_path):
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/plan.schema.json")
     plan = load_plan(path)
-    assert [title for _, title in plan.components] == [
+    assert [c.title for c in plan.components] == [
         "Manajemen Perubahan", "Penataan Tatalaksana", "Penataan Sistem Manajemen SDM",
         "Penguatan Akuntabilitas", "Penguatan Pengawasan", "Peningkatan Kualitas Pelayanan Publik",
     ]  # fmt: skip
@@ -57,7 +57,7 @@ def test_init_with_decree_details(zi, tmp_path):
     path = tmp_path / "p.yaml"
     assert zi("init", str(path), "--institution", "X", "--year", "2024", "--decree-number", "7 Tahun 2024", "--decree-date", "2024-03-04").code == 0
     plan = load_plan(path)
-    assert plan.decree["number"] == "7 Tahun 2024" and str(plan.decree["date"]) == "2024-03-04"
+    assert plan.decree.number == "7 Tahun 2024" and str(plan.decree.date) == "2024-03-04"
     result = zi("init", str(tmp_path / "q.yaml"), "--institution", "X", "--year", "2024", "--decree-date", "2023-03-04")
     assert result.code == 2 and "not in 2024" in result.err
 

@@ -1,0 +1,45 @@
+"""yamlio.locate: the line and column of a pydantic-style location in a YAML text."""
+
+from __future__ import annotations
+
+import pytest
+
+from zi_plan.yamlio import compose, locate
+
+TEXT = """\
+year: 2024
+teams:
+  - id: mp
+    name: Tim MP
+  - id: tl
+    name: Tim TL
+components:
+  - id: I
+    items:
+      - title: Satu
+        actions:
+          - months: [1, 4]
+"""
+
+
+@pytest.mark.parametrize(
+    ("loc", "key", "expected"),
+    [
+        (("year",), False, (1, 7)),
+        (("year",), True, (1, 1)),
+        (("teams", 1, "name"), False, (6, 11)),
+        (("teams", 1, "name"), True, (6, 5)),
+        (("components", 0, "items", 0, "actions", 0, "months", 1), False, (12, 25)),
+        # past what exists: the nearest ancestor
+        (("teams", 5, "name"), False, (3, 3)),
+        (("components", 0, "nothing", 3), False, (8, 5)),
+        (("decree", "date"), False, (1, 1)),
+        ((), False, (1, 1)),
+    ],
+)
+def test_locate(loc, key, expected):
+    assert locate(compose(TEXT), loc, key=key) == expected
+
+
+def test_locate_in_an_empty_document():
+    assert locate(compose(""), ("year",)) == (None, None)

@@ -1,0 +1,134 @@
+"""What the command modules share: options, the default-month rule, opening a plan.
+
+Options are made by functions, called while a command module registers its
+commands, because their help texts must be in the language chosen for this
+run (tests run many languages in one process). Each function returns a fresh
+``typer.Option``/``typer.Argument`` used as the parameter's default.
+
+Core modules are imported inside the functions that need them, so that
+`zi --help` and shell completion stay quick.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import typer
+
+from zi_plan.errors import ZiError
+from zi_plan.i18n import _
+
+if TYPE_CHECKING:
+    from zi_plan.journal import Journal
+    from zi_plan.plan import LoadedPlan
+
+
+class ValidateFormat(str, Enum):
+    """How `zi validate` reports problems."""
+
+    text = "text"
+    json = "json"
+    github = "github"
+
+
+class DocumentFormat(str, Enum):
+    """The monev report's formats."""
+
+    html = "html"
+    md = "md"
+
+
+class ExportFormat(str, Enum):
+    """`zi export`'s formats."""
+
+    csv = "csv"
+    xlsx = "xlsx"
+    ics = "ics"
+
+
+E = TypeVar("E", bound=Enum)
+
+
+def choose(kind: type[E], value: str, message: str) -> E:
+    """``value`` as one of ``kind``, else a usage error: ``message`` (translated, with {fmt})."""
+    try:
+        return kind(value)
+    except ValueError:
+        raise ZiError(message.format(fmt=value), exit_code=2) from None
+
+
+# ---------------------------------------------------------------- options
+
+
+def plan_option() -> Any:
+    return typer.Option(
+        None, "--plan", show_default=False,
+        help=_("Plan file. Default: $ZI_PLAN, else plans/tambrauw-2023.yaml here, else the bundled plan."),
+    )  # fmt: skip
+
+
+def json_option() -> Any:
+    return typer.Option(False, "--json", help=_("Print JSON for scripts instead of a table."))
+
+
+def month_option(help: str | None = None) -> Any:  # noqa: A002 - typer's own word
+    return typer.Option(
+        None, "--month", "-m", min=1, max=12, show_default=False,
+        help=help or _("Month 1..12. Default: the current month."),
+    )  # fmt: skip
+
+
+def team_option(help: str | None = None) -> Any:  # noqa: A002 - typer's own word
+    return typer.Option(None, "--team", help=help or _("Only this team (a piece of its name will do)."))
+
+
+def id_argument() -> Any:
+    return typer.Argument(..., metavar="ID", help=_("Action id, e.g. II.2.a."))
+
+
+def output_option() -> Any:
+    return typer.Option(
+        None, "--output", "-o", show_default=False,
+        help=_("Where to write: a file, or - for standard output. Default: a file named after the document, here."),
+    )  # fmt: skip
+
+
+def force_option() -> Any:
+    return typer.Option(False, "--force", help=_("Replace the file if it exists."))
+
+
+# ---------------------------------------------------------------- shared steps
+
+
+def open_plan(plan: Path | None) -> LoadedPlan:
+    """The plan named by --plan, else the one found as README says."""
+    from zi_plan.plan import open_plan as open_
+
+    return open_(plan)
+
+
+def open_workspace(plan: Path | None) -> tuple[LoadedPlan, Journal]:
+    """The plan and its progress journal, read (not locked: for reading only)."""
+    from zi_plan.journal import load_journal
+
+    loaded = open_plan(plan)
+    return loaded, load_journal(loaded)
+
+
+def month_or_now(month: int | None) -> int:
+    """The default-month rule: the month asked for, else the current month."""
+    if month is not None:
+        return month
+    from zi_plan import status
+
+    return status.today().month
+
+
+def written(path: str | None) -> None:
+    """Say on stderr where a document went (nothing when it went to stdout)."""
+    if path is not None:
+        from zi_plan import render
+
+        render.console(stderr=True).print(_("written {path}").format(path=render.esc(path)), soft_wrap=True)

@@ -1,0 +1,82 @@
+"""Documents: `zi report`, `zi publish`, `zi export` (`zi evidence pack` is in commands/evidence.py).
+
+Each writes a file named after the document here unless -o says otherwise;
+they read the journal and never change it. (No ``from __future__ import
+annotations`` in command modules: Typer reads the parameter annotations at
+run time.)
+"""
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from zi_plan.commands import _common as common
+from zi_plan.commands._common import DocumentFormat, ExportFormat
+from zi_plan.i18n import _
+
+
+def register(app: typer.Typer) -> None:
+    _report(app)
+    _publish(app)
+    _export(app)
+
+
+def _report(app: typer.Typer) -> None:
+    @app.command("report", help=_("The monitoring-and-evaluation (monev) report as of a month: progress, what was done with its evidence, what is overdue."))
+    def report_cmd(
+        month: Optional[int] = common.month_option(),
+        since: Optional[int] = typer.Option(None, "--from", min=1, max=12, show_default=False,
+                                            help=_("First month of the period (e.g. 1 for a quarter Jan-Mar). Default: the report's month.")),
+        fmt: str = typer.Option("html", "--format", help=_("html (to print or share) or md (to paste into minutes).")),
+        output: Optional[str] = common.output_option(),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:  # fmt: skip
+        from zi_plan import reports
+        from zi_plan.files import target_path, write_document
+
+        chosen = common.choose(DocumentFormat, fmt, _("unknown format '{fmt}': use html or md"))
+        loaded, journal = common.open_workspace(plan)
+        as_of = common.month_or_now(month)
+        name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=chosen.value)
+        base = None if output == "-" else target_path(output, name).parent  # evidence links start here
+        text = reports.monev_report(loaded, journal, as_of, since, chosen.value, base)
+        common.written(write_document(text.encode("utf-8"), output, name))
+
+
+def _publish(app: typer.Typer) -> None:
+    @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website."))
+    def publish_cmd(output: Optional[str] = common.output_option(), plan: Optional[Path] = common.plan_option()) -> None:
+        from zi_plan import reports
+        from zi_plan.files import write_document
+
+        loaded = common.open_plan(plan)
+        name = _("action-plan-{year}.html").format(year=loaded.year)
+        common.written(write_document(reports.plan_page(loaded).encode("utf-8"), output, name))
+
+
+def _export(app: typer.Typer) -> None:
+    @app.command("export", help=_("The plan and its progress as CSV or Excel (decree layout plus status), or iCalendar (one event per occurrence)."))
+    def export_cmd(
+        fmt: str = typer.Option(..., "--format", help=_("csv, xlsx or ics.")),
+        month: Optional[int] = common.month_option(),
+        team: Optional[str] = common.team_option(_("ics only: one team's calendar.")),
+        output: Optional[str] = common.output_option(),
+        plan: Optional[Path] = common.plan_option(),
+        excel: Optional[str] = typer.Option(None, "--excel", help=_("csv only: for Excel in this language: id (';'-separated, as Indonesian Excel opens it) or en (',').")),
+        delimiter: Optional[str] = typer.Option(None, "--delimiter", help=_("csv only: the separator: ',', ';', '|' or tab.")),
+    ) -> None:
+        from zi_plan import export
+        from zi_plan.files import write_document
+
+        chosen = common.choose(ExportFormat, fmt, _("unknown format '{fmt}': use csv, xlsx or ics"))
+        separator = export.csv_delimiter(excel, delimiter, chosen.value)
+        loaded, journal = common.open_workspace(plan)
+        if chosen is ExportFormat.ics:
+            data = export.to_ics(loaded, journal, team)
+        elif chosen is ExportFormat.csv:
+            data = export.to_csv(loaded, journal, common.month_or_now(month), separator)
+        else:
+            data = export.to_xlsx(loaded, journal, common.month_or_now(month))
+        name = _("action-plan-{year}.{ext}").format(year=loaded.year, ext=chosen.value)
+        common.written(write_document(data, output, name))

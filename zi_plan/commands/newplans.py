@@ -1,0 +1,91 @@
+"""New plans: `zi init` (a starter, or next year's) and `zi import` (from the decree's table).
+
+(No ``from __future__ import annotations`` in command modules: Typer reads
+the parameter annotations at run time.)
+"""
+
+from datetime import date as date_type
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from zi_plan.commands import _common as common
+from zi_plan.errors import ZiError
+from zi_plan.i18n import _
+
+
+def _parse_date(value: Optional[str]) -> Optional[date_type]:
+    if value is None:
+        return None
+    try:
+        return date_type.fromisoformat(value)
+    except ValueError:
+        raise ZiError(_("'{value}' is not a date: write it YYYY-MM-DD, e.g. 2024-04-15").format(value=value), exit_code=2) from None
+
+
+def _year_option() -> Any:
+    return typer.Option(..., "--year", min=2000, max=2100, help=_("The plan's year."))
+
+
+def _institution_help() -> str:
+    return _("The office, e.g. 'Komisi Pemilihan Umum Kabupaten Tambrauw'.")
+
+
+def _number_option() -> Any:
+    return typer.Option(None, "--decree-number", help=_("The decree's number, e.g. '12 Tahun 2024'."))
+
+
+def _date_option() -> Any:
+    return typer.Option(None, "--decree-date", help=_("The decree's date, YYYY-MM-DD."))
+
+
+def register(app: typer.Typer) -> None:
+    _init(app)
+    _import(app)
+
+
+def _init(app: typer.Typer) -> None:
+    @app.command("init", help=_("Write a new plan: a commented starter with the six standard components, or next year's plan from this year's (--from)."))
+    def init_cmd(
+        path: Optional[Path] = typer.Argument(None, show_default=False, help=_("The new plan file. Default: plans/rencana-aksi-YEAR.yaml.")),
+        institution: Optional[str] = typer.Option(None, "--institution", help=_institution_help()),
+        year: int = _year_option(),
+        source: Optional[Path] = typer.Option(None, "--from", help=_("Copy this plan's components, items, actions and months into the new year (not its progress).")),
+        number: Optional[str] = _number_option(),
+        date: Optional[str] = _date_option(),
+        force: bool = common.force_option(),
+    ) -> None:
+        from zi_plan import newplan, render
+        from zi_plan.plan import load_plan
+
+        target = path or Path("plans") / f"rencana-aksi-{year}.yaml"
+        if source is not None:
+            text = newplan.next_year_plan(load_plan(source), year, institution, number, _parse_date(date))
+        else:
+            if not institution:
+                raise ZiError(_("--institution is needed for a new plan (or --from an existing one)"), exit_code=2)
+            text = newplan.starter_plan(institution, year, number, _parse_date(date))
+        newplan.write_new_plan(text, target, force)
+        render.print_written_plan(target)
+
+
+def _import(app: typer.Typer) -> None:
+    @app.command("import", help=_("Read a Rencana Aksi table (.xlsx or .csv) in the decree's layout and write it as a plan."))
+    def import_cmd(
+        table: Path = typer.Argument(..., help=_("The table: .xlsx or .csv, in the decree's columns.")),
+        institution: str = typer.Option(..., "--institution", help=_institution_help()),
+        year: int = _year_option(),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The plan file to write. Default: the table's name with .yaml, here.")),
+        sheet: Optional[str] = typer.Option(None, "--sheet", help=_("xlsx only: the sheet to read. Default: the first.")),
+        title: Optional[str] = typer.Option(None, "--title", help=_("The plan's title as in the decree.")),
+        number: Optional[str] = _number_option(),
+        date: Optional[str] = _date_option(),
+        force: bool = common.force_option(),
+    ) -> None:
+        from zi_plan import importer, newplan, render
+
+        text = importer.import_plan(table, institution, year, sheet, title, number, _parse_date(date))
+        target = output or Path(table.stem + ".yaml")
+        newplan.write_new_plan(text, target, force)
+        render.print_written_plan(target)

@@ -1,0 +1,72 @@
+"""Reading the plan: `zi validate`, `zi list`, `zi schema`.
+
+(No ``from __future__ import annotations`` in command modules: Typer reads
+the parameter annotations at run time.)
+"""
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from zi_plan.commands import _common as common
+from zi_plan.i18n import _, ngettext
+
+
+def register(app: typer.Typer) -> None:
+    _validate(app)
+    _list(app)
+    _schema(app)
+
+
+def _validate(app: typer.Typer) -> None:
+    @app.command("validate", help=_("Check plan files: YAML, schema and rules. Exit 1 if any is invalid."))
+    def validate_cmd(
+        paths: Optional[list[Path]] = typer.Argument(None, show_default=False, help=_("Plan files. Default: the plan found as for --plan.")),
+        output_format: common.ValidateFormat = typer.Option(common.ValidateFormat.text, "--format", help=_("text, json or github (workflow annotations).")),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:
+        from zi_plan.plan import check_file, find_plan
+        from zi_plan.reporters import REPORTERS
+
+        files = paths or [find_plan(plan)[0]]
+        results = [(str(path), check_file(path)) for path in files]
+        REPORTERS[output_format.value](results, sys.stdout)
+        if any(problems for _path, problems in results):
+            raise typer.Exit(1)
+
+
+def _list(app: typer.Typer) -> None:
+    @app.command("list", help=_("Every action of the plan: id, team, indicator, months."))
+    def list_cmd(
+        team: Optional[str] = common.team_option(),
+        component: Optional[str] = typer.Option(None, "--component", help=_("Only this component (I..VI).")),
+        as_json: bool = common.json_option(),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:
+        from zi_plan import render
+
+        loaded = common.open_plan(plan)
+        actions = loaded.actions
+        if team:
+            wanted = loaded.team(team)
+            actions = [a for a in actions if a.team == wanted]
+        if component:
+            actions = [a for a in actions if a.component == loaded.component(component).id]
+        rows = [a.to_json() for a in actions]
+        if as_json:
+            render.print_json(rows)
+            return
+        out = render.console()
+        out.print(render.action_list_table(rows))
+        out.print(ngettext("{n} action", "{n} actions", len(rows)).format(n=len(rows)))
+
+
+def _schema(app: typer.Typer) -> None:
+    @app.command("schema", help=_("Print the JSON Schema of a plan file (for editors and other tools)."))
+    def schema_cmd() -> None:
+        from zi_plan import render
+        from zi_plan.model import json_schema
+
+        render.print_json(json_schema())

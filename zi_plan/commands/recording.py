@@ -1,0 +1,109 @@
+"""Month by month: `zi due`, `zi done`, `zi undo`, `zi show`, `zi verify`.
+
+(No ``from __future__ import annotations`` in command modules: Typer reads
+the parameter annotations at run time.)
+"""
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from zi_plan.commands import _common as common
+from zi_plan.i18n import _
+
+
+def register(app: typer.Typer) -> None:
+    _due(app)
+    _done(app)
+    _undo(app)
+    _show(app)
+    _verify(app)
+
+
+def _due(app: typer.Typer) -> None:
+    @app.command("due", help=_("What each team must do this month, and what is overdue."))
+    def due_cmd(
+        month: Optional[int] = common.month_option(),
+        team: Optional[str] = common.team_option(),
+        as_json: bool = common.json_option(),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:
+        from zi_plan import recording, render
+
+        loaded, journal = common.open_workspace(plan)
+        report = recording.due(loaded, journal, common.month_or_now(month), team)
+        if as_json:
+            render.print_json(report.to_json(loaded))
+            return
+        render.print_due(report, loaded)
+
+
+def _done(app: typer.Typer) -> None:
+    @app.command("done", help=_("Record an occurrence of an action as done, with its evidence."))
+    def done_cmd(
+        action_id: str = common.id_argument(),
+        month: Optional[int] = common.month_option(_("Month 1..12. Default: this month if scheduled and open, else the earliest overdue one.")),
+        evidence: Optional[list[str]] = typer.Option(None, "--evidence", "-e", show_default=False,
+                                                     help=_("A file to keep (copied and hashed) or a link; repeat for more.")),
+        note: Optional[str] = typer.Option(None, "--note", help=_("A short note for the record.")),
+        by: Optional[str] = typer.Option(None, "--by", help=_("Who did it. Default: git's user.name, else your login.")),
+        add: bool = typer.Option(False, "--add", help=_("Add evidence or a note to an occurrence already done.")),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:  # fmt: skip
+        from zi_plan import recording, render
+
+        loaded = common.open_plan(plan)
+        result = recording.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add)
+        render.print_recorded(result, loaded.year, add)
+
+
+def _undo(app: typer.Typer) -> None:
+    @app.command("undo", help=_("Reopen an occurrence recorded as done (the journal keeps the history)."))
+    def undo_cmd(
+        action_id: str = common.id_argument(),
+        month: int = typer.Option(..., "--month", "-m", min=1, max=12, help=_("The month to reopen.")),
+        note: Optional[str] = typer.Option(None, "--note", help=_("Why it is reopened.")),
+        by: Optional[str] = typer.Option(None, "--by", help=_("Who reopens it.")),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:
+        from zi_plan import recording, render
+
+        loaded = common.open_plan(plan)
+        result = recording.undo(loaded, action_id, month, note=note, by=by)
+        render.print_reopened(result, loaded.year)
+
+
+def _show(app: typer.Typer) -> None:
+    @app.command("show", help=_("One action in full: texts, months, each occurrence and its evidence."))
+    def show_cmd(
+        action_id: str = common.id_argument(),
+        as_json: bool = common.json_option(),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:
+        from zi_plan import recording, render, render_evidence
+
+        loaded, journal = common.open_workspace(plan)
+        data = recording.show(loaded, journal, action_id)
+        if as_json:
+            render.print_json(data)
+            return
+        out = render.console()
+        for part in render_evidence.show_tables(data):
+            out.print(part, soft_wrap=True)  # paths below the tables: whole, to copy
+
+
+def _verify(app: typer.Typer) -> None:
+    @app.command("verify", help=_("Re-hash every stored evidence file against the journal; exit 1 if any is missing or changed."))
+    def verify_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
+        from zi_plan import evidence, render
+
+        _loaded, journal = common.open_workspace(plan)
+        checked, problems = evidence.verify(journal)
+        loose = evidence.unrecorded(journal)
+        if as_json:
+            render.print_json(evidence.verify_json(checked, problems, loose))
+        else:
+            render.print_verify(checked, problems, loose)
+        if problems:
+            raise typer.Exit(1)

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from zi_plan.errors import ZiError
 from zi_plan.evidence import parse_sources, sha256_of, store, stored_state
+from zi_plan.files import atomic_target
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import EvidenceEntry, Journal, Record, append_records, writing
 from zi_plan.plan import LoadedPlan
@@ -140,14 +140,9 @@ def _set_aside(full: Path, found: str | None) -> Path:
 
 def _copy_in(source: Path, full: Path) -> None:
     """Copy atomically: a crash leaves the old state or the new, never half a file."""
-    full.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".incoming.", dir=full.parent)
     try:
-        with source.open("rb") as src, os.fdopen(fd, "wb") as dst:
+        full.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_target(full) as staged, source.open("rb") as src, staged.tmp.open("wb") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
-            dst.flush()
-            os.fsync(dst.fileno())
-        os.replace(tmp_name, full)
     except OSError as exc:
-        Path(tmp_name).unlink(missing_ok=True)
         raise ZiError(_("could not store {file} in {folder}: {reason}").format(file=source, folder=full.parent, reason=os_reason(exc))) from None

@@ -1,11 +1,16 @@
-"""The zi benchmark: start-up, scale, a peer, and a large journal, as ratios.
+"""The zi benchmark: start-up, scale, a peer and a large journal, as paired ratios.
 
-    python bench/run.py            # everything, about four minutes on 2 cores
-    python bench/run.py --quick    # start-up and 1k/10k only, for a quick look
+    python bench/run.py            # everything: 10-20 minutes on 2 cores
+    python bench/run.py --quick    # start-up and 1k/10k only
+    python bench/run.py --save     # also write bench/results/<date>-<time>.json
 
-Prints a table of each ratio beside its target and writes bench/results.json.
-Every figure is a wall time (or peak memory) of a whole process, as a user
-sees it, measured here and now: compare ratios, not seconds, across machines.
+Every row compares two whole processes, A and B, run in pairs that
+alternate their order (A B, B A, A B ...) so that drift and a busy machine
+hit both alike; the figure is the median of the per-pair ratios A/B, with
+the median seconds of each side beside it. Wall time is what a user waits
+and is what the targets judge; CPU time (user + system) is shown too, being
+steadier on a shared machine. Compare ratios, not seconds, across machines.
+Nothing is written unless --save is given, and never over an existing file.
 """
 
 from __future__ import annotations
@@ -21,6 +26,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +37,77 @@ sys.path.insert(0, str(HERE))
 import synth_plan  # noqa: E402
 
 FLOOR = "import typer, rich.table, yaml; from pydantic import BaseModel"
-PARSE = "import gc, sys, yaml; gc.disable(); yaml.load(open(sys.argv[1], encoding='utf-8'), Loader=yaml.CSafeLoader)"
+PARSE = ("import gc, sys, yaml; gc.disable()\n"
+         "for name in sys.argv[1:]:\n"
+         "    with open(name, encoding='utf-8') as fh: yaml.load(fh, Loader=yaml.CSafeLoader)")  # fmt: skip
+
+
+@dataclass
+class Run:
+    wall: float
+    cpu: float
+    rss: int  # peak resident memory, KiB
+
+
+@dataclass
+class Bench:
+    work: Path
+    env: dict[str, str]
+    zi: list[str]
+    rows: list[dict[str, object]] = field(default_factory=list)
+
+    def run(self, cmd: list[str], timeout: float | None = None) -> Run | None:
+        """One whole process; None if it ran out of time."""
+        started = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=self.work, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = None if timeout is None else started + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if deadline is not None and time.perf_counter() > deadline:
+                proc.kill()
+                os.wait4(proc.pid, 0)
+                return None
+            time.sleep(0.001)
+        wall = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status) != 0:
+            err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+            raise SystemExit(f"benchmark command failed: {' '.join(cmd)}\n{err}")
+        return Run(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
+
+    def must(self, cmd: list[str]) -> Run:
+        result = self.run(cmd)
+        assert result is not None
+        return result
+
+    def paired(self, a: Callable[[], Run], b: Callable[[], Run], rounds: int) -> dict[str, float]:
+        """Medians of A, of B and of the per-pair ratios, A and B alternating in order."""
+        pairs = []
+        for n in range(rounds):
+            if n % 2 == 0:
+                ra, rb = a(), b()
+            else:
+                rb, ra = b(), a()
+            pairs.append((ra, rb))
+        med = statistics.median
+        return {
+            "a": med(p[0].wall for p in pairs), "b": med(p[1].wall for p in pairs),
+            "ratio": med(p[0].wall / p[1].wall for p in pairs),
+            "cpu_ratio": med(p[0].cpu / p[1].cpu for p in pairs),
+            "rss_ratio": med(p[0].rss / p[1].rss for p in pairs),
+            "a_rss": med(p[0].rss for p in pairs) / 1024, "b_rss": med(p[1].rss for p in pairs) / 1024,
+            "pairs": rounds,
+        }  # fmt: skip
+
+    def add(self, metric: str, value: float, target: float | None, note: str = "", cpu: float | None = None, unit: str = "×") -> None:
+        self.rows.append({"metric": metric, "value": round(value, 3), "unit": unit, "target": target,
+                          "ok": None if target is None else value <= target,
+                          "cpu_ratio": None if cpu is None else round(cpu, 3), "note": note})  # fmt: skip
+
+    def add_pair(self, metric: str, m: dict[str, float], target: float | None, a: str, b: str) -> None:
+        note = f"{a} {m['a']:.3f} s / {b} {m['b']:.3f} s, {m['pairs']:.0f} pairs"
+        self.add(metric, m["ratio"], target, note, m["cpu_ratio"])
 
 
 def zi_command() -> list[str]:
@@ -38,142 +115,167 @@ def zi_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "zi_plan"]
 
 
-def run(cmd: list[str], env: dict[str, str], cwd: Path, timeout: float | None = None) -> tuple[float, int, int | None]:
-    """(wall seconds, peak RSS in KiB, exit code or None on time-out) of one process."""
-    started = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    deadline = None if timeout is None else started + timeout
-    while True:
-        pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
-        if pid:
-            break
-        if deadline is not None and time.perf_counter() > deadline:
-            proc.kill()
-            _, status, usage = os.wait4(proc.pid, 0)
-            return time.perf_counter() - started, usage.ru_maxrss, None
-        time.sleep(0.002)
-    elapsed = time.perf_counter() - started
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode != 0:
-        err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(cmd)}\n{err}")
-    return elapsed, usage.ru_maxrss, proc.returncode
+def startup(b: Bench, rounds: int) -> None:
+    """On the bundled plan (the work folder has no plans/), as on a fresh install."""
+    zi, floor = b.zi, [sys.executable, "-c", FLOOR]
+    cache = Path(b.env["XDG_CACHE_HOME"]) / "zi-plan"
+    b.must([*zi, "due", "--month", "4"])
+
+    def cold() -> Run:
+        shutil.rmtree(cache, ignore_errors=True)
+        return b.must([*zi, "due", "--month", "4"])
+
+    warm = b.paired(lambda: b.must([*zi, "due", "--month", "4"]), lambda: b.must(floor), rounds)
+    b.add("start-up: floor F (s)", warm["b"], None, f"python -c '{FLOOR}'", unit=" s")
+    b.add_pair("start-up: zi due --month 4, warm / F", warm, 1.0, "due", "F")
+    b.add_pair("start-up: zi due --month 4, cold (empty cache) / F", b.paired(cold, lambda: b.must(floor), rounds), 1.3, "due", "F")
+    b.add_pair("start-up: zi validate / F (always validates in full)", b.paired(lambda: b.must([*zi, "validate"]), lambda: b.must(floor), rounds), None, "validate", "F")
+    b.add_pair("start-up: zi --help / F", b.paired(lambda: b.must([*zi, "--help"]), lambda: b.must(floor), rounds), None, "--help", "F")
+
+    # `zi due` right after a write, against `zi due` after another `zi due`.
+    plan = b.work / "tambrauw.yaml"
+    shutil.copy(REPO / "plans" / "tambrauw-2023.yaml", plan)
+    due = [*zi, "due", "--month", "4", "--plan", str(plan)]
+    writes = [[*zi, "done", "III.5.a", "--month", "4", "--by", "bench", "--plan", str(plan)],
+              [*zi, "undo", "III.5.a", "--month", "4", "--by", "bench", "--plan", str(plan)]]  # fmt: skip
+    b.must(writes[0])
+    b.must(writes[1])
+    b.must(due)
+    count = iter(range(10**6))
+
+    def after_write() -> Run:
+        b.must(writes[next(count) % 2])
+        return b.must(due)
+
+    m = b.paired(after_write, lambda: b.must(due), rounds)
+    b.add_pair("start-up: zi due right after zi done/undo / zi due after zi due", m, 1.05, "after a write", "warm")
 
 
-def alternate(commands: dict[str, list[str]], rounds: int, env: dict[str, str], cwd: Path) -> dict[str, float]:
-    """Median wall time of each command, run in turn (A B C A B C ...) so drift hits all alike."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(rounds):
-        for name, cmd in commands.items():
-            times[name].append(run(cmd, env, cwd)[0])
-    return {name: statistics.median(values) for name, values in times.items()}
+def scale(b: Bench, sizes: list[int], big_rounds: int, peer_timeout: float) -> dict[int, tuple[Path, list[tuple[str, list[int]]]]]:
+    """zi validate against a bare CSafeLoader parse of the same file."""
+    plans = {}
+    validate_time = {}
+    for n in sizes:
+        path = b.work / f"plan-{n}.yaml"
+        plans[n] = (path, synth_plan.write_plan(n, path))
+        rounds = big_rounds if n >= 100_000 else 5
+        m = b.paired(lambda: b.must([*b.zi, "validate", str(path)]), lambda: b.must([sys.executable, "-c", PARSE, str(path)]), rounds)  # noqa: B023
+        validate_time[n] = m["a"]
+        size = f"{path.stat().st_size / 1e6:.1f} MB"
+        b.add_pair(f"scale {n:,}: zi validate / bare parse ({size})", m, 1.3 if n == 100_000 else None, "validate", "parse")
+        b.add(f"scale {n:,}: peak memory, validate / bare parse", m["rss_ratio"], 1.5 if n == 100_000 else None,
+              f"{m['a_rss']:.0f} MiB vs {m['b_rss']:.0f} MiB")  # fmt: skip
+    if 100_000 in validate_time:
+        b.add("scale: zi validate time, 100k / 10k", validate_time[100_000] / validate_time[10_000], 11.0)
+        peer = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
+        if peer:
+            schema = str(REPO / "schema" / "plan.schema.json")
+            t_peer = b.run([peer, "--schemafile", schema, str(plans[100_000][0])], timeout=peer_timeout)
+            if t_peer is None:
+                b.add("peer: zi validate / check-jsonschema (100k)", validate_time[100_000] / peer_timeout, 1.0,
+                      f"at most: check-jsonschema stopped at the {peer_timeout:.0f} s cap")  # fmt: skip
+            else:
+                b.add("peer: zi validate / check-jsonschema (100k)", validate_time[100_000] / t_peer.wall, 1.0, f"{t_peer.wall:.1f} s")
+    return plans
+
+
+def journal(b: Bench, plan: Path, actions: list[tuple[str, list[int]]], rounds: int) -> None:
+    """100,000 records on the 100,000-action plan."""
+    synth_plan.write_journal(plan, actions, 100_000)
+    done = set(synth_plan.journal_occurrences(actions, 100_000))
+    open_occurrences = iter([(a, m) for a, months in actions for m in months if (a, m) not in done])
+    journal_path = plan.with_name(plan.stem + ".progress.yaml")
+    parse = [sys.executable, "-c", PARSE, str(plan), str(journal_path)]
+    first = b.must([*b.zi, "due", "--month", "4", "--plan", str(plan)])
+    b.add("journal 100k: first zi due, validating plan and journal (s)", first.wall, None, "fills the cache", unit=" s")
+    due = [*b.zi, "due", "--month", "4", "--plan", str(plan)]
+    m = b.paired(lambda: b.must(due), lambda: b.must(parse), rounds)
+    b.add_pair("journal 100k: zi due, warm / bare parse of plan + journal", m, 0.3, "due", "parse")
+    m = b.paired(lambda: b.must([*b.zi, "teams", "--plan", str(plan)]), lambda: b.must(parse), rounds)
+    b.add_pair("journal 100k: zi teams, warm / bare parse of plan + journal", m, None, "teams", "parse")
+
+    empty = plan.with_name("empty-journal.yaml")
+    shutil.copy(plan, empty)
+    b.must([*b.zi, "due", "--month", "4", "--plan", str(empty)])  # its plan entry in the cache
+
+    def done_on(path: Path) -> Callable[[], Run]:
+        def run() -> Run:
+            action, month = next(open_occurrences)
+            return b.must([*b.zi, "done", action, "--month", str(month), "--by", "bench", "--plan", str(path)])
+
+        return run
+
+    m = b.paired(done_on(plan), done_on(empty), max(rounds, 5))
+    b.add_pair("journal 100k: zi done / zi done on an empty journal (same plan)", m, 1.5, "100k records", "empty")
+
+    def after_done() -> Run:
+        done_on(plan)()
+        return b.must(due)
+
+    m = b.paired(after_done, lambda: b.must(due), rounds)
+    b.add_pair("journal 100k: zi due right after zi done / zi due warm", m, None, "after done", "warm")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="zi benchmark")
     parser.add_argument("--quick", action="store_true", help="start-up and 1k/10k only")
-    parser.add_argument("--rounds", type=int, default=11, help="start-up runs per command")
+    parser.add_argument("--rounds", type=int, default=11, help="pairs per start-up row")
+    parser.add_argument("--big-rounds", type=int, default=3, help="pairs per 100k row")
     parser.add_argument("--peer-timeout", type=float, default=45.0, help="seconds allowed to check-jsonschema")
+    parser.add_argument("--save", action="store_true", help="write bench/results/<date>-<time>.json")
     args = parser.parse_args()
 
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "zi_plan")], check=True)
     work = Path(tempfile.mkdtemp(prefix="zi-bench-"))
-    env = dict(os.environ)
-    for var in ("ZI_PLAN", "ZI_NO_CACHE", "COLUMNS"):
-        env.pop(var, None)
-    # A home of its own: the bundled plan's journal and the validation cache start empty.
+    env = {k: v for k, v in os.environ.items() if k not in ("ZI_PLAN", "ZI_NO_CACHE", "ZI_LANG", "COLUMNS")}
+    # A home of its own: the bundled plan's journal and the cache start empty.
     env |= {"HOME": str(work / "home"), "XDG_DATA_HOME": str(work / "data"), "XDG_CACHE_HOME": str(work / "cache")}
-    zi = zi_command()
-    rows: list[dict[str, object]] = []
-
-    def add(name: str, value: float, target: float | None, unit: str = "×", note: str = "") -> None:
-        rows.append({"metric": name, "value": round(value, 3), "unit": unit, "target": target,
-                     "ok": None if target is None else value <= target, "note": note})  # fmt: skip
-
-    # ---- start-up, on the bundled plan (cwd has no plans/), validation cache warm
-    run([*zi, "due", "--month", "4"], env, work)
-    medians = alternate(
-        {"floor": [sys.executable, "-c", FLOOR], "due": [*zi, "due", "--month", "4"],
-         "validate": [*zi, "validate"], "help": [*zi, "--help"]},  # fmt: skip
-        args.rounds, env, work,
-    )
-    floor = medians["floor"]
-    add("start-up: floor F (s)", floor, None, "s", "python -c 'import typer, rich.table, yaml; from pydantic import BaseModel'")
-    add("start-up: zi due --month 4 / F", medians["due"] / floor, 1.5, note=f"{medians['due']:.3f} s")
-    add("start-up: zi validate / F", medians["validate"] / floor, None, note=f"{medians['validate']:.3f} s (always validates in full)")
-    add("start-up: zi --help / F", medians["help"] / floor, None, note=f"{medians['help']:.3f} s")
-
-    # ---- scale: zi validate against a bare CSafeLoader parse of the same file
-    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000]
-    validate_time: dict[int, float] = {}
-    parse_time: dict[int, float] = {}
-    plans: dict[int, tuple[Path, list[tuple[str, list[int]]]]] = {}
-    for n in sizes:
-        path = work / f"plan-{n}.yaml"
-        plans[n] = (path, synth_plan.write_plan(n, path))
-        t_zi, m_zi, _ = run([*zi, "validate", str(path)], env, work)
-        t_parse, m_parse, _ = run([sys.executable, "-c", PARSE, str(path)], env, work)
-        validate_time[n], parse_time[n] = t_zi, t_parse
-        size_mb = path.stat().st_size / 1e6
-        add(f"scale {n:,}: validate time / parse", t_zi / t_parse, 1.3 if n == 100_000 else None,
-            note=f"{t_zi:.2f} s vs {t_parse:.2f} s ({size_mb:.1f} MB)")  # fmt: skip
-        add(f"scale {n:,}: validate memory / parse", m_zi / m_parse, 1.5 if n == 100_000 else None,
-            note=f"{m_zi / 1024:.0f} MiB vs {m_parse / 1024:.0f} MiB")  # fmt: skip
-    if 100_000 in validate_time:
-        add("scale: time 100k / 10k", validate_time[100_000] / validate_time[10_000], 11.0)
-
-        # ---- peer: check-jsonschema on the same 100k plan
-        peer = shutil.which("check-jsonschema", path=str(Path(sys.executable).parent)) or shutil.which("check-jsonschema")
-        if peer:
-            t_peer, _, code = run([peer, "--schemafile", str(REPO / "schema" / "plan.schema.json"), str(plans[100_000][0])],
-                                  env, work, timeout=args.peer_timeout)  # fmt: skip
-            if code is None:
-                add("peer: zi validate / check-jsonschema (100k)", validate_time[100_000] / t_peer, 1.0,
-                    note=f"at most: check-jsonschema stopped after {t_peer:.0f} s")  # fmt: skip
-            else:
-                add("peer: zi validate / check-jsonschema (100k)", validate_time[100_000] / t_peer, 1.0, note=f"{t_peer:.1f} s")
-        else:
-            add("peer: check-jsonschema", float("nan"), None, note="not installed: pip install -e '.[bench]'")
-
-        # ---- journal: 100k records on the 100k plan; first (cold) and second (cached) run
-        path, actions = plans[100_000]
-        synth_plan.write_journal(path, actions, 100_000)
-        # The first run validates plan and journal and fills the cache; the
-        # runs measured after it are what a user sees day to day.
-        first = run([*zi, "due", "--month", "4", "--plan", str(path)], env, work)[0]
-        t_parse = parse_time[100_000]
-        for command in (["due", "--month", "4"], ["teams"]):
-            cached = run([*zi, *command, "--plan", str(path)], env, work)[0]
-            add(f"journal: zi {command[0]} (100k actions, 100k records) / plan parse", cached / t_parse, None,
-                note=f"{cached:.2f} s (first run of zi due, validating: {first:.2f} s); plan parse {t_parse:.2f} s")  # fmt: skip
-
-    _print(rows)
-    results = {
-        "when": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
-        "machine": {"platform": platform.platform(), "processor": platform.machine(), "cpus": os.cpu_count(),
-                    "python": platform.python_version()},  # fmt: skip
-        "quick": args.quick,
-        "results": rows,
-    }
-    out = HERE / "results.json"
-    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"\nwritten {out.relative_to(REPO)}")
+    bench = Bench(work, env, zi_command())
+    started = dt.datetime.now().astimezone()
+    load_before = os.getloadavg()
+    startup(bench, args.rounds)
+    plans = scale(bench, [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000], args.big_rounds, args.peer_timeout)
+    if 100_000 in plans:
+        journal(bench, *plans[100_000], args.big_rounds)
+    machine = {"platform": platform.platform(), "processor": _cpu_name(), "cpus": os.cpu_count(),
+               "python": platform.python_version(), "load_average_before": load_before, "load_average_after": os.getloadavg()}  # fmt: skip
+    _print(bench.rows, started, machine)
+    if args.save:
+        out = HERE / "results" / f"{started:%Y-%m-%d-%H%M}.json"
+        out.parent.mkdir(exist_ok=True)
+        data = {"when": started.isoformat(timespec="seconds"), "machine": machine, "quick": args.quick, "results": bench.rows}
+        with out.open("x", encoding="utf-8") as fh:  # never over an earlier run
+            fh.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+        print(f"\nwritten {out.relative_to(REPO)}")
     shutil.rmtree(work, ignore_errors=True)
     return 0
 
 
-def _print(rows: list[dict[str, object]]) -> None:
+def _cpu_name() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.machine()
+
+
+def _print(rows: list[dict[str, object]], started: dt.datetime, machine: dict[str, object]) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table(title="zi benchmark", title_justify="left")
-    for name, justify in (("metric", "left"), ("value", "right"), ("target", "right"), ("ok", "center"), ("note", "left")):
+    title = f"zi benchmark, {started:%Y-%m-%d %H:%M}, {machine['processor']} ×{machine['cpus']}, Python {machine['python']}"
+    table = Table(title=title, title_justify="left")
+    for name, justify in (("metric", "left"), ("wall", "right"), ("target", "right"), ("ok", "center"), ("cpu", "right"), ("note", "left")):
         table.add_column(name, justify=justify)  # type: ignore[arg-type]
     for row in rows:
         target = "" if row["target"] is None else f"≤ {row['target']}{row['unit']}"
         ok = "" if row["ok"] is None else ("yes" if row["ok"] else "NO")
-        table.add_row(str(row["metric"]), f"{row['value']}{row['unit']}", target, ok, str(row["note"]))
-    Console().print(table)
+        cpu = "" if row["cpu_ratio"] is None else f"{row['cpu_ratio']}×"
+        table.add_row(str(row["metric"]), f"{row['value']}{row['unit']}", target, ok, cpu, str(row["note"]))
+    Console(width=200).print(table)
+    print(f"load average before {machine['load_average_before']}, after {machine['load_average_after']}")
 
 
 if __name__ == "__main__":

@@ -90,10 +90,15 @@ def write_plan(n_actions: int, out: Path, seed: int = 2023) -> list[tuple[str, l
     return made
 
 
-def write_journal(plan_path: Path, actions: list[tuple[str, list[int]]], n_records: int, seed: int = 7) -> Path:
+def journal_occurrences(actions: list[tuple[str, list[int]]], n_records: int, seed: int = 7) -> list[tuple[str, int]]:
+    """The occurrences write_journal records as done, in its order."""
     rng = random.Random(seed)
     occurrences = [(a, m) for a, months in actions for m in months]
-    chosen = rng.sample(occurrences, min(n_records, len(occurrences)))
+    return rng.sample(occurrences, min(n_records, len(occurrences)))
+
+
+def write_journal(plan_path: Path, actions: list[tuple[str, list[int]]], n_records: int, seed: int = 7) -> Path:
+    chosen = journal_occurrences(actions, n_records, seed)
     stem = plan_path.name.rsplit(".", 1)[0]
     path = plan_path.with_name(f"{stem}.progress.yaml")
     start = dt.datetime(2023, 1, 1, 8, tzinfo=dt.timezone(dt.timedelta(hours=9)))

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
@@ -37,22 +36,26 @@ def test_cache_can_be_turned_off(write_plan, monkeypatch, tmp_path):
     assert not (tmp_path / "home" / ".cache" / "zi-plan").exists()
 
 
-def test_cache_keeps_the_newest_few_entries_per_file(write_plan, tmp_path):
+def test_cache_keeps_the_newest_few_entries_per_file(write_plan):
     from zi_plan import cache
 
-    root = tmp_path / "home" / ".cache" / "zi-plan" / "validated"
     path = write_plan(MINIMAL)
     other = write_plan(MINIMAL, name="other.yaml")
     load_plan(other)
     for n in range(cache.KEEP + 4):
         path.write_text(MINIMAL.replace("Kantor Contoh", f"Kantor Contoh {n}"), encoding="utf-8")
         load_plan(path)
-        if n == 0:  # unmistakably the oldest
-            os.utime(next(root.rglob(cache.key("plan", path.read_text(encoding="utf-8")))), ns=(0, 0))
-    folders = {p: len(list(p.iterdir())) for p in root.iterdir()}
+    root = cache.folder()
+    assert root is not None
+    folders = {p: len(list(p.glob("plan-*.zic"))) for p in root.iterdir() if p.is_dir()}
     assert sorted(folders.values()) == [1, cache.KEEP]
-    # the newest state of each file is still known valid: not validated again
-    newest = cache.key("plan", path.read_text(encoding="utf-8"))
-    assert cache.is_valid(newest, str(path))
-    assert not cache.is_valid(cache.key("plan", MINIMAL.replace("Kantor Contoh", "Kantor Contoh 0")), str(path))
-    assert cache.is_valid(cache.key("plan", other.read_text(encoding="utf-8")), str(other))
+    # the newest state of each file is still cached: not validated again
+    calls = []
+    real = plan_module.check_text
+    plan_module.check_text = lambda *a: calls.append(1) or real(*a)  # type: ignore[assignment]
+    try:
+        assert load_plan(path).institution == f"Kantor Contoh {cache.KEEP + 3}"
+        load_plan(other)
+    finally:
+        plan_module.check_text = real  # type: ignore[assignment]
+    assert calls == []

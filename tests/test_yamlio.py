@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from zi_plan import yamlio
 from zi_plan.yamlio import compose, locate
 
 TEXT = """\
@@ -43,3 +44,27 @@ def test_locate(loc, key, expected):
 
 def test_locate_in_an_empty_document():
     assert locate(compose(""), ("year",)) == (None, None)
+
+
+# ---------------------------------------------------------------- parsing once
+
+
+def test_a_star_in_the_text_costs_no_second_parse(monkeypatch):
+    import yaml
+
+    events = []
+    real = yaml.parse
+    monkeypatch.setattr(yaml, "parse", lambda *a, **k: events.append(1) or real(*a, **k))
+    text = "# see https://example.go.id/*\nteam: '*'\nsteps: [a*b]\n"
+    assert yamlio.parse(text) == {"team": "*", "steps": ["a*b"]}
+    assert events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [("a: &x [1]\nb:\n  - *x\n", 3), ("a: &x 1\nb: [2, *x]\n", 2), ("a: &x {k: 1}\nb: *x\n", 2), ("&r [*r]\n", 1)],
+)
+def test_an_alias_is_found_where_it_is(text: str, line: int):
+    with pytest.raises(yamlio.YamlError) as caught:
+        yamlio.parse(text)
+    assert caught.value.line == line and "aliases" in caught.value.message

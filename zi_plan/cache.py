@@ -1,72 +1,315 @@
-"""Remembering which file contents already passed validation.
+"""The parsed-data cache: validated plans and journals, kept in a fast form.
 
-A plan is validated once per content and program version: an unchanged,
-already-validated plan (or journal) is parsed but not validated again, so
-`zi due` need not build the pydantic models on every call. The key is a
-hash of the content, so any edit, however small, is validated afresh.
-Losing the cache only costs time; failing to write it is never an error.
+Parsing YAML is most of what a command costs once a plan is large, and the
+same files are read again and again unchanged. So what was parsed *and*
+validated is kept under the user's cache folder (``~/.cache/zi-plan`` on
+Linux) as ``marshal`` data, which loads many times faster than YAML.
 
-Entries are kept per file (``group``: the file's path), and only the
-newest KEEP of each: a journal gains a state with every `zi done`, and a
-plan one with every edit, so the cache would otherwise grow for ever.
+Trust: an entry is only used when everything that could change its meaning
+matches — the SHA-256 of the file's content, zi's version, a fingerprint of
+zi's own source (so a changed schema invalidates without a version bump),
+pydantic's and PyYAML's versions, and Python's. Each segment of an entry is
+signed (HMAC-SHA256) with a random key made once per cache folder, and the
+signature is checked *before* the data is unmarshalled: marshal is not safe
+against crafted input, and a corrupted, truncated or forged entry must only
+cost a re-parse, never a wrong answer or a traceback. Losing the cache only
+costs time; failing to write it is never an error. ``ZI_NO_CACHE=1`` turns
+it off.
+
+Layout: one folder per plan file (named by a hash of its path) holding the
+newest few contents of the plan (``plan-<key>.zic``) and of its journal
+(``journal-<key>.zic``); the whole cache is kept under a size cap.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
+import hmac
+import marshal
 import os
+import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 from zi_plan import __version__
 
-# Enough for a plan being edited back and forth, or a few journals' last states.
-KEEP = 8
+FORMAT = 1
+MAGIC = b"ZIC1"
+_HEAD = len(MAGIC) + 8 + 32  # magic, payload length, HMAC-SHA256 of the payload
+# Enough for a plan being edited back and forth, or switched between branches;
+# journals: one entry per journal file, so a few plans' journals.
+KEEP = 4
+MAX_BYTES = 256 * 1024 * 1024  # the whole cache; oldest entries go first
 
 
-def _root() -> Path | None:
+def folder() -> Path | None:
+    """The cache's root folder, or None when the cache is turned off."""
     if os.environ.get("ZI_NO_CACHE"):
         return None
     import platformdirs
 
-    return Path(platformdirs.user_cache_dir("zi-plan", appauthor=False)) / "validated"
+    return Path(platformdirs.user_cache_dir("zi-plan", appauthor=False)) / "parsed"
 
 
-def _folder(group: str) -> Path | None:
-    root = _root()
-    if root is None or not group:
-        return root
-    return root / hashlib.sha256(group.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+def sha256(data: bytes | memoryview) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-def key(kind: str, *contents: str) -> str:
-    digest = hashlib.sha256(f"zi {__version__} {kind}".encode())
-    for content in contents:
-        digest.update(b"\0")
-        digest.update(content.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+# ---------------------------------------------------------------- what the key depends on
 
 
-def is_valid(cache_key: str, group: str = "") -> bool:
-    folder = _folder(group)
-    return folder is not None and (folder / cache_key).exists()
+def _library_files() -> list[str]:
+    """The files that carry pydantic's and PyYAML's versions, found without importing them."""
+    from importlib.machinery import PathFinder
+
+    found = []
+    for package, name in (("pydantic", "version.py"), ("yaml", "__init__.py")):
+        spec = PathFinder.find_spec(package)
+        for location in (spec.submodule_search_locations or []) if spec else []:
+            found.append(os.path.join(location, name))
+    return found
 
 
-def remember(cache_key: str, group: str = "") -> None:
-    folder = _folder(group)
-    if folder is None:
-        return
+def _sources(top: str) -> Iterator[str]:
+    with os.scandir(top) as entries:
+        for entry in entries:
+            if entry.is_dir() and entry.name != "__pycache__":
+                yield from _sources(entry.path)
+            elif entry.name.endswith(".py"):
+                yield entry.path
+
+
+def code_fingerprint(root: Path) -> str:
+    """A hash of zi's own source and of the libraries' versions that validate.
+
+    Any change to the schema or the checks changes it, with or without a
+    version bump. Hashing the sources takes a few milliseconds, so the result
+    is remembered against the files' sizes and modification times.
+    """
+    files = sorted(_sources(str(Path(__file__).resolve().parent))) + _library_files()
+    signature = hashlib.sha256()
+    for name in files:
+        try:
+            st = os.stat(name)
+        except OSError:
+            continue
+        signature.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\n".encode(errors="surrogatepass"))
+    remembered = root / "code"
+    stat_key = signature.hexdigest()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / cache_key).touch()
-        if group:
-            prune(folder, cache_key)
-    except OSError:
+        saved_key, saved = remembered.read_text(encoding="ascii").split()
+        if saved_key == stat_key and len(saved) == 64:
+            return saved
+    except (OSError, ValueError):
         pass
+    content = hashlib.sha256()
+    for name in files:
+        try:
+            with open(name, "rb") as fh:
+                content.update(os.path.basename(name).encode(errors="surrogatepass") + b"\0" + fh.read())
+        except OSError:
+            continue
+    fingerprint = content.hexdigest()
+    _write_atomic(remembered, f"{stat_key} {fingerprint}\n".encode("ascii"))
+    return fingerprint
 
 
-def prune(folder: Path, current: str, keep: int = KEEP) -> None:
-    """Remove all but the ``keep`` newest entries of ``folder``, ``current`` always kept
-    (entries made in the same clock tick have equal times)."""
-    others = sorted((p for p in folder.iterdir() if p.name != current), key=lambda p: p.stat().st_mtime_ns, reverse=True)
-    for old in others[keep - 1:]:
-        old.unlink(missing_ok=True)
+def context(root: Path) -> str:
+    """Everything besides the content that an entry's validity depends on."""
+    return sha256(
+        f"zi {__version__} format {FORMAT} code {code_fingerprint(root)} "
+        f"python {sys.implementation.name} {sys.version} marshal {marshal.version}".encode()
+    )
+
+
+@contextlib.contextmanager
+def loading() -> Iterator[None]:
+    """The cyclic garbage collector paused while a plan or journal is loaded,
+    and what was loaded frozen out of its reach afterwards.
+
+    A load makes a great many containers and no garbage cycles; the
+    collector would walk them over and over while they are built, and again
+    at every full collection for the rest of the command.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
+# ---------------------------------------------------------------- signing
+
+
+def _install_key(root: Path) -> bytes | None:
+    """The random key that signs this cache's entries, made on first use."""
+    path = root / "key"
+    try:
+        key = path.read_bytes()
+        if len(key) == 32:
+            return key
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return None
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        key = os.urandom(32)
+        # A wrong-sized key (corrupted) is replaced: every entry it signed is then ignored.
+        _write_atomic(path, key, mode=0o600)
+        return path.read_bytes() if path.exists() else None  # another zi may have won the race
+    except OSError:
+        return None
+
+
+class Store:
+    """One cache folder, its key and its context: reads and writes signed entries."""
+
+    def __init__(self, root: Path, key: bytes, ctx: str) -> None:
+        self.root = root
+        self.key = key
+        self.context = ctx
+
+    def plan_folder(self, plan_path: Path) -> Path:
+        return self.root / sha256(str(plan_path.resolve()).encode(errors="surrogatepass"))[:32]
+
+    def segment(self, payload: Any) -> bytes | None:
+        """A signed segment holding ``payload``, or None if marshal cannot hold it."""
+        try:
+            body = marshal.dumps(payload, 4)
+        except ValueError:  # a value marshal does not know (a YAML tag zi never writes)
+            return None
+        mac = hmac.new(self.key, body, hashlib.sha256).digest()
+        return MAGIC + len(body).to_bytes(8, "big") + mac + body
+
+    def read(self, path: Path) -> list[Any]:
+        """The payloads of every intact, correctly signed segment, in order.
+
+        Reading stops at the first bad segment: a torn last write or a
+        corrupted byte loses that segment and those after it, nothing else.
+        """
+        try:
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError:
+            return []
+        view = memoryview(data)
+        payloads: list[Any] = []
+        at = 0
+        while at + _HEAD <= len(data):
+            if view[at : at + 4] != MAGIC:
+                break
+            size = int.from_bytes(view[at + 4 : at + 12], "big")
+            mac = view[at + 12 : at + _HEAD]
+            body = view[at + _HEAD : at + _HEAD + size]
+            if len(body) != size or not hmac.compare_digest(hmac.new(self.key, body, hashlib.sha256).digest(), mac):
+                break
+            try:
+                payloads.append(marshal.loads(body))
+            except (ValueError, EOFError, TypeError):  # pragma: no cover - only a forged, signed entry
+                break
+            at += _HEAD + size
+        return payloads
+
+    def write(self, path: Path, segments: list[bytes]) -> None:
+        """Replace the entry at ``path`` (atomically), then prune its folder."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomic(path, b"".join(segments))
+        except OSError:
+            return
+        prune(self.root, path.parent)
+
+    def append(self, path: Path, segment: bytes) -> None:
+        """Add one segment at the end of an entry (a single write, so concurrent appends stay whole)."""
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND)
+        except OSError:
+            return
+        try:
+            os.write(fd, segment)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+
+
+def open_store() -> Store | None:
+    """The cache, ready to use; None when it is off or its folder cannot be used."""
+    root = folder()
+    if root is None:
+        return None
+    key = _install_key(root)
+    if key is None:
+        return None
+    return Store(root, key, context(root))
+
+
+# ---------------------------------------------------------------- writing and pruning
+
+
+def _write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        if hasattr(os, "fchmod"):  # not on Windows
+            os.fchmod(fd, mode)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)  # no fsync: a cache entry lost in a crash is only re-made
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _entries(plan_folder: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(plan_folder) as it:
+            return [e for e in it if e.name.endswith(".zic") and e.is_file()]
+    except OSError:
+        return []
+
+
+def prune(root: Path, plan_folder: Path | None = None, max_bytes: int | None = None) -> None:
+    """Keep the newest few entries of each kind in ``plan_folder``, and the
+    whole cache under its size cap (oldest entries removed first)."""
+    if plan_folder is not None:
+        for kind in ("plan-", "journal-"):
+            same = sorted((e for e in _entries(plan_folder) if e.name.startswith(kind)),
+                          key=lambda e: e.stat().st_mtime_ns, reverse=True)  # fmt: skip
+            for entry in same[KEEP:]:
+                _remove(entry.path)
+    # The cache of zi 0.x kept an empty file per validated content, forever.
+    legacy = root.parent / "validated"
+    if legacy.is_dir():
+        import shutil
+
+        shutil.rmtree(legacy, ignore_errors=True)
+    cap = MAX_BYTES if max_bytes is None else max_bytes
+    everything: list[tuple[int, int, str]] = []
+    try:
+        with os.scandir(root) as folders:
+            for sub in folders:
+                if sub.is_dir():
+                    everything.extend((st.st_mtime_ns, st.st_size, e.path) for e in _entries(Path(sub.path)) for st in [e.stat()])
+    except OSError:
+        return
+    total = sum(size for _t, size, _p in everything)
+    for _mtime, size, path in sorted(everything):
+        if total <= cap:
+            break
+        _remove(path)
+        total -= size
+
+
+def _remove(path: str) -> None:
+    with contextlib.suppress(OSError):
+        os.unlink(path)

@@ -13,7 +13,6 @@ import difflib
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from zi_plan import yamlio
 from zi_plan.errors import Problem
 from zi_plan.i18n import _
 from zi_plan.wording import pydantic_problem
@@ -48,12 +47,16 @@ def letter(index: int) -> str:
 
 def located(path: str, text: str, found: Iterable[Found]) -> list[Problem]:
     """Each problem at its line and column in ``text`` (composed once, only now)."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     root = yamlio.compose(text)
     return [Problem(path, *yamlio.locate(root, loc, key=at_key), message) for loc, message, at_key in found]
 
 
 def plan_problems(path: str, text: str) -> tuple[Any, list[Problem]]:
     """Parse and check a plan's text: (the parsed data, every problem, in line order)."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     try:
         data = yamlio.parse(text)
     except yamlio.YamlError as exc:

@@ -9,6 +9,7 @@ texts are in it too.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import sys
 from typing import Optional
@@ -89,6 +90,8 @@ def _take_lang(args: list[str]) -> tuple[Optional[str], list[str]]:
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: choose the language, run the app, turn user errors into a message and an exit code."""
+    if argv is None:  # the process is this one command: no cyclic GC (see zi_plan.cache.loading)
+        gc.disable()
     args = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(i18n.detect())
     try:

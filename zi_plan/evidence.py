@@ -195,7 +195,17 @@ def unrecorded(journal: Journal) -> list[Path]:
     if not journal.evidence_dir.is_dir():
         return []
     named = {e.path for r in journal.records for e in (*r.evidence, *r.replaces) if e.path}
-    return sorted(
-        p for p in journal.evidence_dir.rglob("*")
-        if p.is_file() and p.relative_to(journal.evidence_dir).as_posix() not in named
-    )  # fmt: skip
+    return sorted(journal.evidence_dir / relative for relative in _files_under(str(journal.evidence_dir), "") if relative not in named)
+
+
+def _files_under(folder: str, prefix: str) -> list[str]:
+    """Every file below ``folder``, as 'a/b/c' paths: os.scandir, which knows
+    from the listing what is a folder (pathlib asks the disk again per entry)."""
+    found: list[str] = []
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                found.extend(_files_under(entry.path, f"{prefix}{entry.name}/"))
+            elif entry.is_file():
+                found.append(prefix + entry.name)
+    return found

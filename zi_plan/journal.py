@@ -20,9 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
-import yaml
-
-from zi_plan import cache, yamlio
 from zi_plan.checks import Found, located, plain_schema_message
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.files import atomic_write
@@ -161,10 +158,15 @@ class Journal:
         occ = self.occurrences.get((action_id, month))
         return occ is not None and occ.status == "done"
 
+    def extend(self, new: list[Record]) -> None:
+        """Records just appended to the file: the state moves on from where it was."""
+        self.records.extend(new)
+        replay(new, self.occurrences)
 
-def replay(records: Iterable[Record]) -> dict[tuple[str, int], Occurrence]:
-    """The state of every occurrence the records touch, in one pass."""
-    state: dict[tuple[str, int], Occurrence] = {}
+
+def replay(records: Iterable[Record], state: dict[tuple[str, int], Occurrence] | None = None) -> dict[tuple[str, int], Occurrence]:
+    """The state of every occurrence the records touch, in one pass (on from ``state``)."""
+    state = {} if state is None else state
     for record in records:
         key = (record.action, record.month)
         occ = state.get(key)
@@ -212,33 +214,33 @@ def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
 
 
 def load_journal(plan: LoadedPlan) -> Journal:
-    """The plan's journal, checked against the plan; an empty one if none exists yet."""
+    """The plan's journal, checked against the plan; an empty one if none exists yet.
+
+    What was validated before comes from the cache, and only records
+    appended since are parsed (see zi_plan.journal_cache).
+    """
+    from zi_plan import journal_cache
+
     path, evidence_dir = journal_paths(plan)
     if not path.exists():
         return Journal(path, evidence_dir, [], {})
-    try:
-        text = yamlio.read_text(path)
-    except yamlio.YamlError as exc:
-        raise InvalidFile([exc.problem(str(path))]) from None
-    with yamlio.gc_paused():
-        records = _check_journal(path, text, plan)
-    return Journal(path, evidence_dir, records, replay(records))
+    return journal_cache.load_journal(plan, path, evidence_dir)
 
 
-def _check_journal(path: Path, text: str, plan: LoadedPlan) -> list[Record]:
+def checked_data(path: Path, text: str, plan: LoadedPlan) -> dict[str, Any]:
+    """Parse and validate a journal's text in full: its data (empty for an empty file)."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     try:
         data = yamlio.parse(text)
     except yamlio.YamlError as exc:
         raise InvalidFile([exc.problem(str(path))]) from None
     if data is None:
-        return []
+        return {}
     if not isinstance(data, dict):
         raise InvalidFile([Problem(str(path), 1, 1, _("a progress journal must be a mapping with 'journal', 'plan' and 'records'"))])
-    cache_key = cache.key("journal", plan.fingerprint, text)
-    if not cache.is_valid(cache_key, str(path)):
-        _validate_journal(path, text, data, plan)
-        cache.remember(cache_key, str(path))
-    return [Record.from_dict(r) for r in data.get("records") or ()]
+    _validate_journal(path, text, data, plan)
+    return data
 
 
 def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedPlan) -> None:
@@ -286,30 +288,48 @@ _FORMAT_1 = re.compile(r"^journal:[ \t]*1[ \t]*$", re.MULTILINE)
 
 
 def record_to_yaml(record: Record) -> str:
+    import yaml
+
     return yaml.safe_dump([record.to_dict()], allow_unicode=True, sort_keys=False, width=100, default_flow_style=False)
 
 
 def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
     """Add records to the journal file atomically (the caller holds the lock),
     and to ``journal`` in memory."""
+    from zi_plan import journal_cache
+
     path = journal.path
     # The name as a JSON string is a valid YAML scalar whatever it contains.
     header = _HEADER.format(plan=json.dumps(plan.path.name, ensure_ascii=False), version=JOURNAL_VERSION)
-    text = path.read_text(encoding="utf-8-sig") if path.exists() else header
-    if text and not text.endswith("\n"):
-        text += "\n"
+    raw = path.read_bytes() if path.exists() else header.encode("utf-8")
+    lifted = False
     if any(r.event in FORMAT_2_EVENTS for r in new):
         # The previous release cannot read these records: say so in the file.
-        text = _FORMAT_1.sub(f"journal: {JOURNAL_VERSION}", text, count=1)
-    if _APPENDABLE.search(text):
-        text += "".join(record_to_yaml(r) for r in new)
+        text = raw.decode("utf-8-sig")
+        upgraded = _FORMAT_1.sub(f"journal: {JOURNAL_VERSION}", text, count=1)
+        if upgraded != text:
+            raw, lifted = upgraded.encode("utf-8"), True
+    added = "".join(record_to_yaml(r) for r in new).encode("utf-8")
+    if raw and not raw.endswith(b"\n"):
+        added = b"\n" + added
+    # Whether the text ends in its `records:` list is known from the cache
+    # for the text the journal was loaded from; a search through a big
+    # journal's text would cost more than the rest of `zi done`.
+    appendable = None if lifted else journal_cache.known_appendable(journal, raw)
+    if appendable is None:
+        appendable = bool(_APPENDABLE.search(raw.decode("utf-8-sig")))
+    if appendable:
+        atomic_write(path, raw + added)
+        if lifted:  # not the text the cache knows: the next load goes the full way
+            journal.extend(new)
+        else:
+            journal_cache.appended(journal, plan, raw, added, new)
     else:
         # Hand-edited so that `records:` is not last (or is `records: []`):
         # write the whole file again in the usual layout.
         text = header + "".join(record_to_yaml(r) for r in [*journal.records, *new])
-    atomic_write(path, text.encode("utf-8"))
-    journal.records.extend(new)
-    journal.occurrences = replay(journal.records)
+        atomic_write(path, text.encode("utf-8"))
+        journal.extend(new)
 
 
 @contextlib.contextmanager

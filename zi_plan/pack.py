@@ -28,6 +28,9 @@ from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
 from zi_plan.status import check_month
 
+# Past this many gaps the page lists them per action: a row per occurrence
+# would make a page too long to read (and to render); index.csv keeps them all.
+GAP_ROWS = 1000
 INDEX_COLUMNS = ["KODE", "INDIKATOR", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "UKURAN", "DICATAT_OLEH", "DICATAT_PADA", "STATUS_BERKAS"]
 
 
@@ -57,7 +60,8 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
         result.files = len(packed)
         result.gaps = len(gaps)
         archive.writestr("index.csv", _index_csv(entries, gaps))
-        page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, up_to=up_to,
+        by_action = gaps_per_action(gaps) if len(gaps) > GAP_ROWS else None
+        page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, gaps_by_action=by_action, up_to=up_to,
                            status_text=status_text, withdrawal_text=withdrawal_text)  # fmt: skip
         archive.writestr("index.html", page.encode("utf-8"))
     return result
@@ -85,7 +89,6 @@ def _pack_occurrence(journal: Journal, archive: zipfile.ZipFile, packed: set[str
         rows.append({"action": action, "month": month, "record": w.added, "entry": w.entry, "state": "withdrawn", "withdrawn": w.by})
         result.withdrawn += 1
     return rows
-    return result
 
 
 def status_text(state: str) -> str:
@@ -93,6 +96,16 @@ def status_text(state: str) -> str:
     texts = {"ok": _("ok"), "missing": _("missing"), "changed": _("changed"), "link": _("link"), "withdrawn": _("withdrawn"),
              "gap-done": _("gap (done, no evidence)"), "gap-open": _("gap (not done)")}  # fmt: skip
     return texts[state]
+
+
+def gaps_per_action(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The gaps grouped by action, in plan order: its months, how many open and done."""
+    grouped: dict[str, dict[str, Any]] = {}
+    for gap in gaps:
+        row = grouped.setdefault(gap["action"].id, {"action": gap["action"], "months": [], "open": 0, "done": 0})
+        row["months"].append(gap["month"])
+        row["done" if gap["status"] == "done" else "open"] += 1
+    return list(grouped.values())
 
 
 def _index_csv(entries: list[dict[str, Any]], gaps: list[dict[str, Any]]) -> bytes:

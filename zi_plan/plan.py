@@ -14,9 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zi_plan import yamlio
 from zi_plan.checks import letter, plan_problems
-from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.errors import Problem, ZiError
 from zi_plan.i18n import _
 
 BUNDLED_NAME = "tambrauw-2023.yaml"
@@ -121,7 +120,7 @@ class LoadedPlan:
     # The plan shipped with zi, used because no other was named or found:
     # its journal must not go beside it (inside the installed package).
     bundled: bool = False
-    fingerprint: str = ""  # identifies the plan's content (see zi_plan.cache)
+    fingerprint: str = ""  # the SHA-256 of the plan's content (see zi_plan.parsed)
     actions: list[ActionView] = field(default_factory=list)  # derived: every action, in order
     by_id: dict[str, ActionView] = field(default_factory=dict)  # derived
 
@@ -203,12 +202,16 @@ def open_plan(explicit: str | os.PathLike[str] | None = None) -> LoadedPlan:
 
 def check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
     """Parse and check a plan's text: (the parsed data, every problem); see zi_plan.checks."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     with yamlio.gc_paused():
         return plan_problems(path, text)
 
 
 def check_file(path: Path) -> list[Problem]:
     """Every problem in the plan file at ``path`` (empty when it is valid)."""
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     try:
         text = yamlio.read_text(path)
     except yamlio.YamlError as exc:
@@ -219,27 +222,12 @@ def check_file(path: Path) -> list[Problem]:
 def load_plan(path: Path) -> LoadedPlan:
     """Read and check the plan at ``path``; raise InvalidFile listing every problem.
 
-    A content already validated by this version of zi is only parsed (see
-    zi_plan.cache); `zi validate` always checks in full.
+    A content already validated is not even parsed: its data comes from the
+    cache (see zi_plan.parsed); `zi validate` always checks in full.
     """
-    from zi_plan import cache
+    from zi_plan import parsed
 
-    try:
-        text = yamlio.read_text(path)
-    except yamlio.YamlError as exc:
-        raise InvalidFile([exc.problem(str(path))]) from None
-    fingerprint = cache.key("plan", text)
-    if cache.is_valid(fingerprint, str(path)):
-        with yamlio.gc_paused():
-            data = yamlio.parse(text)
-    else:
-        data, problems = check_text(str(path), text)
-        if problems:
-            raise InvalidFile(problems)
-        cache.remember(fingerprint, str(path))
-    plan = build_plan(path, data)
-    plan.fingerprint = fingerprint
-    return plan
+    return parsed.load_plan(path)
 
 
 def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:

@@ -6,9 +6,7 @@ they return.
 
 from __future__ import annotations
 
-import getpass
 import os
-import subprocess
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,6 +109,9 @@ def due(plan: LoadedPlan, journal: Journal, month: int, team: Optional[str] = No
 
 def default_author(where: Path) -> str:
     """git's user.name (as the office's repository knows it), else the OS user."""
+    import getpass  # here: only `zi done` and `zi undo` need them, not `zi due`
+    import subprocess
+
     try:
         result = subprocess.run(
             ["git", "config", "user.name"], cwd=where, capture_output=True, text=True, timeout=5, check=False

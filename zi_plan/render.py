@@ -45,8 +45,12 @@ def new_table(*, title: str | None = None, caption: str | None = None) -> Table:
     )
 
 
-def action_list_table(rows: list[dict[str, Any]], width: int | None = None) -> Table:
-    """`zi list`: one row per action; narrow terminals get the team under the indicator."""
+def action_list_table(rows: list[dict[str, Any]], max_rows: int | None = None, width: int | None = None) -> Table:
+    """`zi list`: one row per action, at most MAX_ROWS of them (Rich lays out
+    about a thousand rows a second; --json gives every row at once); narrow
+    terminals get the team under the indicator."""
+    limit = MAX_ROWS if max_rows is None else max_rows
+
     def build(team_column: bool) -> Table:
         table = new_table()
         table.add_column(_("ID"), no_wrap=True, style="bold")
@@ -54,11 +58,12 @@ def action_list_table(rows: list[dict[str, Any]], width: int | None = None) -> T
             table.add_column(_("Team"), ratio=2)
         table.add_column(_("Indicator"), ratio=5)
         table.add_column(_("Months"), ratio=2)
-        for row in rows:
+        for row in rows[:limit]:
             if team_column:
                 table.add_row(esc(row["id"]), esc(row["team"]), esc(row["indicator"]), months_text(row["months"]))
             else:
                 table.add_row(esc(row["id"]), f"{esc(row['indicator'])}\n[dim]{esc(row['team'])}[/]", months_text(row["months"]))
+        _more_row(table, min(limit, len(rows)), len(rows))
         return table
 
     return first_fitting([lambda: build(True), lambda: build(False)], width or console().width)

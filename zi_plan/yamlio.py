@@ -60,7 +60,10 @@ class _StrictLoader(_SafeLoader):
                 None, None, f"expected a mapping, found {type(node).__name__}", node.start_mark
             )
         mapping: dict[Any, Any] = {}
+        built = self.constructed_objects
         for key_node, value_node in node.value:
+            if key_node in built or value_node in built:  # met before: an alias
+                raise _Alias
             if key_node.tag == "tag:yaml.org,2002:merge":
                 line, col = _mark(key_node.start_mark)
                 raise YamlError(_("merge keys ('<<') are not allowed: write the keys out"), line, col)
@@ -90,13 +93,24 @@ class _StrictLoader(_SafeLoader):
             mapping[key] = self.construct_object(value_node, deep=deep)
         return mapping
 
+    def construct_sequence(self, node: yaml.SequenceNode, deep: bool = False) -> list[Any]:
+        built = self.constructed_objects
+        if any(child in built for child in node.value):  # met before: an alias
+            raise _Alias
+        return super().construct_sequence(node, deep=deep)
+
+
+class _Alias(Exception):
+    """An alias met while building the data (every node is built once, so a
+    node met again came through an alias); its place is found afterwards."""
+
 
 def _first_alias(text: str) -> Any:  # a yaml Mark (pure-Python or libyaml's), or None
     """Where the first alias (``*name``) is, if any.
 
     Aliases are refused: a few hundred bytes of nested aliases expand to
-    billions of nodes for whatever walks the data. No ``*`` in the text means
-    no alias, which is the common case and costs nothing.
+    billions of nodes for whatever walks the data. They are noticed while the
+    data is built; this second look, for the alias's place, is only taken then.
     """
     if "*" not in text:
         return None
@@ -148,14 +162,13 @@ def gc_paused() -> Iterator[None]:
 
 def parse(text: str) -> Any:
     """Parse one YAML document safely, refusing aliases and duplicate keys."""
-    alias = _first_alias_or_error(text)
-    if alias is not None:
-        line, col = _mark(alias)
-        raise YamlError(
-            _("aliases ('*name') are not allowed: write the value out in full"), line, col
-        )
     try:
         return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
+    except _Alias:
+        line, col = _mark(_first_alias_or_error(text))
+        raise YamlError(
+            _("aliases ('*name') are not allowed: write the value out in full"), line, col
+        ) from None
     except YamlError:
         raise
     except yaml.MarkedYAMLError as exc:

@@ -233,6 +233,21 @@ def test_evidence_pack(zi, office, tmp_path):
     assert len(_parse(index).rows["gap-row"]) == 179
 
 
+def test_thousands_of_gaps_are_listed_per_action(zi, write_plan, tmp_path):
+    action = "          - indicator: Laporan bulanan\n            steps: [Menyusun laporan]\n            evidence: [Laporan]\n            months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]\n"
+    path = write_plan(MINIMAL.rstrip("\n") + "\n" + action * 100)
+    out = tmp_path / "pack.zip"
+    result = zi("evidence", "pack", "-o", str(out), "--plan", str(path))
+    assert result.code == 0, result.err
+    assert "1206 gaps" in result.out  # 100 actions x 12 months, and the 6 of MINIMAL
+    with zipfile.ZipFile(out) as archive:
+        rows = list(csv.reader(io.StringIO(archive.read("index.csv").decode("utf-8-sig"))))
+        index = archive.read("index.html").decode("utf-8")
+    assert len([r for r in rows[1:] if r[8].startswith("gap")]) == 1206  # the CSV keeps a row per occurrence
+    assert len(_parse(index).rows["gap-row"]) == 103  # the page, a row per action
+    assert "1206 gaps in 103 actions" in index and "Jan, Feb, Mar" in index
+
+
 def test_evidence_pack_reports_changed_files(zi, office, tmp_path):
     stored = office.parent / "tambrauw-2023.evidence/II/II.2/II.2.a/2023-04/foto.jpg"
     stored.write_bytes(b"tampered")

@@ -268,6 +268,17 @@ def test_list_table(zi):
     assert "\x1b[" not in result.out
 
 
+def test_a_huge_list_is_cut_with_a_count(zi, write_plan):
+    from tests.conftest import MINIMAL
+
+    action = "          - indicator: SOP disosialisasikan\n            steps: [Sosialisasi SOP]\n            evidence: [Daftar hadir]\n            months: [4]\n"
+    path = write_plan(MINIMAL.rstrip("\n") + "\n" + action * 250)
+    result = zi("list", "--plan", str(path))
+    assert result.code == 0
+    assert "53 more not shown" in result.out and "253 actions" in result.out  # 200 rows shown
+    assert len(json.loads(zi("list", "--json", "--plan", str(path)).out)) == 253
+
+
 def test_list_unknown_team_lists_the_teams(zi):
     result = zi("list", "--team", "keuangan", "--plan", str(PLAN))
     assert result.code == 1

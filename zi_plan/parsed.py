@@ -1,0 +1,148 @@
+"""Loading plans through the parsed-data cache (zi_plan.cache).
+
+A plan whose exact content was validated before is not parsed at all: its
+validated data comes back from the cache and only the views are built
+(journals: zi_plan.journal_cache). Anything the cache cannot vouch for goes
+the full way: parse and validate everything, every problem placed by line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from zi_plan import cache
+from zi_plan.errors import InvalidFile
+from zi_plan.plan import LoadedPlan
+
+# ---------------------------------------------------------------- reading files
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; anything unusual (not a plain file, unreadable) is
+    left to yamlio.read_text, which says what is wrong."""
+    try:
+        if stat.S_ISREG(os.stat(path).st_mode):
+            return path.read_bytes()
+    except OSError:
+        pass
+    return _text(path).encode("utf-8")
+
+
+def decode_text(path: Path, raw: bytes) -> str:
+    """The text, for a parse; yamlio.read_text places a byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _text(path)
+
+
+def _text(path: Path) -> str:
+    from zi_plan import yamlio
+
+    try:
+        return yamlio.read_text(path)
+    except yamlio.YamlError as exc:
+        raise InvalidFile([exc.problem(str(path))]) from None
+
+
+# ---------------------------------------------------------------- plans
+
+
+def load_plan(path: Path) -> LoadedPlan:
+    """The plan at ``path``, from the cache when this content was validated before."""
+    with cache.loading():
+        return _load_plan(path)
+
+
+def _load_plan(path: Path) -> LoadedPlan:
+    from zi_plan.plan import build_plan, check_text
+
+    raw = read_bytes(path)
+    content = cache.sha256(raw)
+    store = cache.open_store()
+    entry = None
+    if store is not None:
+        entry = store.plan_folder(path) / f"plan-{cache.sha256((store.context + content).encode())[:40]}.zic"
+        data = _cached_plan_data(store, entry, content)
+        if data is not None:
+            try:
+                plan = build_plan(path, data)
+            except Exception:  # noqa: BLE001 - a signed entry that still does not fit: re-parse
+                plan = None
+            if plan is not None:
+                plan.fingerprint = content
+                return plan
+    from zi_plan import yamlio
+
+    with yamlio.gc_paused():
+        data, problems = check_text(str(path), decode_text(path, raw))
+    if problems:
+        raise InvalidFile(problems)
+    plan = build_plan(path, data)
+    plan.fingerprint = content
+    if store is not None and entry is not None:
+        frozen, dates = freeze(data)
+        segment = store.segment(("plan", store.context, content, dates, frozen))
+        if segment is not None:
+            store.write(entry, [segment])
+    return plan
+
+
+def _cached_plan_data(store: cache.Store, entry: Path, content: str) -> Any:
+    payloads = store.read(entry)
+    if len(payloads) != 1:
+        return None
+    try:
+        kind, ctx, sha, dates, frozen = payloads[0]
+        if kind != "plan" or ctx != store.context or sha != content:
+            return None
+        return thaw(frozen, dates)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+
+
+# Dates are the one kind of value YAML gives that marshal cannot hold: they
+# are kept as ISO text, with where they were, and put back on the way out.
+_DATES = (dt.date, dt.datetime)
+
+
+def freeze(value: Any) -> tuple[Any, list[tuple[tuple[Any, ...], str]]]:
+    """``value`` with dates as text (copying only what holds one), and their places."""
+    dates: list[tuple[tuple[Any, ...], str]] = []
+    return _freeze(value, (), dates), dates
+
+
+def _freeze(value: Any, where: tuple[Any, ...], dates: list[tuple[tuple[Any, ...], str]]) -> Any:
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    elif isinstance(value, _DATES):
+        dates.append((where, "datetime" if isinstance(value, dt.datetime) else "date"))
+        return value.isoformat()
+    else:
+        return value
+    copy = None
+    for key, item in items:
+        if isinstance(item, (str, int, float)) or item is None:
+            continue
+        frozen = _freeze(item, (*where, key), dates)
+        if frozen is not item:
+            if copy is None:
+                copy = dict(value) if isinstance(value, dict) else list(value)
+            copy[key] = frozen
+    return value if copy is None else copy
+
+
+def thaw(value: Any, dates: list[tuple[tuple[Any, ...], str]]) -> Any:
+    for where, kind in dates:
+        parent = value
+        for key in where[:-1]:
+            parent = parent[key]
+        text = parent[where[-1]]
+        parent[where[-1]] = dt.datetime.fromisoformat(text) if kind == "datetime" else dt.date.fromisoformat(text)
+    return value

@@ -43,8 +43,8 @@ def test_help_in_english_keeps_typer_texts(zi, monkeypatch):
 USAGE_ERRORS = [
     (("undo", "II.2.a"), "opsi '--month' / '-m' wajib diisi.", "Missing option '--month' / '-m'."),
     (("show",), "argumen 'ID' wajib diisi.", "Missing argument 'ID'."),
-    (("due", "--month", "x"), "nilai '--month' / '-m' tidak sah: 'x' bukan bilangan yang sah.", "'x' is not a valid int range."),
-    (("due", "--month", "13"), "13 di luar rentang 1<=x<=12.", "13 is not in the range 1<=x<=12."),
+    (("init", "--year", "x"), "nilai '--year' tidak sah: 'x' bukan bilangan yang sah.", "'x' is not a valid int range."),
+    (("init", "--year", "3000"), "3000 di luar rentang 2000<=x<=2100.", "3000 is not in the range 2000<=x<=2100."),
     (("validate", "--format", "xml"), "'xml' bukan salah satu dari 'text', 'json', 'github'.", "'xml' is not one of"),
     (("due", "--bogus"), "tidak ada opsi --bogus", "No such option: --bogus"),
     (("dua",), "tidak ada perintah 'dua'. Mungkin maksudnya 'due'?", "No such command 'dua'. Did you mean 'due'?"),
@@ -80,8 +80,8 @@ def test_zi_lang_environment_does_the_same(zi, monkeypatch):
 def test_language_does_not_leak_between_runs(zi, monkeypatch):
     """Typer's shared type objects are set afresh on every run."""
     monkeypatch.setenv("COLUMNS", "200")
-    assert "<bilangan>" in zi("--lang", "id", "due", "--help").out
-    text = zi("--lang", "en", "due", "--help").out
+    assert "<bilangan>" in zi("--lang", "id", "init", "--help").out
+    text = zi("--lang", "en", "init", "--help").out
     assert "<bilangan>" not in text and "<int range>" in text
 
 

@@ -63,7 +63,8 @@ def assert_words_whole(output: str, texts: list[str]) -> None:
 
 
 def assert_fits(output: str, width: int) -> None:
-    widest = max(len(line) for line in output.splitlines())
+    # The first line names the plan and journal files: paths, printed whole to copy.
+    widest = max(len(line) for line in output.splitlines() if ".progress.yaml" not in line)
     assert widest <= width, f"{widest} > {width}\n{output}"
 
 

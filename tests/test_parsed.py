@@ -105,11 +105,11 @@ def test_a_bad_record_in_the_tail_is_placed_in_the_whole_file(plan_copy: Path):
     journal_path = _journal_with(plan_copy, ("II.2.a", 4))
     load_journal(load_plan(plan_copy))
     with journal_path.open("a", encoding="utf-8") as fh:
-        fh.write(RECORD.format(id="IX.9.z", month=4, by="Eka"))
+        fh.write(RECORD.format(id="II.2.a", month=5, by="''"))  # no one did it
     with pytest.raises(InvalidFile) as caught:
         load_journal(load_plan(plan_copy))
     [problem] = caught.value.problems
-    assert problem.line == 9 and "IX.9.z" in problem.message
+    assert problem.line == 13 and "'by'" in problem.message
 
 
 @pytest.mark.parametrize(
@@ -168,7 +168,7 @@ def test_a_damaged_entry_is_ignored(plan_copy: Path, how: str, zi, parses: list[
         _damage(entry, how)
     parses.clear()
     again = zi("show", "II.2.a", "--json", "--plan", str(plan_copy))
-    assert (again.code, again.out, again.err) == (0, expected.out, "")
+    assert (again.code, again.out, again.err) == (0, expected.out, expected.err)
     assert len(parses) == 2  # plan and journal, parsed again
 
 
@@ -266,7 +266,9 @@ def test_the_old_validation_cache_is_removed(write_plan):
 def test_done_builds_only_the_records_of_its_action(plan_copy: Path, monkeypatch):
     from zi_plan import journal_cache
 
-    _journal_with(plan_copy, ("II.2.a", 4), ("III.5.a", 1), ("III.5.a", 2), ("II.2.a", 5))
+    path = _journal_with(plan_copy, ("II.2.a", 4), ("III.5.a", 1), ("III.5.a", 2), ("II.2.a", 5))
+    # Format 2, as zi writes it now (a format 1 journal is rewritten whole, once).
+    path.write_text(path.read_text(encoding="utf-8").replace("journal: 1", "journal: 2"), encoding="utf-8")
     load_journal(load_plan(plan_copy))
     built: list[object] = []
     real = journal_cache.decode

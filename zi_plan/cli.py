@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 import sys
 from typing import Optional
 
@@ -28,6 +29,7 @@ GROUPS = (
     "documents",
     "evidence",
     "newplans",
+    "journal",
 )
 
 
@@ -85,6 +87,10 @@ def _take_lang(args: list[str]) -> tuple[Optional[str], list[str]]:
         i += 1
     if value is not None and i18n.normalise(value) is None:
         raise ZiError(_("unknown language '{value}': use --lang id or --lang en").format(value=value), exit_code=2)
+    env = os.environ.get("ZI_LANG", "").strip()
+    if value is None and env and i18n.normalise(env) is None:
+        # A typo in the environment would otherwise switch to English unnoticed.
+        raise ZiError(_("unknown language ZI_LANG={value}: set ZI_LANG=id or ZI_LANG=en").format(value=env), exit_code=2)
     return value, rest
 
 

@@ -15,13 +15,14 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from zi_plan.amend import stamped
 from zi_plan.errors import ZiError
 from zi_plan.evidence import parse_sources, sha256_of, store, stored_state
 from zi_plan.files import atomic_target
 from zi_plan.i18n import _, month_name
-from zi_plan.journal import EvidenceEntry, Journal, Record, append_records, writing
+from zi_plan.journal import EvidenceEntry, Journal, Record, append_records
 from zi_plan.plan import LoadedPlan
-from zi_plan.recording import default_author
+from zi_plan.recording import author, writing
 from zi_plan.status import check_month, now
 from zi_plan.wording import os_reason
 
@@ -55,10 +56,6 @@ def _matches(journal: Journal, entry: EvidenceEntry, text: str) -> bool:
     return _same_stored(journal, entry, text) or text.strip() in (name, entry.name)
 
 
-def _author(plan: LoadedPlan, by: str | None) -> str:
-    return by.strip() if by and by.strip() else default_author(plan.path.parent)
-
-
 def replace(plan: LoadedPlan, action_id: str, month: int, old: str, new: str, *,
             note: str | None = None, by: str | None = None) -> Correction:  # fmt: skip
     """Withdraw the stored evidence ``old`` of an occurrence and keep ``new`` instead."""
@@ -87,9 +84,9 @@ def replace(plan: LoadedPlan, action_id: str, month: int, old: str, new: str, *,
                 raise ZiError(_("{new} has the same content as the stored {old}; nothing to replace").format(new=new, old=old_entry.path))
             raise ZiError(_("{new} is the recorded content of {old}: put it back with zi evidence restore {old} {new}").format(new=new, old=old_entry.path))
         new_entry = store(journal, action, month, plan.year, source)
-        record = Record(action=action.id, month=month, event="replace", at=now(), by=_author(plan, by),
-                        note=note.strip() if note and note.strip() else None,
-                        evidence=(new_entry,), replaces=(old_entry,))  # fmt: skip
+        record = stamped(Record(action=action.id, month=month, event="replace", at=now(), by=author(plan, by),
+                                note=note.strip() if note and note.strip() else None,
+                                evidence=(new_entry,), replaces=(old_entry,)), action)  # fmt: skip
         append_records(journal, plan, [record])
     return Correction(record, journal, old_entry, new_entry)
 
@@ -121,7 +118,7 @@ def restore(plan: LoadedPlan, stored: str, file: str, *, note: str | None = None
             assert found is not None
             set_aside = (EvidenceEntry(path=aside.relative_to(journal.evidence_dir).as_posix(), sha256=found,
                                        size=aside.stat().st_size, name=full.name),)  # fmt: skip
-        done = Record(action=record.action, month=record.month, event="restore", at=now(), by=_author(plan, by),
+        done = Record(action=record.action, month=record.month, event="restore", at=now(), by=author(plan, by),
                       note=note.strip() if note and note.strip() else None, evidence=(entry,), replaces=set_aside)  # fmt: skip
         append_records(journal, plan, [done])
     return Correction(done, journal, entry)

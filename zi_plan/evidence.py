@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -108,7 +107,10 @@ def store(journal: Journal, action: ActionView, month: int, year: int, source: E
             # The very same content already stored here: keep nothing new.
             staged.target = None if target.exists() else target
         if staged.target is not None:
-            shutil.copystat(source.file, target, follow_symlinks=True)
+            # The source's times (the file's date still says when it was made),
+            # not its mode: a 0600 download would lock colleagues out.
+            times = source.file.stat()
+            os.utime(target, ns=(times.st_atime_ns, times.st_mtime_ns))
     except OSError as exc:
         raise ZiError(_("could not store {file} in {folder}: {reason}").format(file=source.text, folder=folder, reason=os_reason(exc))) from None
     relative = target.relative_to(journal.evidence_dir).as_posix()

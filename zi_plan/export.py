@@ -10,17 +10,47 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import dataclass
 from typing import Any
 
 from zi_plan.errors import ZiError
 from zi_plan.files import csv_bytes
 from zi_plan.i18n import _, month_name
-from zi_plan.journal import Journal, withdrawal_text
-from zi_plan.plan import ActionView, LoadedPlan
-from zi_plan.status import check_month, mark
+from zi_plan.journal import Journal
+from zi_plan.plan import ActionView, LoadedPlan, TeamView
+from zi_plan.status import check_month, mark, today
+from zi_plan.withdrawal import withdrawal_text
 
 DECREE_COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", *map(str, range(1, 13)), "PENANGGUNG JAWAB"]
 STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI"]
+
+
+@dataclass(frozen=True)
+class Document:
+    data: bytes
+    name: str  # the default file name
+
+
+def export(plan: LoadedPlan, journal: Journal, fmt: str, month: int | None = None, team: str | None = None,
+           delimiter: str = ",") -> Document:  # fmt: skip
+    """`zi export`: the bytes of one format, for one team if asked, and the file name that says so.
+
+    The name carries the team and the month when they were given, so that
+    exports for several teams or months never land on the same file.
+    """
+    wanted = plan.team(team) if team else None
+    if fmt == "ics":
+        data = to_ics(plan, journal, team)
+    elif fmt == "csv":
+        data = to_csv(plan, journal, month or today().month, wanted, delimiter)
+    else:
+        data = to_xlsx(plan, journal, month or today().month, wanted)
+    stem = _("action-plan-{year}.{ext}").format(year=plan.year, ext=fmt).rsplit(".", 1)[0]
+    if wanted is not None:
+        stem += f"-{wanted.id}"
+    if month is not None and fmt != "ics":
+        stem += f"-{month:02d}"
+    return Document(data, f"{stem}.{fmt}")
 
 
 def numbered(texts: tuple[str, ...]) -> str:
@@ -30,16 +60,19 @@ def numbered(texts: tuple[str, ...]) -> str:
     return "\n".join(f"{i}. {t}" for i, t in enumerate(texts, 1))
 
 
-def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int) -> list[list[Any]]:
+def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None = None) -> list[list[Any]]:
     """Header, then one row per component and one per action, as in the decree."""
     check_month(as_of)
     rows: list[list[Any]] = [DECREE_COLUMNS + STATUS_COLUMNS]
     blank = [""] * (len(DECREE_COLUMNS) + len(STATUS_COLUMNS))
     for component in plan.components:
+        if team is not None and all(a.team != team for item in component.items for a in item.actions):
+            continue
         rows.append([component.id, component.title, *blank[2:]])
         last_team = None
         for item in component.items:
-            for index, action in enumerate(item.actions):
+            actions = [a for a in item.actions if team is None or a.team == team]
+            for index, action in enumerate(actions):
                 first_in_item = index == 0
                 marks = {m: mark(journal.occurrence(action.id, m), as_of, plan.year) for m in action.months}
                 done = [m for m, v in marks.items() if v in ("done", "done-late")]
@@ -86,15 +119,15 @@ def csv_delimiter(excel: str | None = None, delimiter: str | None = None, fmt: s
     return ","
 
 
-def to_csv(plan: LoadedPlan, journal: Journal, as_of: int, delimiter: str = ",") -> bytes:
-    return csv_bytes(decree_rows(plan, journal, as_of), delimiter)
+def to_csv(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None = None, delimiter: str = ",") -> bytes:
+    return csv_bytes(decree_rows(plan, journal, as_of, team), delimiter)
 
 
-def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int) -> list[list[Any]]:
+def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int, team: TeamView | None) -> list[list[Any]]:
     rows: list[list[Any]] = [["KODE", "INDIKATOR", "BUKTI FISIK", "PENANGGUNG JAWAB", "STATUS", "TANGGAL", "OLEH", "CATATAN", "BUKTI DUKUNG", "BUKTI DITARIK"]]
     statuses = {"open": _("open"), "done": _("done"), "overdue": _("overdue"), "done-late": _("done, late")}
     for action in plan.actions:
-        if month not in action.months:
+        if month not in action.months or (team is not None and action.team != team):
             continue
         occ = journal.occurrence(action.id, month)
         done = occ.done
@@ -110,7 +143,7 @@ def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int)
     return rows
 
 
-def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int) -> bytes:
+def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None = None) -> bytes:
     """A recap sheet in the decree's layout, and a sheet per month, as offices keep them."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -118,7 +151,7 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int) -> bytes:
     book = Workbook()
     recap = book.active
     recap.title = "Rekap"
-    _fill(recap, decree_rows(plan, journal, as_of))
+    _fill(recap, decree_rows(plan, journal, as_of, team))
     widths = {"A": 5, "B": 28, "C": 40, "D": 40, "E": 40, "R": 28, "S": 9, "T": 10, "U": 11, "V": 10}
     for column, width in widths.items():
         recap.column_dimensions[column].width = width
@@ -132,7 +165,7 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int) -> bytes:
                 cell.font, cell.fill = bold, component_fill
     for name, month in ((month_name(m), m) for m in range(1, 13)):
         sheet = book.create_sheet(name[:31])
-        _fill(sheet, _occurrence_rows(plan, journal, month, as_of))
+        _fill(sheet, _occurrence_rows(plan, journal, month, as_of, team))
         for column, width in {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45, "J": 45}.items():
             sheet.column_dimensions[column].width = width
     for sheet in book.worksheets:

@@ -19,6 +19,7 @@ from typing import Any
 
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _
+from zi_plan.permissions import settle
 from zi_plan.wording import os_reason
 
 # ---------------------------------------------------------------- atomic writes
@@ -43,7 +44,12 @@ def atomic_target(target: Path | None, folder: Path | None = None) -> Iterator[S
     directory = folder if folder is not None else (target.parent if target is not None else Path("."))
     prefix = f".{target.name}." if target is not None else ".incoming."
     fd, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=directory)
-    os.close(fd)
+    try:
+        # mkstemp makes 0600, which locks colleagues on other accounts out:
+        # the umask's mode for a new file, the old file's mode and group otherwise.
+        settle(fd, target)
+    finally:
+        os.close(fd)
     staged = Staged(Path(name), target)
     try:
         yield staged
@@ -96,16 +102,20 @@ def target_path(target: str | Path | None, default_name: str) -> Path:
     return path
 
 
-def write_document(data: bytes, target: str | None, default_name: str) -> str | None:
+def write_document(data: bytes, target: str | None, default_name: str, *, force: bool | None = None) -> str | None:
     """Write ``data`` to ``target`` ('-' for stdout; default: ``default_name`` here).
 
-    Returns the path written, or None for stdout.
+    With ``force`` given (False), an existing file is refused rather than
+    replaced: an export may hold a colleague's edits. Returns the path
+    written, or None for stdout.
     """
     if target == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return None
     path = target_path(target, default_name)
+    if force is False and path.exists():
+        raise ZiError(_("{path} exists; add --force to replace it, or name another file with -o").format(path=path))
     try:
         atomic_write(path, data)
     except OSError as exc:

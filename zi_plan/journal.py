@@ -9,13 +9,12 @@ one shared folder can record at once and all land.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Optional
@@ -30,12 +29,17 @@ from zi_plan.wording import os_reason
 if TYPE_CHECKING:
     from filelock import FileLock
 
+    from zi_plan.amend import Finding
+    from zi_plan.withdrawal import Withdrawn
+
+# Format 2 adds to each record the fingerprint and indicator of the action it
+# was made for, and the events 'accept' and 'move' (see zi_plan.amend),
+# 'replace' and 'restore' (see zi_plan.corrections).
+# Format 1 journals (the previous release) are read as they are and
+# rewritten as format 2 on the next write.
 JOURNAL_VERSION = 2
-# Format 1 (the previous release) has no replace/restore records; it is read as is.
 KNOWN_VERSIONS = (1, 2)
-Event = Literal["done", "undo", "evidence", "replace", "restore"]
-# Record kinds that format 1 does not know: writing one lifts the file to format 2.
-FORMAT_2_EVENTS = ("replace", "restore")
+Event = Literal["done", "undo", "evidence", "accept", "move", "replace", "restore"]
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,11 @@ class Record:
     by: str
     note: Optional[str] = None
     evidence: tuple[EvidenceEntry, ...] = ()
+    # The action's fingerprint and indicator when the record was made (format 2).
+    fingerprint: str | None = None
+    indicator: str | None = None
+    accepted: str | None = None  # accept: the old fingerprint now taken as this text
+    moved_from: str | None = None  # move: the id whose records now belong to `action`
     # replace: the stored files this record withdraws; restore: the damaged
     # copy set aside. Named here, so nothing leaves the evidence without a record.
     replaces: tuple[EvidenceEntry, ...] = ()
@@ -75,16 +84,25 @@ class Record:
         if isinstance(at, str):
             at = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))  # 'Z' before Python 3.11
         return cls(
-            action=data["action"], month=data["month"], event=data["event"], at=at, by=data["by"],
+            action=data["action"], month=data.get("month") or 0, event=data["event"], at=at, by=data["by"],
             note=data.get("note"), evidence=tuple(EvidenceEntry(**e) for e in data.get("evidence") or ()),
+            fingerprint=data.get("fingerprint"), indicator=data.get("indicator"),
+            accepted=data.get("accepted"), moved_from=data.get("from"),
             replaces=tuple(EvidenceEntry(**e) for e in data.get("replaces") or ()),
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"action": self.action, "month": self.month, "event": self.event,
-                               "at": self.at.isoformat(), "by": self.by}  # fmt: skip
-        if self.note:
-            out["note"] = self.note
+        out: dict[str, Any] = {"action": self.action}
+        if self.month:  # accept and move records concern every month
+            out["month"] = self.month
+        out["event"] = self.event
+        if self.moved_from:
+            out["from"] = self.moved_from
+        out |= {"at": self.at.isoformat(), "by": self.by}
+        for key, value in (("note", self.note), ("fingerprint", self.fingerprint), ("accepted", self.accepted),
+                           ("indicator", self.indicator)):  # fmt: skip
+            if value:
+                out[key] = value
         if self.evidence:
             out["evidence"] = [e.to_dict() for e in self.evidence]
         if self.replaces:
@@ -116,30 +134,9 @@ class Occurrence:
         return self._sorted()[1]
 
     def _sorted(self) -> tuple[list[tuple[Record, EvidenceEntry]], list[Withdrawn]]:
-        current: list[tuple[Record, EvidenceEntry]] = []
-        withdrawn: list[Withdrawn] = []
-        for record in self.history:
-            if record.event == "undo":
-                withdrawn.extend(Withdrawn(r, e, record) for r, e in current)
-                current = []
-            elif record.event == "restore":
-                continue  # puts a stored file back; adds no evidence
-            else:
-                if record.event == "replace":
-                    gone = {(e.path, e.sha256) for e in record.replaces}
-                    withdrawn.extend(Withdrawn(r, e, record) for r, e in current if (e.path, e.sha256) in gone)
-                    current = [(r, e) for r, e in current if (e.path, e.sha256) not in gone]
-                current.extend((record, e) for e in record.evidence)
-        return current, withdrawn
+        from zi_plan.withdrawal import sort_evidence
 
-
-@dataclass(frozen=True)
-class Withdrawn:
-    """A piece of evidence that no longer counts, and the undo or replace record that withdrew it."""
-
-    added: Record
-    entry: EvidenceEntry
-    by: Record
+        return sort_evidence(self.history)
 
 
 @dataclass
@@ -150,6 +147,11 @@ class Journal:
     evidence_dir: Path
     records: list[Record]
     occurrences: dict[tuple[str, int], Occurrence]
+    # Records the plan no longer matches (zi_plan.amend), and the warnings
+    # that say so once per command; set by load_journal.
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    version: int = JOURNAL_VERSION
 
     def occurrence(self, action_id: str, month: int) -> Occurrence:
         return self.occurrences.get((action_id, month)) or Occurrence(action_id, month)
@@ -165,29 +167,53 @@ class Journal:
 
 
 def replay(records: Iterable[Record], state: dict[tuple[str, int], Occurrence] | None = None) -> dict[tuple[str, int], Occurrence]:
-    """The state of every occurrence the records touch, in one pass (on from ``state``)."""
+    """The state of every occurrence the records touch, in one pass (on from ``state``).
+
+    A 'move' record hands the occurrences of one id, as they stand, to
+    another; an 'accept' record changes no state.
+    """
     state = {} if state is None else state
     for record in records:
+        if record.event == "move":
+            _move(state, record.moved_from or "", record.action)
+            continue
+        if record.event == "accept":
+            continue
         key = (record.action, record.month)
         occ = state.get(key)
         if occ is None:
             occ = state[key] = Occurrence(record.action, record.month)
-        occ.history.append(record)
-        if record.event == "done":
-            occ.status, occ.done = "done", record
-        elif record.event == "undo":
-            occ.status, occ.done = "open", None
+        _apply(occ, record)
     return state
 
 
-def withdrawal_text(record: Record) -> str:
-    """'reopened 2023-05-02 by Yulius: foto salah': how a piece of evidence was withdrawn."""
-    template = _("reopened {date} by {by}") if record.event == "undo" else _("replaced {date} by {by}")
-    text = template.format(date=f"{record.at:%Y-%m-%d}", by=record.by)
-    return f"{text}: {record.note}" if record.note else text
+def _apply(occ: Occurrence, record: Record) -> None:
+    occ.history.append(record)
+    if record.event == "done":
+        occ.status, occ.done = "done", record
+    elif record.event == "undo":
+        occ.status, occ.done = "open", None
+
+
+def _move(state: dict[tuple[str, int], Occurrence], old: str, new: str) -> None:
+    for key in [k for k in state if k[0] == old]:
+        moved = state.pop(key)
+        there = state.get((new, key[1]))
+        # Normally the new id has no records (zi journal move refuses that);
+        # after a hand edit or a merge, both histories are replayed by time.
+        history = sorted([*moved.history, *there.history], key=lambda r: r.at) if there else moved.history
+        target = state[(new, key[1])] = Occurrence(new, key[1])
+        for record in history:
+            _apply(target, record)
 
 
 # ---------------------------------------------------------------- where
+
+
+def journal_file_name(plan_path: Path) -> str:
+    """'tambrauw-2023.yaml' -> 'tambrauw-2023.progress.yaml'."""
+    stem = plan_path.name.removesuffix(".yaml").removesuffix(".yml")
+    return f"{stem}.progress.yaml"
 
 
 def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
@@ -197,10 +223,7 @@ def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
     nothing is ever written inside the package, so that one goes to the
     user's data folder.
     """
-    stem = plan.path.name
-    for suffix in (".yaml", ".yml"):
-        if stem.endswith(suffix):
-            stem = stem[: -len(suffix)]
+    stem = journal_file_name(plan.path).removesuffix(".progress.yaml")
     if plan.bundled:
         import platformdirs
 
@@ -224,7 +247,11 @@ def load_journal(plan: LoadedPlan) -> Journal:
     path, evidence_dir = journal_paths(plan)
     if not path.exists():
         return Journal(path, evidence_dir, [], {})
-    return journal_cache.load_journal(plan, path, evidence_dir)
+    journal = journal_cache.load_journal(plan, path, evidence_dir)
+    from zi_plan import amend
+
+    amend.reconcile(plan, journal)  # what the plan, perhaps amended, no longer matches
+    return journal
 
 
 def checked_data(path: Path, text: str, plan: LoadedPlan) -> dict[str, Any]:
@@ -256,13 +283,8 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
         found.extend((tuple(err["loc"]), plain_schema_message(err), False) for err in exc.errors(include_url=False))
     if journal is not None and journal.journal not in KNOWN_VERSIONS:
         found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION), False))
-    for index, record in enumerate((journal.records or []) if journal else []):
-        action = plan.by_id.get(record.action)
-        if action is None:
-            found.append((("records", index, "action"), _("record for '{id}', which the plan does not have; was the plan changed?").format(id=record.action), False))
-        elif record.month not in action.months:
-            months = ", ".join(map(str, action.months))
-            found.append((("records", index, "month"), _("{id} is not scheduled in month {month} (its months: {months})").format(id=record.action, month=record.month, months=months), False))
+    # Records for actions or months the plan no longer has are not errors:
+    # the decree may be amended mid-year (zi_plan.amend reports them).
     if found:
         raise InvalidFile(located(str(path), text, found))
 
@@ -279,12 +301,14 @@ plan: {plan}
 records:
 """
 
+_MIGRATED = """\
+# Rewritten from format {version} on {day}: the records before then were given
+# the fingerprints of the plan's actions as they read that day.
+"""
+
 # After the last top-level `records:` key only list entries, their indented
 # lines and comments may follow; then a new record can simply be appended.
 _APPENDABLE = re.compile(r"^records:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.MULTILINE)
-
-
-_FORMAT_1 = re.compile(r"^journal:[ \t]*1[ \t]*$", re.MULTILINE)
 
 
 def record_to_yaml(record: Record) -> str:
@@ -302,28 +326,21 @@ def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> Non
     # The name as a JSON string is a valid YAML scalar whatever it contains.
     header = _HEADER.format(plan=json.dumps(plan.path.name, ensure_ascii=False), version=JOURNAL_VERSION)
     raw = path.read_bytes() if path.exists() else header.encode("utf-8")
-    lifted = False
-    if any(r.event in FORMAT_2_EVENTS for r in new):
-        # The previous release cannot read these records: say so in the file.
-        text = raw.decode("utf-8-sig")
-        upgraded = _FORMAT_1.sub(f"journal: {JOURNAL_VERSION}", text, count=1)
-        if upgraded != text:
-            raw, lifted = upgraded.encode("utf-8"), True
+    if journal.version < JOURNAL_VERSION:
+        _migrate(journal, plan, header, new)
+        return
     added = "".join(record_to_yaml(r) for r in new).encode("utf-8")
     if raw and not raw.endswith(b"\n"):
         added = b"\n" + added
     # Whether the text ends in its `records:` list is known from the cache
     # for the text the journal was loaded from; a search through a big
     # journal's text would cost more than the rest of `zi done`.
-    appendable = None if lifted else journal_cache.known_appendable(journal, raw)
+    appendable = journal_cache.known_appendable(journal, raw)
     if appendable is None:
         appendable = bool(_APPENDABLE.search(raw.decode("utf-8-sig")))
     if appendable:
         atomic_write(path, raw + added)
-        if lifted:  # not the text the cache knows: the next load goes the full way
-            journal.extend(new)
-        else:
-            journal_cache.appended(journal, plan, raw, added, new)
+        journal_cache.appended(journal, plan, raw, added, new)
     else:
         # Hand-edited so that `records:` is not last (or is `records: []`):
         # write the whole file again in the usual layout.
@@ -332,31 +349,34 @@ def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> Non
         journal.extend(new)
 
 
-@contextlib.contextmanager
-def writing(plan: LoadedPlan) -> Iterator[Journal]:
-    """The plan's journal, loaded under its lock, for one change.
+def _migrate(journal: Journal, plan: LoadedPlan, header: str, new: list[Record]) -> None:
+    """Format 1 -> 2, once, by writing the whole journal again.
 
-    The folder is checked for writing before anything is copied.
+    The old records get the fingerprints of the plan as it is today, the
+    best knowledge there is of what they were made for; a comment says so.
     """
-    from filelock import Timeout
+    from zi_plan.amend import migrated
 
-    journal_path, _evidence = journal_paths(plan)
-    ensure_writable(journal_path.parent)
-    try:
-        with lock(journal_path):
-            yield load_journal(plan)
-    except Timeout:
-        raise ZiError(
-            _("another zi is writing {path} and did not finish within a minute; try again").format(path=journal_path)
-        ) from None
+    records = migrated(plan, journal.records)
+    note = _MIGRATED.format(version=journal.version, day=dt.date.today().isoformat())
+    text = header.replace("journal:", note + "journal:", 1) + "".join(record_to_yaml(r) for r in [*records, *new])
+    atomic_write(journal.path, text.encode("utf-8"))
+    journal.records = records
+    journal.occurrences = replay(records)
+    journal.extend(new)
+    journal.version = JOURNAL_VERSION
 
 
 def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:
     """The lock that serialises writers of one journal (and its evidence)."""
     from filelock import FileLock
 
+    from zi_plan.permissions import new_file_mode
+
     # A hidden name: the lock file stays after release, and nobody should commit it.
-    return FileLock(str(journal_path.with_name(f".{journal_path.name}.lock")), timeout=timeout)
+    # It is shared by every account that writes the journal: the umask's mode
+    # (filelock 3 would make it 0644, locking the group out).
+    return FileLock(str(journal_path.with_name(f".{journal_path.name}.lock")), timeout=timeout, mode=new_file_mode())
 
 
 def ensure_writable(directory: Path) -> None:

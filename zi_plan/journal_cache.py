@@ -112,7 +112,9 @@ class LoadedJournal(Journal):
         self._occurrences = value
 
     def occurrence(self, action_id: str, month: int) -> Occurrence:
-        if self._occurrences is not None:
+        # A 'move' record hands one id's records to another: only a replay of
+        # the whole journal knows where each record counts (zi_plan.amend).
+        if self._occurrences is not None or getattr(self, "has_moves", False):
             return super().occurrence(action_id, month)
         records = self._by_action.get(action_id)
         if records is None:

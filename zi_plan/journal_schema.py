@@ -13,7 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from zi_plan.i18n import _
 
-Event = Literal["done", "undo", "evidence", "replace", "restore"]
+Event = Literal["done", "undo", "evidence", "accept", "move", "replace", "restore"]
+Fingerprint = Field(default=None, pattern=r"^[0-9a-f]{12}$")
 
 
 class _Strict(BaseModel):
@@ -40,11 +41,16 @@ class EvidenceModel(_Strict):
 
 class RecordModel(_Strict):
     action: str
-    month: int = Field(ge=1, le=12)
+    month: int | None = Field(default=None, ge=1, le=12)
     event: Event
+    moved_from: str | None = Field(default=None, alias="from", description="move: the id the records came from.")
     at: dt.datetime
     by: str = Field(min_length=1)
     note: Optional[str] = None
+    # Format 2: what the action read when the record was made (see zi_plan.amend).
+    fingerprint: str | None = Fingerprint
+    indicator: str | None = None
+    accepted: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$", description="accept: the old fingerprint.")
     evidence: list[EvidenceModel] = Field(default_factory=list)
     replaces: list[EvidenceModel] = Field(default_factory=list, description="Format 2: stored files a replace withdraws, or the damaged copy a restore set aside.")
 
@@ -58,6 +64,16 @@ class RecordModel(_Strict):
             raise ValueError(_("a 'restore' record needs the stored file it put back in 'evidence'"))
         if self.replaces and self.event not in ("replace", "restore"):
             raise ValueError(_("only 'replace' and 'restore' records have 'replaces'"))
+        return self
+
+    @model_validator(mode="after")
+    def _event_fields(self) -> RecordModel:
+        if self.event in ("done", "undo", "evidence", "replace", "restore") and self.month is None:
+            raise ValueError(_("a '{event}' record needs 'month'").format(event=self.event))
+        if self.event == "move" and not self.moved_from:
+            raise ValueError(_("a 'move' record needs 'from', the id its records came from"))
+        if self.event == "accept" and not (self.accepted and self.fingerprint):
+            raise ValueError(_("an 'accept' record needs 'accepted' and 'fingerprint'"))
         return self
 
 

@@ -23,10 +23,11 @@ from typing import Any
 from zi_plan.evidence import stored_state
 from zi_plan.files import atomic_target, csv_bytes
 from zi_plan.i18n import _
-from zi_plan.journal import Journal, Occurrence, withdrawal_text
+from zi_plan.journal import Journal, Occurrence
 from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
 from zi_plan.status import check_month
+from zi_plan.withdrawal import withdrawal_text
 
 # Past this many gaps the page lists them per action: a row per occurrence
 # would make a page too long to read (and to render); index.csv keeps them all.

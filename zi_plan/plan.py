@@ -120,6 +120,8 @@ class LoadedPlan:
     # The plan shipped with zi, used because no other was named or found:
     # its journal must not go beside it (inside the installed package).
     bundled: bool = False
+    # How it was found (see zi_plan.workspace): "option", "env", "folder" or "bundled".
+    found_by: str = "option"
     fingerprint: str = ""  # the SHA-256 of the plan's content (see zi_plan.parsed)
     actions: list[ActionView] = field(default_factory=list)  # derived: every action, in order
     by_id: dict[str, ActionView] = field(default_factory=dict)  # derived
@@ -179,24 +181,20 @@ def bundled_plan_path() -> Path:
 
 
 def find_plan(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
-    """(path, is it the bundled plan): --plan PATH, else $ZI_PLAN, else
-    ./plans/tambrauw-2023.yaml, else the plan bundled with zi."""
-    if explicit:
-        return Path(explicit), False
-    env = os.environ.get("ZI_PLAN")
-    if env:
-        return Path(env), False
-    local = Path("plans") / BUNDLED_NAME
-    if local.is_file():
-        return local, False
-    return bundled_plan_path(), True
+    """(path, is it the bundled plan), found as zi_plan.workspace.discover says."""
+    from zi_plan.workspace import discover
+
+    choice = discover(explicit)
+    return choice.path, choice.bundled
 
 
 def open_plan(explicit: str | os.PathLike[str] | None = None) -> LoadedPlan:
     """Find the plan as every command does, and load it."""
-    path, bundled = find_plan(explicit)
-    plan = load_plan(path)
-    plan.bundled = bundled
+    from zi_plan.workspace import discover
+
+    choice = discover(explicit)
+    plan = load_plan(choice.path)
+    plan.bundled, plan.found_by = choice.bundled, choice.found_by
     return plan
 
 

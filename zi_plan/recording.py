@@ -6,13 +6,15 @@ they return.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, Optional
 
 from zi_plan import status
+from zi_plan.amend import fingerprint
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import (
@@ -21,7 +23,10 @@ from zi_plan.journal import (
     Occurrence,
     Record,
     append_records,
-    writing,
+    ensure_writable,
+    journal_paths,
+    load_journal,
+    lock,
 )
 from zi_plan.plan import ActionView, LoadedPlan
 from zi_plan.status import check_month, done_late, now
@@ -128,12 +133,19 @@ def default_author(where: Path) -> str:
 
 
 def pick_month(action: ActionView, journal: Journal, current: int) -> int:
-    """This month if scheduled and open, else the earliest open overdue one."""
+    """This month if scheduled and open, else the earliest open overdue one.
+
+    When every occurrence due by now is done, the latest of them is returned,
+    so that the caller says "already done ... use --add" as for --month.
+    """
     if current in action.months and not journal.is_done(action.id, current):
         return current
     for m in action.months:
         if m < current and not journal.is_done(action.id, m):
             return m
+    past = [m for m in action.months if m <= current]
+    if past:
+        return past[-1]
     months = ", ".join(month_name(m) for m in action.months)
     raise ZiError(
         _("{id} has no open occurrence due by {month}; it is scheduled in: {months}. Name the month with --month").format(
@@ -158,9 +170,14 @@ def record_done(
     note: Optional[str] = None,
     by: Optional[str] = None,
     add: bool = False,
+    force: bool = False,
 ) -> Recorded:
-    """Record an occurrence as done (or, with ``add``, add evidence to a done one)."""
+    """Record an occurrence as done (or, with ``add``, add evidence to a done one).
+
+    A month that has not begun needs ``force``: 12 typed for 2 must not pass.
+    """
     from zi_plan import evidence as store
+    from zi_plan.months import future_message, is_future
 
     action = plan.action(action_id)
     if month is not None:
@@ -168,6 +185,8 @@ def record_done(
         if month not in action.months:
             months = ", ".join(f"{month_name(m)} ({m})" for m in action.months)
             raise ZiError(_("{id} is not scheduled in {month}; its months are {months}").format(id=action.id, month=month_name(month), months=months))
+        if not add and not force and is_future(plan.year, month, status.today()):
+            raise ZiError(future_message(action.id, plan.year, month, status.today()))
     if add and not evidence and not note:
         raise ZiError(_("--add needs something to add: --evidence FILE_OR_URL or --note TEXT"), exit_code=2)
     sources = store.parse_sources(list(evidence))
@@ -193,9 +212,11 @@ def record_done(
             month=chosen,
             event="evidence" if add else "done",
             at=now(),
-            by=_author(plan, by),
+            by=author(plan, by),
             note=note.strip() if note and note.strip() else None,
             evidence=tuple(entries),
+            fingerprint=fingerprint(action),
+            indicator=action.indicator,
         )
         append_records(journal, plan, [record])
     return Recorded(record, journal, action)
@@ -210,13 +231,36 @@ def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = 
             raise ZiError(
                 _("{id} {month} {year} is not done, so there is nothing to undo").format(id=action.id, month=month_name(month), year=plan.year)
             )
-        record = Record(action=action.id, month=month, event="undo", at=now(), by=_author(plan, by), note=note)
+        record = Record(action=action.id, month=month, event="undo", at=now(), by=author(plan, by), note=note,
+                        fingerprint=fingerprint(action), indicator=action.indicator)  # fmt: skip
         append_records(journal, plan, [record])
     return Recorded(record, journal, action)
 
 
-def _author(plan: LoadedPlan, by: Optional[str]) -> str:
+def author(plan: LoadedPlan, by: Optional[str]) -> str:
     return by.strip() if by and by.strip() else default_author(plan.path.parent)
+
+
+@contextlib.contextmanager
+def writing(plan: LoadedPlan) -> Iterator[Journal]:
+    """The plan's journal, loaded under its lock, for one change.
+
+    The folder is checked for writing before anything is copied.
+    """
+    from filelock import Timeout
+
+    from zi_plan.workspace import require_deliberate
+
+    journal_path, _evidence = journal_paths(plan)
+    require_deliberate(plan.found_by, plan.path, journal_path)
+    ensure_writable(journal_path.parent)
+    try:
+        with lock(journal_path):
+            yield load_journal(plan)
+    except Timeout:
+        raise ZiError(
+            _("another zi is writing {path} and did not finish within a minute; try again").format(path=journal_path)
+        ) from None
 
 
 # ---------------------------------------------------------------- show
@@ -236,6 +280,7 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
                 "month": m,
                 "month_name": month_name(m),
                 "status": occ.status,
+                "late": done_late(occ, plan.year),
                 "done_at": done.at.isoformat() if done else None,
                 "done_by": done.by if done else None,
                 "note": done.note if done else None,

@@ -363,5 +363,9 @@ def print_pack(result: Any, target: Any) -> None:
 
 
 def print_written_plan(target: Any) -> None:
-    """`zi init`, `zi import`: where the plan went and how to check it."""
-    console().print(_("written {path}; check it with: zi validate {path}").format(path=esc(str(target))), soft_wrap=True)
+    """`zi init`, `zi import`: where the plan went, how to check it, and how zi will find it."""
+    from zi_plan.workspace import how_found
+
+    out = console()
+    out.print(_("written {path}; check it with: zi validate {path}").format(path=esc(str(target))), soft_wrap=True)
+    out.print(esc(how_found(target)), soft_wrap=True)

@@ -68,7 +68,7 @@ def _occurrence_table(data: dict[str, Any], split: bool) -> Table:
         cells = [esc(who), esc(o["note"] or ""), count]
         if not split:
             cells = ["\n".join(c for c in cells if c)]
-        occ.add_row(month_name(o["month"]), status_text(o["status"]), *cells)
+        occ.add_row(month_name(o["month"]), status_text(o["status"], o.get("late", False)), *cells)
     return occ
 
 

@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from zi_plan.completion import completion, team_detail, team_loads
-from zi_plan.i18n import month_name
-from zi_plan.journal import EvidenceEntry, Journal, Record, Withdrawn, withdrawal_text
+from zi_plan.errors import ZiError
+from zi_plan.i18n import _, month_name
+from zi_plan.journal import EvidenceEntry, Journal, Record
 from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import ActionView, LoadedPlan
 from zi_plan.status import SYMBOLS, check_month, mark
+from zi_plan.withdrawal import Withdrawn, withdrawal_text
 
 # ---------------------------------------------------------------- monev report
 
@@ -41,7 +43,10 @@ def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | No
     check_month(month)
     start = month if start is None else check_month(start)
     if start > month:
-        start, month = month, start
+        raise ZiError(
+            _("--from {start} comes after --month {month}: the period runs from --from to --month").format(start=start, month=month),
+            exit_code=2,
+        )
     components, overall = completion(plan, journal, month)
     loads = team_loads(plan, journal)
     teams = []

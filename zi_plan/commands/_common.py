@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import typer
 
@@ -48,24 +48,13 @@ class ExportFormat(str, Enum):
     ics = "ics"
 
 
-E = TypeVar("E", bound=Enum)
-
-
-def choose(kind: type[E], value: str, message: str) -> E:
-    """``value`` as one of ``kind``, else a usage error: ``message`` (translated, with {fmt})."""
-    try:
-        return kind(value)
-    except ValueError:
-        raise ZiError(message.format(fmt=value), exit_code=2) from None
-
-
 # ---------------------------------------------------------------- options
 
 
 def plan_option() -> Any:
     return typer.Option(
         None, "--plan", show_default=False,
-        help=_("Plan file. Default: $ZI_PLAN, else plans/tambrauw-2023.yaml here, else the bundled plan."),
+        help=_("Plan file, or 'bundled'. Default: $ZI_PLAN, else the one plans/*.yaml in this folder or the nearest above, else the bundled plan (read only)."),
     )  # fmt: skip
 
 
@@ -73,10 +62,21 @@ def json_option() -> Any:
     return typer.Option(False, "--json", help=_("Print JSON for scripts instead of a table."))
 
 
-def month_option(help: str | None = None) -> Any:  # noqa: A002 - typer's own word
+def parse_month(value: str) -> int:
+    """--month and --from: 1..12 or a month's name in either language (see zi_plan.months)."""
+    from zi_plan.months import parse_month as parse
+
+    try:
+        return parse(value)
+    except ZiError as exc:
+        raise typer.BadParameter(exc.message) from None
+
+
+def month_option(help: str | None = None, default: Any = None, name: str = "--month") -> Any:  # noqa: A002 - typer's own word
+    names = (name, "-m") if name == "--month" else (name,)
     return typer.Option(
-        None, "--month", "-m", min=1, max=12, show_default=False,
-        help=help or _("Month 1..12. Default: the current month."),
+        default, *names, parser=parse_month, metavar="M", show_default=False,
+        help=help or _("Month: 1..12 or its name (April, Mei, Agt). Default: the current month."),
     )  # fmt: skip
 
 
@@ -109,12 +109,25 @@ def open_plan(plan: Path | None) -> LoadedPlan:
     return open_(plan)
 
 
-def open_workspace(plan: Path | None) -> tuple[LoadedPlan, Journal]:
-    """The plan and its progress journal, read (not locked: for reading only)."""
+def open_workspace(plan: Path | None, to_stderr: bool = False, warn: bool = True) -> tuple[LoadedPlan, Journal]:
+    """The plan and its progress journal, read (not locked: for reading only),
+    named first (on stderr when stdout carries data), with the journal's warnings."""
     from zi_plan.journal import load_journal
 
     loaded = open_plan(plan)
-    return loaded, load_journal(loaded)
+    journal = load_journal(loaded)
+    announce(loaded, journal, to_stderr, warn)
+    return loaded, journal
+
+
+def announce(plan: LoadedPlan, journal: Journal, to_stderr: bool = False, warn: bool = True) -> None:
+    """The first line of every command that reads progress, then the records the plan no longer matches."""
+    from zi_plan import render, workspace
+
+    render.console(stderr=to_stderr).print(render.esc(workspace.heading(plan.path, journal.path, plan.bundled)), soft_wrap=True)
+    err = render.console(stderr=True)
+    for line in journal.warnings if warn else ():
+        err.print(render.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
 
 
 def month_or_now(month: int | None) -> int:

@@ -26,21 +26,19 @@ def _report(app: typer.Typer) -> None:
     @app.command("report", help=_("The monitoring-and-evaluation (monev) report as of a month: progress, what was done with its evidence, what is overdue."))
     def report_cmd(
         month: Optional[int] = common.month_option(),
-        since: Optional[int] = typer.Option(None, "--from", min=1, max=12, show_default=False,
-                                            help=_("First month of the period (e.g. 1 for a quarter Jan-Mar). Default: the report's month.")),
-        fmt: str = typer.Option("html", "--format", help=_("html (to print or share) or md (to paste into minutes).")),
+        since: Optional[int] = common.month_option(_("First month of the period (e.g. 1 for a quarter Jan-Mar). Default: the report's month."), name="--from"),
+        fmt: DocumentFormat = typer.Option(DocumentFormat.html, "--format", help=_("html (to print or share) or md (to paste into minutes).")),
         output: Optional[str] = common.output_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
         from zi_plan import reports
         from zi_plan.files import target_path, write_document
 
-        chosen = common.choose(DocumentFormat, fmt, _("unknown format '{fmt}': use html or md"))
-        loaded, journal = common.open_workspace(plan)
+        loaded, journal = common.open_workspace(plan, to_stderr=True)
         as_of = common.month_or_now(month)
-        name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=chosen.value)
+        name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
         base = None if output == "-" else target_path(output, name).parent  # evidence links start here
-        text = reports.monev_report(loaded, journal, as_of, since, chosen.value, base)
+        text = reports.monev_report(loaded, journal, as_of, since, fmt.value, base)
         common.written(write_document(text.encode("utf-8"), output, name))
 
 
@@ -58,10 +56,11 @@ def _publish(app: typer.Typer) -> None:
 def _export(app: typer.Typer) -> None:
     @app.command("export", help=_("The plan and its progress as CSV or Excel (decree layout plus status), or iCalendar (one event per occurrence)."))
     def export_cmd(
-        fmt: str = typer.Option(..., "--format", help=_("csv, xlsx or ics.")),
+        fmt: ExportFormat = typer.Option(..., "--format", help=_("csv, xlsx or ics.")),
         month: Optional[int] = common.month_option(),
-        team: Optional[str] = common.team_option(_("ics only: one team's calendar.")),
+        team: Optional[str] = common.team_option(_("Only this team's actions (a piece of its name will do).")),
         output: Optional[str] = common.output_option(),
+        force: bool = common.force_option(),
         plan: Optional[Path] = common.plan_option(),
         excel: Optional[str] = typer.Option(None, "--excel", help=_("csv only: for Excel in this language: id (';'-separated, as Indonesian Excel opens it) or en (',').")),
         delimiter: Optional[str] = typer.Option(None, "--delimiter", help=_("csv only: the separator: ',', ';', '|' or tab.")),
@@ -69,14 +68,7 @@ def _export(app: typer.Typer) -> None:
         from zi_plan import export
         from zi_plan.files import write_document
 
-        chosen = common.choose(ExportFormat, fmt, _("unknown format '{fmt}': use csv, xlsx or ics"))
-        separator = export.csv_delimiter(excel, delimiter, chosen.value)
-        loaded, journal = common.open_workspace(plan)
-        if chosen is ExportFormat.ics:
-            data = export.to_ics(loaded, journal, team)
-        elif chosen is ExportFormat.csv:
-            data = export.to_csv(loaded, journal, common.month_or_now(month), separator)
-        else:
-            data = export.to_xlsx(loaded, journal, common.month_or_now(month))
-        name = _("action-plan-{year}.{ext}").format(year=loaded.year, ext=chosen.value)
-        common.written(write_document(data, output, name))
+        separator = export.csv_delimiter(excel, delimiter, fmt.value)
+        loaded, journal = common.open_workspace(plan, to_stderr=True)
+        document = export.export(loaded, journal, fmt.value, month, team, separator)
+        common.written(write_document(document.data, output, document.name, force=force))

@@ -33,6 +33,10 @@ def _validate(app: typer.Typer) -> None:
         files = paths or [find_plan(plan)[0]]
         results = [(str(path), check_file(path)) for path in files]
         REPORTERS[output_format.value](results, sys.stdout)
+        from zi_plan.amend import derived_ids_warning
+
+        for warning in filter(None, (derived_ids_warning(Path(p)) for p, problems in results if not problems)):
+            sys.stderr.write(warning + "\n")
         if any(problems for _path, problems in results):
             raise typer.Exit(1)
 

@@ -24,7 +24,7 @@ def _teams(app: typer.Typer) -> None:
     def teams_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
         from zi_plan import completion, render
 
-        loaded, journal = common.open_workspace(plan)
+        loaded, journal = common.open_workspace(plan, as_json)
         loads = completion.team_loads(loaded, journal)
         if as_json:
             render.print_json([load.to_json() for load in loads])
@@ -44,7 +44,7 @@ def _team(app: typer.Typer) -> None:
     ) -> None:
         from zi_plan import completion, render
 
-        loaded, journal = common.open_workspace(plan)
+        loaded, journal = common.open_workspace(plan, as_json)
         detail = completion.team_detail(loaded, journal, name, common.month_or_now(month))
         if as_json:
             render.print_json(detail.to_json())
@@ -61,7 +61,7 @@ def _progress(app: typer.Typer) -> None:
     ) -> None:
         from zi_plan import completion, render
 
-        loaded, journal = common.open_workspace(plan)
+        loaded, journal = common.open_workspace(plan, as_json)
         as_of = common.month_or_now(month)
         rows, overall = completion.completion(loaded, journal, as_of)
         if as_json:

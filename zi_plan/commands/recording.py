@@ -31,7 +31,7 @@ def _due(app: typer.Typer) -> None:
     ) -> None:
         from zi_plan import recording, render
 
-        loaded, journal = common.open_workspace(plan)
+        loaded, journal = common.open_workspace(plan, as_json)
         report = recording.due(loaded, journal, common.month_or_now(month), team)
         if as_json:
             render.print_json(report.to_json(loaded))
@@ -43,18 +43,20 @@ def _done(app: typer.Typer) -> None:
     @app.command("done", help=_("Record an occurrence of an action as done, with its evidence."))
     def done_cmd(
         action_id: str = common.id_argument(),
-        month: Optional[int] = common.month_option(_("Month 1..12. Default: this month if scheduled and open, else the earliest overdue one.")),
+        month: Optional[int] = common.month_option(_("Month: 1..12 or its name. Default: this month if scheduled and open, else the earliest overdue one.")),
         evidence: Optional[list[str]] = typer.Option(None, "--evidence", "-e", show_default=False,
                                                      help=_("A file to keep (copied and hashed) or a link; repeat for more.")),
         note: Optional[str] = typer.Option(None, "--note", help=_("A short note for the record.")),
         by: Optional[str] = typer.Option(None, "--by", help=_("Who did it. Default: git's user.name, else your login.")),
         add: bool = typer.Option(False, "--add", help=_("Add evidence or a note to an occurrence already done.")),
+        force: bool = typer.Option(False, "--force", help=_("Record a month that has not come yet.")),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
         from zi_plan import recording, render
 
         loaded = common.open_plan(plan)
-        result = recording.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add)
+        result = recording.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add, force=force)
+        common.announce(loaded, result.journal)
         render.print_recorded(result, loaded.year, add)
 
 
@@ -62,7 +64,7 @@ def _undo(app: typer.Typer) -> None:
     @app.command("undo", help=_("Reopen an occurrence recorded as done (the journal keeps the history)."))
     def undo_cmd(
         action_id: str = common.id_argument(),
-        month: int = typer.Option(..., "--month", "-m", min=1, max=12, help=_("The month to reopen.")),
+        month: int = common.month_option(_("The month to reopen."), default=...),
         note: Optional[str] = typer.Option(None, "--note", help=_("Why it is reopened.")),
         by: Optional[str] = typer.Option(None, "--by", help=_("Who reopens it.")),
         plan: Optional[Path] = common.plan_option(),
@@ -71,6 +73,7 @@ def _undo(app: typer.Typer) -> None:
 
         loaded = common.open_plan(plan)
         result = recording.undo(loaded, action_id, month, note=note, by=by)
+        common.announce(loaded, result.journal)
         render.print_reopened(result, loaded.year)
 
 
@@ -83,7 +86,7 @@ def _show(app: typer.Typer) -> None:
     ) -> None:
         from zi_plan import recording, render, render_evidence
 
-        loaded, journal = common.open_workspace(plan)
+        loaded, journal = common.open_workspace(plan, as_json)
         data = recording.show(loaded, journal, action_id)
         if as_json:
             render.print_json(data)
@@ -94,16 +97,21 @@ def _show(app: typer.Typer) -> None:
 
 
 def _verify(app: typer.Typer) -> None:
-    @app.command("verify", help=_("Re-hash every stored evidence file against the journal; exit 1 if any is missing or changed."))
+    @app.command("verify", help=_("Re-hash every stored evidence file against the journal, and check the journal against the plan; exit 1 if a file is missing or changed, or a record was made for another text of its action."))
     def verify_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
-        from zi_plan import evidence, render
+        from zi_plan import amend, evidence, render
 
-        _loaded, journal = common.open_workspace(plan)
+        loaded, journal = common.open_workspace(plan, as_json, warn=False)
         checked, problems = evidence.verify(journal)
         loose = evidence.unrecorded(journal)
+        changed = [f for f in journal.findings if f.kind == "changed"]
         if as_json:
-            render.print_json(evidence.verify_json(checked, problems, loose))
+            data = evidence.verify_json(checked, problems, loose)
+            render.print_json(data | {"ok": data["ok"] and not changed, "records": amend.findings_json(journal.findings, loaded)})
         else:
             render.print_verify(checked, problems, loose)
-        if problems:
+            out = render.console()
+            for line in amend.verify_lines(journal, loaded):
+                out.print(render.esc(line), soft_wrap=True)
+        if problems or changed:
             raise typer.Exit(1)

@@ -1,0 +1,182 @@
+"""Journal format 2: records know their action; amended plans warn, never block."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import MINIMAL, PLAN, REPO
+from zi_plan.journal import load_journal
+from zi_plan.plan import load_plan
+
+RELEASE_1 = REPO / "tests" / "fixtures" / "release-1"
+
+
+@pytest.fixture
+def old_office(tmp_path: Path) -> Path:
+    """The Tambrauw plan with a journal and evidence written by the previous release (format 1)."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    shutil.copy(PLAN, plans / "tambrauw-2023.yaml")
+    shutil.copy(RELEASE_1 / "tambrauw-2023.progress.yaml", plans)
+    shutil.copytree(RELEASE_1 / "tambrauw-2023.evidence", plans / "tambrauw-2023.evidence")
+    return plans / "tambrauw-2023.progress.yaml"
+
+
+def test_a_format_1_journal_loads_as_it_is(zi, old_office):
+    before = old_office.read_bytes()
+    data = json.loads(zi("show", "II.2.a", "--json").out)
+    months = {o["month"]: o["status"] for o in data["occurrences"]}
+    assert months[4] == "done" and months[5] == "done" and months[6] == "open"
+    assert [h["event"] for o in data["occurrences"] if o["month"] == 5 for h in o["history"]] == ["done", "undo", "done"]
+    verify = zi("verify")
+    assert verify.code == 0 and "2 evidence files checked, 0 problems" in verify.out
+    assert zi("due", "-m", "4").err == ""  # no warning: format 1 records are not fingerprinted
+    assert old_office.read_bytes() == before  # reading never rewrites
+
+
+def test_a_format_1_journal_is_migrated_on_the_next_write(zi, old_office):
+    old = yaml.safe_load(old_office.read_text(encoding="utf-8"))
+    assert zi("done", "II.2.a", "-m", "6", "--by", "Yulius").code == 0
+    new = yaml.safe_load(old_office.read_text(encoding="utf-8"))
+    assert old["journal"] == 1 and new["journal"] == 2
+    assert "Rewritten from format 1" in old_office.read_text(encoding="utf-8")
+    assert len(new["records"]) == len(old["records"]) + 1
+    for before, after in zip(old["records"], new["records"][:-1], strict=True):
+        assert {k: v for k, v in after.items() if k not in ("fingerprint", "indicator")} == before
+    ii2a = next(r for r in new["records"] if r["action"] == "II.2.a")
+    assert len(ii2a["fingerprint"]) == 12 and ii2a["indicator"].startswith("Operasionalisasi manajemen SDM")
+    assert new["records"][-1]["fingerprint"] == ii2a["fingerprint"]
+    assert zi("verify").code == 0
+    assert zi("done", "II.2.a", "-m", "7").code == 0  # appended from now on
+    assert old_office.read_text(encoding="utf-8").count("Rewritten from format 1") == 1
+
+
+def _plan(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "plans").mkdir(exist_ok=True)
+    path = tmp_path / "plans" / "kantor-2024.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+INSERTED = MINIMAL.replace(
+    """        actions:
+          - indicator: SK Tim Kerja terbit""",
+    """        actions:
+          - indicator: Rapat pembentukan tim
+            steps: [Rapat]
+            evidence: [Notulen]
+            months: [1, 2]
+          - indicator: SK Tim Kerja terbit""",
+)
+
+
+def test_an_inserted_action_does_not_silently_take_progress(zi, tmp_path):
+    plan = _plan(tmp_path, MINIMAL)
+    assert zi("done", "I.1.a", "-m", "1").code == 0  # SK Tim Kerja, January
+    assert zi("done", "I.1.b", "-m", "2").code == 0  # Agen perubahan, February
+    assert zi("verify").code == 0
+    validate = zi("validate")
+    assert validate.code == 0 and "3 actions have no written id and this plan has a journal" in validate.err
+
+    plan.write_text(INSERTED, encoding="utf-8")  # ids derived from position: all shift by one
+    journal = "plans/kantor-2024.progress.yaml"  # as zi names it, found from here
+    for args in (("due", "-m", "2"), ("show", "I.1.a"), ("teams",), ("progress", "-m", "2"), ("team", "mp")):
+        result = zi(*args)
+        assert result.code == 0, args
+        assert result.err.count("warning:") == 2, args  # once per action, not per record
+        assert f"{journal}:" in result.err and "“SK Tim Kerja terbit”" in result.err and "“Rapat pembentukan tim”" in result.err
+        assert "zi journal move I.1.a I.1.b" in result.err
+    verify = zi("verify")
+    assert verify.code == 1
+    assert f"{journal}:8: I.1.a January (done" in verify.out and "made for “SK Tim Kerja terbit”" in verify.out
+
+    refused = zi("journal", "move", "I.1.a", "I.1.b")
+    assert refused.code == 1 and "I.1.b has records of its own" in refused.err
+    assert zi("journal", "move", "I.1.b", "I.1.c", "--note", "SK perubahan No. 2").code == 0
+    moved = zi("journal", "move", "I.1.a", "I.1.b")
+    assert moved.code == 0 and "1 record of I.1.a now counts for I.1.b" in moved.out
+    assert zi("verify").code == 0
+    due = json.loads(zi("due", "-m", "2", "--json").out)
+    status = {d["id"]: d["status"] for d in due["due"]}
+    assert status == {"I.1.a": "open", "I.1.c": "done"}
+    assert [(d["id"], d["month"]) for d in due["overdue"]] == [("I.1.a", 1)]  # I.1.b January: done
+    assert zi("due", "-m", "2").err == ""
+
+
+def test_accept_a_new_wording(zi, tmp_path):
+    plan = _plan(tmp_path, MINIMAL)
+    assert zi("done", "II.1.a", "-m", "3").code == 0
+    plan.write_text(MINIMAL.replace("SOP disosialisasikan", "SOP disosialisasikan kepada pegawai"), encoding="utf-8")
+    warned = zi("due", "-m", "3")
+    assert "zi journal accept II.1.a" in warned.err and "“SOP disosialisasikan kepada pegawai”" in warned.err
+    assert json.loads(zi("due", "-m", "3", "--json").out)["due"][0]["status"] == "done"  # still counts meanwhile
+    assert zi("verify").code == 1
+    accepted = zi("journal", "accept", "II.1.a", "--note", "perubahan redaksi")
+    assert accepted.code == 0 and "accepted" in accepted.out
+    assert zi("verify").code == 0 and zi("due", "-m", "3").err == ""
+    again = zi("journal", "accept", "II.1.a")
+    assert again.code == 1 and "nothing to accept" in again.err
+    spacing_only = MINIMAL.replace("SOP disosialisasikan", "SOP  disosialisasikan ")
+    plan.write_text(spacing_only.replace("SOP disosialisasikan", "SOP disosialisasikan kepada pegawai"), encoding="utf-8")
+    assert zi("verify").code == 0  # spacing is not a change
+
+
+def test_records_for_a_removed_action_are_warnings(zi, tmp_path):
+    plan = _plan(tmp_path, MINIMAL)
+    evidence = tmp_path / "sop.pdf"
+    evidence.write_bytes(b"%PDF sop")
+    assert zi("done", "II.1.a", "-m", "3", "-e", str(evidence)).code == 0
+    assert zi("done", "I.1.a", "-m", "4").code == 0
+    removed = MINIMAL.split("  - id: II\n")[0]  # the amended decree drops component II
+    plan.write_text(removed, encoding="utf-8")
+    journal = "plans/kantor-2024.progress.yaml"  # as zi names it, found from here
+    commands = [("due", "-m", "4"), ("show", "I.1.a"), ("teams",), ("team", "mp"), ("progress", "-m", "4"),
+                ("report", "-m", "4", "-o", "-"), ("export", "--format", "csv", "-o", "-"), ("evidence", "pack"),
+                ("done", "I.1.a", "-m", "1")]  # fmt: skip
+    for args in commands:
+        result = zi(*args)
+        assert result.code == 0, (args, result.err)
+        assert result.err.count("II.1.a, which the plan no longer has") == 1, args
+        assert "Traceback" not in result.err
+    verify = zi("verify")
+    assert verify.code == 0  # a warning, not a failure
+    assert f"{journal}:8: II.1.a March (done" in verify.out and "the plan no longer has this action" in verify.out
+    data = json.loads(zi("verify", "--json").out)
+    assert data["records"][0] | {"line": 8, "id": "II.1.a", "problem": "removed"} == data["records"][0]
+
+
+def test_unknown_journal_format_is_refused(zi, tmp_path):
+    plan = _plan(tmp_path, MINIMAL)
+    plan.with_name("kantor-2024.progress.yaml").write_text("journal: 3\nplan: kantor-2024.yaml\nrecords:\n", encoding="utf-8")
+    result = zi("due", "-m", "1")
+    assert result.code == 1 and "journal format 3 is not known" in result.err
+
+
+def test_fingerprints_are_written_and_checked(zi, tmp_path):
+    _plan(tmp_path, MINIMAL)
+    assert zi("done", "I.1.a", "-m", "1").code == 0
+    assert zi("undo", "I.1.a", "-m", "1", "--note", "salah").code == 0
+    plan = load_plan(tmp_path / "plans" / "kantor-2024.yaml")
+    journal = load_journal(plan)
+    assert journal.version == 2
+    assert len({r.fingerprint for r in journal.records}) == 1
+    assert all(r.indicator == "SK Tim Kerja terbit" for r in journal.records)
+    text = journal.path.read_text(encoding="utf-8")
+    bad = text.replace(f"fingerprint: {journal.records[0].fingerprint}", "fingerprint: not-hex", 1)
+    journal.path.write_text(bad, encoding="utf-8")
+    result = zi("due", "-m", "1")
+    assert result.code == 1 and "plans/kantor-2024.progress.yaml:13:" in result.err and "'fingerprint'" in result.err
+
+
+def test_record_lines_fast_and_for_hand_edited_layouts():
+    from zi_plan.amend import record_lines
+
+    written = "journal: 2\nplan: x.yaml\nrecords:\n- action: I.1.a\n  month: 1\n# note\n- action: I.1.b\n  month: 2\n"
+    assert record_lines(written, 2) == [4, 7]
+    indented = "journal: 2\nrecords:\n  - action: I.1.a\n    month: 1\n  - {action: I.1.b, month: 2}\nplan: x.yaml\n"
+    assert record_lines(indented, 2) == [3, 5]

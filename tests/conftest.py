@@ -10,6 +10,9 @@ import pytest
 
 from zi_plan.cli import main
 
+# The hostile-input tests' fixtures (office, opened): see tests/hostile.py.
+pytest_plugins = ["tests.hostile"]
+
 REPO = Path(__file__).resolve().parent.parent
 PLAN = REPO / "plans" / "tambrauw-2023.yaml"
 

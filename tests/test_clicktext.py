@@ -10,7 +10,8 @@ import pytest
 
 from tests.conftest import PLAN
 from zi_plan import i18n
-from zi_plan.wording import os_reason, pydantic_problem
+from zi_plan.fsguard import reason as os_reason
+from zi_plan.wording import pydantic_problem
 
 ENGLISH_HELP = ("Usage:", "Options:", "Arguments:", "Commands:", "Show this message and exit.", "[required]",
                 "Install completion for the current shell.", "Show completion for the current shell", "[OPTIONS]")  # fmt: skip
@@ -113,7 +114,7 @@ def test_pydantic_problem_and_os_reason_in_indonesian():
         assert os_reason(OSError(errno.EXDEV, "Invalid cross-device link")) == "galat sistem EXDEV"
     finally:
         i18n.set_language("en")
-    assert os_reason(FileNotFoundError(errno.ENOENT, "x")) == "no such file or folder"
+    assert os_reason(FileNotFoundError(errno.ENOENT, "x")) == "it does not exist"
 
 
 def test_os_error_inside_a_message_is_translated(zi, tmp_path, monkeypatch):

@@ -276,3 +276,41 @@ def test_done_builds_only_the_records_of_its_action(plan_copy: Path, monkeypatch
     recording.record_done(load_plan(plan_copy), "II.2.a", month=6, by="Fajar")
     assert {row[0] for row in built} == {"II.2.a"}  # type: ignore[index]
     assert [r.month for r in load_journal(load_plan(plan_copy)).records if r.action == "II.2.a"] == [4, 5, 6]
+
+
+def test_a_command_about_every_action_reads_the_records_once(plan_copy: Path, monkeypatch):
+    from zi_plan import journal_cache
+
+    _journal_with(plan_copy, ("II.2.a", 4), ("III.5.a", 1), ("III.5.a", 2), ("II.2.a", 5), ("I.1.a", 4))
+    load_journal(load_plan(plan_copy))
+    looked: list[object] = []
+    real = journal_cache._action_of
+    monkeypatch.setattr(journal_cache, "_action_of", lambda row: looked.append(row) or real(row))
+    plan = load_plan(plan_copy)
+    report = recording.due(plan, load_journal(plan), 5)
+    # a scan per action would read the journal once per action of the plan (68)
+    assert len(looked) <= 5 * journal_cache.FEW_ACTIONS
+    assert {d.action.id for d in report.due if d.status == "done"} == {"II.2.a"}
+
+
+def test_what_amend_found_is_kept_with_the_journal(plan_copy: Path, monkeypatch):
+    from zi_plan import amend
+
+    path = _journal_with(plan_copy, ("II.2.a", 4), ("III.5.a", 1))
+    path.write_text(path.read_text(encoding="utf-8") + RECORD.format(id="IX.9.z", month=4, by="Gita"), encoding="utf-8")
+    recording.record_done(load_plan(plan_copy), "II.2.a", month=6, by="Hadi")  # a format-1 journal is written anew
+    first = load_journal(load_plan(plan_copy))
+    [finding] = first.findings
+    assert (finding.kind, finding.action) == ("removed", "IX.9.z")
+    checks: list[int] = []
+    real = amend.check_records
+    monkeypatch.setattr(amend, "check_records", lambda *a: checks.append(1) or real(*a))
+    recording.record_done(load_plan(plan_copy), "II.2.a", month=5, by="Hadi")  # work as the plan is: nothing new to find
+    again = load_journal(load_plan(plan_copy))
+    assert checks == []
+    assert [(f.kind, f.action, f.line, f.record.by) for f in again.findings] == [("removed", "IX.9.z", finding.line, "Gita")]
+    assert again.warnings == first.warnings
+    with monkeypatch.context() as m:
+        m.setenv("ZI_NO_CACHE", "1")
+        fresh = load_journal(load_plan(plan_copy))
+    assert [(f.kind, f.action, f.line) for f in fresh.findings] == [(f.kind, f.action, f.line) for f in again.findings]

@@ -102,14 +102,23 @@ def keys_of(journal: Journal) -> list[Key]:
 
 def reconcile(plan: LoadedPlan, journal: Journal) -> None:
     """Set the journal's format version, findings and warnings against ``plan``."""
+    from zi_plan import journal_cache
+
     source = getattr(journal, "source", None)  # what journal_cache read, if it did
     raw = source.raw if source is not None else (journal.path.read_bytes() if journal.path.exists() else b"")
     version = re.search(rb"^journal:[ \t]*(\d+)", raw, re.MULTILINE)
     journal.version = int(version.group(1)) if version else 2
-    keys = keys_of(journal)
-    if any(k.event == "move" for k in keys):
+    cached = journal_cache.cached_findings(journal)  # the same text checked before
+    if cached is not None:
+        has_moves, found = cached
+        journal.findings = [Finding(i, line, kind, journal_cache.record_at(journal, i), action, elsewhere) for i, line, kind, action, elsewhere in found]
+    else:
+        keys = keys_of(journal)
+        has_moves = any(k.event == "move" for k in keys)
+        journal.findings = check_records(plan, keys, lambda: raw.decode("utf-8-sig"), lambda i: journal_cache.record_at(journal, i))
+        journal_cache.remember_findings(journal, has_moves, tuple((f.index, f.line, f.kind, f.action, f.elsewhere) for f in journal.findings))
+    if has_moves:
         journal.has_moves = True  # type: ignore[attr-defined]  # read by journal_cache's lazy occurrences
-    journal.findings = check_records(plan, keys, lambda: raw.decode("utf-8-sig"), lambda i: journal.records[i])
     journal.warnings = summarise(journal.findings, journal.path, plan)
 
 

@@ -128,19 +128,17 @@ def context(root: Path) -> str:
 
 @contextlib.contextmanager
 def loading() -> Iterator[None]:
-    """The cyclic garbage collector paused while a plan or journal is loaded,
-    and what was loaded frozen out of its reach afterwards.
+    """The cyclic garbage collector paused while a plan or journal is loaded.
 
     A load makes a great many containers and no garbage cycles; the
-    collector would walk them over and over while they are built, and again
-    at every full collection for the rest of the command.
+    collector would walk them over and over while they are built. (The `zi`
+    process itself runs without it: see cli.main.)
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        gc.freeze()
         if was_enabled:
             gc.enable()
 

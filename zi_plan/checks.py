@@ -316,3 +316,19 @@ def rule_problems(data: dict[str, Any]) -> Iterator[Found]:
         for i_index, item in enumerate(_as_list(comp.get("items"))):
             if isinstance(item, dict):
                 yield from _item_problems(item, (*cloc, "items", i_index), cid, team_ids, seen_actions)
+
+
+def evidence_problems(index: int, evidence: Iterable[Any]) -> list[Found]:
+    """A record's stored paths that leave the store, and links that are not http(s)."""
+    from zi_plan.jail import path_problem
+    from zi_plan.links import link_problem
+
+    found: list[Found] = []
+    for e_index, entry in enumerate(evidence):
+        problem = path_problem(entry.path) if entry.path is not None else None
+        if problem:
+            found.append((("records", index, "evidence", e_index, "path"), problem, False))
+        problem = link_problem(entry.url) if entry.url is not None else None
+        if problem:
+            found.append((("records", index, "evidence", e_index, "url"), problem, False))
+    return found

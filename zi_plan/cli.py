@@ -20,6 +20,7 @@ import typer
 from zi_plan import __version__, i18n
 from zi_plan.errors import InvalidFile, ZiError
 from zi_plan.i18n import _
+from zi_plan.inert import safe_streams, visible
 
 # zi_plan.commands.<group>, each with register(app), in the order of `zi --help`.
 GROUPS = (
@@ -100,6 +101,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         gc.disable()
     args = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(i18n.detect())
+    safe_streams()
     try:
         lang, args = _take_lang(args)
         i18n.set_language(i18n.detect(lang))
@@ -115,14 +117,14 @@ def main(argv: Optional[list[str]] = None) -> int:
     except InvalidFile as exc:
         if all(p.line is None for p in exc.problems):  # the file as a whole: missing, unreadable, empty ...
             for problem in exc.problems:
-                sys.stderr.write("zi: " + _("error: {message}").format(message=problem) + "\n")
+                sys.stderr.write("zi: " + _("error: {message}").format(message=visible(str(problem))) + "\n")
             return exc.exit_code
         for problem in exc.problems:
-            sys.stderr.write(f"{problem}\n")
+            sys.stderr.write(f"{visible(str(problem))}\n")
         sys.stderr.write("zi: " + _("error: the file above is not valid; fix the lines shown, then run the command again") + "\n")
         return exc.exit_code
     except ZiError as exc:
-        sys.stderr.write("zi: " + _("error: {message}").format(message=exc.message) + "\n")
+        sys.stderr.write("zi: " + _("error: {message}").format(message=visible(exc.message, keep_newlines=True)) + "\n")
         return exc.exit_code
     except KeyboardInterrupt:
         sys.stderr.write("zi: " + _("interrupted") + "\n")

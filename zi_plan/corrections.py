@@ -17,14 +17,15 @@ from pathlib import Path, PurePosixPath
 
 from zi_plan.amend import stamped
 from zi_plan.errors import ZiError
-from zi_plan.evidence import parse_sources, sha256_of, store, stored_state
+from zi_plan.evidence import discard, parse_sources, sha256_of, store, stored_state
 from zi_plan.files import atomic_target
+from zi_plan.fsguard import reason
 from zi_plan.i18n import _, month_name
+from zi_plan.jail import Refused, locate
 from zi_plan.journal import EvidenceEntry, Journal, Record, append_records
 from zi_plan.plan import LoadedPlan
 from zi_plan.recording import author, writing
 from zi_plan.status import check_month, now
-from zi_plan.wording import os_reason
 
 
 @dataclass(frozen=True)
@@ -83,11 +84,16 @@ def replace(plan: LoadedPlan, action_id: str, month: int, old: str, new: str, *,
             if stored_state(journal, old_entry)[0] == "ok":
                 raise ZiError(_("{new} has the same content as the stored {old}; nothing to replace").format(new=new, old=old_entry.path))
             raise ZiError(_("{new} is the recorded content of {old}: put it back with zi evidence restore {old} {new}").format(new=new, old=old_entry.path))
-        new_entry = store(journal, action, month, plan.year, source)
-        record = stamped(Record(action=action.id, month=month, event="replace", at=now(), by=author(plan, by),
-                                note=note.strip() if note and note.strip() else None,
-                                evidence=(new_entry,), replaces=(old_entry,)), action)  # fmt: skip
-        append_records(journal, plan, [record])
+        created: list[Path] = []
+        try:
+            new_entry = store(journal, action, month, plan.year, source, created)
+            record = stamped(Record(action=action.id, month=month, event="replace", at=now(), by=author(plan, by),
+                                    note=note.strip() if note and note.strip() else None,
+                                    evidence=(new_entry,), replaces=(old_entry,)), action)  # fmt: skip
+            append_records(journal, plan, [record])
+        except BaseException:
+            discard(created)  # no stored file stays without its record
+            raise
     return Correction(record, journal, old_entry, new_entry)
 
 
@@ -110,9 +116,13 @@ def restore(plan: LoadedPlan, stored: str, file: str, *, note: str | None = None
         state, found = stored_state(journal, entry)
         if state == "ok":
             return Correction(None, journal, entry)
-        full = journal.evidence_dir / entry.path
-        aside = _set_aside(full, found) if state == "changed" else None
-        _copy_in(source.file, full)
+        if state not in ("missing", "changed"):  # outside the evidence folder, or not a plain file
+            raise ZiError(_("{path} is not a file in the evidence folder; nothing restored").format(path=entry.path))
+        try:
+            full = locate(journal.evidence_dir, entry.path)  # inside the store, even after links
+        except Refused as exc:
+            raise ZiError(_("{why}; nothing restored").format(why=exc.why)) from None
+        aside = _put_back(source.file, full, found if state == "changed" else None)
         set_aside: tuple[EvidenceEntry, ...] = ()
         if aside is not None:
             assert found is not None
@@ -135,11 +145,18 @@ def _set_aside(full: Path, found: str | None) -> Path:
     return aside
 
 
-def _copy_in(source: Path, full: Path) -> None:
-    """Copy atomically: a crash leaves the old state or the new, never half a file."""
+def _put_back(source: Path, full: Path, damaged: str | None) -> Path | None:
+    """Copy ``source`` in as ``full``, atomically; a damaged copy there (sha256
+    ``damaged``) is set aside only once the new copy is whole. Returns where."""
+    aside = None
     try:
         full.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_target(full) as staged, source.open("rb") as src, staged.tmp.open("wb") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
+        with atomic_target(full) as staged:
+            with source.open("rb") as src, staged.tmp.open("wb") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+            if damaged is not None:
+                aside = _set_aside(full, damaged)
     except OSError as exc:
-        raise ZiError(_("could not store {file} in {folder}: {reason}").format(file=source, folder=full.parent, reason=os_reason(exc))) from None
+        raise ZiError(_("could not store {file} in {folder}: {reason}; nothing was recorded").format(
+            file=source, folder=full.parent, reason=reason(exc))) from None  # fmt: skip
+    return aside

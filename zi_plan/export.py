@@ -181,8 +181,14 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | Non
 
 
 def _fill(sheet: Any, rows: list[list[Any]]) -> None:
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
+            if isinstance(value, str):
+                # A control character (from a pasted note) is not allowed in
+                # the file format; openpyxl would refuse the whole workbook.
+                value = ILLEGAL_CHARACTERS_RE.sub("\uFFFD", value)
             cell = sheet.cell(row=r, column=c, value=value)
             if isinstance(value, str) and value.startswith("="):
                 # Text, never a formula: the plan's words are data.

@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from zi_plan.errors import ZiError
+from zi_plan.fsguard import check_output_path, write_error
 from zi_plan.i18n import _
 from zi_plan.permissions import settle
-from zi_plan.wording import os_reason
 
 # ---------------------------------------------------------------- atomic writes
 
@@ -95,10 +95,14 @@ def _fsync_dir(directory: Path) -> None:
 def target_path(target: str | Path | None, default_name: str) -> Path:
     """The file to write: ``target``, inside it if it is a folder, else ``default_name`` here."""
     path = Path(target or default_name)
-    if path.is_dir():
-        path = path / default_name
-    if not path.parent.exists():
-        raise ZiError(_("the folder {folder} does not exist").format(folder=path.parent))
+    try:
+        if path.is_dir():
+            path = path / default_name
+        if not path.parent.exists():
+            raise ZiError(_("the folder {folder} does not exist").format(folder=path.parent))
+        check_output_path(path)
+    except OSError as exc:  # a name too long ...
+        raise write_error(path, exc) from None
     return path
 
 
@@ -119,7 +123,7 @@ def write_document(data: bytes, target: str | None, default_name: str, *, force:
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise ZiError(_("cannot write {path}: {reason}").format(path=path, reason=os_reason(exc))) from None
+        raise write_error(path, exc) from None
     return str(path)
 
 

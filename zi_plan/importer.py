@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.fsguard import read_regular, reason
 from zi_plan.i18n import _
-from zi_plan.wording import os_reason
 from zi_plan.writer import ActionOut, ComponentOut, ItemOut, PlanOut, plan_yaml
 
 MARKS = {"v", "x", "✓", "✔", "√", "1"}
@@ -51,11 +51,11 @@ class Sheet:
 
 def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)  # a FIFO or a device is refused, not waited on
     except FileNotFoundError:
         raise ZiError(_("file not found: {path}").format(path=path)) from None
     except OSError as exc:
-        raise ZiError(_("cannot read {path}: {reason}").format(path=path, reason=os_reason(exc))) from None
+        raise ZiError(_("cannot read {path}: {reason}").format(path=path, reason=reason(exc))) from None
     if not raw.strip():
         raise InvalidFile([Problem(str(path), None, None, _("the file is empty"))])
     suffix = path.suffix.lower()

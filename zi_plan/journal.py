@@ -19,22 +19,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
-from zi_plan.checks import Found, located, plain_schema_message
+from zi_plan.checks import Found, evidence_problems, located, plain_schema_message
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.files import atomic_write
+from zi_plan.fsguard import check_lock_path, reason, write_error
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
-from zi_plan.wording import os_reason
+from zi_plan.withdrawal import Withdrawn, sort_evidence
 
 if TYPE_CHECKING:
     from filelock import FileLock
 
     from zi_plan.amend import Finding
-    from zi_plan.withdrawal import Withdrawn
 
 # Format 2 adds to each record the fingerprint and indicator of the action it
-# was made for, and the events 'accept' and 'move' (see zi_plan.amend),
-# 'replace' and 'restore' (see zi_plan.corrections).
+# was made for, and the events 'accept', 'move' (zi_plan.amend), 'replace', 'restore'.
 # Format 1 journals (the previous release) are read as they are and
 # rewritten as format 2 on the next write.
 JOURNAL_VERSION = 2
@@ -73,9 +72,7 @@ class Record:
     indicator: str | None = None
     accepted: str | None = None  # accept: the old fingerprint now taken as this text
     moved_from: str | None = None  # move: the id whose records now belong to `action`
-    # replace: the stored files this record withdraws; restore: the damaged
-    # copy set aside. Named here, so nothing leaves the evidence without a record.
-    replaces: tuple[EvidenceEntry, ...] = ()
+    replaces: tuple[EvidenceEntry, ...] = ()  # replace: files withdrawn; restore: the damaged copy set aside
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -124,19 +121,12 @@ class Occurrence:
     history: list[Record] = field(default_factory=list)
 
     @property
-    def evidence(self) -> list[tuple[Record, EvidenceEntry]]:
-        """The evidence that counts now: (the record that added it, the entry)."""
-        return self._sorted()[0]
+    def evidence(self) -> list[tuple[Record, EvidenceEntry]]:  # what counts now, with the record that added it
+        return sort_evidence(self.history)[0]
 
     @property
-    def withdrawn(self) -> list[Withdrawn]:
-        """Evidence withdrawn by an undo or a replacement, kept for history."""
-        return self._sorted()[1]
-
-    def _sorted(self) -> tuple[list[tuple[Record, EvidenceEntry]], list[Withdrawn]]:
-        from zi_plan.withdrawal import sort_evidence
-
-        return sort_evidence(self.history)
+    def withdrawn(self) -> list[Withdrawn]:  # withdrawn by an undo or a replace, kept for history
+        return sort_evidence(self.history)[1]
 
 
 @dataclass
@@ -285,6 +275,9 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
         found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION), False))
     # Records for actions or months the plan no longer has are not errors:
     # the decree may be amended mid-year (zi_plan.amend reports them).
+    # Paths out of the evidence folder and links that are not http(s) are.
+    for index, record in enumerate((journal.records or []) if journal else []):
+        found.extend(evidence_problems(index, record.evidence))
     if found:
         raise InvalidFile(located(str(path), text, found))
 
@@ -320,6 +313,13 @@ def record_to_yaml(record: Record) -> str:
 def append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
     """Add records to the journal file atomically (the caller holds the lock),
     and to ``journal`` in memory."""
+    try:
+        _append_records(journal, plan, new)
+    except OSError as exc:  # disk full, read-only ...: the old journal is intact
+        raise write_error(journal.path, exc, _("nothing was recorded")) from None
+
+
+def _append_records(journal: Journal, plan: LoadedPlan, new: list[Record]) -> None:
     from zi_plan import journal_cache
 
     path = journal.path
@@ -376,7 +376,9 @@ def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:
     # A hidden name: the lock file stays after release, and nobody should commit it.
     # It is shared by every account that writes the journal: the umask's mode
     # (filelock 3 would make it 0644, locking the group out).
-    return FileLock(str(journal_path.with_name(f".{journal_path.name}.lock")), timeout=timeout, mode=new_file_mode())
+    path = journal_path.with_name(f".{journal_path.name}.lock")
+    check_lock_path(path)
+    return FileLock(str(path), timeout=timeout, mode=new_file_mode())
 
 
 def ensure_writable(directory: Path) -> None:
@@ -384,7 +386,7 @@ def ensure_writable(directory: Path) -> None:
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=os_reason(exc))) from None
+        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=reason(exc))) from None
     try:
         # A probe of our own: other writers may be probing the same folder.
         fd, probe = tempfile.mkstemp(prefix=".zi-write-test.", dir=directory)
@@ -393,6 +395,6 @@ def ensure_writable(directory: Path) -> None:
     except OSError as exc:
         raise ZiError(
             _("cannot write in {folder} ({reason}); ask for write access, or copy the plan to a folder you can write and use --plan").format(
-                folder=directory, reason=os_reason(exc)
+                folder=directory, reason=reason(exc)
             )
         ) from None

@@ -25,6 +25,7 @@ from zi_plan.parsed import decode_text, read_bytes
 from zi_plan.plan import LoadedPlan
 
 MAX_SEGMENTS = 32  # a journal entry is rewritten in one piece after this many appends
+FEW_ACTIONS = 4  # asked about more actions than this, a journal builds every record
 
 # ---------------------------------------------------------------- journal rows
 
@@ -73,6 +74,9 @@ class Source:
     entry: Path | None = None
     context: str = ""
     segments: int = 0
+    # What zi_plan.amend found in this very text: (it has moves, the findings
+    # as (index, line, kind, action, elsewhere)); None when not known.
+    findings: tuple[bool, tuple[Any, ...]] | None = None
 
 
 class LoadedJournal(Journal):
@@ -89,7 +93,7 @@ class LoadedJournal(Journal):
         self.source = source
         self._records: list[Record] | None = None
         self._occurrences: dict[tuple[str, int], Occurrence] | None = None
-        self._by_action: dict[str, list[Record]] = {}
+        self._by_action: dict[str, dict[tuple[str, int], Occurrence]] = {}
 
     @property
     def records(self) -> list[Record]:
@@ -112,14 +116,18 @@ class LoadedJournal(Journal):
         self._occurrences = value
 
     def occurrence(self, action_id: str, month: int) -> Occurrence:
+        # A command about one or two actions (zi done, zi show) reads only
+        # their records; one that goes through the plan builds them all, once.
         # A 'move' record hands one id's records to another: only a replay of
         # the whole journal knows where each record counts (zi_plan.amend).
-        if self._occurrences is not None or getattr(self, "has_moves", False):
+        few = action_id in self._by_action or len(self._by_action) < FEW_ACTIONS
+        if self._occurrences is not None or getattr(self, "has_moves", False) or not few:
             return super().occurrence(action_id, month)
-        records = self._by_action.get(action_id)
-        if records is None:
-            records = self._by_action[action_id] = [decode(r) for r in self.rows if _action_of(r) == action_id]
-        return replay(records).get((action_id, month)) or Occurrence(action_id, month)
+        state = self._by_action.get(action_id)
+        if state is None:
+            rows = [r for r in self.rows if _action_of(r) == action_id]
+            state = self._by_action[action_id] = replay(decode(r) for r in rows)
+        return state.get((action_id, month)) or Occurrence(action_id, month)
 
     def is_done(self, action_id: str, month: int) -> bool:
         return self.occurrence(action_id, month).status == "done"
@@ -176,8 +184,12 @@ def _from_cache(store: cache.Store, source: Source, plan: LoadedPlan, path: Path
     raw, hasher = source.raw, source.hasher
     rows: list[Any] = []
     covered = 0
+    findings: list[Any] = []
     try:
         for payload in store.read(source.entry):
+            if payload[0] == "findings":
+                findings.append(payload)
+                continue
             kind, ctx, start, end, end_sha, appendable, segment_rows = payload
             if kind != "journal" or ctx != source.context or start != covered or end > len(raw):
                 continue  # another writer's duplicate, or not ours
@@ -195,6 +207,10 @@ def _from_cache(store: cache.Store, source: Source, plan: LoadedPlan, path: Path
         return None
     source.hasher = hasher
     if covered == len(raw):
+        digest = hasher.hexdigest()
+        for _kind, ctx, end, end_sha, has_moves, found in findings:
+            if ctx == source.context and end == covered and end_sha == digest:
+                source.findings = (bool(has_moves), tuple(found))
         return rows
     tail = _parse_tail(plan, path, raw[covered:]) if source.appendable else None
     if tail is None:
@@ -298,3 +314,49 @@ def appended(journal: Journal, plan: LoadedPlan, raw: bytes, added: bytes, new: 
         source.hasher.update(source.raw)
         source.appendable = _appendable(source.raw.decode("utf-8"))
         _rewrite(store, source, [encode(r.to_dict()) for r in new])
+    if isinstance(journal, LoadedJournal) and journal.source.findings is not None and _clean(plan, journal, new):
+        # Work recorded by zi for an action as the plan has it now adds no
+        # finding and changes none: what was found still holds.
+        remember_findings(journal, *journal.source.findings)
+
+
+def _clean(plan: LoadedPlan, journal: Journal, new: list[Record]) -> bool:
+    from zi_plan import amend
+
+    if getattr(journal, "has_moves", False):
+        return False
+    for record in new:
+        action = plan.by_id.get(record.action)
+        if record.event not in amend.WORK or action is None or record.month not in action.months:
+            return False
+        if record.fingerprint is not None and record.fingerprint != amend.fingerprint(action):
+            return False
+    return True
+
+
+# ---------------------------------------------------------------- findings
+
+
+def cached_findings(journal: Journal) -> tuple[bool, tuple[Any, ...]] | None:
+    """What zi_plan.amend found in this journal's exact text before, if the cache knows."""
+    return journal.source.findings if isinstance(journal, LoadedJournal) else None
+
+
+def remember_findings(journal: Journal, has_moves: bool, found: tuple[Any, ...]) -> None:
+    """Keep what zi_plan.amend found (a year's journal takes a second or two to check)."""
+    if not isinstance(journal, LoadedJournal) or journal.source.entry is None or not journal.source.segments:
+        return
+    source = journal.source
+    assert source.entry is not None
+    source.findings = (has_moves, tuple(found))
+    store = cache.open_store()
+    segment = None if store is None else store.segment(("findings", source.context, len(source.raw), source.hasher.hexdigest(), has_moves, tuple(found)))
+    if store is not None and segment is not None:
+        store.append(source.entry, segment)
+
+
+def record_at(journal: Journal, index: int) -> Record:
+    """One record, built alone when the journal has not built them all."""
+    if isinstance(journal, LoadedJournal) and journal._records is None:
+        return decode(journal.rows[index])
+    return journal.records[index]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from zi_plan.i18n import _
 
@@ -53,6 +53,15 @@ class RecordModel(_Strict):
     accepted: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$", description="accept: the old fingerprint.")
     evidence: list[EvidenceModel] = Field(default_factory=list)
     replaces: list[EvidenceModel] = Field(default_factory=list, description="Format 2: stored files a replace withdraws, or the damaged copy a restore set aside.")
+
+    @field_validator("at", mode="before")
+    @classmethod
+    def _written_out(cls, value: object) -> object:
+        # pydantic would take a number as seconds since 1970, and zi would
+        # then find a number where it expects a time.
+        if isinstance(value, (int, float)):
+            raise ValueError("'at' must be a date and time, e.g. 2023-04-12T09:30:00+09:00, not a number")
+        return value
 
     @model_validator(mode="after")
     def _aware(self) -> RecordModel:

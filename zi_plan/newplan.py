@@ -9,6 +9,7 @@ from pathlib import Path
 
 from zi_plan.errors import InvalidFile, ZiError
 from zi_plan.files import atomic_write
+from zi_plan.fsguard import check_output_path, write_error
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan, check_text
 from zi_plan.writer import ActionOut, ComponentOut, ItemOut, PlanOut, plan_out, plan_yaml
@@ -100,10 +101,23 @@ def next_year_plan(source: LoadedPlan, year: int, institution: str | None = None
 
 def write_new_plan(text: str, target: Path, force: bool) -> None:
     """Check the plan, then write it; never over an existing file without ``force``."""
-    if target.exists() and not force:
+    try:
+        is_folder, exists = target.is_dir(), target.exists()
+    except OSError as exc:  # a name too long ...
+        raise write_error(target, exc) from None
+    if is_folder:
+        raise ZiError(_("{path} is a folder: name the plan file to write, e.g. {example}").format(path=target, example=target / "plan.yaml"))
+    try:
+        check_output_path(target)
+    except OSError as exc:
+        raise write_error(target, exc) from None
+    if exists and not force:
         raise ZiError(_("{path} exists already; choose another name, or add --force to replace it").format(path=target))
     _data, problems = check_text(str(target), text)
     if problems:  # a bug in zi if it happens: say so rather than write a broken plan
         raise InvalidFile(problems)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(target, text.encode("utf-8"))
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(target, text.encode("utf-8"))
+    except OSError as exc:  # a read-only folder, a full disk ...
+        raise write_error(target, exc) from None

@@ -15,6 +15,9 @@ once, however many records name it, and the counts are the zip's own.
 
 from __future__ import annotations
 
+import os
+import shutil
+import time
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +25,9 @@ from typing import Any
 
 from zi_plan.evidence import stored_state
 from zi_plan.files import atomic_target, csv_bytes
+from zi_plan.fsguard import write_error
 from zi_plan.i18n import _
+from zi_plan.jail import Refused, member_name, open_stored
 from zi_plan.journal import Journal, Occurrence
 from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
@@ -47,6 +52,13 @@ class PackResult:
 def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12) -> PackResult:
     """Write the zip to ``target`` atomically; report what went in and what is wrong."""
     check_month(up_to)
+    try:
+        return _build_pack(plan, journal, target, up_to)
+    except OSError as exc:  # a read-only folder, a full disk ...: atomic_target left no half zip
+        raise write_error(target, exc) from None
+
+
+def _build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int) -> PackResult:
     result = PackResult()
     entries: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = []
@@ -81,8 +93,9 @@ def _pack_occurrence(journal: Journal, archive: zipfile.ZipFile, packed: set[str
             assert entry.path is not None
             row["state"] = stored_state(journal, entry)[0]
             if row["state"] == "ok" and entry.path not in packed:
-                archive.write(journal.evidence_dir / entry.path, entry.path)
-                packed.add(entry.path)
+                row["state"] = _pack_file(archive, journal, entry.path)
+                if row["state"] == "ok":
+                    packed.add(entry.path)
             if row["state"] != "ok":
                 result.problems.append(f"{entry.path}: {action.id} {month}: {status_text(row['state'])}")
         rows.append(row)
@@ -96,7 +109,30 @@ def status_text(state: str) -> str:
     """A row's status in the index, in the interface language."""
     texts = {"ok": _("ok"), "missing": _("missing"), "changed": _("changed"), "link": _("link"), "withdrawn": _("withdrawn"),
              "gap-done": _("gap (done, no evidence)"), "gap-open": _("gap (not done)")}  # fmt: skip
-    return texts[state]
+    # "outside", "not-a-file": a path the evidence folder's jail refused to read.
+    return texts.get(state) or _("not read: outside the evidence folder or not a file")
+
+
+def _pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str) -> str:
+    """One stored file into the zip, read through the jail, under its normalised relative name.
+
+    Its state: "ok", or why it was not packed (swapped for a link since it was hashed ...).
+    """
+    try:
+        src = open_stored(journal.evidence_dir, stored)
+    except Refused as exc:
+        return exc.state
+    except FileNotFoundError:
+        return "missing"
+    with src:
+        st = os.fstat(src.fileno())
+        info = zipfile.ZipInfo(member_name(stored), date_time=time.localtime(max(st.st_mtime, 315532800))[:6])
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = (st.st_mode & 0xFFFF) << 16
+        info.file_size = st.st_size  # lets zipfile choose ZIP64 for a big file
+        with archive.open(info, "w") as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+    return "ok"
 
 
 def gaps_per_action(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:

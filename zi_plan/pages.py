@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 from functools import lru_cache
 from typing import Any
 
 from zi_plan import i18n
 from zi_plan.i18n import month_name, month_short, months_text
+from zi_plan.links import is_safe_link
 from zi_plan.plan import LoadedPlan
 
 
@@ -22,11 +24,20 @@ def long_date(day: dt.date) -> str:
     return f"{day.day} {month_name(day.month)} {day.year}"
 
 
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!~|])")
+
+
 def _markdown_cell(value: Any) -> str:
-    # For Markdown table cells: no raw HTML (many renderers pass it through),
-    # no cell breaks, one line.
-    text = html.escape(str(value), quote=False)
-    return text.replace("|", "\\|").replace("\r", "").replace("\n", "<br>")
+    # For Markdown table cells: plain text. No raw HTML (many renderers pass
+    # it through), no link, emphasis or code (a note's "[x](javascript:...)"
+    # stays text), no cell breaks, one line.
+    text = _MARKDOWN.sub(r"\\\1", html.escape(str(value), quote=False))
+    return text.replace("\r", "").replace("\n", "<br>")
+
+
+def _markdown_autolink(url: str) -> str:
+    """A link already checked with ``is safe_link``, as a Markdown autolink in a table cell."""
+    return f"<{url}>".replace("|", "\\|")
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +55,8 @@ def _environment() -> Any:
     )
     env.install_gettext_callables(gettext=i18n._, ngettext=i18n.ngettext, newstyle=False)  # type: ignore[attr-defined]
     env.filters["md"] = _markdown_cell
+    env.filters["md_autolink"] = _markdown_autolink
+    env.tests["safe_link"] = is_safe_link  # the one check before any href or autolink
     env.globals.update(month_name=month_name, month_short=month_short, months_text=months_text, long_date=long_date)
     return env
 

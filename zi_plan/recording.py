@@ -206,19 +206,25 @@ def record_done(
                     when=when, at=f"{occ.done.at:%Y-%m-%d %H:%M}", by=occ.done.by, id=action.id, month=chosen
                 )
             )  # fmt: skip
-        entries = [store.store(journal, action, chosen, plan.year, s) for s in sources]
-        record = Record(
-            action=action.id,
-            month=chosen,
-            event="evidence" if add else "done",
-            at=now(),
-            by=author(plan, by),
-            note=note.strip() if note and note.strip() else None,
-            evidence=tuple(entries),
-            fingerprint=fingerprint(action),
-            indicator=action.indicator,
-        )
-        append_records(journal, plan, [record])
+        created: list[Path] = []
+        try:
+            entries = [store.store(journal, action, chosen, plan.year, s, created) for s in sources]
+            record = Record(
+                action=action.id,
+                month=chosen,
+                event="evidence" if add else "done",
+                at=now(),
+                by=author(plan, by),
+                note=note.strip() if note and note.strip() else None,
+                evidence=tuple(entries),
+                fingerprint=fingerprint(action),
+                indicator=action.indicator,
+            )
+            append_records(journal, plan, [record])
+        except BaseException:
+            # Nothing half-done: no stored file stays without its record.
+            store.discard(created)
+            raise
     return Recorded(record, journal, action)
 
 
@@ -247,20 +253,34 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
 
     The folder is checked for writing before anything is copied.
     """
+    import time
+
     from filelock import Timeout
 
+    from zi_plan.evidence import clean_partials
+    from zi_plan.fsguard import reason
     from zi_plan.workspace import require_deliberate
 
     journal_path, _evidence = journal_paths(plan)
     require_deliberate(plan.found_by, plan.path, journal_path)
     ensure_writable(journal_path.parent)
+    writers = lock(journal_path)
     try:
-        with lock(journal_path):
-            yield load_journal(plan)
+        writers.acquire()
     except Timeout:
         raise ZiError(
             _("another zi is writing {path} and did not finish within a minute; try again").format(path=journal_path)
         ) from None
+    except OSError as exc:  # something other than a file where the lock goes, a full disk ...
+        raise ZiError(_("cannot take the lock {path}: {reason}").format(path=writers.lock_file, reason=reason(exc))) from None
+    try:
+        locked_at = time.time()
+        journal = load_journal(plan)
+        # Every copy is made under this lock: one found now was left by a killed writer.
+        clean_partials(journal, locked_at)
+        yield journal
+    finally:
+        writers.release()
 
 
 # ---------------------------------------------------------------- show

@@ -12,24 +12,54 @@ from typing import Any
 
 from rich import box
 from rich.console import Console
-from rich.markup import escape as esc
+from rich.markup import escape as _markup_escape
 from rich.table import Table
+from rich.text import Text
 
 from zi_plan.fit import first_fitting, narrowest, settle, shorten
 from zi_plan.i18n import _, month_name, month_short, months_text, ngettext
+from zi_plan.inert import inert, json_safe
 from zi_plan.status import SYMBOLS
 
 __all__ = ["esc", "month_name", "month_short", "months_text"]
 
 
+def esc(text: str) -> str:
+    """Text from a plan, journal or argument, ready to go into Rich markup.
+
+    Made inert first: escape sequences can end in a backslash, which would
+    otherwise escape the markup that follows the text.
+    """
+    return _markup_escape(inert(text))
+
+
+class InertConsole(Console):
+    """A Rich console through which no escape sequence from the data reaches the terminal.
+
+    Every string Rich prints (cells, titles, captions, lines) becomes text
+    in ``render_str``; stripping there covers them all, and Rich's own
+    colours are added later, so they are untouched.
+    """
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        return super().render_str(inert(text), **kwargs)
+
+
 def console(stderr: bool = False) -> Console:
     # highlight=False: Rich would otherwise colour numbers and ids at random.
-    return Console(stderr=stderr, highlight=False)
+    # InertConsole: no escape sequence from a plan or journal reaches the terminal.
+    return InertConsole(stderr=stderr, highlight=False)
 
 
 def print_json(data: Any) -> None:
-    """JSON for scripts: UTF-8 text as is, never wrapped or coloured."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    """JSON for scripts: UTF-8 text as is, never wrapped or coloured.
+
+    To a stream that is not UTF-8 (a Windows console or file), non-ASCII
+    text is written as \\u escapes: still the same JSON, nothing lost.
+    """
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
+    text = json.dumps(data, ensure_ascii=not encoding.startswith("utf"), indent=2, default=str)
+    sys.stdout.write(json_safe(text))
     sys.stdout.write("\n")
 
 
@@ -331,17 +361,16 @@ def print_reopened(result: Any, year: int) -> None:
     console().print(_("reopened {what}; journal {path}").format(what=what, path=esc(str(result.journal.path))), soft_wrap=True)
 
 
-def print_verify(checked: int, problems: list[Any], loose: list[Any]) -> None:
-    """`zi verify`: each missing or changed file, each file no record names, then the counts."""
+def print_verify(checked: int, problems: list[Any], loose: list[Any], partial: list[Any]) -> None:
+    """`zi verify`: each missing, changed or refused file, each file no record names,
+    each partial copy, then the counts."""
     out = console()
     for p in problems:
-        if p.problem == "missing":
-            what = _("missing")
-        else:
-            what = _("changed (sha256 now {found}…, recorded {expected}…)").format(found=(p.found or "")[:12], expected=p.expected[:12])
-        out.print(f"{esc(str(p.path))}: {p.action} {month_name(p.month)}: {what}", soft_wrap=True)
+        out.print(esc(p.line()), soft_wrap=True)
     for path in loose:
         out.print(esc(str(path)) + ": " + _("in the evidence folder but in no record (record it with zi done ... --add --evidence, or remove it)"), soft_wrap=True)
+    for path in partial:
+        out.print(esc(str(path)) + ": " + _("a partial copy left by an interrupted zi done; the next zi done or zi undo removes it"), soft_wrap=True)
     files = ngettext("{n} evidence file checked", "{n} evidence files checked", checked).format(n=checked)
     found = ngettext("{n} problem", "{n} problems", len(problems)).format(n=len(problems))
     out.print(f"{files}, {found}")
@@ -359,7 +388,7 @@ def print_pack(result: Any, target: Any) -> None:
         soft_wrap=True,
     )
     if result.problems:
-        out.print(_("some stored files are missing or changed (see above and index.html); run zi verify"))
+        out.print(_("some stored files are missing, changed or were not read (outside the evidence folder; see above and index.html); run zi verify"))
 
 
 def print_written_plan(target: Any) -> None:

@@ -14,6 +14,7 @@ from rich.text import Text
 
 from zi_plan.fit import first_fitting
 from zi_plan.i18n import _, month_name, months_text, ngettext
+from zi_plan.inert import inert
 from zi_plan.render import console, esc, new_table, status_text
 
 
@@ -74,7 +75,7 @@ def _occurrence_table(data: dict[str, Any], split: bool) -> Table:
 
 def _path_line(text: str, style: str = "") -> Text:
     # Never wrapped or cut by zi: the terminal shows it whole, to copy.
-    return Text("  " + text, style=style, no_wrap=True, overflow="ignore")
+    return Text("  " + inert(text), style=style, no_wrap=True, overflow="ignore")
 
 
 def withdrawn_text(how: dict[str, Any]) -> str:

@@ -12,6 +12,7 @@ from typing import TextIO
 
 from zi_plan.errors import Problem
 from zi_plan.i18n import ngettext
+from zi_plan.inert import json_safe, visible
 
 Results = list[tuple[str, list[Problem]]]  # (path, its problems) per file
 
@@ -30,7 +31,8 @@ def _summary(results: Results) -> str:
 def report_text(results: Results, out: TextIO) -> None:
     for _path, problems in results:
         for problem in problems:
-            out.write(f"{problem}\n")
+            # A value quoted from the file shows its control characters as \x1b.
+            out.write(f"{visible(str(problem))}\n")
     out.write(_summary(results) + "\n")
 
 
@@ -46,7 +48,7 @@ def report_json(results: Results, out: TextIO) -> None:
             for path, problems in results
         ],
     }
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.write(json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
 
 
 def _escape_data(text: str) -> str:
@@ -64,7 +66,7 @@ def report_github(results: Results, out: TextIO) -> None:
             props = f"file={_escape_property(p.path)}"
             if p.line is not None:
                 props += f",line={p.line},col={p.column or 1}"
-            out.write(f"::error {props}::{_escape_data(p.message)}\n")
+            out.write(f"::error {props}::{_escape_data(visible(p.message))}\n")
     out.write(_summary(results) + "\n")
 
 

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from zi_plan.i18n import _
-from zi_plan.journal import EvidenceEntry, Record
+
+if TYPE_CHECKING:  # zi_plan.journal imports this module
+    from zi_plan.journal import EvidenceEntry, Record
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,14 @@
-"""zi's own words for what libraries and the OS report in English.
+"""zi's own words for what pydantic reports in English.
 
-A pydantic error message ("Input should be greater than or equal to 1") or
-an OS error text ("Permission denied") would otherwise reach a Bahasa
-Indonesia user in English inside zi's message. These functions give zi's
-wording, from the catalogue, for the kinds zi meets; anything else gets a
-plain description rather than the library's English.
+A pydantic error message ("Input should be greater than or equal to 1")
+would otherwise reach a Bahasa Indonesia user in English inside zi's
+message. ``pydantic_problem`` gives zi's wording, from the catalogue, for
+the kinds zi meets, and a plain description for anything else. (OS errors:
+``zi_plan.fsguard.reason``.)
 """
 
 from __future__ import annotations
 
-import errno
 from typing import Any
 
 from zi_plan.i18n import _
@@ -42,26 +41,3 @@ def pydantic_problem(err: Any) -> str:
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return _("must be a mapping")
     return _("has a value of the wrong kind ({kind})").format(kind=kind or "?")
-
-
-_OS_REASONS = {
-    errno.ENOENT: lambda: _("no such file or folder"),
-    errno.EACCES: lambda: _("permission denied"),
-    errno.EPERM: lambda: _("permission denied"),
-    errno.ENOSPC: lambda: _("the disk is full"),
-    errno.EROFS: lambda: _("the disk is read-only"),
-    errno.EISDIR: lambda: _("it is a folder"),
-    errno.ENOTDIR: lambda: _("part of the path is not a folder"),
-    errno.EEXIST: lambda: _("it exists already"),
-    errno.ENAMETOOLONG: lambda: _("the name is too long"),
-    errno.EIO: lambda: _("input/output error (a failing disk or a lost network drive)"),
-    errno.EBUSY: lambda: _("it is in use by another program"),
-}
-
-
-def os_reason(exc: OSError) -> str:
-    """Why a file operation failed, in zi's language."""
-    known = _OS_REASONS.get(exc.errno or -1)
-    if known is not None:
-        return known()
-    return _("system error {code}").format(code=errno.errorcode.get(exc.errno or -1, exc.errno or "?"))

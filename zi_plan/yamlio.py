@@ -17,8 +17,8 @@ from typing import Any
 import yaml
 
 from zi_plan.errors import Problem
+from zi_plan.fsguard import NotAFile, read_regular, reason
 from zi_plan.i18n import _
-from zi_plan.wording import os_reason
 
 try:  # libyaml keeps line marks too, and parses many times faster
     from yaml import CSafeLoader as _SafeLoader
@@ -53,6 +53,17 @@ class _StrictLoader(_SafeLoader):
     PyYAML keeps the last of two equal keys without a word; in a decree that
     silently drops a value, so it is an error naming both lines.
     """
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        # PyYAML's constructors raise plain ValueError, KeyError ... for a
+        # value that looks like a date, number or boolean but is not one
+        # (2023-02-30, !!int abc, !!bool maybe, 5000 digits): give it its place.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (YamlError, yaml.YAMLError):
+            raise
+        except (ValueError, KeyError, TypeError, OverflowError, AttributeError, IndexError) as exc:
+            raise constructor_problem(node) from exc
 
     def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[Any, Any]:
         if not isinstance(node, yaml.MappingNode):
@@ -105,6 +116,33 @@ class _Alias(Exception):
     node met again came through an alias); its place is found afterwards."""
 
 
+def _refuse_tag(loader: Any, node: yaml.Node) -> Any:
+    raise yaml.constructor.ConstructorError(None, None, f"could not determine a constructor for the tag '{node.tag}'", node.start_mark)
+
+
+# Bytes, sets and ordered pairs are no plan or journal value; refused like any
+# other tag rather than reaching code that expects text.
+for _tag in ("binary", "set", "omap", "pairs"):
+    _StrictLoader.add_constructor(f"tag:yaml.org,2002:{_tag}", _refuse_tag)
+
+
+def constructor_problem(node: yaml.Node) -> YamlError:
+    """A value YAML cannot build, as a problem at its line and column."""
+    kind = node.tag.rsplit(":", 1)[-1]
+    kinds = {"timestamp": _("a date (YYYY-MM-DD, a day that exists)"), "int": _("a whole number"),
+             "float": _("a number"), "bool": _("true/false")}  # fmt: skip
+    value = str(node.value) if isinstance(node, yaml.ScalarNode) else ""
+    shown = value if len(value) <= 40 else value[:40] + "…"
+    line, col = _mark(node.start_mark)
+    if kind == "int" and len(value) > 4000:
+        message = _("a number of {digits} digits is too long; put it in quotes if it is text").format(digits=len(value))
+    else:
+        message = _("'{value}' cannot be read as {kind}; correct it, or put it in quotes to keep it as text").format(
+            value=shown, kind=kinds.get(kind, node.tag)
+        )
+    return YamlError(message, line, col)
+
+
 def _first_alias(text: str) -> Any:  # a yaml Mark (pure-Python or libyaml's), or None
     """Where the first alias (``*name``) is, if any.
 
@@ -123,15 +161,17 @@ def _first_alias(text: str) -> Any:  # a yaml Mark (pure-Python or libyaml's), o
 def read_text(path: Path) -> str:
     """The file's text as UTF-8, or a YamlError saying what is wrong with it."""
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)  # a FIFO or /dev/zero is refused before it is read
     except FileNotFoundError:
         raise YamlError(_("file not found")) from None
     except IsADirectoryError:
         raise YamlError(_("is a directory, not a YAML file")) from None
+    except NotAFile as exc:
+        raise YamlError(exc.strerror or "") from None
     except PermissionError:
         raise YamlError(_("permission denied: the file cannot be read")) from None
     except OSError as exc:
-        raise YamlError(_("cannot be read: {reason}").format(reason=os_reason(exc))) from None
+        raise YamlError(_("cannot be read: {reason}").format(reason=reason(exc))) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

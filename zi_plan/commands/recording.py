@@ -103,13 +103,13 @@ def _verify(app: typer.Typer) -> None:
 
         loaded, journal = common.open_workspace(plan, as_json, warn=False)
         checked, problems = evidence.verify(journal)
-        loose = evidence.unrecorded(journal)
+        loose, partial = evidence.unrecorded(journal), evidence.partials(journal)
         changed = [f for f in journal.findings if f.kind == "changed"]
         if as_json:
-            data = evidence.verify_json(checked, problems, loose)
+            data = evidence.verify_json(checked, problems, loose, partial)
             render.print_json(data | {"ok": data["ok"] and not changed, "records": amend.findings_json(journal.findings, loaded)})
         else:
-            render.print_verify(checked, problems, loose)
+            render.print_verify(checked, problems, loose, partial)
             out = render.console()
             for line in amend.verify_lines(journal, loaded):
                 out.print(render.esc(line), soft_wrap=True)

@@ -10,9 +10,7 @@ from tests.conftest import REPO
 
 PACKAGE = REPO / "zi_plan"
 MODULES = sorted(PACKAGE.rglob("*.py"))
-# importer.py is being replaced whole by the new importer (issue 14), which
-# must meet these rules; until it lands its one long function stays as it is.
-LONG_FUNCTIONS_ALLOWED = {("importer.py", "read_plan_rows")}
+LONG_FUNCTIONS_ALLOWED: set[tuple[str, str]] = set()
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: str(p.relative_to(PACKAGE)))

@@ -27,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from zi_plan import yamlio
 from zi_plan.errors import ZiError
 from zi_plan.i18n import N_, _, month_name, ngettext
 from zi_plan.journal import Journal, Record, append_records
@@ -169,7 +168,7 @@ def check_records(plan: LoadedPlan, records: Sequence[Key], text: Callable[[], s
         now = (prints.get(action_id) or prints.setdefault(action_id, fingerprint(action))) if record.fingerprint else None
         if record.fingerprint and record.fingerprint != now and not _reaches(accepted[action_id], record.fingerprint, now or ""):
             found.append((index, "changed", action_id))
-        elif record.month not in action.months:
+        elif action.months and record.month not in action.months:  # not scheduled yet (plan format 2): any month
             found.append((index, "unscheduled", action_id))
     if not found:
         return []
@@ -201,6 +200,8 @@ def record_lines(text: str, count: int) -> list[int | None]:
             break
     if len(lines) == count:
         return lines
+    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+
     root = yamlio.compose(text)
     return [yamlio.locate(root, ("records", i))[0] for i in range(count)]
 
@@ -327,6 +328,7 @@ def derived_ids_warning(path: Path) -> str | None:
     Inserting an action above such an action gives it another id, and its
     progress would silently follow the id; written ids hold it in place.
     """
+    from zi_plan import yamlio
     from zi_plan.journal import journal_file_name
 
     if not (path.parent / journal_file_name(path)).exists():

@@ -189,6 +189,8 @@ def schema_message(err: Any, loc: tuple[Any, ...]) -> str:
         return _unknown_key(loc, name)
     if kind == "missing":
         return _("missing required key '{key}'").format(key=name)
+    if loc == ("version",):
+        return _("this plan is in format version {value}; this zi reads versions 1 and 2: update zi").format(value=value)
     if name == "months":
         if kind in ("greater_than_equal", "less_than_equal"):
             return _("month {month} is out of range: months are 1 (January) to 12 (December)").format(month=value)
@@ -279,6 +281,18 @@ def _month_problems(act: dict[str, Any], aloc: tuple[Any, ...], label: str) -> I
             seen.add(month)
 
 
+def _unfinished_problems(act: dict[str, Any], aloc: tuple[Any, ...], label: str) -> Iterator[Found]:
+    """Steps and evidence are required but in a draft (plan format 2); 'team' and 'teams' are one or the other."""
+    if act.get("draft") is not True:
+        for key in ("steps", "evidence"):
+            if key not in act:
+                yield (*aloc, key), label + _("missing required key '{key}'").format(key=key), False
+            elif act[key] == []:
+                yield (*aloc, key), label + _("'{key}' needs at least one entry").format(key=key), False
+    if act.get("team") is not None and act.get("teams") is not None:
+        yield (*aloc, "teams"), label + _("give 'team' or 'teams', not both"), True
+
+
 def _item_problems(item: dict[str, Any], iloc: tuple[Any, ...], cid: str, team_ids: dict[str, int],
                    seen_actions: dict[str, tuple[Any, ...]]) -> Iterator[Found]:  # fmt: skip
     i_index = iloc[-1]
@@ -293,7 +307,10 @@ def _item_problems(item: dict[str, Any], iloc: tuple[Any, ...], cid: str, team_i
         expected = f"{cid}.{i_index + 1}.{letter(a_index)}"
         yield from _action_id_problems(act, aloc, expected, seen_actions)
         yield from _team_reference(team_ids, act.get("team"), (*aloc, "team"), f"{expected}: ")
+        for t_index, team in enumerate(_as_list(act.get("teams"))):
+            yield from _team_reference(team_ids, team, (*aloc, "teams", t_index), f"{expected}: ")
         yield from _month_problems(act, aloc, f"{expected}: ")
+        yield from _unfinished_problems(act, aloc, f"{expected}: ")
 
 
 def rule_problems(data: dict[str, Any]) -> Iterator[Found]:

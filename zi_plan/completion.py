@@ -52,11 +52,12 @@ def team_loads(plan: LoadedPlan, journal: Journal) -> list[TeamLoad]:
     """Occurrences scheduled (and done) per team per month, in the plan's team order."""
     loads = {t.id: TeamLoad(t) for t in plan.teams}
     for action in plan.actions:
-        load = loads[action.team.id]
-        for m in action.months:
-            load.scheduled[m] += 1
-            if journal.is_done(action.id, m):
-                load.done[m] += 1
+        for team in action.teams:  # a shared action is work for each of its teams
+            load = loads[team.id]
+            for m in action.months:
+                load.scheduled[m] += 1
+                if journal.is_done(action.id, m):
+                    load.done[m] += 1
     return list(loads.values())
 
 
@@ -102,7 +103,7 @@ def team_detail(plan: LoadedPlan, journal: Journal, query: str, as_of: int) -> T
     rows = [
         ActionRow(a, {m: mark(journal.occurrence(a.id, m), as_of, plan.year) for m in a.months})
         for a in plan.actions
-        if a.team == team
+        if team in a.teams
     ]
     return TeamDetail(team, as_of, rows)
 

@@ -66,14 +66,15 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView |
     rows: list[list[Any]] = [DECREE_COLUMNS + STATUS_COLUMNS]
     blank = [""] * (len(DECREE_COLUMNS) + len(STATUS_COLUMNS))
     for component in plan.components:
-        if team is not None and all(a.team != team for item in component.items for a in item.actions):
+        if team is not None and all(team not in a.teams for item in component.items for a in item.actions):
             continue
         rows.append([component.id, component.title, *blank[2:]])
         last_team = None
         for item in component.items:
-            actions = [a for a in item.actions if team is None or a.team == team]
+            actions = [a for a in item.actions if team is None or team in a.teams]
             for index, action in enumerate(actions):
                 first_in_item = index == 0
+                names = "\n".join(t.name for t in action.teams)  # one per line: zi import reads each
                 marks = {m: mark(journal.occurrence(action.id, m), as_of, plan.year) for m in action.months}
                 done = [m for m, v in marks.items() if v in ("done", "done-late")]
                 late = [m for m, v in marks.items() if v == "overdue"]
@@ -84,13 +85,13 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView |
                     numbered(action.steps),
                     numbered(action.evidence),
                     *("v" if m in action.months else "" for m in range(1, 13)),
-                    action.team.name if action.team.name != last_team else "",
+                    names if names != last_team else "",
                     action.id,
                     ", ".join(map(str, done)),
                     ", ".join(map(str, late)),
                     f"{len(done)}/{len(action.months)}",
                 ])  # fmt: skip
-                last_team = action.team.name
+                last_team = names
     return rows
 
 
@@ -127,7 +128,7 @@ def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int,
     rows: list[list[Any]] = [["KODE", "INDIKATOR", "BUKTI FISIK", "PENANGGUNG JAWAB", "STATUS", "TANGGAL", "OLEH", "CATATAN", "BUKTI DUKUNG", "BUKTI DITARIK"]]
     statuses = {"open": _("open"), "done": _("done"), "overdue": _("overdue"), "done-late": _("done, late")}
     for action in plan.actions:
-        if month not in action.months or (team is not None and action.team != team):
+        if month not in action.months or (team is not None and team not in action.teams):
             continue
         occ = journal.occurrence(action.id, month)
         done = occ.done
@@ -208,7 +209,7 @@ def to_ics(plan: LoadedPlan, journal: Journal, team: str | None = None, remind_d
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     slug = plan.path.name.rsplit(".", 1)[0]
     for action in plan.actions:
-        if wanted is not None and action.team != wanted:
+        if wanted is not None and wanted not in action.teams:
             continue
         for m in action.months:
             calendar.add_component(_event(plan, journal, action, m, slug, stamp, remind_days))

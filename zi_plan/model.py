@@ -9,7 +9,7 @@ full id ``COMPONENT.ITEM.LETTER`` of every action.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Optional
+from typing import Annotated, Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, Strict, StringConstraints
 
@@ -48,11 +48,15 @@ class Action(_Strict):
     id: Optional[str] = Field(
         default=None, description="COMPONENT.ITEM.LETTER, e.g. 'II.2.a'; derived from position when left out."
     )
+    source_id: Optional[Text] = Field(default=None, description="The source table's own code for this action, e.g. 'SS.1.1' (kept by zi import).")
+    draft: bool = Field(default=False, description="An unfinished action (an indicator, no steps or evidence yet): validate warns, due lists it apart.")
     indicator: Text = Field(description="INDIKATOR.")
-    steps: list[Text] = Field(min_length=1, description="LANGKAH AKSI, one entry per step.")
-    evidence: list[Text] = Field(min_length=1, description="BUKTI FISIK / bukti dukung to collect.")
-    months: list[Month] = Field(min_length=1, description="PELAKSANAAN (BULAN): months 1..12.")
+    # Steps and evidence may be empty only in a draft (a rule in zi_plan.plan).
+    steps: list[Text] = Field(default_factory=list, description="LANGKAH AKSI, one entry per step.")
+    evidence: list[Text] = Field(default_factory=list, description="BUKTI FISIK / bukti dukung to collect.")
+    months: list[Month] = Field(default_factory=list, description="PELAKSANAAN (BULAN): months 1..12; empty or left out: not scheduled yet (validate warns).")
     team: Optional[TeamId] = Field(default=None, description="Overrides the item's or component's team.")
+    teams: Optional[list[TeamId]] = Field(default=None, min_length=1, description="Several teams sharing the action (instead of 'team').")
 
 
 class Item(_Strict):
@@ -76,6 +80,9 @@ class Component(_Strict):
 class Plan(_Strict):
     """A Rencana Aksi Pembangunan Zona Integritas."""
 
+    # Absent in files written before version 2 (read as version 1, unchanged);
+    # version 2 adds source_id, teams, draft and unscheduled actions.
+    version: Optional[Literal[1, 2]] = Field(default=None, description="Plan format version: 2 (written by zi); absent means 1.")
     institution: Text = Field(description="The office, e.g. 'Komisi Pemilihan Umum Kabupaten Tambrauw'.")
     title: Text = Field(description="The plan's title as in the decree.")
     year: Annotated[int, Strict(), Field(ge=2000, le=2100)] = Field(description="The plan's year.")

@@ -61,6 +61,15 @@ class ActionView:
     steps: tuple[str, ...]
     evidence: tuple[str, ...]
     months: tuple[int, ...]
+    # Plan format 2: several teams (``team`` is the first), the source table's
+    # code, an unfinished (draft) action. An action with no months is unscheduled.
+    teams: tuple[TeamView, ...] = ()
+    source_id: str | None = None
+    draft: bool = False
+
+    def __post_init__(self) -> None:
+        if not self.teams:
+            object.__setattr__(self, "teams", (self.team,))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -75,6 +84,9 @@ class ActionView:
             "steps": list(self.steps),
             "evidence": list(self.evidence),
             "months": list(self.months),
+            "teams": [t.name for t in self.teams],
+            "source_id": self.source_id,
+            "draft": self.draft,
         }
 
 
@@ -243,6 +255,12 @@ def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
     )
 
 
+def _teams(act: dict[str, Any], teams: dict[str, TeamView], inherited: TeamView) -> tuple[TeamView, ...]:
+    if act.get("teams"):
+        return tuple(teams[t] for t in act["teams"])
+    return (teams[act["team"]],) if act.get("team") else (inherited,)
+
+
 def _component(comp: dict[str, Any], teams: dict[str, TeamView]) -> ComponentView:
     cid, title = comp["id"], comp["title"].strip()
     items = []
@@ -257,11 +275,14 @@ def _component(comp: dict[str, Any], teams: dict[str, TeamView]) -> ComponentVie
                 component_title=title,
                 item=item_id,
                 item_title=item_title,
-                team=teams[act["team"]] if act.get("team") else item_team,
+                team=_teams(act, teams, item_team)[0],
                 indicator=act["indicator"].strip(),
-                steps=tuple(s.strip() for s in act["steps"]),
-                evidence=tuple(e.strip() for e in act["evidence"]),
-                months=tuple(sorted(act["months"])),
+                steps=tuple(s.strip() for s in act.get("steps") or ()),
+                evidence=tuple(e.strip() for e in act.get("evidence") or ()),
+                months=tuple(sorted(act.get("months") or ())),
+                teams=_teams(act, teams, item_team),
+                source_id=act.get("source_id"),
+                draft=bool(act.get("draft")),
             )
             for a_index, act in enumerate(item["actions"])
         )

@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, Optional
 
@@ -53,6 +53,8 @@ class DueReport:
     month: int
     due: list[Due]
     overdue: list[Due]
+    unscheduled: list[ActionView] = field(default_factory=list)  # no months yet: listed apart
+    drafts: list[ActionView] = field(default_factory=list)
 
     @property
     def done(self) -> int:
@@ -86,6 +88,8 @@ class DueReport:
             },
             "due": [entry(d) for d in self.due],
             "overdue": [entry(d) for d in self.overdue],
+            "unscheduled": [{"id": a.id, "teams": [t.name for t in a.teams], "indicator": a.indicator} for a in self.unscheduled],
+            "drafts": [{"id": a.id, "teams": [t.name for t in a.teams], "indicator": a.indicator} for a in self.drafts],
         }
 
 
@@ -95,9 +99,10 @@ def due(plan: LoadedPlan, journal: Journal, month: int, team: Optional[str] = No
     wanted = plan.team(team) if team else None
     due_now: list[Due] = []
     overdue: list[Due] = []
-    for action in plan.actions:
-        if wanted is not None and action.team != wanted:
-            continue
+    from zi_plan import unfinished
+
+    actions = [a for a in plan.actions if wanted is None or wanted in a.teams]
+    for action in actions:
         for m in action.months:
             if m > month:
                 break
@@ -106,7 +111,7 @@ def due(plan: LoadedPlan, journal: Journal, month: int, team: Optional[str] = No
                 due_now.append(Due(action, m, occ))
             elif occ.status == "open":
                 overdue.append(Due(action, m, occ))
-    return DueReport(month, due_now, overdue)
+    return DueReport(month, due_now, overdue, unfinished.unscheduled(plan, actions), unfinished.drafts(plan, actions))
 
 
 # ---------------------------------------------------------------- done / undo
@@ -138,6 +143,8 @@ def pick_month(action: ActionView, journal: Journal, current: int) -> int:
     When every occurrence due by now is done, the latest of them is returned,
     so that the caller says "already done ... use --add" as for --month.
     """
+    if not action.months:
+        raise ZiError(_("{id} is not scheduled yet (no months in the plan): name the month with --month").format(id=action.id))
     if current in action.months and not journal.is_done(action.id, current):
         return current
     for m in action.months:
@@ -182,7 +189,7 @@ def record_done(
     action = plan.action(action_id)
     if month is not None:
         check_month(month)
-        if month not in action.months:
+        if month not in action.months and action.months:  # an unscheduled action is done in the month named
             months = ", ".join(f"{month_name(m)} ({m})" for m in action.months)
             raise ZiError(_("{id} is not scheduled in {month}; its months are {months}").format(id=action.id, month=month_name(month), months=months))
         if not add and not force and is_future(plan.year, month, status.today()):
@@ -292,7 +299,9 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
     occurrences = []
     evidence: list[dict[str, Any]] = []
     withdrawn: list[dict[str, Any]] = []
-    for m in action.months:
+    # An action not scheduled yet shows the months work was recorded in.
+    months = action.months or tuple(m for m in range(1, 13) if journal.occurrence(action.id, m).history)
+    for m in months:
         occ = journal.occurrence(action.id, m)
         done = occ.done
         occurrences.append(

@@ -24,7 +24,8 @@ def show_tables(data: dict[str, Any], width: int | None = None) -> list[Renderab
     Paths and links are printed whole on lines of their own, never in a
     table cell: people copy them, and a cell would break them.
     """
-    about = new_table(title=f"[bold]{esc(data['id'])}[/] — {esc(data['team'])}")
+    teams = ", ".join(data.get("teams") or [data["team"]])
+    about = new_table(title=f"[bold]{esc(data['id'])}[/] — {esc(teams)}")
     about.add_column("", style="bold")
     about.add_column("")
     about.show_header = False
@@ -33,7 +34,11 @@ def show_tables(data: dict[str, Any], width: int | None = None) -> list[Renderab
     about.add_row(_("Indicator"), esc(data["indicator"]))
     about.add_row(_("Steps"), esc("\n".join(f"{i}. {s}" for i, s in enumerate(data["steps"], 1))))
     about.add_row(_("Evidence expected"), esc("\n".join(f"- {e}" for e in data["evidence_expected"])))
-    about.add_row(_("Months"), months_text(data["months"]))
+    about.add_row(_("Months"), months_text(data["months"]) if data["months"] else _("not scheduled"))
+    if data.get("source_id"):
+        about.add_row(_("Source code"), esc(data["source_id"]))
+    if data.get("draft"):
+        about.add_row(_("Draft"), _("draft: no steps or evidence yet"))
     occ = first_fitting([lambda: _occurrence_table(data, True), lambda: _occurrence_table(data, False)], width or console().width)
     lines: list[RenderableType] = []
     for o in data["occurrences"]:

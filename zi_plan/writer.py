@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from zi_plan.plan import LoadedPlan
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/plan.schema.json"
+PLAN_VERSION = 2  # the plan format this zi writes (see zi_plan.model.Plan.version)
 
 
 def scalar(text: object) -> str:
@@ -43,6 +44,9 @@ class ActionOut:
     months: list[int]
     team: str | None = None
     notes: list[str] = field(default_factory=list)
+    teams: list[str] = field(default_factory=list)  # several teams (then ``team`` is unused)
+    source_id: str | None = None
+    draft: bool = False
 
 
 @dataclass
@@ -95,9 +99,11 @@ def plan_out(plan: LoadedPlan) -> PlanOut:
         items = []
         for item in comp.items:
             actions = [
-                ActionOut(a.indicator, list(a.steps), list(a.evidence), list(a.months), a.team.id if a.team != item.team else None)
+                ActionOut(a.indicator, list(a.steps), list(a.evidence), list(a.months),
+                          a.team.id if a.teams == (a.team,) and a.team != item.team else None, [],
+                          [t.id for t in a.teams] if len(a.teams) > 1 else [], a.source_id, a.draft)
                 for a in item.actions
-            ]
+            ]  # fmt: skip
             items.append(ItemOut(item.title, actions, item.team.id if item.team != comp.team else None))
         components.append(ComponentOut(comp.id, comp.title, comp.team.id, items))
     decree = plan.decree
@@ -118,6 +124,7 @@ def plan_yaml(plan: PlanOut) -> str:
         note = f"  # {notes[key]}" if key in notes else ""
         lines.append(f"{indent}{key}: {scalar(value)}{note}")
 
+    lines.append(f"version: {PLAN_VERSION}")
     meta("institution", plan.institution)
     meta("title", plan.title)
     meta("year", plan.year)
@@ -144,12 +151,27 @@ def plan_yaml(plan: PlanOut) -> str:
             for index, action in enumerate(item.actions):
                 lines += [f"          # {n}" for n in action.notes]
                 lines.append(f"          - id: {component.id}.{number}.{_letter(index)}")
-                lines.append(f"            indicator: {scalar(action.indicator)}")
-                lines.append("            steps:")
-                lines += [f"              - {scalar(s)}" for s in action.steps]
-                lines.append("            evidence:")
-                lines += [f"              - {scalar(e)}" for e in action.evidence]
-                lines.append(f"            months: [{', '.join(map(str, action.months))}]")
-                if action.team:
-                    lines.append(f"            team: {scalar(action.team)}")
+                lines += _action_lines(action)
     return "\n".join(lines) + "\n"
+
+
+def _action_lines(action: ActionOut) -> list[str]:
+    pad = "            "
+    lines = []
+    if action.source_id:
+        lines.append(f"{pad}source_id: {scalar(action.source_id)}")
+    if action.draft:
+        lines.append(f"{pad}draft: true")
+    lines.append(f"{pad}indicator: {scalar(action.indicator)}")
+    for key, entries in (("steps", action.steps), ("evidence", action.evidence)):
+        if entries:
+            lines.append(f"{pad}{key}:")
+            lines += [f"{pad}  - {scalar(e)}" for e in entries]
+        elif action.draft:
+            lines.append(f"{pad}{key}: []")
+    lines.append(f"{pad}months: [{', '.join(map(str, action.months))}]")
+    if len(action.teams) > 1:
+        lines.append(f"{pad}teams: [{', '.join(scalar(t) for t in action.teams)}]")
+    elif action.team:
+        lines.append(f"{pad}team: {scalar(action.team)}")
+    return lines

@@ -129,10 +129,10 @@ GOOD = ["1", "Tim Kerja", "SK terbit", "Menyusun SK", "SK", "v", *[""] * 11, "Ti
 @pytest.mark.parametrize(
     ("name", "rows", "row", "col", "words"),
     [
-        ("month outside 1..12", [HEADER + [""], ["I", "MP", *[""] * 17], GOOD + ["v"]], 3, 19, "outside the month columns"),
+        ("month outside 1..12", [HEADER + [""], ["I", "MP", *[""] * 17], GOOD + ["v"]], 3, 19, "outside the schedule columns"),
         ("month header 13", [[*HEADER[:16], "13", "PENANGGUNG JAWAB"]], 1, 17, "not a month"),
-        ("row before any component", [HEADER, GOOD], 2, 1, "before any component"),
-        ("unknown mark", [HEADER, ["I", "MP", *[""] * 16], [*GOOD[:6], "ya", *GOOD[7:]]], 3, 7, "unknown mark 'ya'"),
+        ("row before any component", [HEADER, GOOD, ["I", "MP", *[""] * 16], GOOD], 2, 1, "before any component"),
+        ("unknown mark", [HEADER, ["I", "MP", *[""] * 16], [*GOOD[:6], "ok", *GOOD[7:]]], 3, 7, "unknown mark 'ok'"),
         ("no header", [["a", "b"], ["c", "d"]], 1, 1, "no header row"),
     ],
 )
@@ -170,18 +170,19 @@ def test_xlsx_errors_name_the_sheet(zi, tmp_path):
     book = Workbook()
     sheet = book.active
     sheet.title = "Lampiran"
-    for row in (HEADER, GOOD):
+    for row in (HEADER, [*GOOD[:6], "ok", *GOOD[7:]]):
         sheet.append(row)
     path = tmp_path / "t.xlsx"
     book.save(path)
     result = zi("import", str(path), "--institution", "X", "--year", "2024")
-    assert result.code == 1 and f"{path}[Lampiran]:2:1: " in result.err
+    assert result.code == 1 and f"{path}[Lampiran]:2:7: " in result.err
 
 
 def test_import_output_is_tidy(zi, tmp_path):
     out = tmp_path / "imported.yaml"
     zi("import", str(FIXTURE), *TAMBRAUW, "-o", str(out))
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
-    assert list(data) == ["institution", "title", "year", "decree", "teams", "components"]
+    assert list(data) == ["version", "institution", "title", "year", "decree", "teams", "components"]
+    assert data["version"] == 2
     first = data["components"][0]["items"][0]["actions"][0]
     assert list(first) == ["id", "indicator", "steps", "evidence", "months"]

@@ -71,21 +71,42 @@ def _init(app: typer.Typer) -> None:
 
 
 def _import(app: typer.Typer) -> None:
-    @app.command("import", help=_("Read a Rencana Aksi table (.xlsx or .csv) in the decree's layout and write it as a plan."))
+    @app.command("import", help=_("Read a Rencana Aksi table (.xlsx, .csv, .docx or .pdf) in any decree layout and write it as a plan."))
     def import_cmd(
-        table: Path = typer.Argument(..., help=_("The table: .xlsx or .csv, in the decree's columns.")),
+        table: Path = typer.Argument(..., help=_("The table: .xlsx, .csv, .docx (Word) or .pdf (with a text layer).")),
         institution: str = typer.Option(..., "--institution", help=_institution_help()),
         year: int = _year_option(),
         output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The plan file to write. Default: the table's name with .yaml, here.")),
-        sheet: Optional[str] = typer.Option(None, "--sheet", help=_("xlsx only: the sheet to read. Default: the first.")),
+        sheet: Optional[str] = typer.Option(None, "--sheet", help=_("xlsx only: the sheet to read. Default: the first with a header.")),
+        columns: Optional[str] = typer.Option(None, "--columns", help=_("Name the columns' roles, e.g. \"action=KEGIATAN,evidence=LUARAN\"; roles: number, component, item, indicator, action, evidence, team, schedule.")),
+        quarters: str = typer.Option("last", "--quarters", help=_("A quarter (TW II) means its last month (last) or its three months (spread).")),
+        team: Optional[str] = typer.Option(None, "--team", help=_("The team of actions for which the table names none.")),
+        component: Optional[str] = typer.Option(None, "--component", help=_("The component's name, when the table has items but no components.")),
+        dry_run: bool = typer.Option(False, "--dry-run", help=_("Show the columns, the hierarchy and the first actions found; write nothing.")),
+        as_json: bool = common.json_option(),
         title: Optional[str] = typer.Option(None, "--title", help=_("The plan's title as in the decree.")),
         number: Optional[str] = _number_option(),
         date: Optional[str] = _date_option(),
         force: bool = common.force_option(),
-    ) -> None:
-        from zi_plan import importer, newplan, render
+    ) -> None:  # fmt: skip
+        from zi_plan import newplan, render
+        from zi_plan.importing import ImportOptions, import_plan
 
-        text = importer.import_plan(table, institution, year, sheet, title, number, _parse_date(date))
+        options = ImportOptions(sheet, columns, quarters, team, component)
+        imported = import_plan(table, institution, year, options, title, number, _parse_date(date))
+        if dry_run:
+            from zi_plan.importing import summary
+
+            if as_json:
+                render.print_json(summary.dry_run_json(imported))
+            else:
+                summary.print_dry_run(imported, render.console())
+            return
         target = output or Path(table.stem + ".yaml")
-        newplan.write_new_plan(text, target, force)
-        render.print_written_plan(target)
+        newplan.write_new_plan(imported.text, target, force)
+        if as_json:
+            from zi_plan.importing import summary
+
+            render.print_json({**summary.dry_run_json(imported), "written": str(target)})
+        else:
+            render.print_written_plan(target)

@@ -29,10 +29,12 @@ def _validate(app: typer.Typer) -> None:
     ) -> None:
         from zi_plan.plan import check_file, find_plan
         from zi_plan.reporters import REPORTERS
+        from zi_plan.unfinished import warnings
 
         files = paths or [find_plan(plan)[0]]
         results = [(str(path), check_file(path)) for path in files]
-        REPORTERS[output_format.value](results, sys.stdout)
+        warned = [(str(path), warnings(path)) for path, (_p, problems) in zip(files, results, strict=False) if not problems]
+        REPORTERS[output_format.value](results, sys.stdout, warned)
         from zi_plan.amend import derived_ids_warning
 
         for warning in filter(None, (derived_ids_warning(Path(p)) for p, problems in results if not problems)):
@@ -55,7 +57,7 @@ def _list(app: typer.Typer) -> None:
         actions = loaded.actions
         if team:
             wanted = loaded.team(team)
-            actions = [a for a in actions if a.team == wanted]
+            actions = [a for a in actions if wanted in a.teams]
         if component:
             actions = [a for a in actions if a.component == loaded.component(component).id]
         rows = [a.to_json() for a in actions]

@@ -1,0 +1,108 @@
+"""Plan format 2: written with `version: 2`; files of format 1 (no version key) load unchanged."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import MINIMAL
+from zi_plan.plan import load_plan
+
+# Written by the previous release's `zi init` (plan format 1: no version key).
+V1 = Path(__file__).parent / "fixtures" / "plan-v1.yaml"
+
+
+def test_a_version_1_plan_loads_unchanged(zi):
+    assert "\nversion:" not in V1.read_text(encoding="utf-8")
+    plan = load_plan(V1)
+    assert [a.id for a in plan.actions] == [f"{c}.1.a" for c in ("I", "II", "III", "IV", "V", "VI")]
+    assert all(len(a.teams) == 1 and a.source_id is None and not a.draft and a.months for a in plan.actions)
+    result = zi("validate", str(V1))
+    assert result.code == 0 and "warning" not in result.out
+
+
+def test_init_writes_version_2(zi, tmp_path):
+    path = tmp_path / "new.yaml"
+    assert zi("init", str(path), "--institution", "X", "--year", "2024").code == 0
+    assert "\nversion: 2\n" in path.read_text(encoding="utf-8")
+
+
+def test_a_newer_version_is_refused_with_its_line(zi, write_plan):
+    path = write_plan("version: 3\n" + MINIMAL)
+    result = zi("validate", str(path))
+    assert result.code == 1 and f"{path}:1:10: " in result.out and "update zi" in result.out
+
+
+def test_team_and_teams_exclude_each_other(zi, write_plan):
+    text = MINIMAL.replace("            months: [3, 4, 5]", "            months: [3, 4, 5]\n            team: tl\n            teams: [mp, tl]")
+    result = zi("validate", str(write_plan(text)))
+    assert result.code == 1 and "'team' or 'teams', not both" in result.out
+
+
+def test_several_teams_count_for_each(zi, write_plan):
+    text = MINIMAL.replace("            months: [3, 4, 5]", "            months: [3, 4, 5]\n            teams: [mp, tl]")
+    path = write_plan(text)
+    assert zi("validate", str(path)).code == 0
+    mp = zi("team", "mp", "--json", "--plan", str(path))
+    assert '"II.1.a"' in mp.out
+    assert "II.1.a" in zi("list", "--team", "mp", "--plan", str(path)).out
+    loads = zi("teams", "--json", "--plan", str(path)).out
+    assert loads.count('"name"') == 2
+
+
+def test_steps_may_be_empty_only_in_a_draft(zi, write_plan):
+    text = MINIMAL.replace("steps: [Menetapkan SK]", "steps: []")
+    assert zi("validate", str(write_plan(text))).code == 1
+    assert zi("validate", str(write_plan(text.replace("steps: []", "steps: []\n            draft: true")))).code == 0
+
+
+def test_a_shared_action_survives_export_and_import(zi, write_plan, tmp_path):
+    source = write_plan(MINIMAL.replace("            months: [3, 4, 5]", "            months: [3, 4, 5]\n            teams: [tl, mp]"))
+    for fmt in ("xlsx", "csv"):
+        table = tmp_path / f"rencana.{fmt}"
+        assert zi("export", "--format", fmt, "-m", "1", "-o", str(table), "--plan", str(source)).code == 0
+        out = tmp_path / f"back-{fmt}.yaml"
+        assert zi("import", str(table), "--institution", "Kantor Contoh", "--year", "2024", "-o", str(out)).code == 0
+        assert [[t.name for t in a.teams] for a in load_plan(out).actions][-1] == ["Tim Penguatan Tata Laksana", "Tim Manajemen Perubahan"]
+
+
+FORMAT_2 = MINIMAL.replace("            months: [2]", "            months: []\n            source_id: SS.1.2").replace(
+    "            months: [3, 4, 5]", "            months: [3, 4, 5]\n            teams: [tl, mp]").replace(
+    "          - indicator: Agen perubahan ditetapkan", "          - indicator: Survei internal\n            draft: true\n"
+    "            steps: []\n            evidence: []\n            months: [6]\n          - indicator: Agen perubahan ditetapkan")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["validate"], ["list"], ["list", "--json"], ["due", "--month", "6"], ["due", "--month", "6", "--json"], ["show", "I.1.b"],
+     ["show", "I.1.c", "--json"], ["teams"], ["team", "mp"], ["progress", "--month", "6"], ["report", "--month", "6", "-o", "r.html"],
+     ["report", "--month", "6", "--format", "md", "-o", "r.md"], ["publish", "-o", "p.html"], ["export", "--format", "csv", "-o", "e.csv"],
+     ["export", "--format", "xlsx", "-o", "e.xlsx"], ["export", "--format", "ics", "-o", "e.ics"], ["evidence", "pack", "-o", "e.zip"]],
+    ids=" ".join,
+)
+def test_every_command_takes_drafts_unscheduled_and_shared_actions(zi, write_plan, command):
+    path = write_plan(FORMAT_2)
+    result = zi(*command, "--plan", str(path))
+    assert result.code == 0, result.err
+
+
+def test_done_on_an_unscheduled_action_needs_a_month(zi, write_plan):
+    path = write_plan(FORMAT_2)
+    assert zi("show", "I.1.c", "--json", "--plan", str(path)).out.count('"source_id": "SS.1.2"') == 1
+    result = zi("done", "I.1.c", "--plan", str(path), "--by", "Ani")
+    assert result.code == 1 and "not scheduled yet" in result.err and "--month" in result.err
+    assert zi("done", "I.1.c", "--month", "5", "--plan", str(path), "--by", "Ani").code == 0
+    verify = zi("verify", "--plan", str(path))
+    assert verify.code == 0 and "set aside" not in verify.out + verify.err  # work on an unscheduled action is not stale
+    shown = json.loads(zi("show", "I.1.c", "--json", "--plan", str(path)).out)
+    assert [(o["month"], o["status"]) for o in shown["occurrences"]] == [(5, "done")]
+
+
+def test_warnings_in_json_and_github_formats(zi, write_plan):
+    path = write_plan(FORMAT_2)
+    data = json.loads(zi("validate", str(path), "--format", "json").out)
+    assert data["valid"] and [w["message"][:5] for w in data["files"][0]["warnings"]] == ["I.1.b", "I.1.c"]
+    github = zi("validate", str(path), "--format", "github")
+    assert github.code == 0 and github.out.count("::warning file=") == 2

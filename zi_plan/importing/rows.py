@@ -1,0 +1,137 @@
+"""One data row of the table, read through the column mapping.
+
+Reads the cells of each role, the months marked (a mark, a filled cell, or
+a schedule written in one cell), and what the NO/KODE cell says: a Roman
+numeral (component), a number (item), a letter (action label) or a dotted
+code (SS.1.1, A.1.I.i). Cells that hold a merged cell's text in a row
+below its first are "copied": they repeat, they do not open anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from zi_plan.errors import Problem
+from zi_plan.i18n import _
+from zi_plan.importing.columns import Columns, norm, role_of
+from zi_plan.importing.grid import Grid
+from zi_plan.importing.schedule import is_blank_mark, is_mark, parse_schedule
+
+ROMAN = re.compile(r"^(XI{0,2}|IX|VI{0,3}|IV|I{1,3})(?:[.)]?\s+(.*)|[.)]?)$", re.DOTALL)
+_ITEM_NO = re.compile(r"^(\d{1,3})\s*[.)]?$")
+_LETTER = re.compile(r"^([a-z])\s*[.)]?$")
+_CODE = re.compile(r"^([A-Za-z0-9]+(?:\.[A-Za-z0-9]+)+)\.?(?:\s+(.*))?$", re.DOTALL)
+
+
+@dataclass
+class RowData:
+    r: int
+    number: str = ""  # the NO/KODE cell, unless copied from a merged cell above
+    component: str = ""
+    component_copied: bool = False
+    item: str = ""
+    item_copied: bool = False
+    indicator: str = ""
+    indicator_copied: bool = False
+    action: str = ""
+    evidence: str = ""
+    team: str = ""
+    months: list[int] = field(default_factory=list)
+    title: str = ""  # a row whose one text spans the table (a merged title row)
+
+    @property
+    def content(self) -> bool:
+        return bool(self.indicator or self.action or self.evidence)
+
+    @property
+    def heading_like(self) -> bool:
+        """Only a title: no indicator, no evidence, no month (the title may sit in any text column)."""
+        return not (self.indicator or self.evidence or self.months)
+
+    def kind_of_number(self) -> tuple[str, str, str]:
+        """('roman'|'item'|'letter'|'code'|'other'|'', key, rest of the text)."""
+        text = self.number.strip()
+        if not text:
+            return "", "", ""
+        roman = ROMAN.match(text)
+        if roman:
+            return "roman", roman.group(1), (roman.group(2) or "").strip()
+        if _ITEM_NO.match(text):
+            return "item", _ITEM_NO.match(text).group(1), ""  # type: ignore[union-attr]
+        if _LETTER.match(text):
+            return "letter", text[0], ""
+        code = _CODE.match(text)
+        if code:
+            return "code", code.group(1), (code.group(2) or "").strip()
+        return "other", text, ""
+
+
+def is_skipped(grid: Grid, cols: Columns, r: int) -> bool:
+    """Empty rows, header rows repeated on a new page, and column-number rows (1, 2, 3 ...)."""
+    cells = [c.strip() for c in grid.rows[r]]
+    filled = [c for c in cells if c]
+    if not filled:
+        return True
+    header_rows = range(cols.header, cols.last_header + 1)
+    same = {c for c, text in enumerate(cells) if text and any(norm(text) == norm(grid.cell(h, c)) for h in header_rows)}
+    if len(same) >= 2 and sum(1 for c in same if role_of(cells[c])) >= 1:
+        return True
+    if all(c.isdigit() for c in filled):
+        numbers = [int(c) for c in filled]
+        return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and len(numbers) >= 3
+    return False
+
+
+def _title(grid: Grid, r: int) -> str:
+    """The text of a full-width merged row (the same text in most cells), else ''."""
+    cells = [c for c in grid.rows[r] if c.strip()]
+    if len(set(cells)) == 1 and len(cells) >= max(3, grid.width // 2) and any((r, c) in grid.copied for c in range(grid.width)):
+        return cells[0]
+    return ""
+
+
+def read_row(grid: Grid, cols: Columns, r: int, quarters: str, problems: list[Problem]) -> RowData:
+    roles = cols.roles
+
+    def text(role: str) -> str:
+        c = roles.get(role)
+        return "" if c is None or grid.spread(r, c) else grid.cell(r, c).strip()
+
+    def copied(role: str) -> bool:
+        return role in roles and (r, roles[role]) in grid.copied
+
+    row = RowData(r)
+    row.title = _title(grid, r)
+    if row.title:
+        return row
+    row.number = "" if copied("number") else text("number")
+    row.component, row.component_copied = text("component"), copied("component")
+    row.item, row.item_copied = text("item"), copied("item")
+    row.indicator, row.indicator_copied = text("indicator"), copied("indicator")
+    row.action, row.evidence, row.team = text("action"), text("evidence"), text("team")
+    row.months = _marked(grid, cols, r, problems)
+    if "schedule" in roles and text("schedule"):
+        months = parse_schedule(text("schedule"), quarters)
+        if months is None:
+            problems.append(grid.problem(r, roles["schedule"], _("cannot read the schedule '{text}': write months (Januari – Desember, April, Juli), quarters (TW II), semesters (Semester I) or 'Setiap bulan'").format(text=text("schedule"))))
+        else:
+            row.months = sorted(set(row.months) | set(months))
+    return row
+
+
+def _marked(grid: Grid, cols: Columns, r: int, problems: list[Problem]) -> list[int]:
+    months: set[int] = set()
+    for c, its_months in cols.months.items():
+        value = grid.cell(r, c)
+        if is_mark(value) or (not value.strip() and (r, c) in grid.filled):
+            months.update(its_months)  # a mark merged over several months marks each
+        elif (r, c) in grid.copied:
+            continue  # a title or text merged across the schedule columns
+        elif not is_blank_mark(value):
+            problems.append(grid.problem(r, c, _("unknown mark '{mark}' in the schedule column {header}: mark a month with v, x, ✓, √, 1 or ya, or fill the cell").format(
+                mark=value, header=cols.headers.get(c, c + 1))))  # fmt: skip
+    marked_elsewhere = [c for c in range(grid.width) if c not in cols.months and c not in cols.roles.values() and is_mark(grid.cell(r, c)) and grid.cell(r, c).strip().lower() in ("v", "✓", "√", "✔")]
+    if cols.months and marked_elsewhere:
+        problems.append(grid.problem(r, marked_elsewhere[0], _("a month marked outside the schedule columns")))
+    return sorted(months)

@@ -1,0 +1,41 @@
+"""The plan as the importer builds it from rows, before team ids and YAML."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class RowAction:
+    row: int  # grid row index of its first row
+    indicator: str
+    steps: list[str]
+    evidence: list[str]
+    months: list[int]
+    teams: list[str] = field(default_factory=list)  # team keys; empty: the component's
+    source_id: str | None = None
+    draft: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RowItem:
+    row: int
+    title: str
+    code: str | None = None
+    actions: list[RowAction] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class RowComponent:
+    row: int | None  # None: the one component of a table without that level
+    title: str
+    code: str | None = None
+    team: str | None = None  # team key
+    items: list[RowItem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def actions(self) -> list[RowAction]:
+        return [a for item in self.items for a in item.actions]

@@ -33,6 +33,9 @@ def elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ("journal", "accept", "XX.9"),
         ("journal", "move", "XX.9", "YY.1"),
         ("lke", "answer", "NO.SUCH.CODE", "Ya"),
+        ("evidence", "replace", "XX.9", "old.jpg", "new.jpg", "--month", "4"),
+        ("evidence", "replace", "I.2.a", "old.jpg", "new.jpg", "--month", "6"),
+        ("evidence", "restore", "I/I.1/I.1.a/2023-04/x.jpg", "nowhere.jpg"),
     ],
 )
 def test_writing_outside_an_office_refuses_before_checking_id_or_month(zi, elsewhere, args):

@@ -16,6 +16,7 @@ class RowAction:
     source_id: str | None = None
     draft: bool = False
     notes: list[str] = field(default_factory=list)
+    lke: list[str] = field(default_factory=list)  # the LKE question its code names, when it is one
 
 
 @dataclass

@@ -135,3 +135,11 @@ def test_an_lke_code_is_read_against_the_worksheet():
     assert lke_question("P.1.iv.a") == ["P.1.iv.a"] and lke_question("p.1.IV.a") == ["P.1.iv.a"]
     assert lke_question("R.1.i.a.1") == []  # a count input of R.1.i.a, no question of its own
     assert lke_question("SS.1.1") == lke_question("A.1.I.i") == []
+
+
+def test_a_team_on_an_item_heading_is_its_actions_team(zi, tmp_path):
+    rows = [tables.KEGIATAN_HEADER, *tables.KEGIATAN_ROWS[:5], [*tables.KEGIATAN_ROWS[4][:8], "Tim Perencanaan"], tables.KEGIATAN_ROWS[5]]
+    del rows[5]  # item 2's heading, now with a team of its own
+    plan = imported(zi, tables.write_csv(tmp_path / "t.csv", rows))
+    assert [(a.id, a.team.name) for a in plan.actions] == [
+        ("I.1.a", "Tim Manajemen Perubahan"), ("I.1.b", "Tim Manajemen Perubahan"), ("I.2.a", "Tim Perencanaan")]

@@ -167,8 +167,10 @@ class Walk:
             self.heading(row.r, row.title)
             return
         kind, opened, heading = self.levels(row)
-        if heading:
-            return  # a component, item or heading row: its text is its title
+        if heading:  # a component, item or heading row: its text is its title
+            if row.team and self.item is not None and self.item.row == row.r:
+                self.item.teams = self._team_keys(row.team)  # an item's team, never dropped
+            return
         if not row.content:
             if kind == "other":
                 self.heading(row.r, row.number)
@@ -224,7 +226,8 @@ class Walk:
         if not row.months:
             notes.append(_("no month marked"))
         _kind, key, _rest = row.kind_of_number()
-        action = RowAction(row.r, indicator, steps, evidence, row.months, self._team_keys(row.team) if row.team else [],
+        teams = self._team_keys(row.team) if row.team else list(self.item.teams if self.item else [])
+        action = RowAction(row.r, indicator, steps, evidence, row.months, teams,
                            key if kind == "code" else None, draft, notes, lke_question(key) if kind == "code" else [])  # fmt: skip
         assert self.item is not None and self.comp is not None
         self.item.actions.append(action)

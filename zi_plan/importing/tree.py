@@ -26,6 +26,7 @@ class RowItem:
     code: str | None = None
     actions: list[RowAction] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    teams: list[str] = field(default_factory=list)  # team keys of its heading row: its actions' unless they name one
 
 
 @dataclass

@@ -231,3 +231,53 @@ def statistics_xlsx(path: Path) -> Path:
         ["SS.2.2", "Penilaian risiko", "Peta risiko", "", "", "", "", "", ""],
     ]  # fmt: skip
     return write_xlsx(path, rows)
+
+
+KEGIATAN_HEADER = ["NO", "KEGIATAN", "RENCANA KINERJA", "DATA DUKUNG", "TW I", "TW II", "TW III", "TW IV", "PENANGGUNG JAWAB"]
+KEGIATAN_ROWS = [
+    ["I", "MANAJEMEN PERUBAHAN", "", "", "", "", "", "", "Tim Manajemen Perubahan"],
+    ["1", "Penyusunan Tim Kerja", "", "", "", "", "", "", ""],
+    ["a.", "Menyusun SK Tim Kerja", "SK Tim Kerja terbit", "SK Tim Kerja", "v", "", "", "", ""],
+    ["b.", "Rapat monitoring tim", "Monev berkala", "Notula", "v", "v", "v", "v", ""],
+    ["2", "Rencana Pembangunan ZI", "", "", "", "", "", "", ""],
+    ["a.", "Menyusun rencana kerja", "Rencana kerja ada", "Dokumen rencana", "", "v", "", "", ""],
+    ["II", "PENGUATAN PENGAWASAN", "", "", "", "", "", "", "Tim Pengawasan"],
+    ["1", "Pengendalian Gratifikasi", "", "", "", "", "", "", ""],
+    ["a.", "Sosialisasi gratifikasi", "Pegawai memahami gratifikasi", "Daftar hadir", "", "", "v", "", ""],
+]  # fmt: skip
+
+
+def kegiatan_table(path: Path) -> Path:
+    """Item headings in the action (KEGIATAN) column: I a component, 1 an item, a. an action; quarters; .xlsx, .docx or .csv."""
+    rows = [KEGIATAN_HEADER, *KEGIATAN_ROWS]
+    if path.suffix == ".xlsx":
+        return write_xlsx(path, rows)
+    if path.suffix == ".docx":
+        import docx
+
+        document = docx.Document()
+        table = document.add_table(rows=len(rows), cols=len(KEGIATAN_HEADER))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+        document.save(path)
+        return path
+    return write_csv(path, rows)
+
+
+def lke_numbered_csv(path: Path) -> Path:
+    """A plan numbered by the LKE's own codes (P.1.i.a, R.2.ii.b), with a code that is no LKE question."""
+    rows = [
+        ["KODE", "KEGIATAN", "RENCANA KINERJA", "DATA DUKUNG", "TW I", "TW II", "TW III", "TW IV", "PJ"],
+        ["P.1", "Manajemen Perubahan", "", "", "", "", "", "", "Tim MP"],
+        ["P.1.i", "Penyusunan Tim Kerja", "", "", "", "", "", "", ""],
+        ["P.1.i.a", "Membentuk tim kerja", "Tim terbentuk", "SK Tim", "v", "", "", "", ""],
+        ["P.1.i.b", "Memilih anggota tim", "Anggota terpilih", "Berita acara", "v", "", "", "", ""],
+        ["P.1.i.z", "Kegiatan tambahan", "Kegiatan tambahan", "Laporan", "", "", "v", "", ""],
+        ["P.1.ii", "Rencana Pembangunan ZI", "", "", "", "", "", "", ""],
+        ["P.1.ii.a", "Menyusun rencana", "Rencana ada", "Dokumen", "", "v", "", "", ""],
+        ["R.2", "Penataan Tatalaksana", "", "", "", "", "", "", "Tim Tatalaksana"],
+        ["R.2.ii", "Sistem informasi", "", "", "", "", "", "", ""],
+        ["R.2.ii.b", "Mengembangkan aplikasi", "Aplikasi jalan", "Tangkapan layar", "", "", "", "v", ""],
+    ]  # fmt: skip
+    return write_csv(path, rows)

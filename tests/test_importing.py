@@ -63,8 +63,8 @@ def test_unscheduled_table_with_a_draft(zi, tmp_path):
     assert not c.draft and c.indicator == "SK Tim Kerja" and c.steps == ("Menetapkan agen",)
     path = str(tmp_path / "belum.yaml")
     result = zi("validate", path)
-    # 3 unfinished actions, and the 5 decree details the import leaves to fill in.
-    assert result.code == 0 and result.out.count("warning:") == 3 + 5 and result.out.count("placeholder") == 5
+    # 4 for the unfinished actions (I.1.b: a draft, and not scheduled), 5 for the decree details the import leaves to fill in.
+    assert result.code == 0 and result.out.count("warning:") == 4 + 5 and result.out.count("placeholder") == 5
     assert "I.1.b is a draft" in result.out and "I.1.a is not scheduled yet" in result.out
     due = zi("--lang", "id", "due", "--month", "4", "--plan", path)
     assert due.code == 0 and "Belum dijadwalkan" in due.out and "Draf" in due.out
@@ -281,7 +281,8 @@ def test_dry_run_json_for_scripts(zi, tmp_path):
     assert data["columns"]["evidence"] == {"column": 4, "header": "LUARAN"} and data["schedule"]["kind"] == "quarters"
     assert data["counts"] == {"components": 2, "items": 2, "actions": 4, "drafts": 1, "unscheduled": 0, "teams": 2}
     assert data["actions"][2] == {"id": "II.1.a", "source": "row 8", "source_id": "SS.2.1", "months": [6],
-                                  "teams": ["Pokja Pengawasan", "Tim Manajemen Perubahan"], "draft": False, "indicator": "Pegawai memahami gratifikasi"}
+                                  "teams": ["Pokja Pengawasan", "Tim Manajemen Perubahan"], "draft": False, "lke": [],
+                                  "indicator": "Pegawai memahami gratifikasi"}
     assert data["problems"] == [] and not list(tmp_path.glob("*.yaml"))
     written = json.loads(zi("import", str(table), "--institution", "X", "--year", "2024", "--json", "-o", str(tmp_path / "r.yaml")).out)
     assert written["written"] == str(tmp_path / "r.yaml") and (tmp_path / "r.yaml").exists()

@@ -1,4 +1,4 @@
-"""Unfinished actions: drafts (an indicator, no steps or evidence yet) and
+"""Unfinished actions: drafts (an indicator, steps or evidence still missing) and
 actions not scheduled yet (no months). Both are allowed in a plan (format
 2), so that an office can import the table it has; `zi validate` warns
 about them and `zi due` lists them apart, so that they are not forgotten.
@@ -37,8 +37,8 @@ def warnings(path: Path) -> list[Problem]:
                 aid = f"{cid}.{i_index + 1}.{letter(a_index)}"
                 loc = ("components", c_index, "items", i_index, "actions", a_index)
                 if act.get("draft"):
-                    found.append(((*loc, "draft"), _("{id} is a draft: add its steps and evidence, then remove 'draft: true'").format(id=aid)))
-                elif not act.get("months"):
+                    found.append(((*loc, "draft"), _draft_warning(act).format(id=aid)))
+                if not act.get("months"):  # a draft too: each condition is its own thing to fix, at its own line
                     found.append(((*loc, "months"), _("{id} is not scheduled yet: give it its months").format(id=aid)))
     if not found:
         return []
@@ -48,3 +48,14 @@ def warnings(path: Path) -> list[Problem]:
         line, col = yamlio.locate(root, loc)
         out.append(Problem(str(path), line, col, message))
     return out
+
+
+def _draft_warning(act: dict[str, Any]) -> str:
+    """What the draft still lacks, named: its steps, its evidence, or both."""
+    if not act.get("steps") and not act.get("evidence"):
+        return _("{id} is a draft: add its steps and evidence, then remove 'draft: true'")
+    if not act.get("evidence"):
+        return _("{id} is a draft: add its evidence, then remove 'draft: true'")
+    if not act.get("steps"):
+        return _("{id} is a draft: add its steps, then remove 'draft: true'")
+    return _("{id} is marked as a draft: remove 'draft: true' once it is final")

@@ -93,14 +93,12 @@ def _import(app: typer.Typer) -> None:
         from zi_plan.importing import ImportOptions, import_plan
 
         options = ImportOptions(sheet, columns, quarters, team, component)
-        imported = import_plan(table, institution, year, options, title, number, _parse_date(date))
+        imported = import_plan(table, institution, year, options, title, number, _parse_date(date), keep_problems=dry_run)
         if dry_run:
             from zi_plan.importing import summary
 
-            if as_json:
-                render.print_json(summary.dry_run_json(imported))
-            else:
-                summary.print_dry_run(imported, render.console())
+            if summary.show_dry_run(imported, as_json, render.console()):
+                raise typer.Exit(1)
             return
         target = output or Path(table.stem + ".yaml")
         newplan.write_new_plan(imported.text, target, force)

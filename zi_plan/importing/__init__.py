@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from zi_plan.errors import InvalidFile, ZiError
+from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
 from zi_plan.importing.columns import Columns, find_columns, parse_columns_option
 from zi_plan.importing.grid import Grid, join
@@ -42,6 +42,7 @@ class Imported:
     teams: list[tuple[str, str]]
     notes: list[str] = field(default_factory=list)
     text: str = ""
+    problems: list[Problem] = field(default_factory=list)  # what stops the table from being a plan (then no components)
 
 
 def read_table(path: Path, options: ImportOptions) -> tuple[Grid, Columns]:
@@ -75,16 +76,27 @@ def build_import(path: Path, options: ImportOptions) -> Imported:
     grid, cols = read_table(path, options)
     state = walk(grid, cols, options.quarters, options.component)
     settle_teams(state, options.team)
-    components, teams = to_components(state)
+    try:
+        components, teams = to_components(state)
+    except InvalidFile as exc:  # the columns found are still worth showing (--dry-run): they are what --columns fixes
+        return Imported(grid, cols, [], [], list(state.teams.notes), problems=exc.problems)
     return Imported(grid, cols, components, teams, list(state.teams.notes))
 
 
 def import_plan(path: Path, institution: str, year: int, options: ImportOptions | None = None, title: str | None = None,
-                number: str | None = None, date: dt.date | None = None) -> Imported:  # fmt: skip
-    """The plan from a table, with its YAML text; raises InvalidFile with every problem."""
+                number: str | None = None, date: dt.date | None = None, keep_problems: bool = False) -> Imported:  # fmt: skip
+    """The plan from a table, with its YAML text; raises InvalidFile with every problem in the table.
+
+    With ``keep_problems`` (--dry-run) a table that has problems is returned
+    with them and without text, once its header and columns are found.
+    """
     from zi_plan.newplan import decree_defaults
 
     imported = build_import(path, options or ImportOptions())
+    if imported.problems:
+        if keep_problems:
+            return imported
+        raise InvalidFile(imported.problems)
     number, date, notes = decree_defaults(year, number, date)
     for key in ("place", "signatory", "position"):
         notes[key] = _("fill in")
@@ -101,7 +113,16 @@ def import_plan(path: Path, institution: str, year: int, options: ImportOptions 
             _("held against the table. Fill in the decree's details below."),
             *imported.notes,
         ],
-        metadata_notes=notes,
+        metadata_notes=notes, lke=_lke_year(imported.components),
     )  # fmt: skip
     imported.text = plan_yaml(plan)
     return imported
+
+
+def _lke_year(components: list[ComponentOut]) -> int | None:
+    """The worksheet the codes were read against, named in the plan when any action got LKE codes, so they stay valid."""
+    if not any(a.lke for c in components for i in c.items for a in i.actions):
+        return None
+    from zi_plan.lke.worksheet import default_year
+
+    return default_year()

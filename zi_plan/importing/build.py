@@ -25,8 +25,9 @@ def settle_teams(state: Walk, default_team: str | None) -> None:
             rows = ", ".join(str(state.grid.origins[a.row][1]) for a in comp.actions[:8])
             r = comp.row if comp.row is not None else (comp.actions[0].row if comp.actions else 0)
             column = state.cols.roles.get("team")
-            state.problems.append(state.grid.problem(r, column, _("no team (PENANGGUNG JAWAB) for component '{title}' (rows {rows}); name one with --team NAME").format(
-                title=comp.title, rows=rows)))  # fmt: skip
+            header = state.header("team", "PENANGGUNG JAWAB")
+            state.problems.append(state.grid.problem(r, column, _("no team ({column}) for component '{title}' (rows {rows}); name one with --team NAME").format(
+                column=header, title=comp.title, rows=rows)))  # fmt: skip
         for action in comp.actions:
             if action.teams == [comp.team]:
                 action.teams = []
@@ -70,7 +71,7 @@ def _component(state: Walk, comp: RowComponent, cid: str, ids: dict[str, str]) -
             out.actions.append(ActionOut(
                 action.indicator, action.steps, action.evidence, sorted(set(action.months)),
                 teams[0] if len(teams) == 1 else None, action.notes, teams if len(teams) > 1 else [],
-                action.source_id, action.draft,
+                action.source_id, action.draft, action.lke,
             ))  # fmt: skip
         component.items.append(out)
     return component

@@ -53,6 +53,11 @@ class Walk:
         row = _("row {n}").format(n=line)
         return f"{part} {row}".strip()
 
+    def header(self, role: str, default: str) -> str:
+        """The column's header as the file has it (RENCANA KINERJA), for messages; ``default`` when there is no such column."""
+        c = self.cols.roles.get(role)
+        return (one_line(self.cols.headers.get(c, "")) or default) if c is not None else default
+
     def problem(self, r: int, role: str | None, message: str) -> None:
         c = self.cols.roles.get(role) if role else None
         self.problems.append(self.grid.problem(r, c, message))
@@ -129,9 +134,10 @@ class Walk:
         if item_code != comp_code and (item is None or (item.code is not None and item.code != item_code and not item_code.startswith(item.code + "."))):
             self.open_item(row.r, row.item or item_code, item_code)
 
-    def levels(self, row: RowData) -> tuple[str, bool]:
-        """Open whatever the row opens; (the kind of its NO cell, whether it opened something)."""
+    def levels(self, row: RowData) -> tuple[str, bool, bool]:
+        """Open whatever the row opens; (the kind of its NO cell, whether it opened something, whether it is only a heading)."""
         kind, key, rest = row.kind_of_number()
+        heading = kind in ("roman", "code") and row.heading_like
         opened = kind in ("roman", "item", "code")
         if kind == "roman":
             self.open_component(row.r, rest or row.component or row.item or _other_text(self.grid, self.cols, row.r), None, row.team)
@@ -141,7 +147,10 @@ class Walk:
             self.open_component(row.r, row.component, None, row.team if not row.content else "")
             opened = True
         if kind == "item":
-            title = row.item or (row.component if "item" not in self.cols.roles else "") or one_line(row.indicator or row.action)
+            title = row.item or (row.component if "item" not in self.cols.roles else "")
+            # a number and a title alone (in KEGIATAN, say) with no indicator, evidence or month: an item heading
+            heading = not title and row.heading_like
+            title = title or one_line(row.indicator or row.action)
             if not title:
                 self.problem(row.r, "item", _("item {no} has no title").format(no=key))
             self.open_item(row.r, title)
@@ -151,15 +160,17 @@ class Walk:
         if kind == "other" and row.content:
             self.problem(row.r, "number", _("'{value}' in {column} is neither a component (I, II, ...), an item number, a letter nor a code like SS.1.1").format(
                 value=row.number, column=self.cols.headers.get(self.cols.roles["number"], "NO")))  # fmt: skip
-        return kind, opened
+        return kind, opened, heading
 
     def row(self, row: RowData) -> None:
         if row.title:
             self.heading(row.r, row.title)
             return
-        kind, opened = self.levels(row)
-        if kind in ("roman", "code") and row.heading_like:
-            return  # a component or heading row: its text is its title
+        kind, opened, heading = self.levels(row)
+        if heading:  # a component, item or heading row: its text is its title
+            if row.team and self.item is not None and self.item.row == row.r:
+                self.item.teams = self._team_keys(row.team)  # an item's team, never dropped
+            return
         if not row.content:
             if kind == "other":
                 self.heading(row.r, row.number)
@@ -191,30 +202,33 @@ class Walk:
 
     def new_action(self, row: RowData, kind: str) -> None:
         roles = self.cols.roles
-        indicator = one_line(row.indicator) if "indicator" in roles else one_line(row.action)
+        indicator_role = "indicator" if "indicator" in roles else "action"  # no indicator column: the steps' text is the indicator
+        indicator = one_line(row.indicator if indicator_role == "indicator" else row.action)
         steps = split_list(row.action) if "action" in roles else ([indicator] if indicator else [])
         evidence = split_list(row.evidence)
         notes = [self.row_note(row.r)]
         draft = not evidence  # an action is what collects its evidence: without any, it is unfinished
         if not indicator:
+            column = self.header(indicator_role, "INDIKATOR")
             if self.previous is None or draft:
-                self.problem(row.r, "indicator", _("empty INDIKATOR and no action above it to take it from"))
+                self.problem(row.r, indicator_role, _("empty {column} and no action above it to take it from").format(column=column))
                 return
             indicator = self.previous.indicator
-            notes.append(_("INDIKATOR from the row above"))
+            notes.append(_("{column} from the row above").format(column=column))
         if not steps and not draft:
             if self.previous is None:
                 draft = True
             else:
                 steps = list(self.previous.steps)
-                notes.append(_("LANGKAH AKSI from the row above"))
-        if draft:
-            notes.append(_("draft: no steps or evidence yet"))
+                notes.append(_("{column} from the row above").format(column=self.header("action", "LANGKAH AKSI")))
+        if draft:  # say what is missing: the comment is read against the table
+            notes.append(_("draft: no evidence yet") if steps else _("draft: no steps or evidence yet"))
         if not row.months:
             notes.append(_("no month marked"))
         _kind, key, _rest = row.kind_of_number()
-        action = RowAction(row.r, indicator, steps, evidence, row.months, self._team_keys(row.team) if row.team else [],
-                           key if kind == "code" else None, draft, notes)  # fmt: skip
+        teams = self._team_keys(row.team) if row.team else list(self.item.teams if self.item else [])
+        action = RowAction(row.r, indicator, steps, evidence, row.months, teams,
+                           key if kind == "code" else None, draft, notes, lke_question(key) if kind == "code" else [])  # fmt: skip
         assert self.item is not None and self.comp is not None
         self.item.actions.append(action)
         if self.comp.team is None and action.teams:
@@ -222,6 +236,20 @@ class Walk:
         self.action = action
         if not draft:
             self.previous = action
+
+
+def lke_question(code: str) -> list[str]:
+    """[the question] when a row's code is a scored question of the bundled LKE worksheet (P.1.i.a), else [].
+
+    Some offices number their plan by LKE code: the code then says which
+    question the action serves. Other codes (SS.1.1, or A.1.I.i of older
+    worksheets) stay the action's source_id only.
+    """
+    from zi_plan.lke.worksheet import load_worksheet
+
+    sheet = load_worksheet()
+    question = sheet.by_code.get(code) or next((q for q in sheet.questions if q.code.lower() == code.lower()), None)
+    return [question.code] if question is not None and question.scored else []
 
 
 def _reads_as_continuation(row: RowData) -> bool:

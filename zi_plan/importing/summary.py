@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from zi_plan.errors import InvalidFile
 from zi_plan.i18n import _
 from zi_plan.importing import Imported
 
@@ -49,10 +50,35 @@ def counts(imported: Imported) -> dict[str, int]:
     }
 
 
-def dry_run_json(imported: Imported) -> dict[str, Any]:
-    """The same as --dry-run prints, for scripts: mapping, counts, every action with its source row, problems."""
+def problems(imported: Imported) -> list[str]:
+    """What stops the import: the table's problems (FILE:ROW:COL: message), else the built plan's."""
+    if imported.problems:
+        return [str(p) for p in imported.problems]
     from zi_plan.plan import check_text
 
+    return [p.message for p in check_text("<import>", imported.text)[1]]
+
+
+def show_dry_run(imported: Imported, as_json: bool, out: Any) -> bool:
+    """Print what --dry-run shows (JSON or text); whether the import would fail.
+
+    A table with problems still shows its columns, since that is what
+    --columns fixes; in text its problems follow as an error (FILE:ROW:COL).
+    """
+    from zi_plan import render
+
+    if as_json:
+        data = dry_run_json(imported)
+        render.print_json(data)
+        return bool(data["problems"])
+    print_dry_run(imported, out)
+    if imported.problems:
+        raise InvalidFile(imported.problems)
+    return bool(problems(imported))
+
+
+def dry_run_json(imported: Imported) -> dict[str, Any]:
+    """The same as --dry-run prints, for scripts: mapping, counts, every action with its source row, problems."""
     cols = imported.columns
     names = dict(imported.teams)
     actions = []
@@ -61,7 +87,8 @@ def dry_run_json(imported: Imported) -> dict[str, Any]:
             for a_no, a in enumerate(item.actions):
                 teams = a.teams or [a.team or comp.team]
                 actions.append({"id": f"{comp.id}.{i_no}.{_letter(a_no)}", "source": a.notes[0] if a.notes else "", "source_id": a.source_id,
-                                "months": a.months, "teams": [names.get(t, t) for t in teams], "draft": a.draft, "indicator": a.indicator})  # fmt: skip
+                                "months": a.months, "teams": [names.get(t, t) for t in teams], "draft": a.draft, "lke": a.lke,
+                                "indicator": a.indicator})  # fmt: skip
     return {
         "table": imported.grid.origins[cols.header][0],
         "header_row": imported.grid.origins[cols.header][1],
@@ -70,14 +97,13 @@ def dry_run_json(imported: Imported) -> dict[str, Any]:
         "counts": counts(imported),
         "teams": [{"id": tid, "name": name} for tid, name in imported.teams],
         "actions": actions,
-        "problems": [p.message for p in check_text("<import>", imported.text)[1]],
+        "problems": problems(imported),
         "notes": imported.notes,
     }
 
 
 def print_dry_run(imported: Imported, out: Any) -> None:
     from zi_plan import render
-    from zi_plan.plan import check_text
 
     grid, cols = imported.grid, imported.columns
     label, line = grid.origins[cols.header]
@@ -89,6 +115,8 @@ def print_dry_run(imported: Imported, out: Any) -> None:
     for row in mapping_rows(imported):
         table.add_row(*(render.esc(cell) for cell in row))
     out.print(table)
+    if imported.problems:
+        return  # no plan to show: the problems follow
     n = counts(imported)
     out.print(_("Hierarchy: components {components}, items {items}, actions {actions} (drafts {drafts}, not scheduled {unscheduled}), teams {teams}").format(**n), soft_wrap=True)
     names = dict(imported.teams)
@@ -105,10 +133,10 @@ def print_dry_run(imported: Imported, out: Any) -> None:
         out.print(table)
     for note in imported.notes:
         out.print(render.esc(note), soft_wrap=True)
-    problems = check_text("<import>", imported.text)[1]
-    if problems:
-        for problem in problems:
-            out.print(render.esc(problem.message), soft_wrap=True)
+    found = problems(imported)
+    if found:
+        for message in found:
+            out.print(render.esc(message), soft_wrap=True)
     else:
         out.print(_("The plan is valid; run again without --dry-run to write it."), soft_wrap=True)
 

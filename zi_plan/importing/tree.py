@@ -16,6 +16,7 @@ class RowAction:
     source_id: str | None = None
     draft: bool = False
     notes: list[str] = field(default_factory=list)
+    lke: list[str] = field(default_factory=list)  # the LKE question its code names, when it is one
 
 
 @dataclass
@@ -25,6 +26,7 @@ class RowItem:
     code: str | None = None
     actions: list[RowAction] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    teams: list[str] = field(default_factory=list)  # team keys of its heading row: its actions' unless they name one
 
 
 @dataclass

@@ -70,7 +70,7 @@ def _component(state: Walk, comp: RowComponent, cid: str, ids: dict[str, str]) -
             out.actions.append(ActionOut(
                 action.indicator, action.steps, action.evidence, sorted(set(action.months)),
                 teams[0] if len(teams) == 1 else None, action.notes, teams if len(teams) > 1 else [],
-                action.source_id, action.draft,
+                action.source_id, action.draft, action.lke,
             ))  # fmt: skip
         component.items.append(out)
     return component

@@ -16,6 +16,7 @@ class RowAction:
     source_id: str | None = None
     draft: bool = False
     notes: list[str] = field(default_factory=list)
+    lke: list[str] = field(default_factory=list)  # LKE question codes
 
 
 @dataclass

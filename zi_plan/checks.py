@@ -15,6 +15,7 @@ from typing import Any
 
 from zi_plan.errors import Problem
 from zi_plan.i18n import _
+from zi_plan.wording import pydantic_problem
 
 # (loc, message, point at the key rather than the value)
 Found = tuple[tuple[Any, ...], str, bool]
@@ -190,8 +191,8 @@ def _value_message(err: Any, kind: str, name: str, value: Any, loc: tuple[Any, .
     if kind.startswith("date"):
         return _("'{key}' must be a date written YYYY-MM-DD (e.g. 2023-04-15), not {kind}").format(key=name, kind=kind_of(value))
     if kind in ("greater_than_equal", "less_than_equal"):
-        return _("'{key}' {value} is out of range ({problem})").format(key=name, value=value, problem=err["msg"].lower())
-    return _("'{key}' is not valid: {problem}").format(key=name, problem=err["msg"])
+        return _("'{key}' {value} is out of range ({problem})").format(key=name, value=value, problem=pydantic_problem(err))
+    return _("'{key}' is not valid: {problem}").format(key=name, problem=pydantic_problem(err))
 
 
 def schema_message(err: Any, loc: tuple[Any, ...]) -> str:
@@ -220,7 +221,7 @@ def plain_schema_message(err: Any) -> str:
         return _("unknown key '{key}'").format(key=name)
     if err["type"] == "missing":
         return _("missing required key '{key}'").format(key=name)
-    return _("'{key}' is not valid: {problem}").format(key=name, problem=err["msg"])
+    return _("'{key}' is not valid: {problem}").format(key=name, problem=pydantic_problem(err))
 
 
 # ---------------------------------------------------------------- the plan's rules

@@ -28,6 +28,7 @@ GROUPS = (
     "recording",
     "progress",
     "documents",
+    "evidence",
     "newplans",
     "journal",
     "lke",
@@ -105,7 +106,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     try:
         lang, args = _take_lang(args)
         i18n.set_language(i18n.detect(lang))
-        build_app()(args=args, prog_name="zi", standalone_mode=True)
+        from typer.main import get_command
+
+        from zi_plan import clicktext
+
+        command = get_command(build_app())
+        clicktext.localise(command)  # Typer's own texts in the chosen language too
+        return clicktext.run(command, args)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except InvalidFile as exc:

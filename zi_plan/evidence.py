@@ -198,7 +198,14 @@ def stored_state(journal: Journal, entry: EvidenceEntry) -> tuple[str, str | Non
 
 
 def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
-    """Re-hash every stored file the journal names: (files checked, problems)."""
+    """Re-hash every stored file that counts as evidence now: (files checked, problems).
+
+    Files withdrawn by an undo or a replacement stay in the store for history
+    but prove nothing any more, so they are not checked.
+    """
+    counts = {(e.path, e.sha256) for occ in journal.occurrences.values() for _r, e in occ.evidence}
+    # LKE answers are never withdrawn: their files count as recorded.
+    counts |= {(e.get("path"), e.get("sha256")) for a in journal.answers for e in a.get("evidence") or ()}
     checked: dict[tuple[str, str], VerifyProblem | None] = {}
     problems: list[VerifyProblem] = []
     places: list[tuple[int, int]] = []
@@ -209,7 +216,7 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
             if entry.path is None or entry.sha256 is None:
                 continue
             key = (entry.path, entry.sha256)
-            if key in checked:
+            if key in checked or key not in counts:
                 continue
             state = check_stored(journal.evidence_dir, entry.path, entry.sha256)
             found = None
@@ -277,7 +284,7 @@ def unrecorded(journal: Journal) -> list[Path]:
     Partial copies (see ``partials``) and symbolic links are not listed:
     neither should ever be recorded.
     """
-    named = {e.path for _i, r in _raw_records(journal) for e in r.evidence if e.path}
+    named = {e.path for _i, r in _raw_records(journal) for e in (*r.evidence, *r.replaces) if e.path}
     return sorted(
         journal.evidence_dir / relative for relative in _store_files(journal)
         if not _is_partial(relative) and relative not in named

@@ -13,11 +13,13 @@ import io
 from dataclasses import dataclass
 from typing import Any
 
+from zi_plan.errors import ZiError
 from zi_plan.files import csv_bytes
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import Journal
 from zi_plan.plan import ActionView, LoadedPlan, TeamView
 from zi_plan.status import check_month, mark, today
+from zi_plan.withdrawal import withdrawal_text
 
 DECREE_COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", *map(str, range(1, 13)), "PENANGGUNG JAWAB"]
 STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI", "LKE"]
@@ -29,7 +31,8 @@ class Document:
     name: str  # the default file name
 
 
-def export(plan: LoadedPlan, journal: Journal, fmt: str, month: int | None = None, team: str | None = None) -> Document:
+def export(plan: LoadedPlan, journal: Journal, fmt: str, month: int | None = None, team: str | None = None,
+           delimiter: str = ",") -> Document:  # fmt: skip
     """`zi export`: the bytes of one format, for one team if asked, and the file name that says so.
 
     The name carries the team and the month when they were given, so that
@@ -38,9 +41,10 @@ def export(plan: LoadedPlan, journal: Journal, fmt: str, month: int | None = Non
     wanted = plan.team(team) if team else None
     if fmt == "ics":
         data = to_ics(plan, journal, team)
+    elif fmt == "csv":
+        data = to_csv(plan, journal, month or today().month, wanted, delimiter)
     else:
-        writer = to_csv if fmt == "csv" else to_xlsx
-        data = writer(plan, journal, month or today().month, wanted)
+        data = to_xlsx(plan, journal, month or today().month, wanted)
     stem = _("action-plan-{year}.{ext}").format(year=plan.year, ext=fmt).rsplit(".", 1)[0]
     if wanted is not None:
         stem += f"-{wanted.id}"
@@ -92,12 +96,37 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView |
     return rows
 
 
-def to_csv(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None = None) -> bytes:
-    return csv_bytes(decree_rows(plan, journal, as_of, team))
+# Excel takes the list separator of the Windows region: ';' wherever the
+# decimal mark is a comma, as in Indonesia; ',' in English locales.
+EXCEL_DELIMITERS = {"id": ";", "en": ","}
+DELIMITERS = {",": ",", ";": ";", "tab": "\t", "\t": "\t", "|": "|"}
+
+
+def csv_delimiter(excel: str | None = None, delimiter: str | None = None, fmt: str = "csv") -> str:
+    """The separator from ``--excel id|en`` or ``--delimiter``; ',' when neither is given."""
+    if fmt != "csv" and (excel is not None or delimiter is not None):
+        raise ZiError(_("--excel and --delimiter are for --format csv only"), exit_code=2)
+    if excel is not None and delimiter is not None:
+        raise ZiError(_("--excel and --delimiter say the same thing: give one of them"), exit_code=2)
+    if excel is not None:
+        found = EXCEL_DELIMITERS.get(excel.strip().lower())
+        if found is None:
+            raise ZiError(_("unknown Excel language '{value}': use --excel id (Indonesian Excel, ';') or --excel en (',')").format(value=excel), exit_code=2)
+        return found
+    if delimiter is not None:
+        found = DELIMITERS.get(delimiter.strip() or delimiter)
+        if found is None:
+            raise ZiError(_("unknown delimiter '{value}': use ',', ';', '|' or tab").format(value=delimiter), exit_code=2)
+        return found
+    return ","
+
+
+def to_csv(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None = None, delimiter: str = ",") -> bytes:
+    return csv_bytes(decree_rows(plan, journal, as_of, team), delimiter)
 
 
 def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int, team: TeamView | None) -> list[list[Any]]:
-    rows: list[list[Any]] = [["KODE", "INDIKATOR", "BUKTI FISIK", "PENANGGUNG JAWAB", "STATUS", "TANGGAL", "OLEH", "CATATAN", "BUKTI DUKUNG"]]
+    rows: list[list[Any]] = [["KODE", "INDIKATOR", "BUKTI FISIK", "PENANGGUNG JAWAB", "STATUS", "TANGGAL", "OLEH", "CATATAN", "BUKTI DUKUNG", "BUKTI DITARIK"]]
     statuses = {"open": _("open"), "done": _("done"), "overdue": _("overdue"), "done-late": _("done, late")}
     for action in plan.actions:
         if month not in action.months or (team is not None and team not in action.teams):
@@ -105,11 +134,13 @@ def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int,
         occ = journal.occurrence(action.id, month)
         done = occ.done
         evidence = [e.url or e.path or "" for _r, e in occ.evidence]
+        # Kept for history, marked as no longer counting: how it was withdrawn.
+        withdrawn = [f"{w.entry.url or w.entry.path} ({withdrawal_text(w.by)})" for w in occ.withdrawn]
         rows.append([
             action.id, action.indicator, numbered(action.evidence), action.team.name,
             statuses[mark(occ, as_of, plan.year)],
             done.at.strftime("%Y-%m-%d %H:%M") if done else "", done.by if done else "", (done.note or "") if done else "",
-            "\n".join(evidence),
+            "\n".join(evidence), "\n".join(withdrawn),
         ])  # fmt: skip
     return rows
 
@@ -137,7 +168,7 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | Non
     for name, month in ((month_name(m), m) for m in range(1, 13)):
         sheet = book.create_sheet(name[:31])
         _fill(sheet, _occurrence_rows(plan, journal, month, as_of, team))
-        for column, width in {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45}.items():
+        for column, width in {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45, "J": 45}.items():
             sheet.column_dimensions[column].width = width
     for sheet in book.worksheets:
         sheet.freeze_panes = "A2"

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_plan.errors import ZiError
-from zi_plan.fsguard import check_output_path, write_error
+from zi_plan.fsguard import check_output_path, reason, write_error
 from zi_plan.i18n import _
 from zi_plan.permissions import settle
 
@@ -139,14 +139,34 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def csv_bytes(rows: Iterable[Iterable[Any]]) -> bytes:
+def csv_bytes(rows: Iterable[Iterable[Any]], delimiter: str = ",") -> bytes:
     """Rows as CSV for spreadsheets: formulas neutralised, CRLF, UTF-8 with BOM
-    (so that Excel on Windows opens it with the right letters)."""
+    (so that Excel on Windows opens it with the right letters); ';' for
+    Indonesian Excel (see export.csv_delimiter)."""
     import csv  # not on the start-up path of `zi due` (journal writes through this module)
     import io
 
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
     for row in rows:
         writer.writerow([neutralise(v) for v in row])
     return out.getvalue().encode("utf-8-sig")
+
+
+def ensure_writable(directory: Path) -> None:
+    """Fail early, before anything is copied, when the folder cannot be written."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=reason(exc))) from None
+    try:
+        # A probe of our own: other writers may be probing the same folder.
+        fd, probe = tempfile.mkstemp(prefix=".zi-write-test.", dir=directory)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise ZiError(
+            _("cannot write in {folder} ({reason}); ask for write access, or copy the plan to a folder you can write and use --plan").format(
+                folder=directory, reason=reason(exc)
+            )
+        ) from None

@@ -107,6 +107,9 @@ _REASONS = {
     errno.ELOOP: lambda: _("it is a symbolic link (or a loop of them)"),
     errno.ENOENT: lambda: _("it does not exist"),
     errno.ENOTDIR: lambda: _("part of the path is not a folder"),
+    errno.EEXIST: lambda: _("it exists already"),
+    errno.EIO: lambda: _("input/output error (a failing disk or a lost network drive)"),
+    errno.EBUSY: lambda: _("it is in use by another program"),
 }
 
 
@@ -117,6 +120,8 @@ def reason(exc: OSError) -> str:
     known = _REASONS.get(exc.errno) if exc.errno is not None else None
     if known is not None:
         return known()
+    if exc.errno is not None:  # the OS's own words would be English: name the error instead
+        return _("system error {code}").format(code=errno.errorcode.get(exc.errno, exc.errno))
     return exc.strerror or str(exc)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
@@ -100,3 +101,19 @@ _SHORT = (
     lambda: pgettext("short month", "Sep"), lambda: pgettext("short month", "Oct"),
     lambda: pgettext("short month", "Nov"), lambda: pgettext("short month", "Dec"),
 )  # fmt: skip
+
+
+def months_text(months: Iterable[int]) -> str:
+    """[4, 5, 6, 9] -> 'Apr-Jun, Sep': short enough for a table cell."""
+    months = sorted(months)
+    runs: list[list[int]] = []
+    for m in months:
+        if runs and m == runs[-1][-1] + 1:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    parts = []
+    for run in runs:
+        first, last = month_short(run[0]), month_short(run[-1])
+        parts.append(first if len(run) == 1 else (f"{first}, {last}" if len(run) == 2 else f"{first}-{last}"))
+    return ", ".join(parts)

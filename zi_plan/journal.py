@@ -11,20 +11,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import re
-import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Optional
 
 from zi_plan.checks import Found, evidence_problems, located, plain_schema_message
-from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.errors import InvalidFile, Problem
 from zi_plan.files import atomic_write
-from zi_plan.fsguard import check_lock_path, reason, write_error
+from zi_plan.fsguard import check_lock_path, write_error
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
+from zi_plan.withdrawal import Withdrawn, sort_evidence
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -32,12 +31,12 @@ if TYPE_CHECKING:
     from zi_plan.amend import Finding
 
 # Format 2 adds to each record the fingerprint and indicator of the action it
-# was made for, and the events 'accept' and 'move' (see zi_plan.amend).
+# was made for, and the events 'accept', 'move' (zi_plan.amend), 'replace', 'restore'.
 # Format 1 journals (the previous release) are read as they are and
 # rewritten as format 2 on the next write.
 JOURNAL_VERSION = 2
 KNOWN_VERSIONS = (1, 2)
-Event = Literal["done", "undo", "evidence", "accept", "move"]
+Event = Literal["done", "undo", "evidence", "accept", "move", "replace", "restore"]
 
 
 @dataclass(frozen=True)
@@ -71,6 +70,7 @@ class Record:
     indicator: str | None = None
     accepted: str | None = None  # accept: the old fingerprint now taken as this text
     moved_from: str | None = None  # move: the id whose records now belong to `action`
+    replaces: tuple[EvidenceEntry, ...] = ()  # replace: files withdrawn; restore: the damaged copy set aside
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Record:
@@ -83,6 +83,7 @@ class Record:
             note=data.get("note"), evidence=tuple(EvidenceEntry(**e) for e in data.get("evidence") or ()),
             fingerprint=data.get("fingerprint"), indicator=data.get("indicator"),
             accepted=data.get("accepted"), moved_from=data.get("from"),
+            replaces=tuple(EvidenceEntry(**e) for e in data.get("replaces") or ()),
         )  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
@@ -99,6 +100,8 @@ class Record:
                 out[key] = value
         if self.evidence:
             out["evidence"] = [e.to_dict() for e in self.evidence]
+        if self.replaces:
+            out["replaces"] = [e.to_dict() for e in self.replaces]
         return out
 
 
@@ -116,8 +119,12 @@ class Occurrence:
     history: list[Record] = field(default_factory=list)
 
     @property
-    def evidence(self) -> list[tuple[Record, EvidenceEntry]]:
-        return [(r, e) for r in self.history if r.event != "undo" for e in r.evidence]
+    def evidence(self) -> list[tuple[Record, EvidenceEntry]]:  # what counts now, with the record that added it
+        return sort_evidence(self.history)[0]
+
+    @property
+    def withdrawn(self) -> list[Withdrawn]:  # withdrawn by an undo or a replace, kept for history
+        return sort_evidence(self.history)[1]
 
 
 @dataclass
@@ -379,22 +386,3 @@ def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:
     path = journal_path.with_name(f".{journal_path.name}.lock")
     check_lock_path(path)
     return FileLock(str(path), timeout=timeout, mode=new_file_mode())
-
-
-def ensure_writable(directory: Path) -> None:
-    """Fail early, before anything is copied, when the folder cannot be written."""
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=reason(exc))) from None
-    try:
-        # A probe of our own: other writers may be probing the same folder.
-        fd, probe = tempfile.mkstemp(prefix=".zi-write-test.", dir=directory)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as exc:
-        raise ZiError(
-            _("cannot write in {folder} ({reason}); ask for write access, or copy the plan to a folder you can write and use --plan").format(
-                folder=directory, reason=reason(exc)
-            )
-        ) from None

@@ -11,7 +11,9 @@ from typing import Literal, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, field_validator, model_validator
 
-Event = Literal["done", "undo", "evidence", "accept", "move", "answer"]
+from zi_plan.i18n import _
+
+Event = Literal["done", "undo", "evidence", "accept", "move", "replace", "restore", "answer"]
 Fingerprint = Field(default=None, pattern=r"^[0-9a-f]{12}$")
 
 
@@ -31,9 +33,9 @@ class EvidenceModel(_Strict):
     @model_validator(mode="after")
     def _file_or_link(self) -> EvidenceModel:
         if self.url is None and (self.path is None or self.sha256 is None or self.size is None):
-            raise ValueError("evidence needs either 'url', or 'path', 'sha256' and 'size'")
+            raise ValueError(_("evidence needs either 'url', or 'path', 'sha256' and 'size'"))
         if self.url is not None and self.path is not None:
-            raise ValueError("evidence is either a 'url' or a stored 'path', not both")
+            raise ValueError(_("evidence is either a 'url' or a stored 'path', not both"))
         return self
 
 
@@ -54,6 +56,7 @@ class RecordModel(_Strict):
     indicator: str | None = None
     accepted: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$", description="accept: the old fingerprint.")
     evidence: list[EvidenceModel] = Field(default_factory=list)
+    replaces: list[EvidenceModel] = Field(default_factory=list, description="Format 2: stored files a replace withdraws, or the damaged copy a restore set aside.")
 
     @field_validator("at", mode="before")
     @classmethod
@@ -67,23 +70,29 @@ class RecordModel(_Strict):
     @model_validator(mode="after")
     def _aware(self) -> RecordModel:
         if self.at.tzinfo is None:
-            raise ValueError("'at' needs a time zone, e.g. 2023-04-12T09:30:00+09:00")
+            raise ValueError(_("'at' needs a time zone, e.g. 2023-04-12T09:30:00+09:00"))
+        if self.event == "replace" and not (self.evidence and self.replaces):
+            raise ValueError(_("a 'replace' record needs the new 'evidence' and the stored files it 'replaces'"))
+        if self.event == "restore" and not any(e.path for e in self.evidence):
+            raise ValueError(_("a 'restore' record needs the stored file it put back in 'evidence'"))
+        if self.replaces and self.event not in ("replace", "restore"):
+            raise ValueError(_("only 'replace' and 'restore' records have 'replaces'"))
         return self
 
     @model_validator(mode="after")
     def _event_fields(self) -> RecordModel:
         if self.event == "answer":
             if self.lke is None or self.value is None or self.action is not None or self.month is not None:
-                raise ValueError("an answer record needs 'lke' and 'value' (and no 'action' or 'month')")
+                raise ValueError(_("an answer record needs 'lke' and 'value' (and no 'action' or 'month')"))
             return self
         if self.action is None or self.lke is not None or self.value is not None:
-            raise ValueError(f"a '{self.event}' record needs 'action' (and no 'lke' or 'value')")
-        if self.event in ("done", "undo", "evidence") and self.month is None:
-            raise ValueError(f"a '{self.event}' record needs 'month'")
+            raise ValueError(_("a '{event}' record needs 'action' (and no 'lke' or 'value')").format(event=self.event))
+        if self.event in ("done", "undo", "evidence", "replace", "restore") and self.month is None:
+            raise ValueError(_("a '{event}' record needs 'month'").format(event=self.event))
         if self.event == "move" and not self.moved_from:
-            raise ValueError("a 'move' record needs 'from', the id its records came from")
+            raise ValueError(_("a 'move' record needs 'from', the id its records came from"))
         if self.event == "accept" and not (self.accepted and self.fingerprint):
-            raise ValueError("an 'accept' record needs 'accepted' and 'fingerprint'")
+            raise ValueError(_("an 'accept' record needs 'accepted' and 'fingerprint'"))
         return self
 
 

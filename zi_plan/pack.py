@@ -5,6 +5,12 @@ store's own layout); ``index.html`` and ``index.csv`` list each file or link
 with its action, indicator, month, sha256, who recorded it and when; every
 scheduled occurrence without evidence is listed as a gap. Files are hashed
 again as they are packed, so the index says which ones no longer match.
+
+Evidence withdrawn by `zi undo` or `zi evidence replace` is left out of the
+zip (it proves nothing, and an evaluator should not have to tell it apart)
+but listed in both indexes as withdrawn, with when, by whom and why; its
+occurrence, if left without evidence, is a gap. Each stored file goes in
+once, however many records name it, and the counts are the zip's own.
 """
 
 from __future__ import annotations
@@ -22,10 +28,11 @@ from zi_plan.files import atomic_target, csv_bytes
 from zi_plan.fsguard import write_error
 from zi_plan.i18n import _
 from zi_plan.jail import Refused, member_name, open_stored
-from zi_plan.journal import Journal
+from zi_plan.journal import Journal, Occurrence
 from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
 from zi_plan.status import check_month
+from zi_plan.withdrawal import withdrawal_text
 
 # Past this many gaps the page lists them per action: a row per occurrence
 # would make a page too long to read (and to render); index.csv keeps them all.
@@ -35,9 +42,10 @@ INDEX_COLUMNS = ["KODE", "INDIKATOR", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "
 
 @dataclass
 class PackResult:
-    files: int = 0
+    files: int = 0  # stored files in the zip (besides the two indexes)
     links: int = 0
     gaps: int = 0
+    withdrawn: int = 0  # listed in the index, not packed
     problems: list[str] = field(default_factory=list)
 
 
@@ -59,29 +67,50 @@ def _build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int) ->
         for action in plan.actions:
             for month in action.months:
                 occ = journal.occurrence(action.id, month)
-                evidence = occ.evidence
-                if not evidence and month <= up_to:
+                if not occ.evidence and month <= up_to:
                     gaps.append({"action": action, "month": month, "status": occ.status})
-                for record, entry in evidence:
-                    row = {"action": action, "month": month, "record": record, "entry": entry, "state": "ok"}
-                    if entry.url:
-                        result.links += 1
-                    else:
-                        assert entry.path is not None
-                        row["state"] = stored_state(journal, entry)[0]
-                        if row["state"] == "ok" and entry.path not in packed:
-                            row["state"] = _pack_file(archive, journal, entry.path)
-                            packed.add(entry.path)
-                        if row["state"] != "ok":
-                            result.problems.append(f"{entry.path}: {action.id} {month}: {row['state']}")
-                        result.files += 1
-                    entries.append(row)
+                entries.extend(_pack_occurrence(journal, archive, packed, result, action, occ))
+        result.files = len(packed)
         result.gaps = len(gaps)
         archive.writestr("index.csv", _index_csv(entries, gaps))
         by_action = gaps_per_action(gaps) if len(gaps) > GAP_ROWS else None
-        page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, gaps_by_action=by_action, up_to=up_to)
+        page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, gaps_by_action=by_action, up_to=up_to,
+                           status_text=status_text, withdrawal_text=withdrawal_text)  # fmt: skip
         archive.writestr("index.html", page.encode("utf-8"))
     return result
+
+
+def _pack_occurrence(journal: Journal, archive: zipfile.ZipFile, packed: set[str], result: PackResult,
+                     action: Any, occ: Occurrence) -> list[dict[str, Any]]:  # fmt: skip
+    """The index rows of one occurrence; its valid stored files go into the zip (once each)."""
+    rows: list[dict[str, Any]] = []
+    month = occ.month
+    for record, entry in occ.evidence:
+        row: dict[str, Any] = {"action": action, "month": month, "record": record, "entry": entry, "state": "link", "withdrawn": None}
+        if entry.url:
+            result.links += 1
+        else:
+            assert entry.path is not None
+            row["state"] = stored_state(journal, entry)[0]
+            if row["state"] == "ok" and entry.path not in packed:
+                row["state"] = _pack_file(archive, journal, entry.path)
+                if row["state"] == "ok":
+                    packed.add(entry.path)
+            if row["state"] != "ok":
+                result.problems.append(f"{entry.path}: {action.id} {month}: {status_text(row['state'])}")
+        rows.append(row)
+    for w in occ.withdrawn:
+        rows.append({"action": action, "month": month, "record": w.added, "entry": w.entry, "state": "withdrawn", "withdrawn": w.by})
+        result.withdrawn += 1
+    return rows
+
+
+def status_text(state: str) -> str:
+    """A row's status in the index, in the interface language."""
+    texts = {"ok": _("ok"), "missing": _("missing"), "changed": _("changed"), "link": _("link"), "withdrawn": _("withdrawn"),
+             "gap-done": _("gap (done, no evidence)"), "gap-open": _("gap (not done)")}  # fmt: skip
+    # "outside", "not-a-file": a path the evidence folder's jail refused to read.
+    return texts.get(state) or _("not read: outside the evidence folder or not a file")
 
 
 def _pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str) -> str:
@@ -120,14 +149,16 @@ def _index_csv(entries: list[dict[str, Any]], gaps: list[dict[str, Any]]) -> byt
     rows: list[list[Any]] = [INDEX_COLUMNS]
     for row in entries:
         entry, record, action = row["entry"], row["record"], row["action"]
+        state = status_text(row["state"])
+        if row["withdrawn"] is not None:
+            state += f" ({withdrawal_text(row['withdrawn'])})"
         rows.append([
             action.id, action.indicator, row["month"], entry.url or entry.path, entry.sha256 or "", entry.size or "",
-            record.by, record.at.isoformat(), row["state"] if not entry.url else "link",
+            record.by, record.at.isoformat(), state,
         ])  # fmt: skip
     for gap in gaps:
         action = gap["action"]
-        state = "gap (done, no evidence)" if gap["status"] == "done" else "gap (not done)"
-        rows.append([action.id, action.indicator, gap["month"], "", "", "", "", "", state])
+        rows.append([action.id, action.indicator, gap["month"], "", "", "", "", "", status_text("gap-done" if gap["status"] == "done" else "gap-open")])
     return csv_bytes(rows)
 
 

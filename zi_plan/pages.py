@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from zi_plan import i18n
-from zi_plan.i18n import month_name, month_short
+from zi_plan.i18n import month_name, month_short, months_text
 from zi_plan.links import is_safe_link
 from zi_plan.plan import LoadedPlan
 
@@ -57,7 +57,7 @@ def _environment() -> Any:
     env.filters["md"] = _markdown_cell
     env.filters["md_autolink"] = _markdown_autolink
     env.tests["safe_link"] = is_safe_link  # the one check before any href or autolink
-    env.globals.update(month_name=month_name, month_short=month_short, long_date=long_date)
+    env.globals.update(month_name=month_name, month_short=month_short, months_text=months_text, long_date=long_date)
     return env
 
 

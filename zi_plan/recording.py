@@ -16,13 +16,14 @@ from typing import Any, Literal, Optional
 from zi_plan import status
 from zi_plan.amend import fingerprint
 from zi_plan.errors import ZiError
+from zi_plan.files import ensure_writable
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import (
+    EvidenceEntry,
     Journal,
     Occurrence,
     Record,
     append_records,
-    ensure_writable,
     journal_paths,
     load_journal,
     lock,
@@ -295,11 +296,10 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
 
 def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
     """One action in full, with each occurrence and its evidence."""
-    from zi_plan.evidence import path_for_user
-
     action = plan.action(action_id)
     occurrences = []
-    evidence = []
+    evidence: list[dict[str, Any]] = []
+    withdrawn: list[dict[str, Any]] = []
     # An action not scheduled yet shows the months work was recorded in.
     months = action.months or tuple(m for m in range(1, 13) if journal.occurrence(action.id, m).history)
     for m in months:
@@ -319,23 +319,24 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
                 ],
             }
         )
-        for record, entry in occ.evidence:
-            item: dict[str, Any] = {"month": m, "recorded_at": record.at.isoformat(), "recorded_by": record.by}
-            if entry.url is not None:
-                item["url"] = entry.url
-            else:
-                assert entry.path is not None
-                item |= {
-                    "path": path_for_user(journal, entry.path),
-                    "stored_as": entry.path,
-                    "name": entry.name,
-                    "sha256": entry.sha256,
-                    "size": entry.size,
-                }
-            evidence.append(item)
+        evidence.extend(_evidence_item(journal, m, record, entry) for record, entry in occ.evidence)
+        withdrawn.extend(_evidence_item(journal, m, w.added, w.entry) | {"withdrawn": {
+            "event": w.by.event, "at": w.by.at.isoformat(), "by": w.by.by, "note": w.by.note}} for w in occ.withdrawn)  # fmt: skip
     return action.to_json() | {
         "evidence_expected": list(action.evidence),
         "journal": str(journal.path),
         "occurrences": occurrences,
         "evidence": evidence,
+        "withdrawn_evidence": withdrawn,
     }
+
+
+def _evidence_item(journal: Journal, month: int, record: Record, entry: EvidenceEntry) -> dict[str, Any]:
+    item: dict[str, Any] = {"month": month, "recorded_at": record.at.isoformat(), "recorded_by": record.by}
+    if entry.url is not None:
+        return item | {"url": entry.url}
+    assert entry.path is not None
+    from zi_plan.evidence import path_for_user
+
+    return item | {"path": path_for_user(journal, entry.path), "stored_as": entry.path,
+                   "name": entry.name, "sha256": entry.sha256, "size": entry.size}  # fmt: skip

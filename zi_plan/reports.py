@@ -8,7 +8,10 @@ file (CSS inline, no scripts, nothing fetched), printable on A4 landscape.
 
 from __future__ import annotations
 
+import os
+import urllib.parse
 from dataclasses import dataclass
+from pathlib import Path
 
 from zi_plan.completion import completion, team_detail, team_loads
 from zi_plan.errors import ZiError
@@ -17,6 +20,7 @@ from zi_plan.journal import EvidenceEntry, Journal, Record
 from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import ActionView, LoadedPlan
 from zi_plan.status import SYMBOLS, check_month, mark
+from zi_plan.withdrawal import Withdrawn, withdrawal_text
 
 # ---------------------------------------------------------------- monev report
 
@@ -29,8 +33,13 @@ class DoneEntry:
     evidence: list[tuple[Record, EvidenceEntry]]
 
 
-def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | None = None, fmt: str = "html") -> str:
-    """The monitoring-and-evaluation report as of ``month`` (period ``start``..``month``)."""
+def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | None = None, fmt: str = "html",
+                 base: Path | None = None) -> str:  # fmt: skip
+    """The monitoring-and-evaluation report as of ``month`` (period ``start``..``month``).
+
+    ``base`` is the folder the report is written to: stored evidence is linked
+    relative to it, so the links work wherever the plan's folder is copied.
+    """
     check_month(month)
     start = month if start is None else check_month(start)
     if start > month:
@@ -45,6 +54,7 @@ def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | No
         detail = team_detail(plan, journal, load.team.id, month)
         teams.append({"team": load.team, "detail": detail, "counts": detail.counts()})
     done_in_period: list[DoneEntry] = []
+    withdrawn: list[tuple[ActionView, int, Withdrawn]] = []
     overdue: dict[str, list[tuple[ActionView, list[int]]]] = {}
     for action in plan.actions:
         late_months = []
@@ -52,6 +62,8 @@ def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | No
             occ = journal.occurrence(action.id, m)
             if occ.done is not None and start <= m <= month:
                 done_in_period.append(DoneEntry(action, m, occ.done, occ.evidence))
+            if start <= m <= month:
+                withdrawn.extend((action, m, w) for w in occ.withdrawn)
             if mark(occ, month, plan.year) == "overdue":
                 late_months.append(m)
         if late_months:
@@ -70,6 +82,9 @@ def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | No
         done=done_in_period,
         overdue=overdue,
         evidence_label=evidence_label,
+        evidence_href=lambda entry: evidence_href(journal, entry, base or Path.cwd()),
+        withdrawn=withdrawn,
+        withdrawal_text=withdrawal_text,
         marks=SYMBOLS,
     )
 
@@ -79,6 +94,17 @@ def evidence_label(entry: EvidenceEntry) -> str:
     if entry.url:
         return entry.url
     return f"{entry.path} (sha256 {(entry.sha256 or '')[:12]}…)"
+
+
+def evidence_href(journal: Journal, entry: EvidenceEntry, base: Path) -> str:
+    """A link to a stored file, relative to the folder the document is in."""
+    assert entry.path is not None
+    full = journal.evidence_dir / entry.path
+    try:
+        relative = os.path.relpath(full, base)
+    except ValueError:  # another drive on Windows
+        return full.resolve().as_uri()
+    return urllib.parse.quote(Path(relative).as_posix())
 
 
 # ---------------------------------------------------------------- the plan page

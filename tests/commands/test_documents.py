@@ -118,7 +118,7 @@ def test_publish_page(zi, tmp_path):
     parsed = _parse(page)
     assert len(parsed.rows["action"]) == 68
     assert len(parsed.rows["component"]) == 6
-    assert page.count("✓</span>") == 181
+    assert page.count(">v</span>") == 181  # the decree's mark for a scheduled month
     assert "439 Tahun 2023" in page and "15 April 2023" in page and "Komisi Pemilihan Umum Kabupaten Tambrauw" in page
 
 

@@ -1,4 +1,4 @@
-"""Documents: `zi report`, `zi publish`, `zi export`, `zi evidence pack`.
+"""Documents: `zi report`, `zi publish`, `zi export` (`zi evidence pack` is in commands/evidence.py).
 
 Each writes a file named after the document here unless -o says otherwise;
 they read the journal and never change it. (No ``from __future__ import
@@ -13,7 +13,6 @@ import typer
 
 from zi_plan.commands import _common as common
 from zi_plan.commands._common import DocumentFormat, ExportFormat
-from zi_plan.errors import ZiError
 from zi_plan.i18n import _
 
 
@@ -21,7 +20,6 @@ def register(app: typer.Typer) -> None:
     _report(app)
     _publish(app)
     _export(app)
-    _evidence(app)
 
 
 def _report(app: typer.Typer) -> None:
@@ -34,12 +32,13 @@ def _report(app: typer.Typer) -> None:
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
         from zi_plan import reports
-        from zi_plan.files import write_document
+        from zi_plan.files import target_path, write_document
 
         loaded, journal = common.open_workspace(plan, to_stderr=True)
         as_of = common.month_or_now(month)
-        text = reports.monev_report(loaded, journal, as_of, since, fmt.value)
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
+        base = None if output == "-" else target_path(output, name).parent  # evidence links start here
+        text = reports.monev_report(loaded, journal, as_of, since, fmt.value, base)
         common.written(write_document(text.encode("utf-8"), output, name))
 
 
@@ -63,41 +62,13 @@ def _export(app: typer.Typer) -> None:
         output: Optional[str] = common.output_option(),
         force: bool = common.force_option(),
         plan: Optional[Path] = common.plan_option(),
+        excel: Optional[str] = typer.Option(None, "--excel", help=_("csv only: for Excel in this language: id (';'-separated, as Indonesian Excel opens it) or en (',').")),
+        delimiter: Optional[str] = typer.Option(None, "--delimiter", help=_("csv only: the separator: ',', ';', '|' or tab.")),
     ) -> None:
         from zi_plan import export
         from zi_plan.files import write_document
 
+        separator = export.csv_delimiter(excel, delimiter, fmt.value)
         loaded, journal = common.open_workspace(plan, to_stderr=True)
-        document = export.export(loaded, journal, fmt.value, month, team)
+        document = export.export(loaded, journal, fmt.value, month, team, separator)
         common.written(write_document(document.data, output, document.name, force=force))
-
-
-def _evidence(app: typer.Typer) -> None:
-    evidence_app = typer.Typer(help=_("The evidence store: pack it for the evaluators."), no_args_is_help=True)
-    app.add_typer(evidence_app, name="evidence")
-
-    @evidence_app.command("pack", help=_("Everything for the evaluators in one zip: the files by component/item/action/month, an index (HTML and CSV) and the gaps."))
-    def pack_cmd(
-        output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The zip file. Default: evidence-YEAR.zip here.")),
-        month: Optional[int] = common.month_option(_("List gaps up to this month. Default: 12, the whole year.")),
-        by: str = typer.Option("action", "--by", help=_("Lay the files out by action (component/item/action/month) or by LKE question (area/sub-area/code).")),
-        plan: Optional[Path] = common.plan_option(),
-    ) -> None:
-        from zi_plan import pack, render
-        from zi_plan.files import target_path
-
-        if by not in ("action", "lke"):
-            raise ZiError(_("unknown layout '{by}': use action or lke").format(by=by), exit_code=2)
-        loaded, journal = common.open_workspace(plan)
-        if by == "lke":  # the LKE code lives in zi_plan.lke
-            from zi_plan.lke.coverage import worksheet_for
-            from zi_plan.lke.pack import build_lke_pack
-
-            target = target_path(output, _("evidence-lke-{year}.zip").format(year=loaded.year))
-            result = build_lke_pack(loaded, journal, worksheet_for(loaded), target)
-        else:
-            target = target_path(output, pack.default_name(loaded))
-            result = pack.build_pack(loaded, journal, target, month or 12)
-        render.print_pack(result, target)
-        if result.problems:
-            raise typer.Exit(1)

@@ -22,7 +22,7 @@ def register(app: typer.Typer) -> None:
 def _teams(app: typer.Typer) -> None:
     @app.command("teams", help=_("Each team's workload per month (done/scheduled once progress exists)."))
     def teams_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
-        from zi_plan import completion, render
+        from zi_plan import completion, render, render_completion
 
         loaded, journal = common.open_workspace(plan, as_json)
         loads = completion.team_loads(loaded, journal)
@@ -30,7 +30,7 @@ def _teams(app: typer.Typer) -> None:
             render.print_json([load.to_json() for load in loads])
             return
         out = render.console()
-        for table in render.teams_tables(loads, with_progress=bool(journal.records), width=out.width):
+        for table in render_completion.teams_tables(loads, with_progress=bool(journal.records), width=out.width):
             out.print(table)
 
 
@@ -42,14 +42,14 @@ def _team(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import completion, render
+        from zi_plan import completion, render, render_completion
 
         loaded, journal = common.open_workspace(plan, as_json)
         detail = completion.team_detail(loaded, journal, name, common.month_or_now(month))
         if as_json:
             render.print_json(detail.to_json())
             return
-        render.console().print(render.team_grid(detail))
+        render.console().print(render_completion.team_grid(detail))
 
 
 def _progress(app: typer.Typer) -> None:
@@ -59,7 +59,7 @@ def _progress(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import completion, render
+        from zi_plan import completion, render, render_completion
 
         loaded, journal = common.open_workspace(plan, as_json)
         as_of = common.month_or_now(month)
@@ -67,4 +67,4 @@ def _progress(app: typer.Typer) -> None:
         if as_json:
             render.print_json(completion.completion_json(as_of, rows, overall))
             return
-        render.console().print(render.progress_table(rows, overall, as_of))
+        render.console().print(render_completion.progress_table(rows, overall, as_of))

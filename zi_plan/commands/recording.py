@@ -84,7 +84,7 @@ def _show(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import recording, render
+        from zi_plan import recording, render, render_evidence
 
         loaded, journal = common.open_workspace(plan, as_json)
         data = recording.show(loaded, journal, action_id)
@@ -92,8 +92,8 @@ def _show(app: typer.Typer) -> None:
             render.print_json(data)
             return
         out = render.console()
-        for table in render.show_tables(data):
-            out.print(table)
+        for part in render_evidence.show_tables(data):
+            out.print(part, soft_wrap=True)  # paths below the tables: whole, to copy
 
 
 def _verify(app: typer.Typer) -> None:

@@ -1,0 +1,92 @@
+"""The evidence store: `zi evidence pack`, `zi evidence replace`, `zi evidence restore`.
+
+Pack writes the evaluators' zip and never changes the journal; replace and
+restore correct the store, each with a record in the journal. (No ``from
+__future__ import annotations`` in command modules: Typer reads the
+parameter annotations at run time.)
+"""
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from zi_plan.commands import _common as common
+from zi_plan.i18n import _
+
+
+def register(app: typer.Typer) -> None:
+    evidence_app = typer.Typer(help=_("The evidence store: pack it for the evaluators, replace or restore a file."), no_args_is_help=True)
+    app.add_typer(evidence_app, name="evidence")
+    _pack(evidence_app)
+    _replace(evidence_app)
+    _restore(evidence_app)
+
+
+def _pack(app: typer.Typer) -> None:
+    @app.command("pack", help=_("Everything for the evaluators in one zip: the files by component/item/action/month, an index (HTML and CSV) and the gaps."))
+    def pack_cmd(
+        output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The zip file. Default: evidence-YEAR.zip here.")),
+        month: Optional[int] = common.month_option(_("List gaps up to this month. Default: 12, the whole year.")),
+        by: str = typer.Option("action", "--by", help=_("Lay the files out by action (component/item/action/month) or by LKE question (area/sub-area/code).")),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:
+        from zi_plan import pack, render
+        from zi_plan.errors import ZiError
+        from zi_plan.files import target_path
+
+        if by not in ("action", "lke"):
+            raise ZiError(_("unknown layout '{by}': use action or lke").format(by=by), exit_code=2)
+        loaded, journal = common.open_workspace(plan)
+        if by == "lke":  # the LKE code lives in zi_plan.lke
+            from zi_plan.lke.coverage import worksheet_for
+            from zi_plan.lke.pack import build_lke_pack
+
+            target = target_path(output, _("evidence-lke-{year}.zip").format(year=loaded.year))
+            result = build_lke_pack(loaded, journal, worksheet_for(loaded), target)
+        else:
+            target = target_path(output, pack.default_name(loaded))
+            result = pack.build_pack(loaded, journal, target, month or 12)
+        render.print_pack(result, target)
+        if result.problems:
+            raise typer.Exit(1)
+
+
+def _note_option() -> Optional[str]:
+    return typer.Option(None, "--note", help=_("Why, for the record."))
+
+
+def _by_option() -> Optional[str]:
+    return typer.Option(None, "--by", help=_("Who did it. Default: git's user.name, else your login."))
+
+
+def _replace(app: typer.Typer) -> None:
+    @app.command("replace", help=_("Replace a wrong or damaged stored file of an occurrence with another; the journal keeps both, with their hashes."))
+    def replace_cmd(
+        action_id: str = common.id_argument(),
+        old: str = typer.Argument(..., metavar="OLD", help=_("The stored file to withdraw: its name, or its path as zi show prints it.")),
+        new: str = typer.Argument(..., metavar="NEW", help=_("The file (or link) to keep instead.")),
+        month: int = typer.Option(..., "--month", "-m", min=1, max=12, help=_("The occurrence's month.")),
+        note: Optional[str] = _note_option(),
+        by: Optional[str] = _by_option(),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:  # fmt: skip
+        from zi_plan import corrections, render_evidence
+
+        loaded = common.open_plan(plan)
+        render_evidence.print_replaced(corrections.replace(loaded, action_id, month, old, new, note=note, by=by), loaded.year)
+
+
+def _restore(app: typer.Typer) -> None:
+    @app.command("restore", help=_("Put back a missing or damaged stored file from a copy whose hash equals the recorded one."))
+    def restore_cmd(
+        stored: str = typer.Argument(..., metavar="STORED_PATH", help=_("The stored file, as zi verify or zi show prints it.")),
+        file: str = typer.Argument(..., metavar="FILE", help=_("A copy of the original file.")),
+        note: Optional[str] = _note_option(),
+        by: Optional[str] = _by_option(),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:  # fmt: skip
+        from zi_plan import corrections, render_evidence
+
+        loaded = common.open_plan(plan)
+        render_evidence.print_restored(corrections.restore(loaded, stored, file, note=note, by=by))

@@ -1,0 +1,84 @@
+"""Choosing a table layout that fits the terminal without cutting anything.
+
+Rich squeezes a table that is wider than the console by cutting cells: a
+number loses digits ("29/181" shown as "29/18") and a word is broken in the
+middle. zi never lets it come to that: each table is built in a few layouts,
+from the fullest to the most compact (fewer bars, fewer columns, texts
+stacked in one cell), and the first whose narrowest rendering (every word
+and number whole) fits the width is printed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from rich.console import Console
+from rich.table import Table
+
+
+def narrowest(table: Table, width: int) -> int:
+    """The fewest columns ``table`` needs with every word and number whole.
+
+    Rich's own measurement counts a no-wrap column by its longest word, as
+    if it could wrap; here such a column counts by its longest line. (Uses
+    Rich's per-column measure, which includes the padding; rich is pinned.)
+    """
+    console = Console(width=10_000, color_system=None, force_terminal=False)
+    options = console.options
+    total = table._extra_width  # the box's edges and column separators
+    for column in table.columns:
+        measured = table._measure_column(console, options, column)
+        total += measured.maximum if column.no_wrap else measured.minimum
+    return total
+
+
+def first_fitting(layouts: Sequence[Callable[[], Table]], width: int) -> Table:
+    """The first layout that fits ``width`` (the last, most compact one otherwise), its columns settled."""
+    table = layouts[0]()
+    for build in layouts[1:]:
+        if narrowest(table, width) <= width:
+            break
+        table = build()
+    settle(table, width)
+    return table
+
+
+def settle(table: Table, width: int) -> None:
+    """Give each column a width of its own when the table must be narrowed.
+
+    Rich narrows a wide table by shrinking its widest columns, below their
+    longest word if need be, and then cuts that word. Here each column gets
+    at least its longest word (its longest line if it does not wrap), and
+    the room left is shared by what each column would like beyond that.
+    """
+    console = Console(width=10_000, color_system=None, force_terminal=False)
+    ranges = [table._measure_column(console, console.options, column) for column in table.columns]
+    extra = table._extra_width
+    if extra + sum(r.maximum for r in ranges) <= width:
+        return  # fits as it is: Rich will not narrow it
+    least = [r.maximum if column.no_wrap else r.minimum for column, r in zip(table.columns, ranges, strict=True)]
+    spare = width - extra - sum(least)
+    if spare < 0:
+        return  # nothing fits: the most compact layout, as Rich lays it out
+    # Fair shares: a column that wants little (a month list, a count) gets
+    # all of it; the long texts share what is left by their ratio.
+    wants = [r.maximum - m for r, m in zip(ranges, least, strict=True)]
+    weights = [column.ratio or 1 for column in table.columns]
+    given = [0] * len(wants)
+    waiting = sorted(range(len(wants)), key=lambda i: wants[i] / weights[i])
+    while waiting:
+        index = waiting[0]
+        share = spare * weights[index] // sum(weights[i] for i in waiting)
+        waiting.pop(0)
+        given[index] = min(wants[index], share if waiting else spare)
+        spare -= given[index]
+    for index, column in enumerate(table.columns):
+        column.width = max(1, least[index] + given[index] - table._get_padding_width(index))
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut at a space to at most ``width`` characters, with '…' when cut."""
+    if len(text) <= width:
+        return text
+    cut = text[: max(width - 1, 0)].rsplit(" ", 1)[0].rstrip(" ,;:/-")
+    return (cut + "…") if cut else ""

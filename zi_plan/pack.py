@@ -93,7 +93,7 @@ def _pack_occurrence(journal: Journal, archive: zipfile.ZipFile, packed: set[str
             assert entry.path is not None
             row["state"] = stored_state(journal, entry)[0]
             if row["state"] == "ok" and entry.path not in packed:
-                row["state"] = _pack_file(archive, journal, entry.path)
+                row["state"] = pack_file(archive, journal, entry.path)
                 if row["state"] == "ok":
                     packed.add(entry.path)
             if row["state"] != "ok":
@@ -113,8 +113,8 @@ def status_text(state: str) -> str:
     return texts.get(state) or _("not read: outside the evidence folder or not a file")
 
 
-def _pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str) -> str:
-    """One stored file into the zip, read through the jail, under its normalised relative name.
+def pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str, name: str | None = None) -> str:
+    """One stored file into the zip, read through the jail, under NAME (default: its normalised relative name).
 
     Its state: "ok", or why it was not packed (swapped for a link since it was hashed ...).
     """
@@ -126,7 +126,7 @@ def _pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str) -> str:
         return "missing"
     with src:
         st = os.fstat(src.fileno())
-        info = zipfile.ZipInfo(member_name(stored), date_time=time.localtime(max(st.st_mtime, 315532800))[:6])
+        info = zipfile.ZipInfo(name or member_name(stored), date_time=time.localtime(max(st.st_mtime, 315532800))[:6])
         info.compress_type = zipfile.ZIP_DEFLATED
         info.external_attr = (st.st_mode & 0xFFFF) << 16
         info.file_size = st.st_size  # lets zipfile choose ZIP64 for a big file

@@ -17,11 +17,12 @@ from typing import Any
 
 from zi_plan.evidence import stored_state
 from zi_plan.files import atomic_target, csv_bytes
+from zi_plan.i18n import _
 from zi_plan.journal import EvidenceEntry, Journal
 from zi_plan.lke.answers import current
 from zi_plan.lke.coverage import served_by
 from zi_plan.lke.worksheet import Question, Worksheet
-from zi_plan.pack import PackResult
+from zi_plan.pack import PackResult, pack_file, status_text
 from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
 
@@ -104,8 +105,9 @@ def _pack_row(journal: Journal, archive: zipfile.ZipFile, item: QuestionEvidence
             result.problems.append(f"{entry.path}: {states[entry.path]}")
     row["state"], row["name"] = states[entry.path], f"{item.folder}/{_name_in_pack(entry)}"
     if row["state"] == "ok" and row["name"] not in archive.namelist():
-        archive.write(journal.evidence_dir / entry.path, row["name"])
-        result.files += 1
+        # Read through the evidence folder's jail, like the pack by action: never a link's target.
+        row["state"] = pack_file(archive, journal, entry.path, row["name"])
+        result.files += row["state"] == "ok"
 
 
 def _index_csv(items: list[QuestionEvidence]) -> bytes:
@@ -113,9 +115,9 @@ def _index_csv(items: list[QuestionEvidence]) -> bytes:
     for item in items:
         q = item.question
         if not item.rows:
-            state = "gap (no action serves it)" if not item.actions else "gap (no evidence yet)"
+            state = _("gap (no action serves it)") if not item.actions else _("gap (no evidence yet)")
             rows.append([q.code, q.text, ", ".join(item.actions), "", "", "", "", "", state])
         for row in item.rows:
             entry = row["entry"]
-            rows.append([q.code, q.text, row["source"], row["month"] or "", row["name"], entry.sha256 or "", row["by"], row["at"].isoformat(), row["state"]])
+            rows.append([q.code, q.text, row["source"], row["month"] or "", row["name"], entry.sha256 or "", row["by"], row["at"].isoformat(), status_text(row["state"])])
     return csv_bytes(rows)

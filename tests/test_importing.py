@@ -295,3 +295,12 @@ def test_hierarchy_columns_repeated_per_row_with_line_breaks(zi, tmp_path):
             ["Pengawasan", "Gratifikasi", "Sosialisasi", "Daftar hadir", "Juli", "Tim B"]]
     plan = imported(zi, tables.write_csv(tmp_path / "t.csv", rows))
     assert shape(plan) == (2, 2, 3) and plan.actions[0].item_title == "Tim Kerja"
+
+
+def test_an_lke_column_gives_each_action_its_lke_codes(zi, tmp_path):
+    rows = [["NO", "KOMPONEN", "INDIKATOR", "KEGIATAN", "OUTPUT", "WAKTU", "PJ", "KODE LKE"],
+            ["I", "Manajemen Perubahan", "", "", "", "", "Tim A", ""],
+            ["1", "Tim Kerja", "Tim terbentuk", "Membentuk tim", "SK", "Januari", "", "P.1.i.a, P.1.i.b"],
+            ["", "", "Rencana disusun", "Menyusun", "Dokumen", "Februari", "", "P.1.ii.a"]]
+    plan = imported(zi, tables.write_csv(tmp_path / "lke.csv", rows))
+    assert [a.lke for a in plan.actions] == [("P.1.i.a", "P.1.i.b"), ("P.1.ii.a",)]

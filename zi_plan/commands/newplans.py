@@ -78,7 +78,7 @@ def _import(app: typer.Typer) -> None:
         year: int = _year_option(),
         output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The plan file to write. Default: the table's name with .yaml, here.")),
         sheet: Optional[str] = typer.Option(None, "--sheet", help=_("xlsx only: the sheet to read. Default: the first with a header.")),
-        columns: Optional[str] = typer.Option(None, "--columns", help=_("Name the columns' roles, e.g. \"action=KEGIATAN,evidence=LUARAN\"; roles: number, component, item, indicator, action, evidence, team, schedule.")),
+        columns: Optional[str] = typer.Option(None, "--columns", help=_("Name the columns' roles, e.g. \"action=KEGIATAN,evidence=LUARAN\"; roles: number, component, item, indicator, action, evidence, team, schedule, lke.")),
         quarters: str = typer.Option("last", "--quarters", help=_("A quarter (TW II) means its last month (last) or its three months (spread).")),
         team: Optional[str] = typer.Option(None, "--team", help=_("The team of actions for which the table names none.")),
         component: Optional[str] = typer.Option(None, "--component", help=_("The component's name, when the table has items but no components.")),

@@ -16,7 +16,7 @@ from zi_plan.i18n import _
 from zi_plan.importing.grid import Grid
 from zi_plan.importing.schedule import header_months
 
-ROLES = ("number", "component", "item", "indicator", "action", "evidence", "team", "schedule")
+ROLES = ("number", "component", "item", "indicator", "action", "evidence", "team", "schedule", "lke")
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "number": ("NO", "NO.", "NOMOR", "NO URUT", "KODE", "KD", "NOMOR/KODE"),
     "component": ("AREA", "AREA PERUBAHAN", "PILAR", "KOMPONEN PENGUNGKIT", "AREA PENGUNGKIT", "AREA ZI"),
@@ -30,6 +30,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
              "KOORDINATOR", "UNIT", "UNIT KERJA", "TEAM", "RESPONSIBLE"),
     "schedule": ("WAKTU", "JADWAL", "WAKTU PELAKSANAAN", "JADWAL PELAKSANAAN", "TARGET WAKTU", "PERIODE",
                  "TENGGAT", "BATAS WAKTU", "PELAKSANAAN", "TIMELINE", "SCHEDULE"),
+    # The LKE questions an action serves (some offices number their plan by them).
+    "lke": ("LKE", "KODE LKE", "PERTANYAAN LKE", "BUTIR LKE"),
 }
 _LOOKUP = {word: role for role, words in SYNONYMS.items() for word in words}
 _HEADER_SCAN = 40  # rows looked at for the header: titles above it are a few lines

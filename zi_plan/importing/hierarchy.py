@@ -14,6 +14,7 @@ is a draft, and never takes the text of the row above.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from zi_plan.errors import Problem
@@ -196,6 +197,7 @@ class Walk:
             action.indicator = f"{action.indicator} {one_line(row.indicator)}".strip()
         action.steps += split_list(row.action)
         action.evidence += split_list(row.evidence)
+        action.lke += lke_codes(row.lke)
         if row.team:
             action.teams = list(dict.fromkeys(action.teams + self._team_keys(row.team)))
         action.notes.append(_("continued on row {n}").format(n=self.grid.origins[row.r][1]))
@@ -227,8 +229,10 @@ class Walk:
             notes.append(_("no month marked"))
         _kind, key, _rest = row.kind_of_number()
         teams = self._team_keys(row.team) if row.team else list(self.item.teams if self.item else [])
+        # The LKE questions: its own code when that is one, and any named in an LKE column.
+        lke = list(dict.fromkeys([*(lke_question(key) if kind == "code" else []), *lke_codes(row.lke)]))
         action = RowAction(row.r, indicator, steps, evidence, row.months, teams,
-                           key if kind == "code" else None, draft, notes, lke_question(key) if kind == "code" else [])  # fmt: skip
+                           key if kind == "code" else None, draft, notes, lke)  # fmt: skip
         assert self.item is not None and self.comp is not None
         self.item.actions.append(action)
         if self.comp.team is None and action.teams:
@@ -250,6 +254,11 @@ def lke_question(code: str) -> list[str]:
     sheet = load_worksheet()
     question = sheet.by_code.get(code) or next((q for q in sheet.questions if q.code.lower() == code.lower()), None)
     return [question.code] if question is not None and question.scored else []
+
+
+def lke_codes(text: str) -> list[str]:
+    """'P.1.i.a, P.1.i.b' (or one per line) -> the codes; checked with the plan's LKE worksheet."""
+    return [c for c in re.split(r"[,;\s]+", text) if c]
 
 
 def _reads_as_continuation(row: RowData) -> bool:

@@ -37,6 +37,7 @@ class RowData:
     action: str = ""
     evidence: str = ""
     team: str = ""
+    lke: str = ""
     months: list[int] = field(default_factory=list)
     title: str = ""  # a row whose one text spans the table (a merged title row)
 
@@ -109,7 +110,7 @@ def read_row(grid: Grid, cols: Columns, r: int, quarters: str, problems: list[Pr
     row.component, row.component_copied = text("component"), copied("component")
     row.item, row.item_copied = text("item"), copied("item")
     row.indicator, row.indicator_copied = text("indicator"), copied("indicator")
-    row.action, row.evidence, row.team = text("action"), text("evidence"), text("team")
+    row.action, row.evidence, row.team, row.lke = text("action"), text("evidence"), text("team"), text("lke")
     row.months = _marked(grid, cols, r, problems)
     if "schedule" in roles and text("schedule"):
         months = parse_schedule(text("schedule"), quarters)

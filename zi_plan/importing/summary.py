@@ -20,7 +20,7 @@ def _role_name(role: str) -> str:
     names = {
         "number": _("number (NO/KODE)"), "component": _("component"), "item": _("item"),
         "indicator": _("indicator"), "action": _("action (steps)"), "evidence": _("evidence"),
-        "team": _("team"), "schedule": _("schedule (one cell)"),
+        "team": _("team"), "schedule": _("schedule (one cell)"), "lke": _("LKE codes"),
     }  # fmt: skip
     return names.get(role, role)
 

@@ -16,7 +16,7 @@ class RowAction:
     source_id: str | None = None
     draft: bool = False
     notes: list[str] = field(default_factory=list)
-    lke: list[str] = field(default_factory=list)  # the LKE question its code names, when it is one
+    lke: list[str] = field(default_factory=list)  # LKE question codes: its own code's, and an LKE column's
 
 
 @dataclass

@@ -104,6 +104,8 @@ def test_the_same_content_already_stored_is_not_removed_on_failure(zi, office, t
     photo = tmp_path / "foto.jpg"
     photo.write_bytes(b"foto")
     assert zi("done", "I.1.a", "-m", "1", "-e", str(photo), "--plan", str(office.plan)).code == 0
+    # Reopened and done again with the same file (an --add of it is refused before any write).
+    assert zi("undo", "I.1.a", "-m", "1", "--plan", str(office.plan)).code == 0
     stored = office.store / FOLDER / "foto.jpg"
     journal = office.journal.read_bytes()
     real = os.replace
@@ -114,7 +116,7 @@ def test_the_same_content_already_stored_is_not_removed_on_failure(zi, office, t
         real(src, dst)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "replace", fail_journal)
-    result = zi("done", "I.1.a", "-m", "1", "--add", "-e", str(photo), "--plan", str(office.plan))
+    result = zi("done", "I.1.a", "-m", "1", "-e", str(photo), "--plan", str(office.plan))
     assert result.code == 1 and "disk is full" in result.err
     assert stored.exists() and office.journal.read_bytes() == journal  # the earlier record's file stays
 

@@ -20,7 +20,9 @@ def test_a_version_1_plan_loads_unchanged(zi):
     assert [a.id for a in plan.actions] == [f"{c}.1.a" for c in ("I", "II", "III", "IV", "V", "VI")]
     assert all(len(a.teams) == 1 and a.source_id is None and not a.draft and a.months for a in plan.actions)
     result = zi("validate", str(V1))
-    assert result.code == 0 and "warning" not in result.out
+    # The only warnings: the decree details the previous release's `zi init` left as placeholders.
+    warnings = [line for line in result.out.splitlines() if "warning" in line]
+    assert result.code == 0 and all("placeholder zi init/import wrote" in line for line in warnings)
 
 
 def test_init_writes_version_2(zi, tmp_path):

@@ -288,6 +288,7 @@ def accept(plan: LoadedPlan, action_id: str, *, by: str | None = None, note: str
     """`zi journal accept ID`: the records of ID made for an older text count for its text now."""
     from zi_plan import recording
 
+    recording.may_write(plan)
     action = plan.action(action_id)
     with recording.writing(plan) as journal:
         old = sorted({f.record.fingerprint for f in journal.findings
@@ -305,6 +306,7 @@ def move(plan: LoadedPlan, old: str, new: str, *, by: str | None = None, note: s
     """`zi journal move OLD NEW`: OLD's records (done, undone, evidence) now count for NEW."""
     from zi_plan import recording
 
+    recording.may_write(plan)
     target = plan.action(new)
     with recording.writing(plan) as journal:
         ids = effective_ids(journal.records)

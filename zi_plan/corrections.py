@@ -24,7 +24,7 @@ from zi_plan.i18n import _, month_name
 from zi_plan.jail import Refused, locate
 from zi_plan.journal import EvidenceEntry, Journal, Record, append_records
 from zi_plan.plan import LoadedPlan
-from zi_plan.recording import author, writing
+from zi_plan.recording import author, may_write, not_scheduled, writing
 from zi_plan.status import check_month, now
 
 
@@ -60,11 +60,11 @@ def _matches(journal: Journal, entry: EvidenceEntry, text: str) -> bool:
 def replace(plan: LoadedPlan, action_id: str, month: int, old: str, new: str, *,
             note: str | None = None, by: str | None = None) -> Correction:  # fmt: skip
     """Withdraw the stored evidence ``old`` of an occurrence and keep ``new`` instead."""
+    may_write(plan)  # before the id or the month is checked against a plan nobody chose
     action = plan.action(action_id)
     check_month(month)
     if month not in action.months:
-        months = ", ".join(f"{month_name(m)} ({m})" for m in action.months)
-        raise ZiError(_("{id} is not scheduled in {month}; its months are {months}").format(id=action.id, month=month_name(month), months=months))
+        raise not_scheduled(action, month)
     (source,) = parse_sources([new])
     with writing(plan) as journal:
         occ = journal.occurrence(action.id, month)
@@ -99,6 +99,7 @@ def replace(plan: LoadedPlan, action_id: str, month: int, old: str, new: str, *,
 
 def restore(plan: LoadedPlan, stored: str, file: str, *, note: str | None = None, by: str | None = None) -> Correction:
     """Put ``file`` back as the stored ``stored``, when its hash is the recorded one."""
+    may_write(plan)
     (source,) = parse_sources([file])
     if source.file is None:
         raise ZiError(_("restore needs a file, and {value} is a link").format(value=file), exit_code=2)

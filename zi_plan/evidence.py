@@ -75,12 +75,10 @@ def folder_for(action: ActionView, month: int, year: int) -> Path:
 
 
 def path_for_user(journal: Journal, stored: str) -> str:
-    """A stored file's path as usable from the current folder."""
-    full = journal.evidence_dir / stored
-    try:
-        return os.path.relpath(full)
-    except ValueError:  # another drive on Windows
-        return str(full.resolve())
+    """A stored file's path as usable from the current folder (as zi_plan.workspace.shown prints paths)."""
+    from zi_plan.workspace import shown
+
+    return str(shown(journal.evidence_dir / stored))
 
 
 def sha256_of(path: Path) -> tuple[str, int]:

@@ -18,7 +18,7 @@ from zi_plan.files import csv_bytes
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import Journal
 from zi_plan.plan import ActionView, LoadedPlan, TeamView
-from zi_plan.status import check_month, mark, today
+from zi_plan.status import as_of_month, check_month, mark
 from zi_plan.withdrawal import withdrawal_text
 
 DECREE_COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", *map(str, range(1, 13)), "PENANGGUNG JAWAB"]
@@ -42,9 +42,9 @@ def export(plan: LoadedPlan, journal: Journal, fmt: str, month: int | None = Non
     if fmt == "ics":
         data = to_ics(plan, journal, team)
     elif fmt == "csv":
-        data = to_csv(plan, journal, month or today().month, wanted, delimiter)
+        data = to_csv(plan, journal, month or as_of_month(plan.year), wanted, delimiter)
     else:
-        data = to_xlsx(plan, journal, month or today().month, wanted)
+        data = to_xlsx(plan, journal, month or as_of_month(plan.year), wanted)
     stem = _("action-plan-{year}.{ext}").format(year=plan.year, ext=fmt).rsplit(".", 1)[0]
     if wanted is not None:
         stem += f"-{wanted.id}"
@@ -222,7 +222,8 @@ def _event(plan: LoadedPlan, journal: Journal, action: ActionView, month: int, s
     from icalendar import Alarm, Event
 
     last_day = (dt.date(plan.year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
-    done = journal.is_done(action.id, month)
+    occ = journal.occurrence(action.id, month)
+    done = occ.done is not None
     event = Event()
     event.add("uid", f"{slug}-{action.id}-{plan.year}-{month:02d}@zi-plan")
     event.add("dtstamp", stamp)
@@ -234,7 +235,8 @@ def _event(plan: LoadedPlan, journal: Journal, action: ActionView, month: int, s
         f"{_('Month')}: {month_name(month)} {plan.year}",
         f"{_('Steps')}:", *(f"- {s}" for s in action.steps),
         f"{_('Evidence expected')}:", *(f"- {e}" for e in action.evidence),
-        _("Record it with: zi done {id} --month {month} --evidence FILE").format(id=action.id, month=month),
+        _("Done: recorded {at} by {by}.").format(at=f"{occ.done.at:%Y-%m-%d %H:%M}", by=occ.done.by) if occ.done is not None
+        else _("Record it with: zi done {id} --month {month} --evidence FILE").format(id=action.id, month=month),
     ]  # fmt: skip
     event.add("description", "\n".join(lines))
     event.add("categories", [action.team.name])

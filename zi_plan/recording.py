@@ -187,19 +187,19 @@ def record_done(
     from zi_plan import evidence as store
     from zi_plan.months import future_message, is_future
 
+    may_write(plan)  # before the id or the month is checked against a plan nobody chose
     action = plan.action(action_id)
     if month is not None:
         check_month(month)
         if month not in action.months and action.months:  # an unscheduled action is done in the month named
-            months = ", ".join(f"{month_name(m)} ({m})" for m in action.months)
-            raise ZiError(_("{id} is not scheduled in {month}; its months are {months}").format(id=action.id, month=month_name(month), months=months))
+            raise not_scheduled(action, month)
         if not add and not force and is_future(plan.year, month, status.today()):
             raise ZiError(future_message(action.id, plan.year, month, status.today()))
     if add and not evidence and not note:
         raise ZiError(_("--add needs something to add: --evidence FILE_OR_URL or --note TEXT"), exit_code=2)
     sources = store.parse_sources(list(evidence))
     with writing(plan) as journal:
-        chosen = month if month is not None else pick_month(action, journal, status.today().month)
+        chosen = month if month is not None else pick_month(action, journal, status.as_of_month(plan.year))
         occ = journal.occurrence(action.id, chosen)
         when = f"{action.id} {month_name(chosen)} {plan.year}"
         if add and occ.status != "done":
@@ -216,7 +216,9 @@ def record_done(
             )  # fmt: skip
         created: list[Path] = []
         try:
-            entries = [store.store(journal, action, chosen, plan.year, s, created) for s in sources]
+            entries = list(dict.fromkeys(store.store(journal, action, chosen, plan.year, s, created) for s in sources))
+            if add:
+                refuse_repeated(occ, entries, when)
             record = Record(
                 action=action.id,
                 month=chosen,
@@ -238,10 +240,13 @@ def record_done(
 
 def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = None, by: Optional[str] = None) -> Recorded:
     """Reopen a done occurrence; the journal keeps the history."""
+    may_write(plan)
     action = plan.action(action_id)
     check_month(month)
     with writing(plan) as journal:
         if not journal.is_done(action.id, month):
+            if action.months and month not in action.months:
+                raise not_scheduled(action, month)
             raise ZiError(
                 _("{id} {month} {year} is not done, so there is nothing to undo").format(id=action.id, month=month_name(month), year=plan.year)
             )
@@ -251,8 +256,33 @@ def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = 
     return Recorded(record, journal, action)
 
 
+def refuse_repeated(occ: Occurrence, entries: Sequence[Any], when: str) -> None:
+    """`--add` of a file or link the occurrence already has would only list it twice."""
+    since = max((i for i, r in enumerate(occ.history) if r.event == "undo"), default=-1)  # evidence before an undo is not this one's
+    kept = {(e.path, e.url) for r in occ.history[since + 1:] for e in r.evidence}
+    for entry in entries:
+        if (entry.path, entry.url) in kept:
+            raise ZiError(_("{what} is already stored for {when}; nothing recorded").format(what=entry.url or entry.name or entry.path, when=when))
+
+
+def not_scheduled(action: ActionView, month: int) -> ZiError:
+    months = ", ".join(f"{month_name(m)} ({m})" for m in action.months)
+    return ZiError(_("{id} is not scheduled in {month}; its months are {months}").format(id=action.id, month=month_name(month), months=months))
+
+
 def author(plan: LoadedPlan, by: Optional[str]) -> str:
     return by.strip() if by and by.strip() else default_author(plan.path.parent)
+
+
+def may_write(plan: LoadedPlan) -> None:
+    """Refuse, first of all, to record against the bundled plan that nobody asked for.
+
+    Every writing command calls this before it looks at the id or the month
+    typed: checking them against a plan the user did not mean says the wrong thing.
+    """
+    from zi_plan.workspace import require_deliberate
+
+    require_deliberate(plan.found_by, plan.path, journal_paths(plan)[0])
 
 
 @contextlib.contextmanager
@@ -267,10 +297,9 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
 
     from zi_plan.evidence import clean_partials
     from zi_plan.fsguard import reason
-    from zi_plan.workspace import require_deliberate
 
+    may_write(plan)
     journal_path, _evidence = journal_paths(plan)
-    require_deliberate(plan.found_by, plan.path, journal_path)
     ensure_writable(journal_path.parent)
     writers = lock(journal_path)
     try:

@@ -207,7 +207,7 @@ def print_due(report: Any, plan: Any) -> None:
     for table in due_tables(report, plan):
         out.print(table)
     if not report.due and not report.overdue:
-        out.print(_("Nothing is scheduled this month and nothing is overdue."))
+        out.print(_("Nothing is scheduled in {month} and nothing is overdue.").format(month=month_name(report.month)))
     for table in unfinished_tables(report):
         out.print(table)
     out.print(
@@ -220,6 +220,7 @@ def print_due(report: Any, plan: Any) -> None:
 def print_recorded(result: Any, year: int, add: bool) -> None:
     """`zi done`: what was recorded, where each piece of evidence went, and the journal."""
     from zi_plan.evidence import path_for_user
+    from zi_plan.workspace import shown
 
     record = result.record
     out = console()
@@ -234,7 +235,7 @@ def print_recorded(result: Any, year: int, add: bool) -> None:
             where = path_for_user(result.journal, entry.path)
             line = _("stored {path}  (sha256 {sha}…, {size} bytes)").format(path=esc(where), sha=entry.sha256[:12], size=entry.size)
             out.print("  " + line, soft_wrap=True)
-    out.print("  " + _("journal {path}").format(path=esc(str(result.journal.path))), soft_wrap=True)
+    out.print("  " + _("journal {path}").format(path=esc(str(shown(result.journal.path)))), soft_wrap=True)
     if not add and not record.evidence:
         # Evaluators ask for the evidence of every occurrence: say how to add it.
         out.print("  " + _("no evidence yet; add it with: zi done {id} --month {month} --add --evidence FILE_OR_URL").format(
@@ -243,8 +244,10 @@ def print_recorded(result: Any, year: int, add: bool) -> None:
 
 def print_reopened(result: Any, year: int) -> None:
     """`zi undo`: which occurrence is open again, and the journal."""
+    from zi_plan.workspace import shown
+
     what = f"[bold]{result.record.action}[/] {month_name(result.record.month)} {year}"
-    console().print(_("reopened {what}; journal {path}").format(what=what, path=esc(str(result.journal.path))), soft_wrap=True)
+    console().print(_("reopened {what}; journal {path}").format(what=what, path=esc(str(shown(result.journal.path)))), soft_wrap=True)
 
 
 def print_verify(checked: int, problems: list[Any], loose: list[Any], partial: list[Any]) -> None:
@@ -267,12 +270,9 @@ def print_pack(result: Any, target: Any) -> None:
     out = console()
     for problem in result.problems:
         out.print(esc(problem), soft_wrap=True)
-    out.print(
-        _("written {path}: {files} files, {links} links, {gaps} gaps, {withdrawn} withdrawn (listed, not packed)").format(
-            path=esc(str(target)), files=result.files, links=result.links, gaps=result.gaps, withdrawn=result.withdrawn
-        ),
-        soft_wrap=True,
-    )
+    counts = (ngettext("{n} file", "{n} files", result.files).format(n=result.files), ngettext("{n} link", "{n} links", result.links).format(n=result.links),
+              ngettext("{n} gap", "{n} gaps", result.gaps).format(n=result.gaps), _("{n} withdrawn (listed, not packed)").format(n=result.withdrawn))  # fmt: skip
+    out.print(_("written {path}: {counts}").format(path=esc(str(target)), counts=", ".join(counts)), soft_wrap=True)
     if result.problems:
         out.print(_("some stored files are missing, changed or were not read (outside the evidence folder; see above and index.html); run zi verify"))
 

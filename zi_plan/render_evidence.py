@@ -93,6 +93,7 @@ def withdrawn_text(how: dict[str, Any]) -> str:
 def print_replaced(result: Any, year: int) -> None:
     """`zi evidence replace`: what was withdrawn, what is kept instead, and the journal."""
     from zi_plan.evidence import path_for_user
+    from zi_plan.workspace import shown
 
     record, old, new = result.record, result.old, result.new
     out = console()
@@ -105,12 +106,13 @@ def print_replaced(result: Any, year: int) -> None:
     else:
         where = path_for_user(result.journal, new.path)
         out.print("  " + _("stored {path}  (sha256 {sha}…, {size} bytes)").format(path=esc(where), sha=new.sha256[:12], size=new.size), soft_wrap=True)
-    out.print("  " + _("journal {path}").format(path=esc(str(result.journal.path))), soft_wrap=True)
+    out.print("  " + _("journal {path}").format(path=esc(str(shown(result.journal.path)))), soft_wrap=True)
 
 
 def print_restored(result: Any) -> None:
     """`zi evidence restore`: the file put back (or that it was intact), a damaged copy kept, the journal."""
     from zi_plan.evidence import path_for_user
+    from zi_plan.workspace import shown
 
     out = console()
     where = esc(path_for_user(result.journal, result.old.path))
@@ -120,4 +122,4 @@ def print_restored(result: Any) -> None:
     out.print(_("restored {path}  (sha256 {sha}…)").format(path=where, sha=(result.old.sha256 or "")[:12]), soft_wrap=True)
     for aside in result.record.replaces:
         out.print("  " + _("the damaged copy is kept as {path}").format(path=esc(path_for_user(result.journal, aside.path))), soft_wrap=True)
-    out.print("  " + _("journal {path}").format(path=esc(str(result.journal.path))), soft_wrap=True)
+    out.print("  " + _("journal {path}").format(path=esc(str(shown(result.journal.path)))), soft_wrap=True)

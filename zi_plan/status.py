@@ -26,6 +26,21 @@ def today() -> dt.date:
     return dt.date.today()
 
 
+def as_of_month(plan_year: int, on: dt.date | None = None) -> int:
+    """The month a plan is seen as of when none is named.
+
+    A past year is over: as of December, so that every occurrence but
+    December's counts as overdue. A year to come has not begun: as of January.
+    This year: today's month.
+    """
+    on = on or today()
+    if plan_year < on.year:
+        return 12
+    if plan_year > on.year:
+        return 1
+    return on.month
+
+
 def now() -> dt.datetime:
     """This moment, to the second, with the local UTC offset (as records keep it)."""
     return dt.datetime.now().astimezone().replace(microsecond=0)

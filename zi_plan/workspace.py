@@ -80,12 +80,20 @@ def discover(explicit: str | os.PathLike[str] | None = None, start: Path | None 
     return PlanChoice(bundled_plan_path(), "bundled", True)
 
 
-def _shown(path: Path) -> Path:
-    """A path relative to the current folder when it lies below it, else absolute."""
+def shown(path: Path) -> Path:
+    """A path as zi prints it: relative to the current folder when it lies below it, else absolute.
+
+    Never ``../../plans/...``: a path that climbs out of the current folder
+    breaks when copied into a terminal elsewhere, an absolute one does not.
+    """
+    full = Path(os.path.abspath(path))
     try:
-        return path.relative_to(Path.cwd())
+        return full.relative_to(Path.cwd())
     except ValueError:
-        return path
+        return full
+
+
+_shown = shown
 
 
 def require_deliberate(found_by: str, plan: Path, journal: Path) -> None:

@@ -225,17 +225,15 @@ def _first_alias_or_error(text: str) -> Any:
 
 
 def _from_marked(exc: yaml.MarkedYAMLError) -> YamlError:
-    mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "invalid YAML"
     if "could not determine a constructor for the tag" in problem:
         tag = problem.split("tag", 1)[1].strip().strip("'")
         message = _("tag {tag} is not allowed: plan files hold plain text, numbers, lists and mappings").format(tag=tag)
-    elif exc.context and exc.problem:
-        message = _("YAML syntax error: {problem} ({context})").format(problem=exc.problem, context=exc.context)
-    else:
-        message = _("YAML syntax error: {problem}").format(problem=problem)
-    line, col = _mark(mark)
-    return YamlError(message, line, col)
+        line, col = _mark(exc.problem_mark or exc.context_mark)
+        return YamlError(message, line, col)
+    from zi_plan.yamltexts import explain
+
+    return YamlError(*explain(exc))
 
 
 def compose(text: str) -> yaml.Node | None:

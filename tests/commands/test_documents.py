@@ -216,7 +216,7 @@ def test_evidence_pack(zi, office, tmp_path):
     out = tmp_path / "pack.zip"
     result = zi("evidence", "pack", "-o", str(out), "--plan", str(office))
     assert result.code == 0, result.err
-    assert "1 files, 1 links, 179 gaps" in result.out
+    assert "1 file, 1 link, 179 gaps" in result.out
     with zipfile.ZipFile(out) as archive:
         names = archive.namelist()
         assert "II/II.2/II.2.a/2023-04/foto.jpg" in names and "index.html" in names and "index.csv" in names

@@ -35,7 +35,7 @@ def _line_of(text: str, needle: str, nth: int = 1) -> int:
 
 # (name, how to break MINIMAL, the text on the line the error must name, words in the message)
 BROKEN = [
-    ("syntax error", lambda t: t.replace("  place: Fef", "  place: [Fef"), "signatory:", "syntax"),
+    ("syntax error", lambda t: t.replace("  place: Fef", "  place: [Fef"), "place: [Fef", "syntax"),  # where the [ opened
     ("duplicate key", lambda t: t.replace("  place: Fef\n", "  place: Fef\n  place: Sorong\n"), "place: Sorong", "duplicate key 'place'"),
     ("unknown key", lambda t: t.replace("            months: [2]", "            months: [2]\n            indicatr: x"), "indicatr", "did you mean 'indicator'"),
     ("month 0", lambda t: t.replace("months: [2]", "months: [0]"), "months: [0]", "month 0 is out of range"),

@@ -76,7 +76,7 @@ def month_option(help: str | None = None, default: Any = None, name: str = "--mo
     names = (name, "-m") if name == "--month" else (name,)
     return typer.Option(
         default, *names, parser=parse_month, metavar="M", show_default=False,
-        help=help or _("Month: 1..12 or its name (April, Mei, Agt). Default: the current month."),
+        help=help or _("Month: 1..12 or its name (April, Mei, Agt). Default: this month; December for a past year's plan, January for a year to come."),
     )  # fmt: skip
 
 
@@ -130,13 +130,23 @@ def announce(plan: LoadedPlan, journal: Journal, to_stderr: bool = False, warn: 
         err.print(render.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
 
 
-def month_or_now(month: int | None) -> int:
-    """The default-month rule: the month asked for, else the current month."""
+def warn_placeholders(plan: LoadedPlan) -> None:
+    """`zi publish`/`zi report`: say on stderr when the decree's details are still init's placeholders."""
+    from zi_plan import placeholders, render
+
+    line = placeholders.publish_warning(plan)
+    if line:
+        render.console(stderr=True).print(render.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
+
+
+def month_or_now(month: int | None, plan_year: int) -> int:
+    """The default-month rule: the month asked for, else the plan's "as of" month
+    (12 for a past year, 1 for a year to come, else this month: zi_plan.status.as_of_month)."""
     if month is not None:
         return month
     from zi_plan import status
 
-    return status.today().month
+    return status.as_of_month(plan_year)
 
 
 def written(path: str | None) -> None:

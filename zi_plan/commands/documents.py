@@ -35,7 +35,8 @@ def _report(app: typer.Typer) -> None:
         from zi_plan.files import target_path, write_document
 
         loaded, journal = common.open_workspace(plan, to_stderr=True)
-        as_of = common.month_or_now(month)
+        common.warn_placeholders(loaded)
+        as_of = common.month_or_now(month, loaded.year)
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
         base = None if output == "-" else target_path(output, name).parent  # evidence links start here
         text = reports.monev_report(loaded, journal, as_of, since, fmt.value, base)
@@ -49,6 +50,7 @@ def _publish(app: typer.Typer) -> None:
         from zi_plan.files import write_document
 
         loaded = common.open_plan(plan)
+        common.warn_placeholders(loaded)
         name = _("action-plan-{year}.html").format(year=loaded.year)
         common.written(write_document(reports.plan_page(loaded).encode("utf-8"), output, name))
 

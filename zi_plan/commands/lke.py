@@ -91,8 +91,11 @@ def _add_answer(lke_app: typer.Typer) -> None:
         from zi_plan.errors import ZiError
         from zi_plan.evidence import path_for_user
         from zi_plan.lke import answers, coverage
+        from zi_plan.recording import may_write
+        from zi_plan.workspace import shown
 
         loaded = common.open_plan(plan)
+        may_write(loaded)  # before any code or value is checked against a plan nobody chose
         sheet = coverage.worksheet_for(loaded)
         if file is not None:
             if code is not None or value is not None or evidence:
@@ -111,7 +114,7 @@ def _add_answer(lke_app: typer.Typer) -> None:
                 where = entry.url or _("stored {path}  (sha256 {sha}…, {size} bytes)").format(
                     path=path_for_user(journal, entry.path or ""), sha=(entry.sha256 or "")[:12], size=entry.size)  # fmt: skip
                 out.print("  " + render.esc(where), soft_wrap=True)
-        out.print("  " + _("journal {path}").format(path=render.esc(str(journal.path))), soft_wrap=True)
+        out.print("  " + _("journal {path}").format(path=render.esc(str(shown(journal.path)))), soft_wrap=True)
 
 
 def _add_score(lke_app: typer.Typer) -> None:

@@ -27,13 +27,14 @@ def _validate(app: typer.Typer) -> None:
         output_format: common.ValidateFormat = typer.Option(common.ValidateFormat.text, "--format", help=_("text, json or github (workflow annotations).")),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
+        from zi_plan import placeholders
         from zi_plan.plan import check_file, find_plan
         from zi_plan.reporters import REPORTERS
         from zi_plan.unfinished import warnings
 
         files = paths or [find_plan(plan)[0]]
         results = [(str(path), check_file(path)) for path in files]
-        warned = [(str(path), warnings(path)) for path, (_p, problems) in zip(files, results, strict=False) if not problems]
+        warned = [(str(path), placeholders.warnings(path) + warnings(path)) for path, (_p, problems) in zip(files, results, strict=False) if not problems]
         REPORTERS[output_format.value](results, sys.stdout, warned)
         from zi_plan.amend import derived_ids_warning
 

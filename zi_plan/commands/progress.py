@@ -45,7 +45,7 @@ def _team(app: typer.Typer) -> None:
         from zi_plan import completion, render, render_completion
 
         loaded, journal = common.open_workspace(plan, as_json)
-        detail = completion.team_detail(loaded, journal, name, common.month_or_now(month))
+        detail = completion.team_detail(loaded, journal, name, common.month_or_now(month, loaded.year))
         if as_json:
             render.print_json(detail.to_json())
             return
@@ -62,7 +62,7 @@ def _progress(app: typer.Typer) -> None:
         from zi_plan import completion, render, render_completion
 
         loaded, journal = common.open_workspace(plan, as_json)
-        as_of = common.month_or_now(month)
+        as_of = common.month_or_now(month, loaded.year)
         rows, overall = completion.completion(loaded, journal, as_of)
         if as_json:
             render.print_json(completion.completion_json(as_of, rows, overall))

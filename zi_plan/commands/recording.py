@@ -32,7 +32,7 @@ def _due(app: typer.Typer) -> None:
         from zi_plan import recording, render
 
         loaded, journal = common.open_workspace(plan, as_json)
-        report = recording.due(loaded, journal, common.month_or_now(month), team)
+        report = recording.due(loaded, journal, common.month_or_now(month, loaded.year), team)
         if as_json:
             render.print_json(report.to_json(loaded))
             return

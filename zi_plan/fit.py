@@ -67,7 +67,11 @@ def settle(table: Table, width: int, ranges: Sequence[Measurement] | None = None
         ranges = _measure(table)
     extra = table._extra_width
     if extra + sum(r.maximum for r in ranges) <= width:
-        return  # fits as it is: Rich will not narrow it
+        # Fits as it is: Rich would give each column its widest line, so
+        # fix those widths now, which spares Rich measuring every cell again.
+        for index, (column, r) in enumerate(zip(table.columns, ranges, strict=True)):
+            column.width = max(0, r.maximum - table._get_padding_width(index))
+        return
     least = _least(table, ranges)
     spare = width - extra - sum(least)
     if spare < 0:

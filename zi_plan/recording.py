@@ -15,7 +15,6 @@ from typing import Any, Literal, Optional
 
 from zi_plan import status
 from zi_plan.errors import ZiError
-from zi_plan.files import ensure_writable
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import (
     EvidenceEntry,
@@ -298,6 +297,7 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
     from filelock import Timeout
 
     from zi_plan.evidence import clean_partials
+    from zi_plan.files import ensure_writable
     from zi_plan.fsguard import reason
 
     may_write(plan)

@@ -10,7 +10,6 @@ one shared folder can record at once and all land.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -326,6 +325,8 @@ def append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | An
 
 
 def _append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | Any]) -> None:
+    import json
+
     from zi_plan import journal_cache
     from zi_plan.files import atomic_write  # for writers only: kept off the start-up of reading commands
 

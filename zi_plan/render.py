@@ -6,7 +6,6 @@ when piped or with NO_COLOR, width from COLUMNS (80 when piped).
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -57,6 +56,8 @@ def print_json(data: Any) -> None:
     To a stream that is not UTF-8 (a Windows console or file), non-ASCII
     text is written as \\u escapes: still the same JSON, nothing lost.
     """
+    import json  # --json only: kept off the start-up of the tables
+
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
     text = json.dumps(data, ensure_ascii=not encoding.startswith("utf"), indent=2, default=str)
     sys.stdout.write(json_safe(text))

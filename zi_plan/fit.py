@@ -10,17 +10,36 @@ and number whole) fits the width is printed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.measure import Measurement
 from rich.table import Table
+from rich.text import Text
+
+# What rich._emoji_replace looks for (rich is pinned), to call it only when there can be a match.
+_EMOJI_CODE = re.compile(r"(:(\S*?)(?:(?:\-)(emoji|text))?:)")
+
+
+class LazyEmojiConsole(Console):
+    """A Rich console that replaces emoji codes only in texts that have one.
+
+    Rich would otherwise load its table of emoji names (a few milliseconds
+    of every start-up) to replace nothing; what is printed is the same.
+    """
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        if not kwargs.get("emoji") and _EMOJI_CODE.search(text) is None:
+            kwargs["emoji"] = False
+        return super().render_str(text, **kwargs)
 
 
 def _measure(table: Table) -> list[Measurement]:
     """Rich's per-column measure (padding included) of every column: what both
     the choice of layout and the settling need, so it is taken once per table."""
-    console = Console(width=10_000, color_system=None, force_terminal=False)
+    console = LazyEmojiConsole(width=10_000, color_system=None, force_terminal=False)
     options = console.options
     return [table._measure_column(console, options, column) for column in table.columns]
 

@@ -15,7 +15,7 @@ from rich.markup import escape as _markup_escape
 from rich.table import Table
 from rich.text import Text
 
-from zi_plan.fit import first_fitting
+from zi_plan.fit import LazyEmojiConsole, first_fitting
 from zi_plan.i18n import _, month_name, month_short, months_text, ngettext
 from zi_plan.inert import inert, json_safe
 from zi_plan.plan import lke_suffix
@@ -32,7 +32,7 @@ def esc(text: str) -> str:
     return _markup_escape(inert(text))
 
 
-class InertConsole(Console):
+class InertConsole(LazyEmojiConsole):
     """A Rich console through which no escape sequence from the data reaches the terminal.
 
     Every string Rich prints (cells, titles, captions, lines) becomes text

@@ -202,7 +202,6 @@ def test_the_pack_names_moved_evidence_by_its_current_id(zi, tmp_path):
     assert "I.1.c,Agen perubahan ditetapkan,2,I/I.1/I.1.c/2024-02/b.jpg," in index
 
 
-
 def test_pack_names_stay_unique_when_two_stored_files_share_a_name():
     from zi_plan.pack import unique_name
 

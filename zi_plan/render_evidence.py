@@ -120,8 +120,11 @@ def print_replaced(result: Any, year: int) -> None:
     out = console()
     what = f"[bold]{record.action}[/] {month_name(record.month)} {year}"
     out.print(_("replaced evidence of {what} — by {by}").format(what=what, by=esc(record.by)))
-    withdrawn = path_for_user(result.journal, old.path) if old.path else (old.url or "")
-    out.print("  " + _("withdrawn {path}  (sha256 {sha}…, kept in the store)").format(path=esc(withdrawn), sha=(old.sha256 or "")[:12]), soft_wrap=True)
+    if old.url:  # a link has no hash and nothing in the store
+        out.print("  " + _("withdrawn link {url}").format(url=esc(old.url)), soft_wrap=True)
+    else:
+        withdrawn = path_for_user(result.journal, old.path)
+        out.print("  " + _("withdrawn {path}  (sha256 {sha}…, kept in the store)").format(path=esc(withdrawn), sha=(old.sha256 or "")[:12]), soft_wrap=True)
     if new.url:
         out.print("  " + _("link   {url}").format(url=esc(new.url)), soft_wrap=True)
     else:

@@ -230,3 +230,11 @@ def test_previous_release_journal_loads_and_its_evidence_can_be_replaced(zi, tmp
     assert [r["event"] for r in data["records"]] == ["done", "replace"]
     assert data["records"][-1]["replaces"][0]["sha256"] == sha
     assert zi("verify", "--plan", str(plan)).code == 0
+
+
+def test_replacing_a_link_says_link_without_hash_or_store(zi, office):
+    assert zi("done", "V.1.a", "-m", "6", "-e", "https://drive.example/x", "--plan", str(office), "--force").code == 0
+    result = zi("evidence", "replace", "V.1.a", "--month", "6", "https://drive.example/x", "https://drive.example/y", "--plan", str(office))
+    assert result.code == 0, result.err
+    assert "withdrawn link https://drive.example/x" in result.out
+    assert "sha256" not in result.out and "kept in the store" not in result.out

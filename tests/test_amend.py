@@ -209,3 +209,27 @@ def test_pack_names_stay_unique_when_two_stored_files_share_a_name():
     taken = {"I/I.1/I.1.b/2024-01/foto.jpg", "I/I.1/I.1.b/2024-01/foto-2.jpg"}
     assert unique_name(taken, "I/I.1/I.1.b/2024-01", "I/I.1/I.1.a/2024-01/foto.jpg") == "I/I.1/I.1.b/2024-01/foto-3.jpg"
     assert unique_name(taken, "I/I.1/I.1.b/2024-01", "I/I.1/I.1.a/2024-01/sk.pdf") == "I/I.1/I.1.b/2024-01/sk.pdf"
+
+
+def test_every_command_that_writes_progress_names_plan_and_journal_first(zi, tmp_path):
+    plan = _plan(tmp_path, MINIMAL)
+    (tmp_path / "a.jpg").write_bytes(b"photo")
+    (tmp_path / "b.jpg").write_bytes(b"better photo")
+    assert zi("done", "I.1.a", "-m", "1", "-e", "a.jpg").code == 0
+    first = "plan plans/kantor-2024.yaml · journal plans/kantor-2024.progress.yaml"
+    stored = "plans/kantor-2024.evidence/I/I.1/I.1.a/2024-01/a.jpg"
+    (tmp_path / stored).unlink()
+    steps = [("evidence", "restore", stored, "a.jpg"), ("evidence", "replace", "I.1.a", "-m", "1", "a.jpg", "b.jpg"),
+             ("lke", "answer", "P.1.i.a", "Ya"), ("--lang", "id", "lke", "answer", "P.1.i.b", "B")]  # fmt: skip
+    for args in steps:
+        result = zi(*args)
+        assert result.code == 0, (args, result.err)
+        assert result.out.splitlines()[0] == (first if "id" not in args else first.replace("plan ", "rencana ").replace("journal", "jurnal")), args
+    plan.write_text(INSERTED, encoding="utf-8")
+    for args in (("journal", "move", "I.1.a", "I.1.b"),):
+        result = zi(*args)
+        assert result.code == 0 and result.out.splitlines()[0] == first, (args, result.out)
+    plan.write_text(INSERTED.replace("SK Tim Kerja terbit", "SK Tim Kerja ditetapkan"), encoding="utf-8")
+    accepted = zi("journal", "accept", "I.1.b")
+    assert accepted.code == 0 and accepted.out.splitlines()[0] == first, accepted.out
+    assert accepted.err == ""  # the warning this accept settles is not repeated

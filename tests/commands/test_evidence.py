@@ -92,7 +92,6 @@ def test_show_marks_withdrawn_evidence(zi, office, monkeypatch):
     assert "withdrawn: reopened" in text
 
 
-
 @pytest.mark.parametrize(("lang", "reopened"), [("en", "withdrawn: reopened"), ("id", "ditarik: dibuka kembali")])
 def test_show_says_why_evidence_was_withdrawn_within_80_columns(zi, office, monkeypatch, lang, reopened):
     monkeypatch.setenv("COLUMNS", "80")
@@ -102,6 +101,7 @@ def test_show_says_why_evidence_was_withdrawn_within_80_columns(zi, office, monk
     assert f"{reopened} " in flat and "by Yulius Tabate: foto salah" in flat.replace("oleh", "by")
     assert "V/V.1/V.1.a/2023-04/foto.jpg" in flat.replace("/ ", "/")  # broken after a '/', never inside a name
     assert max(len(line) for line in text.splitlines()) <= 80, text
+
 
 def test_report_and_export_show_withdrawn_evidence(zi, office, tmp_path):
     assert zi("undo", "V.1.a", "--month", "4", "--note", "foto salah", "--plan", str(office)).code == 0

@@ -233,3 +233,20 @@ def test_every_command_that_writes_progress_names_plan_and_journal_first(zi, tmp
     accepted = zi("journal", "accept", "I.1.b")
     assert accepted.code == 0 and accepted.out.splitlines()[0] == first, accepted.out
     assert accepted.err == ""  # the warning this accept settles is not repeated
+
+
+def test_the_pack_by_lke_names_moved_evidence_by_its_current_id(zi, tmp_path):
+    import zipfile
+
+    def with_lke(text: str) -> str:
+        return text.replace("            evidence: [SK Tim Kerja]\n", "            evidence: [SK Tim Kerja]\n            lke: [P.1.i.a]\n")
+
+    plan = _plan(tmp_path, with_lke(MINIMAL))
+    (tmp_path / "sk.pdf").write_bytes(b"SK tim")
+    assert zi("done", "I.1.a", "-m", "1", "-e", "sk.pdf").code == 0
+    plan.write_text(with_lke(INSERTED), encoding="utf-8")
+    assert zi("journal", "move", "I.1.a", "I.1.b").code == 0
+    assert zi("evidence", "pack", "--by", "lke", "-o", "lke.zip").code == 0
+    with zipfile.ZipFile(tmp_path / "lke.zip") as archive:
+        names = [n for n in archive.namelist() if n.endswith(".pdf")]
+    assert names == ["1 Manajemen Perubahan/P.1.i Penyusunan Tim Kerja/P.1.i.a/I.1.b_2024-01_sk.pdf"]

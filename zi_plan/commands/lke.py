@@ -106,6 +106,7 @@ def _add_answer(lke_app: typer.Typer) -> None:
             question = sheet.question(code)
             entries = [(question, answers.parse_value(question, value), note)]
         recorded, journal = answers.record_answers(loaded, entries, evidence=evidence or [], by=by)
+        common.announce(loaded, journal)
         out = render.console()
         for a in recorded:
             out.print(_("answer: {code} = {value} — by {by}").format(code=f"[bold]{a.code}[/]", value=render.esc(str(a.value)), by=render.esc(a.by)))

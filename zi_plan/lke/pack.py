@@ -72,7 +72,7 @@ def collect(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> list[Questi
                 kept = {(e.path, e.url, e.sha256) for e in answer.evidence}
                 gone = _("superseded by the answer of {date}").format(date=f"{answer.at:%Y-%m-%d}")
                 item.rows += [{"source": code, "month": None, "entry": e, "by": a.by, "at": a.at, "gone": ("superseded", gone)}
-                              for a in earlier if a.code == code and a is not answer for e in a.evidence
+                              for a in earlier if a.code == code and a != answer for e in a.evidence
                               if (e.path, e.url, e.sha256) not in kept]  # fmt: skip
         for action_id in item.actions:
             for month in plan.by_id[action_id].months:
@@ -85,11 +85,14 @@ def collect(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> list[Questi
     return out
 
 
-def _name_in_pack(entry: EvidenceEntry) -> str:
-    """``I.1.a_2023-04_sk.pdf`` for an action's file, ``LKE_sk.pdf`` for an answer's."""
+def _name_in_pack(entry: EvidenceEntry, row: dict[str, Any], year: int) -> str:
+    """``I.1.a_2023-04_sk.pdf`` for an action's file, ``LKE_sk.pdf`` for an answer's.
+
+    The action's id and month now, not those in the stored path (`zi journal move` may have changed the id).
+    """
     assert entry.path is not None
-    parts = entry.path.split("/")
-    return "LKE_" + parts[-1] if parts[0] == "LKE" else "_".join(parts[-3:])
+    name = entry.path.split("/")[-1]
+    return f"LKE_{name}" if row["month"] is None else f"{row['source']}_{year}-{row['month']:02d}_{name}"
 
 
 def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target: Path) -> PackResult:
@@ -107,7 +110,7 @@ def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target:
                     row["state"], row["name"] = row["gone"][0], row["entry"].url or row["entry"].path
                     gone.add((row["source"], row["month"], row["entry"].path, row["entry"].url, row["entry"].sha256))
                 else:
-                    _pack_row(journal, archive, item, row, states, result)
+                    _pack_row(journal, archive, item, row, states, result, plan.year)
         result.withdrawn = len(gone)
         archive.writestr("index.csv", _index_csv(items))
         page = render_page("lke_pack_index.html", meta=document_meta(plan), items=items, year=sheet.year, status=row_status)
@@ -116,7 +119,7 @@ def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target:
 
 
 def _pack_row(journal: Journal, archive: zipfile.ZipFile, item: QuestionEvidence, row: dict[str, Any],
-              states: dict[str, str], result: PackResult) -> None:  # fmt: skip
+              states: dict[str, str], result: PackResult, year: int) -> None:  # fmt: skip
     """One file or link of a question: checked once, packed once per question folder."""
     entry = row["entry"]
     if entry.url:
@@ -127,7 +130,7 @@ def _pack_row(journal: Journal, archive: zipfile.ZipFile, item: QuestionEvidence
         states[entry.path] = stored_state(journal, entry)[0]
         if states[entry.path] != "ok":
             result.problems.append(f"{entry.path}: {states[entry.path]}")
-    row["state"], row["name"] = states[entry.path], f"{item.folder}/{_name_in_pack(entry)}"
+    row["state"], row["name"] = states[entry.path], f"{item.folder}/{_name_in_pack(entry, row, year)}"
     if row["state"] == "ok" and row["name"] not in archive.namelist():
         # Read through the evidence folder's jail, like the pack by action: never a link's target.
         row["state"] = pack_file(archive, journal, entry.path, row["name"])

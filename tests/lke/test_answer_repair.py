@@ -117,7 +117,7 @@ def test_pack_by_lke_lists_withdrawn_and_superseded_files(zi, plan, tmp_path):
     assert any(n.endswith("_sk2.pdf") for n in names) and any(n.endswith("LKE_b.pdf") for n in names)
     status = {(r[0], r[4].rsplit("/", 1)[-1]): r[8] for r in rows[1:]}
     assert status[("P.1.i.a", "sk.pdf")].startswith("withdrawn (replaced ")
-    assert status[("P.1.i.b", "a.pdf")].startswith("superseded (superseded by the answer of ")
+    assert status[("P.1.i.b", "a.pdf")].startswith("superseded (answered again ")
     assert "superseded" in html and "withdrawn (replaced" in html
 
 

@@ -12,7 +12,7 @@ def gate_label(gate_id: str) -> str:
     """'Area 2' for 'area:2', 'Birokrasi bersih' for 'birokrasi_bersih' ..."""
     if gate_id.startswith("area:"):
         return _("Area {no}").format(no=gate_id.partition(":")[2])
-    words = {"total": _("Total"), "pengungkit": "Pengungkit", "birokrasi_bersih": _("Birokrasi bersih"), "ipak": "IPAK",
+    words = {"total": _("Total score"), "pengungkit": "Pengungkit", "birokrasi_bersih": _("Birokrasi bersih"), "ipak": "IPAK",
              "capaian_kinerja": _("Capaian kinerja"), "ipkp": "IPKP"}  # fmt: skip
     return words.get(gate_id, gate_id)
 

@@ -70,7 +70,7 @@ def collect(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> list[Questi
             if answer is not None:
                 item.rows += [{"source": code, "month": None, "entry": e, "by": answer.by, "at": answer.at} for e in answer.evidence]
                 kept = {(e.path, e.url, e.sha256) for e in answer.evidence}
-                gone = _("superseded by the answer of {date}").format(date=f"{answer.at:%Y-%m-%d}")
+                gone = _("answered again {date}").format(date=f"{answer.at:%Y-%m-%d}")
                 item.rows += [{"source": code, "month": None, "entry": e, "by": a.by, "at": a.at, "gone": ("superseded", gone)}
                               for a in earlier if a.code == code and a != answer for e in a.evidence
                               if (e.path, e.url, e.sha256) not in kept]  # fmt: skip

@@ -180,3 +180,73 @@ def test_record_lines_fast_and_for_hand_edited_layouts():
     assert record_lines(written, 2) == [4, 7]
     indented = "journal: 2\nrecords:\n  - action: I.1.a\n    month: 1\n  - {action: I.1.b, month: 2}\nplan: x.yaml\n"
     assert record_lines(indented, 2) == [3, 5]
+
+
+def test_the_pack_names_moved_evidence_by_its_current_id(zi, tmp_path):
+    import zipfile
+
+    plan = _plan(tmp_path, MINIMAL)
+    (tmp_path / "a.jpg").write_bytes(b"photo of January")
+    (tmp_path / "b.jpg").write_bytes(b"photo of February")
+    assert zi("done", "I.1.a", "-m", "1", "-e", "a.jpg").code == 0
+    assert zi("done", "I.1.b", "-m", "2", "-e", "b.jpg").code == 0
+    plan.write_text(INSERTED, encoding="utf-8")  # a new I.1.a: the old ones are now I.1.b and I.1.c
+    assert zi("journal", "move", "I.1.b", "I.1.c").code == 0
+    assert zi("journal", "move", "I.1.a", "I.1.b").code == 0
+    assert zi("evidence", "pack", "-o", "pack.zip").code == 0
+    with zipfile.ZipFile(tmp_path / "pack.zip") as archive:
+        names = set(archive.namelist())
+        index = archive.read("index.csv").decode("utf-8-sig")
+    assert names == {"I/I.1/I.1.b/2024-01/a.jpg", "I/I.1/I.1.c/2024-02/b.jpg", "index.csv", "index.html"}
+    assert "I.1.b,SK Tim Kerja terbit,1,I/I.1/I.1.b/2024-01/a.jpg," in index
+    assert "I.1.c,Agen perubahan ditetapkan,2,I/I.1/I.1.c/2024-02/b.jpg," in index
+
+
+def test_pack_names_stay_unique_when_two_stored_files_share_a_name():
+    from zi_plan.pack import unique_name
+
+    # After a move, files from two old folders can meet in one new folder.
+    taken = {"I/I.1/I.1.b/2024-01/foto.jpg", "I/I.1/I.1.b/2024-01/foto-2.jpg"}
+    assert unique_name(taken, "I/I.1/I.1.b/2024-01", "I/I.1/I.1.a/2024-01/foto.jpg") == "I/I.1/I.1.b/2024-01/foto-3.jpg"
+    assert unique_name(taken, "I/I.1/I.1.b/2024-01", "I/I.1/I.1.a/2024-01/sk.pdf") == "I/I.1/I.1.b/2024-01/sk.pdf"
+
+
+def test_every_command_that_writes_progress_names_plan_and_journal_first(zi, tmp_path):
+    plan = _plan(tmp_path, MINIMAL)
+    (tmp_path / "a.jpg").write_bytes(b"photo")
+    (tmp_path / "b.jpg").write_bytes(b"better photo")
+    assert zi("done", "I.1.a", "-m", "1", "-e", "a.jpg").code == 0
+    first = "plan plans/kantor-2024.yaml · journal plans/kantor-2024.progress.yaml"
+    stored = "plans/kantor-2024.evidence/I/I.1/I.1.a/2024-01/a.jpg"
+    (tmp_path / stored).unlink()
+    steps = [("evidence", "restore", stored, "a.jpg"), ("evidence", "replace", "I.1.a", "-m", "1", "a.jpg", "b.jpg"),
+             ("lke", "answer", "P.1.i.a", "Ya"), ("--lang", "id", "lke", "answer", "P.1.i.b", "B")]  # fmt: skip
+    for args in steps:
+        result = zi(*args)
+        assert result.code == 0, (args, result.err)
+        assert result.out.splitlines()[0] == (first if "id" not in args else first.replace("plan ", "rencana ").replace("journal", "jurnal")), args
+    plan.write_text(INSERTED, encoding="utf-8")
+    for args in (("journal", "move", "I.1.a", "I.1.b"),):
+        result = zi(*args)
+        assert result.code == 0 and result.out.splitlines()[0] == first, (args, result.out)
+    plan.write_text(INSERTED.replace("SK Tim Kerja terbit", "SK Tim Kerja ditetapkan"), encoding="utf-8")
+    accepted = zi("journal", "accept", "I.1.b")
+    assert accepted.code == 0 and accepted.out.splitlines()[0] == first, accepted.out
+    assert accepted.err == ""  # the warning this accept settles is not repeated
+
+
+def test_the_pack_by_lke_names_moved_evidence_by_its_current_id(zi, tmp_path):
+    import zipfile
+
+    def with_lke(text: str) -> str:
+        return text.replace("            evidence: [SK Tim Kerja]\n", "            evidence: [SK Tim Kerja]\n            lke: [P.1.i.a]\n")
+
+    plan = _plan(tmp_path, with_lke(MINIMAL))
+    (tmp_path / "sk.pdf").write_bytes(b"SK tim")
+    assert zi("done", "I.1.a", "-m", "1", "-e", "sk.pdf").code == 0
+    plan.write_text(with_lke(INSERTED), encoding="utf-8")
+    assert zi("journal", "move", "I.1.a", "I.1.b").code == 0
+    assert zi("evidence", "pack", "--by", "lke", "-o", "lke.zip").code == 0
+    with zipfile.ZipFile(tmp_path / "lke.zip") as archive:
+        names = [n for n in archive.namelist() if n.endswith(".pdf")]
+    assert names == ["1 Manajemen Perubahan/P.1.i Penyusunan Tim Kerja/P.1.i.a/I.1.b_2024-01_sk.pdf"]

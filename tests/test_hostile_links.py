@@ -49,11 +49,11 @@ def _journal_with(office, url: str, note: str = "catatan") -> object:
 
 @pytest.mark.parametrize("url", BAD_LINKS)
 def test_no_page_carries_an_unsafe_href(office, url, tmp_path):
-    from zi_plan import pack, reports
+    from zi_plan import documents, pack
 
     plan, journal = _journal_with(office, url)
-    html = reports.monev_report(plan, journal, 4, fmt="html")
-    markdown = reports.monev_report(plan, journal, 4, fmt="md")
+    html = documents.monev_report(plan, journal, 4, fmt="html")
+    markdown = documents.monev_report(plan, journal, 4, fmt="md")
     pack.build_pack(plan, journal, tmp_path / "p.zip")
     index = zipfile.ZipFile(tmp_path / "p.zip").read("index.html").decode()
     for page in (html, index):
@@ -63,18 +63,18 @@ def test_no_page_carries_an_unsafe_href(office, url, tmp_path):
 
 
 def test_a_safe_link_stays_a_link(office, tmp_path):
-    from zi_plan import reports
+    from zi_plan import documents
 
     plan, journal = _journal_with(office, "https://drive.example/bukti?id=1")
-    assert '<a href="https://drive.example/bukti?id=1"' in reports.monev_report(plan, journal, 4, fmt="html")
-    assert "<https://drive.example/bukti?id=1>" in reports.monev_report(plan, journal, 4, fmt="md")
+    assert '<a href="https://drive.example/bukti?id=1"' in documents.monev_report(plan, journal, 4, fmt="html")
+    assert "<https://drive.example/bukti?id=1>" in documents.monev_report(plan, journal, 4, fmt="md")
 
 
 def test_a_note_is_text_in_the_markdown_report(office):
-    from zi_plan import reports
+    from zi_plan import documents
 
     plan, journal = _journal_with(office, "https://ok.example/", note="[klik](javascript:alert(1)) ![x](http://t/x.png) `kode` <b>")
-    markdown = reports.monev_report(plan, journal, 4, fmt="md")
+    markdown = documents.monev_report(plan, journal, 4, fmt="md")
     assert "[klik](javascript" not in markdown and "![x](" not in markdown and "`kode`" not in markdown
     assert "\\[klik\\]\\(javascript:alert\\(1\\)\\)" in markdown and "&lt;b&gt;" in markdown
 

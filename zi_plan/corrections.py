@@ -14,6 +14,7 @@ import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from zi_plan.amend import stamped
 from zi_plan.errors import ZiError
@@ -23,6 +24,7 @@ from zi_plan.fsguard import reason
 from zi_plan.i18n import _, month_name
 from zi_plan.jail import Refused, locate
 from zi_plan.journal import EvidenceEntry, Journal, Record, append_records
+from zi_plan.lke.answers import AnswerRestore
 from zi_plan.plan import LoadedPlan
 from zi_plan.recording import author, may_write, not_scheduled, writing
 from zi_plan.status import check_month, now
@@ -32,7 +34,7 @@ from zi_plan.status import check_month, now
 class Correction:
     """What a replace or restore did: the record written (None when nothing was needed)."""
 
-    record: Record | None
+    record: Record | AnswerRestore | None
     journal: Journal
     old: EvidenceEntry
     new: EvidenceEntry | None = None
@@ -107,9 +109,12 @@ def restore(plan: LoadedPlan, stored: str, file: str, *, note: str | None = None
     with writing(plan) as journal:
         named = [(r, e) for r in journal.records if r.event != "restore" for e in r.evidence
                  if e.path is not None and _same_stored(journal, e, stored)]  # fmt: skip
+        # An LKE answer's files (LKE/CODE/...), superseded answers' too: their history stays restorable.
+        named += [(a["lke"], e) for a in journal.answers if a.get("event") == "answer"
+                  for e in map(_entry, a.get("evidence") or ()) if e.path is not None and _same_stored(journal, e, stored)]  # fmt: skip
         if not named:
             raise ZiError(_("no record names a stored file {path}; zi show ID lists an action's stored files").format(path=stored))
-        record, entry = named[-1]
+        owner, entry = named[-1]
         assert entry.path is not None and entry.sha256 is not None
         if sha != entry.sha256:
             raise ZiError(_("{file} is not the recorded file: its sha256 is {found}…, the journal recorded {expected}… for {path}; nothing restored").format(
@@ -129,10 +134,23 @@ def restore(plan: LoadedPlan, stored: str, file: str, *, note: str | None = None
             assert found is not None
             set_aside = (EvidenceEntry(path=aside.relative_to(journal.evidence_dir).as_posix(), sha256=found,
                                        size=aside.stat().st_size, name=full.name),)  # fmt: skip
-        done = Record(action=record.action, month=record.month, event="restore", at=now(), by=author(plan, by),
-                      note=note.strip() if note and note.strip() else None, evidence=(entry,), replaces=set_aside)  # fmt: skip
+        done = _restore_record(owner, entry, set_aside, note, author(plan, by))
         append_records(journal, plan, [done])
     return Correction(done, journal, entry)
+
+
+def _entry(data: dict[str, Any]) -> EvidenceEntry:
+    return EvidenceEntry(**data)
+
+
+def _restore_record(owner: Record | str, entry: EvidenceEntry, set_aside: tuple[EvidenceEntry, ...],
+                    note: str | None, by: str) -> Record | AnswerRestore:  # fmt: skip
+    """The ``restore`` record: of the action's occurrence, or of the answer's question (``owner`` its code)."""
+    note = note.strip() if note and note.strip() else None
+    if isinstance(owner, Record):
+        return Record(action=owner.action, month=owner.month, event="restore", at=now(), by=by, note=note,
+                      evidence=(entry,), replaces=set_aside)  # fmt: skip
+    return AnswerRestore(owner, now(), by, note, (entry,), set_aside)
 
 
 def _set_aside(full: Path, found: str | None) -> Path:

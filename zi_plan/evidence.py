@@ -202,8 +202,10 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
     but prove nothing any more, so they are not checked.
     """
     counts = {(e.path, e.sha256) for occ in journal.occurrences.values() for _r, e in occ.evidence}
-    # LKE answers are never withdrawn: their files count as recorded.
-    counts |= {(e.get("path"), e.get("sha256")) for a in journal.answers for e in a.get("evidence") or ()}
+    # An LKE answer's files count while it is the answer in force; a later
+    # answer supersedes it, and its files stay for history, like withdrawn ones.
+    latest = {a["lke"]: a for a in journal.answers if a.get("event") == "answer"}
+    counts |= {(e.get("path"), e.get("sha256")) for a in latest.values() for e in a.get("evidence") or ()}
     checked: dict[tuple[str, str], VerifyProblem | None] = {}
     problems: list[VerifyProblem] = []
     places: list[tuple[int, int]] = []
@@ -240,7 +242,8 @@ def _raw_records(journal: Journal) -> list[tuple[int, Record]]:
     else:
         positions = [i for i, r in enumerate(rows) if not is_answer(r)] + [i for i, r in enumerate(rows) if is_answer(r)]
     answers = [Record(action=a["lke"], month=0, event="evidence", at=a["at"], by=a["by"],
-                      evidence=tuple(EvidenceEntry(**e) for e in a.get("evidence") or ())) for a in journal.answers]  # fmt: skip
+                      evidence=tuple(EvidenceEntry(**e) for e in a.get("evidence") or ()),
+                      replaces=tuple(EvidenceEntry(**e) for e in a.get("replaces") or ())) for a in journal.answers]  # fmt: skip
     return list(zip(positions, [*journal.records, *answers], strict=True))
 
 

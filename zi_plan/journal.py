@@ -155,8 +155,10 @@ class Journal:
         replay(records, self.occurrences)
 
 
-def is_answer(row: Any) -> bool:  # an LKE answer among a journal's raw records (kept as its mapping)
-    return isinstance(row, dict) and row.get("event") == "answer"
+def is_answer(row: Any) -> bool:
+    """An LKE record among a journal's raw records (kept as its mapping): an answer,
+    or the restore of an answer's stored file (it names a question, not an action)."""
+    return isinstance(row, dict) and (row.get("event") == "answer" or (row.get("event") == "restore" and "lke" in row))
 
 
 def replay(records: Iterable[Record], state: dict[tuple[str, int], Occurrence] | None = None) -> dict[tuple[str, int], Occurrence]:

@@ -85,6 +85,10 @@ class RecordModel(_Strict):
             if self.lke is None or self.value is None or self.action is not None or self.month is not None:
                 raise ValueError(_("an answer record needs 'lke' and 'value' (and no 'action' or 'month')"))
             return self
+        if self.event == "restore" and self.lke is not None:  # an answer's stored file put back
+            if self.action is not None or self.month is not None or self.value is not None:
+                raise ValueError(_("a 'restore' of an answer's file needs 'lke' (and no 'action', 'month' or 'value')"))
+            return self
         if self.action is None or self.lke is not None or self.value is not None:
             raise ValueError(_("a '{event}' record needs 'action' (and no 'lke' or 'value')").format(event=self.event))
         if self.event in ("done", "undo", "evidence", "replace", "restore") and self.month is None:

@@ -1,7 +1,8 @@
 """The evidence pack for the evaluators: one zip, organised and indexed.
 
 Folders per component / item / action / month hold every stored file (the
-store's own layout); ``index.html`` and ``index.csv`` list each file or link
+store's own layout, named by the action's id and month now: a stored path keeps
+the id it was recorded under, which `zi journal move` may have changed); ``index.html`` and ``index.csv`` list each file or link
 with its action, indicator, month, sha256, who recorded it and when; every
 scheduled occurrence without evidence is listed as a gap. Files are hashed
 again as they are packed, so the index says which ones no longer match.
@@ -20,10 +21,10 @@ import shutil
 import time
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
-from zi_plan.evidence import stored_state
+from zi_plan.evidence import folder_for, stored_state
 from zi_plan.files import atomic_target, csv_bytes
 from zi_plan.fsguard import write_error
 from zi_plan.i18n import _
@@ -63,13 +64,15 @@ def _build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int) ->
     entries: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = []
     with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        packed: set[str] = set()
+        packed: dict[str, str] = {}  # stored path -> its name in the zip
+        names: set[str] = set()  # the names given so far, kept unique
         for action in plan.actions:
             for month in action.months:
                 occ = journal.occurrence(action.id, month)
                 if not occ.evidence and month <= up_to:
                     gaps.append({"action": action, "month": month, "status": occ.status})
-                entries.extend(_pack_occurrence(journal, archive, packed, result, action, occ))
+                folder = folder_for(action, month, plan.year).as_posix()
+                entries.extend(_pack_occurrence(journal, archive, (packed, names), result, action, occ, folder))
         result.files = len(packed)
         result.gaps = len(gaps)
         archive.writestr("index.csv", _index_csv(entries, gaps))
@@ -80,11 +83,11 @@ def _build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int) ->
     return result
 
 
-def _pack_occurrence(journal: Journal, archive: zipfile.ZipFile, packed: set[str], result: PackResult,
-                     action: Any, occ: Occurrence) -> list[dict[str, Any]]:  # fmt: skip
-    """The index rows of one occurrence; its valid stored files go into the zip (once each)."""
+def _pack_occurrence(journal: Journal, archive: zipfile.ZipFile, given: tuple[dict[str, str], set[str]], result: PackResult,
+                     action: Any, occ: Occurrence, folder: str) -> list[dict[str, Any]]:  # fmt: skip
+    """The index rows of one occurrence; its valid stored files go into the zip (once each) under FOLDER."""
     rows: list[dict[str, Any]] = []
-    month = occ.month
+    month, (packed, names) = occ.month, given
     for record, entry in occ.evidence:
         row: dict[str, Any] = {"action": action, "month": month, "record": record, "entry": entry, "state": "link", "withdrawn": None}
         if entry.url:
@@ -92,17 +95,30 @@ def _pack_occurrence(journal: Journal, archive: zipfile.ZipFile, packed: set[str
         else:
             assert entry.path is not None
             row["state"] = stored_state(journal, entry)[0]
+            row["name"] = packed.get(entry.path) or unique_name(names, folder, entry.path)
             if row["state"] == "ok" and entry.path not in packed:
-                row["state"] = pack_file(archive, journal, entry.path)
+                row["state"] = pack_file(archive, journal, entry.path, row["name"])
                 if row["state"] == "ok":
-                    packed.add(entry.path)
+                    packed[entry.path] = row["name"]
+                    names.add(row["name"])
             if row["state"] != "ok":
                 result.problems.append(f"{entry.path}: {action.id} {month}: {status_text(row['state'])}")
         rows.append(row)
     for w in occ.withdrawn:
-        rows.append({"action": action, "month": month, "record": w.added, "entry": w.entry, "state": "withdrawn", "withdrawn": w.by})
+        name = None if w.entry.url else f"{folder}/{PurePosixPath(w.entry.path or '').name}"
+        rows.append({"action": action, "month": month, "record": w.added, "entry": w.entry, "state": "withdrawn", "withdrawn": w.by, "name": name})
         result.withdrawn += 1
     return rows
+
+
+def unique_name(taken: set[str], folder: str, stored: str) -> str:
+    """FOLDER/the stored file's name, with -2, -3 ... before the suffix when another file has it already."""
+    path = PurePosixPath(stored)
+    name, n = f"{folder}/{path.name}", 1
+    while name in taken:
+        n += 1
+        name = f"{folder}/{path.stem}-{n}{path.suffix}"
+    return name
 
 
 def status_text(state: str) -> str:
@@ -153,7 +169,7 @@ def _index_csv(entries: list[dict[str, Any]], gaps: list[dict[str, Any]]) -> byt
         if row["withdrawn"] is not None:
             state += f" ({withdrawal_text(row['withdrawn'])})"
         rows.append([
-            action.id, action.indicator, row["month"], entry.url or entry.path, entry.sha256 or "", entry.size or "",
+            action.id, action.indicator, row["month"], entry.url or row["name"], entry.sha256 or "", entry.size or "",
             record.by, record.at.isoformat(), state,
         ])  # fmt: skip
     for gap in gaps:

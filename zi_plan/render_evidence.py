@@ -1,11 +1,13 @@
 """What zi prints about evidence: `zi show`'s tables, `zi evidence replace` and `restore`.
 
-Paths and links are printed whole on lines of their own, never in a table
-cell: people copy them, and a cell would break them.
+Paths and links of evidence that counts are printed whole on lines of their
+own, never in a table cell: people copy them, and a cell would break them.
+Withdrawn evidence (history, with when, by whom and why) wraps to the width.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rich.console import RenderableType
@@ -48,7 +50,9 @@ def show_tables(data: dict[str, Any], width: int | None = None) -> list[Renderab
                 lines.append(_path_line(f"{month_name(o['month'])}: {e.get('url') or e['path']}"))
         for e in data.get("withdrawn_evidence", ()):
             if e["month"] == o["month"]:
-                lines.append(_path_line(f"{month_name(o['month'])}: {e.get('url') or e['path']} ({withdrawn_text(e['withdrawn'])})", "dim"))
+                text = f"{month_name(o['month'])}: {e.get('url') or e['path']} ({withdrawn_text(e['withdrawn'])})"
+                # Withdrawn files are history, not for copying: wrapped to the width like every other line.
+                lines.append(Text("\n".join(wrap_at_slash(inert(text), width or console().width)), style="dim", no_wrap=True))
     if lines:
         lines.insert(0, Text(_("Evidence") + ":", style="bold"))
     return [about, occ, *lines]
@@ -85,9 +89,26 @@ def _path_line(text: str, style: str = "") -> Text:
 
 
 def withdrawn_text(how: dict[str, Any]) -> str:
-    """'withdrawn: reopened 2023-05-02 by Yulius': how a file of `zi show` stopped counting."""
+    """'withdrawn: reopened 2023-05-02 by Yulius: foto salah': how a file of `zi show` stopped counting, and why."""
     template = _("withdrawn: reopened {date} by {by}") if how["event"] == "undo" else _("withdrawn: replaced {date} by {by}")
-    return template.format(date=how["at"][:10], by=how["by"])
+    text = template.format(date=how["at"][:10], by=how["by"])
+    return f"{text}: {how['note']}" if how.get("note") else text
+
+
+def wrap_at_slash(text: str, width: int, indent: str = "  ", more: str = "      ") -> list[str]:
+    """TEXT in lines of at most WIDTH, broken at spaces or after a '/' (a path stays readable and copyable in pieces)."""
+    lines, line = [], indent
+    for piece in re.findall(r"[^ /]*/|[^ /]+ *| +", text):
+        if len(line) + len(piece.rstrip()) > width and line.strip():
+            lines.append(line.rstrip())
+            line = more
+        while len(line) + len(piece.rstrip()) > width and len(more) < width:  # a word longer than a line: fold it
+            cut = width - len(line)
+            lines.append(line + piece[:cut])
+            line, piece = more, piece[cut:]
+        line += piece
+    lines.append(line.rstrip())
+    return lines
 
 
 def print_replaced(result: Any, year: int) -> None:
@@ -99,8 +120,11 @@ def print_replaced(result: Any, year: int) -> None:
     out = console()
     what = f"[bold]{record.action}[/] {month_name(record.month)} {year}"
     out.print(_("replaced evidence of {what} — by {by}").format(what=what, by=esc(record.by)))
-    withdrawn = path_for_user(result.journal, old.path) if old.path else (old.url or "")
-    out.print("  " + _("withdrawn {path}  (sha256 {sha}…, kept in the store)").format(path=esc(withdrawn), sha=(old.sha256 or "")[:12]), soft_wrap=True)
+    if old.url:  # a link has no hash and nothing in the store
+        out.print("  " + _("withdrawn link {url}").format(url=esc(old.url)), soft_wrap=True)
+    else:
+        withdrawn = path_for_user(result.journal, old.path)
+        out.print("  " + _("withdrawn {path}  (sha256 {sha}…, kept in the store)").format(path=esc(withdrawn), sha=(old.sha256 or "")[:12]), soft_wrap=True)
     if new.url:
         out.print("  " + _("link   {url}").format(url=esc(new.url)), soft_wrap=True)
     else:

@@ -92,6 +92,17 @@ def test_show_marks_withdrawn_evidence(zi, office, monkeypatch):
     assert "withdrawn: reopened" in text
 
 
+@pytest.mark.parametrize(("lang", "reopened"), [("en", "withdrawn: reopened"), ("id", "ditarik: dibuka kembali")])
+def test_show_says_why_evidence_was_withdrawn_within_80_columns(zi, office, monkeypatch, lang, reopened):
+    monkeypatch.setenv("COLUMNS", "80")
+    assert zi("undo", "V.1.a", "--month", "4", "--note", "foto salah", "--by", "Yulius Tabate", "--plan", str(office)).code == 0
+    text = zi("--lang", lang, "show", "V.1.a", "--plan", str(office)).out
+    flat = " ".join(line.strip() for line in text.splitlines())
+    assert f"{reopened} " in flat and "by Yulius Tabate: foto salah" in flat.replace("oleh", "by")
+    assert "V/V.1/V.1.a/2023-04/foto.jpg" in flat.replace("/ ", "/")  # broken after a '/', never inside a name
+    assert max(len(line) for line in text.splitlines()) <= 80, text
+
+
 def test_report_and_export_show_withdrawn_evidence(zi, office, tmp_path):
     assert zi("undo", "V.1.a", "--month", "4", "--note", "foto salah", "--plan", str(office)).code == 0
     page = zi("report", "-m", "4", "-o", "-", "--plan", str(office)).out
@@ -219,3 +230,11 @@ def test_previous_release_journal_loads_and_its_evidence_can_be_replaced(zi, tmp
     assert [r["event"] for r in data["records"]] == ["done", "replace"]
     assert data["records"][-1]["replaces"][0]["sha256"] == sha
     assert zi("verify", "--plan", str(plan)).code == 0
+
+
+def test_replacing_a_link_says_link_without_hash_or_store(zi, office):
+    assert zi("done", "V.1.a", "-m", "6", "-e", "https://drive.example/x", "--plan", str(office), "--force").code == 0
+    result = zi("evidence", "replace", "V.1.a", "--month", "6", "https://drive.example/x", "https://drive.example/y", "--plan", str(office))
+    assert result.code == 0, result.err
+    assert "withdrawn link https://drive.example/x" in result.out
+    assert "sha256" not in result.out and "kept in the store" not in result.out

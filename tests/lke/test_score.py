@@ -190,3 +190,11 @@ def test_score_json_shape(zi, tmp_path):
     assert data["answered"]["pemenuhan"] == 0.5 and data["strict"]["pemenuhan"] == 0.25
     assert data["gates"]["WBK"]["pass"] is False
     assert "total" in data["gates"]["WBK"]["failed"] and "area:1" in data["gates"]["WBBM"]["failed"]
+
+
+def test_percentage_question_waits_for_every_required_input():
+    # R.3.iii.a.3 ("telah diberikan sanksi") is required, though the formula does not use it.
+    partial = score(SHEET, {"R.3.iii.a.1": 2, "R.3.iii.a.2": 0})
+    assert partial.values["R.3.iii.a"].status == "unanswered"
+    full = score(SHEET, {"R.3.iii.a.1": 2, "R.3.iii.a.2": 0, "R.3.iii.a.3": 2})
+    assert full.values["R.3.iii.a"].status == "value" and full.values["R.3.iii.a"].value == 1.0

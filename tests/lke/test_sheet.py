@@ -55,3 +55,22 @@ def test_portalrb_has_one_entry_per_answered_soal_id(zi, answered, tmp_path):
 def test_unknown_format(zi):
     result = zi("lke", "sheet", "--format", "pdf")
     assert result.code == 2 and "xlsx or portalrb" in result.err
+
+
+INTERNAL = ("birokrasi_bersih", "capaian_kinerja", "ipkp", "ipak", "area:", "ya_tidak", "abc", "persen", "jumlah", "nilai_0_4")
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", ("Yes/No (Ya/Tidak)", "Percentage", "Count", "Index 0–4", "Area 1")),
+                                             ("id", ("Ya/Tidak", "Persentase", "Jumlah", "Indeks 0–4", "Area 1"))])  # fmt: skip
+def test_people_read_words_not_internal_ids(zi, answered, tmp_path, lang, words):
+    result = zi("--lang", lang, "lke", "sheet", "--format", "xlsx", "-o", str(tmp_path / "lke.xlsx"), "--plan", str(answered))
+    assert result.code == 0, result.err
+    book = openpyxl.load_workbook(tmp_path / "lke.xlsx")
+    types = {r[3] for r in book["LKE"].iter_rows(min_row=2, values_only=True)}
+    summary = " ".join(str(v) for r in book.worksheets[1].iter_rows(values_only=True) for v in r if v is not None)
+    assert "A/B/C" in types and not types & set(INTERNAL)
+    assert not [w for w in INTERNAL if w in summary]
+    assert all(any(w in t for t in types) for w in words[:4]) and words[4] in summary
+    score = zi("--lang", lang, "lke", "score", "--plan", str(answered))
+    assert score.code == 0 and "Birokrasi bersih" in score.out
+    assert not [w for w in ("birokrasi_bersih", "capaian_kinerja", "ipkp ", "area:") if w in score.out]

@@ -74,7 +74,9 @@ def _replace(app: typer.Typer) -> None:
         from zi_plan import corrections, render_evidence
 
         loaded = common.open_plan(plan)
-        render_evidence.print_replaced(corrections.replace(loaded, action_id, month, old, new, note=note, by=by), loaded.year)
+        result = corrections.replace(loaded, action_id, month, old, new, note=note, by=by)
+        common.announce(loaded, result.journal)  # plan and journal first, as zi done says them
+        render_evidence.print_replaced(result, loaded.year)
 
 
 def _restore(app: typer.Typer) -> None:
@@ -89,4 +91,6 @@ def _restore(app: typer.Typer) -> None:
         from zi_plan import corrections, render_evidence
 
         loaded = common.open_plan(plan)
-        render_evidence.print_restored(corrections.restore(loaded, stored, file, note=note, by=by))
+        result = corrections.restore(loaded, stored, file, note=note, by=by)
+        common.announce(loaded, result.journal)
+        render_evidence.print_restored(result)

@@ -69,15 +69,14 @@ def _add_coverage(lke_app: typer.Typer) -> None:
             covered=len(result.covered), scored=len(result.scored), year=result.sheet.year))  # fmt: skip
         out.print(_("Ceiling: pemenuhan {p}, reform {r}, pengungkit {g} (of 60)").format(
             p=tables.num(c.pemenuhan), r=tables.num(c.reform), g=tables.num(c.pengungkit)))  # fmt: skip
-        for line in tables.gate_lines(result.gates, served=True):
-            out.print(line, soft_wrap=True)
+        tables.print_gate_lines(out, result.gates, served=True)
 
 
 def _add_answer(lke_app: typer.Typer) -> None:
     @lke_app.command("answer", help=_("Record the office's answer to a question (a later answer supersedes it; the journal keeps the history)."))
     def answer_cmd(
-        code: Annotated[Optional[str], typer.Argument(show_default=False, help=_("Question code, e.g. P.1.i.a."))] = None,
-        value: Annotated[Optional[str], typer.Argument(show_default=False,
+        code: Annotated[Optional[str], typer.Argument(show_default=False, metavar="CODE", help=_("Question code, e.g. P.1.i.a."))] = None,
+        value: Annotated[Optional[str], typer.Argument(show_default=False, metavar="VALUE",
                          help=_("Ya/Tidak, A..E, a count for a count input, or an index 0-4 for H.1.a and H.2.a."))] = None,
         evidence: Annotated[Optional[list[str]], typer.Option("--evidence", "-e", show_default=False,
                             help=_("A file to keep (copied and hashed) or a link; repeat for more."))] = None,
@@ -107,6 +106,7 @@ def _add_answer(lke_app: typer.Typer) -> None:
             question = sheet.question(code)
             entries = [(question, answers.parse_value(question, value), note)]
         recorded, journal = answers.record_answers(loaded, entries, evidence=evidence or [], by=by)
+        common.announce(loaded, journal)
         out = render.console()
         for a in recorded:
             out.print(_("answer: {code} = {value} — by {by}").format(code=f"[bold]{a.code}[/]", value=render.esc(str(a.value)), by=render.esc(a.by)))
@@ -150,8 +150,7 @@ def _add_score(lke_app: typer.Typer) -> None:
             out.print(_("no value (a denominator of 0), left out: {codes}").format(codes=", ".join(no_value)))
         out.print(tables.reading_line(_("answered (as the official Excel)"), result.answered, sheet))
         out.print(tables.reading_line(_("strict (unanswered = 0)"), result.strict, sheet))
-        for line in tables.gate_lines(result.gates):
-            out.print(line, soft_wrap=True)
+        tables.print_gate_lines(out, result.gates)
         if suggestions is not None:
             out.print(tables.suggestion_table(suggestions, answers.current(journal)))
 

@@ -56,6 +56,28 @@ class Answer:
         return out
 
 
+@dataclass(frozen=True)
+class AnswerRestore:
+    """The record of an answer's stored file put back (zi_plan.corrections.restore):
+    a ``restore`` like an action's, naming the question instead of an action."""
+
+    code: str
+    at: dt.datetime
+    by: str
+    note: Optional[str] = None
+    evidence: tuple[EvidenceEntry, ...] = ()
+    replaces: tuple[EvidenceEntry, ...] = ()  # the damaged copy set aside
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"lke": self.code, "event": "restore", "at": self.at.isoformat(), "by": self.by}
+        if self.note:
+            out["note"] = self.note
+        out["evidence"] = [e.to_dict() for e in self.evidence]
+        if self.replaces:
+            out["replaces"] = [e.to_dict() for e in self.replaces]
+        return out
+
+
 # ---------------------------------------------------------------- values
 
 
@@ -124,7 +146,7 @@ def answer_problems(plan: LoadedPlan, answers: Sequence[tuple[int, Any, Any]]) -
 
 
 def history(journal: Journal) -> list[Answer]:
-    return [Answer.from_dict(a) for a in journal.answers]
+    return [Answer.from_dict(a) for a in journal.answers if a.get("event") == "answer"]
 
 
 def current(journal: Journal) -> dict[str, Answer]:
@@ -147,10 +169,12 @@ def read_answers_csv(path: Path, sheet: Worksheet) -> list[tuple[Question, Answe
         raise ZiError(_("file not found: {path}").format(path=path), exit_code=2) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ZiError(_("cannot read {path}: {reason}").format(path=path, reason=exc)) from None
-    delimiter = ";" if text.count(";") > text.count(",") else ","
+    lines = text.splitlines()
+    delimiter = _separator(lines)
     out: list[tuple[Question, AnswerValue, Optional[str]]] = []
     problems: list[Problem] = []
-    for line_no, line in enumerate(text.splitlines(), 1):
+    seen: dict[str, int] = {}
+    for line_no, line in enumerate(lines, 1):
         fields = next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
         if not fields or not "".join(fields).strip() or (line_no == 1 and fields[0].strip().lower() in ("code", "kode")):
             continue
@@ -162,10 +186,19 @@ def read_answers_csv(path: Path, sheet: Worksheet) -> list[tuple[Question, Answe
         except ZiError as exc:
             problems.append(Problem(str(path), line_no, 1, exc.message))
             continue
+        col = line.find(delimiter) + 2  # the value's column: just after the code's separator
+        if delimiter == "," and q.answer_type == "nilai_0_4" and len(fields) == 3 and all(f.strip().isdigit() for f in fields[1:]):
+            # 3,61 unquoted: the decimal comma splits the value; recording 3 with note 61 would be wrong.
+            problems.append(Problem(str(path), line_no, col, _('"{a},{b}" is ambiguous here: the comma also separates the columns; write it quoted ("{a},{b}"), with a decimal point ({a}.{b}), or separate the columns with ;').format(a=fields[1].strip(), b=fields[2].strip())))
+            continue
+        if q.code in seen:
+            problems.append(Problem(str(path), line_no, 1, _("{code} is answered twice in this file, on lines {first} and {line}: keep one").format(code=q.code, first=seen[q.code], line=line_no)))
+            continue
+        seen[q.code] = line_no
         try:
             value = parse_value(q, fields[1])
         except ZiError as exc:
-            problems.append(Problem(str(path), line_no, line.find(fields[1]) + 1 or 1, exc.message))
+            problems.append(Problem(str(path), line_no, col, exc.message))
             continue
         note = fields[2].strip() if len(fields) == 3 and fields[2].strip() else None
         out.append((q, value, note))
@@ -174,6 +207,13 @@ def read_answers_csv(path: Path, sheet: Worksheet) -> list[tuple[Question, Answe
     if not out:
         raise ZiError(_("{path} has no answers: write one per line as code,value[,note]").format(path=path), exit_code=2)
     return out
+
+
+def _separator(lines: list[str]) -> str:
+    """``;`` when every line with content has one (Excel saves CSV so where the
+    decimal mark is a comma, as in Indonesia: ``H.1.a;3,61``), else ``,``."""
+    filled = [line for line in lines if line.strip()]
+    return ";" if filled and all(";" in line for line in filled) else ","
 
 
 # ---------------------------------------------------------------- recording

@@ -19,12 +19,13 @@ from zi_plan.evidence import stored_state
 from zi_plan.files import atomic_target, csv_bytes
 from zi_plan.i18n import _
 from zi_plan.journal import EvidenceEntry, Journal
-from zi_plan.lke.answers import current
+from zi_plan.lke.answers import current, history
 from zi_plan.lke.coverage import served_by
 from zi_plan.lke.worksheet import Question, Worksheet
 from zi_plan.pack import PackResult, pack_file, status_text
 from zi_plan.pages import document_meta, render_page
 from zi_plan.plan import LoadedPlan
+from zi_plan.withdrawal import withdrawal_text
 
 INDEX_COLUMNS = ["KODE_LKE", "PERTANYAAN", "AKSI", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "DICATAT_OLEH", "DICATAT_PADA", "STATUS"]
 
@@ -34,7 +35,11 @@ class QuestionEvidence:
     question: Question
     folder: str
     actions: list[str]
-    rows: list[dict[str, Any]] = field(default_factory=list)  # source ("answer" or an action id), month, entry, by, at, state, name
+    rows: list[dict[str, Any]] = field(default_factory=list)  # source ("answer" or an action id), month, entry, by, at, state, name[, gone]
+
+    @property
+    def gap(self) -> bool:  # no evidence that counts (withdrawn and superseded files prove nothing)
+        return all("gone" in row for row in self.rows)
 
 
 def _clean(text: str) -> str:
@@ -49,9 +54,14 @@ def question_folder(sheet: Worksheet, q: Question) -> str:
 
 
 def collect(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> list[QuestionEvidence]:
-    """Every scored question with the evidence that speaks to it, in worksheet order."""
+    """Every scored question with the evidence that speaks to it, in worksheet order.
+
+    Evidence that no longer counts is listed too (``gone`` says how), never packed:
+    an action's files withdrawn by an undo or a replace, as the pack by action
+    lists them, and the files of an answer a later answer superseded."""
     served = served_by(plan)
     answers = current(journal)
+    earlier = history(journal)
     out = []
     for q in sheet.scored:
         item = QuestionEvidence(q, question_folder(sheet, q), served.get(q.code, []))
@@ -59,19 +69,30 @@ def collect(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> list[Questi
             answer = answers.get(code)
             if answer is not None:
                 item.rows += [{"source": code, "month": None, "entry": e, "by": answer.by, "at": answer.at} for e in answer.evidence]
+                kept = {(e.path, e.url, e.sha256) for e in answer.evidence}
+                gone = _("answered again {date}").format(date=f"{answer.at:%Y-%m-%d}")
+                item.rows += [{"source": code, "month": None, "entry": e, "by": a.by, "at": a.at, "gone": ("superseded", gone)}
+                              for a in earlier if a.code == code and a != answer for e in a.evidence
+                              if (e.path, e.url, e.sha256) not in kept]  # fmt: skip
         for action_id in item.actions:
             for month in plan.by_id[action_id].months:
-                for record, entry in journal.occurrence(action_id, month).evidence:
+                occ = journal.occurrence(action_id, month)
+                for record, entry in occ.evidence:
                     item.rows.append({"source": action_id, "month": month, "entry": entry, "by": record.by, "at": record.at})
+                item.rows += [{"source": action_id, "month": month, "entry": w.entry, "by": w.added.by, "at": w.added.at,
+                               "gone": ("withdrawn", withdrawal_text(w.by))} for w in occ.withdrawn]  # fmt: skip
         out.append(item)
     return out
 
 
-def _name_in_pack(entry: EvidenceEntry) -> str:
-    """``I.1.a_2023-04_sk.pdf`` for an action's file, ``LKE_sk.pdf`` for an answer's."""
+def _name_in_pack(entry: EvidenceEntry, row: dict[str, Any], year: int) -> str:
+    """``I.1.a_2023-04_sk.pdf`` for an action's file, ``LKE_sk.pdf`` for an answer's.
+
+    The action's id and month now, not those in the stored path (`zi journal move` may have changed the id).
+    """
     assert entry.path is not None
-    parts = entry.path.split("/")
-    return "LKE_" + parts[-1] if parts[0] == "LKE" else "_".join(parts[-3:])
+    name = entry.path.split("/")[-1]
+    return f"LKE_{name}" if row["month"] is None else f"{row['source']}_{year}-{row['month']:02d}_{name}"
 
 
 def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target: Path) -> PackResult:
@@ -80,19 +101,25 @@ def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target:
     items = collect(plan, journal, sheet)
     with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         states: dict[str, str] = {}
+        gone: set[tuple[Any, ...]] = set()
         for item in items:
-            if not item.rows:
+            if item.gap:
                 result.gaps += 1
             for row in item.rows:
-                _pack_row(journal, archive, item, row, states, result)
+                if "gone" in row:  # listed in the index, not packed; counted once however many questions list it
+                    row["state"], row["name"] = row["gone"][0], row["entry"].url or row["entry"].path
+                    gone.add((row["source"], row["month"], row["entry"].path, row["entry"].url, row["entry"].sha256))
+                else:
+                    _pack_row(journal, archive, item, row, states, result, plan.year)
+        result.withdrawn = len(gone)
         archive.writestr("index.csv", _index_csv(items))
-        page = render_page("lke_pack_index.html", meta=document_meta(plan), items=items, year=sheet.year)
+        page = render_page("lke_pack_index.html", meta=document_meta(plan), items=items, year=sheet.year, status=row_status)
         archive.writestr("index.html", page.encode("utf-8"))
     return result
 
 
 def _pack_row(journal: Journal, archive: zipfile.ZipFile, item: QuestionEvidence, row: dict[str, Any],
-              states: dict[str, str], result: PackResult) -> None:  # fmt: skip
+              states: dict[str, str], result: PackResult, year: int) -> None:  # fmt: skip
     """One file or link of a question: checked once, packed once per question folder."""
     entry = row["entry"]
     if entry.url:
@@ -103,7 +130,7 @@ def _pack_row(journal: Journal, archive: zipfile.ZipFile, item: QuestionEvidence
         states[entry.path] = stored_state(journal, entry)[0]
         if states[entry.path] != "ok":
             result.problems.append(f"{entry.path}: {states[entry.path]}")
-    row["state"], row["name"] = states[entry.path], f"{item.folder}/{_name_in_pack(entry)}"
+    row["state"], row["name"] = states[entry.path], f"{item.folder}/{_name_in_pack(entry, row, year)}"
     if row["state"] == "ok" and row["name"] not in archive.namelist():
         # Read through the evidence folder's jail, like the pack by action: never a link's target.
         row["state"] = pack_file(archive, journal, entry.path, row["name"])
@@ -114,10 +141,18 @@ def _index_csv(items: list[QuestionEvidence]) -> bytes:
     rows: list[list[Any]] = [INDEX_COLUMNS]
     for item in items:
         q = item.question
-        if not item.rows:
+        if item.gap:
             state = _("gap (no action serves it)") if not item.actions else _("gap (no evidence yet)")
             rows.append([q.code, q.text, ", ".join(item.actions), "", "", "", "", "", state])
         for row in item.rows:
             entry = row["entry"]
-            rows.append([q.code, q.text, row["source"], row["month"] or "", row["name"], entry.sha256 or "", row["by"], row["at"].isoformat(), status_text(row["state"])])
+            rows.append([q.code, q.text, row["source"], row["month"] or "", row["name"], entry.sha256 or "", row["by"], row["at"].isoformat(), row_status(row)])
     return csv_bytes(rows)
+
+
+def row_status(row: dict[str, Any]) -> str:
+    """A row's status in the index: ok, missing ... or how it stopped counting."""
+    if "gone" in row:
+        kind, how = row["gone"]
+        return f"{_('withdrawn') if kind == 'withdrawn' else _('superseded')} ({how})"
+    return status_text(row["state"])

@@ -36,6 +36,11 @@ NO_VALUE = Valued("no_value")
 def question_value(sheet: Worksheet, question: Question, answers: Mapping[str, AnswerValue]) -> Valued:
     """The value of one scored question from the answers (its inputs' answers for a percentage question)."""
     if question.formula is not None:
+        # Every input the worksheet asks for, even one its formula does not use
+        # (R.3.iii.a.3, "telah diberikan sanksi"): a value from half the inputs
+        # would score a question the evaluators would find incomplete.
+        if any(code not in answers for code in question.inputs):
+            return UNANSWERED
         return _formula_value(question, question.formula, answers)
     answer = answers.get(question.code)
     if answer is None:

@@ -18,6 +18,7 @@ from typing import Any, Optional
 from zi_plan.i18n import _
 from zi_plan.journal import EvidenceEntry, Journal
 from zi_plan.lke.answers import Answer, current
+from zi_plan.lke.labels import gate_label
 from zi_plan.lke.score import Score, score
 from zi_plan.lke.worksheet import Worksheet
 from zi_plan.plan import LoadedPlan
@@ -59,6 +60,8 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
 
+    from zi_plan.lke.labels import answer_type_label
+
     answers = current(journal)
     result = score(sheet, {c: a.value for c, a in answers.items()})
     book = Workbook()
@@ -67,7 +70,7 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> bytes:
     header = [_("Code"), _("Sub-area"), _("Question"), _("Answer type"), _("Weight"), _("Answer"), _("Value"), _("Note"), _("Evidence"), "soal_id"]
     table: list[list[Any]] = [header]
     for r in sheet_rows(sheet, answers, result):
-        table.append([r.code, r.sub_area, r.question, r.answer_type, r.weight, r.answer, None if r.value is None else round(r.value, 4),
+        table.append([r.code, r.sub_area, r.question, answer_type_label(r.answer_type), r.weight, r.answer, None if r.value is None else round(r.value, 4),
                       r.note, "\n".join(r.evidence), r.soal_id])  # fmt: skip
     _fill(main, table)
     for column, width in {"A": 12, "B": 28, "C": 60, "D": 11, "E": 8, "F": 9, "G": 8, "H": 30, "I": 40, "J": 8}.items():
@@ -97,7 +100,7 @@ def summary_rows(plan: LoadedPlan, sheet: Worksheet, result: Score) -> list[list
         rows.append([f"{area.no}. {area.name} (%)", round(area.pct, 2), round(strict.pct, 2)])
     rows.append([])
     for name, gate in result.gates.items():
-        rows.append([name, _("pass") if gate.passed else _("fail"), ", ".join(gate.failed)])
+        rows.append([name, _("pass") if gate.passed else _("fail"), ", ".join(gate_label(f) for f in gate.failed)])
     rows.append([_("LKE {year}; score computed by zi from the answers recorded in the journal").format(year=sheet.year)])
     return rows
 

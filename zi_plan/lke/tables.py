@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
+from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from zi_plan.i18n import _
 from zi_plan.lke.coverage import Coverage
+from zi_plan.lke.labels import gate_label
 from zi_plan.lke.score import GateCheck, GateResult, Reading, Score
 from zi_plan.lke.suggest import Suggestion
 from zi_plan.lke.worksheet import Worksheet
@@ -111,11 +115,25 @@ def gate_lines(gates: dict[str, GateResult], limit: int = 8, served: bool = Fals
     return lines
 
 
+def print_gate_lines(out: Console, gates: dict[str, GateResult], served: bool = False) -> None:
+    """The gate lines, wrapped to the console's width; what a gate misses hangs under it."""
+    for line in gate_lines(gates, served=served):
+        body = line.lstrip(" ")
+        indent = len(line) - len(body)
+        if not indent:
+            out.print(Text.from_markup(body))
+            continue
+        # Wrapped here rather than by Rich, which pads a wrapped block to the full width.
+        for part in textwrap.wrap(Text.from_markup(body).plain, width=max(out.width, 30), initial_indent=" " * indent,
+                                  subsequent_indent=" " * (indent + 2), break_on_hyphens=False):  # fmt: skip
+            out.print(part, soft_wrap=True, markup=False, highlight=False)
+
+
 def check_text(c: GateCheck, limit: int, served: bool = False) -> str:
     if c.id.startswith("area:"):
         text = _("area {no} at {value:.1f} % needs {min:g} %").format(no=c.id.split(":")[1], value=c.value, min=c.min)
     else:
-        text = _("{gate} at {value} needs {min:g}").format(gate=c.id, value=num(c.value), min=c.min)
+        text = _("{gate} at {value} needs {min:g}").format(gate=gate_label(c.id), value=num(c.value), min=c.min)
     if c.missing:
         shown = ", ".join(c.missing[:limit]) + (", …" if len(c.missing) > limit else "")
         text += ": " + (_("not served {codes}") if served else _("unanswered {codes}")).format(codes=shown)

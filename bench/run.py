@@ -230,9 +230,12 @@ def main() -> int:
     parser.add_argument("--save", action="store_true", help="write bench/results/<date>-<time>.json")
     args = parser.parse_args()
 
+    # zi's own modules get their bytecode as the libraries F imports have theirs
+    # (pip compiles on install): compiled here, and read by every run, even
+    # where PYTHONDONTWRITEBYTECODE is set (it stops only the writing).
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(REPO / "zi_plan")], check=True)
     work = Path(tempfile.mkdtemp(prefix="zi-bench-"))
-    env = {k: v for k, v in os.environ.items() if k not in ("ZI_PLAN", "ZI_NO_CACHE", "ZI_LANG", "COLUMNS")}
+    env = {k: v for k, v in os.environ.items() if k not in ("ZI_PLAN", "ZI_NO_CACHE", "ZI_LANG", "COLUMNS", "PYTHONDONTWRITEBYTECODE")}
     # A home of its own: the bundled plan's journal and the cache start empty.
     env |= {"HOME": str(work / "home"), "XDG_DATA_HOME": str(work / "data"), "XDG_CACHE_HOME": str(work / "cache")}
     bench = Bench(work, env, zi_command())

@@ -154,3 +154,17 @@ def test_show_tables(zi, monkeypatch, office, width, lang):
     # Paths are printed whole, one per line, to copy (the terminal may wrap them).
     for e in data["evidence"]:
         assert e["path"] in paths.splitlines()[len(paths.splitlines()) - len(data["evidence"]) + data["evidence"].index(e)]
+
+
+def test_emoji_codes_are_replaced_as_rich_replaces_them():
+    # LazyEmojiConsole skips Rich's emoji lookup only where no code can be: same text either way.
+    from rich.console import Console
+
+    from zi_plan.fit import LazyEmojiConsole
+    from zi_plan.render import InertConsole
+
+    for text in (":smile: done", "Due: 3, done: 1", "http://x.invalid/a:b:c", "no colon", ":not_an_emoji:"):
+        expected = Console(width=80, color_system=None).render_str(text).plain
+        assert LazyEmojiConsole(width=80, color_system=None).render_str(text).plain == expected
+        assert InertConsole(width=80, color_system=None).render_str(text).plain == expected
+    assert Console(width=80, color_system=None).render_str(":smile:").plain != ":smile:"  # the case is real

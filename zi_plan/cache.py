@@ -30,7 +30,6 @@ import hmac
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -254,6 +253,8 @@ def open_store() -> Store | None:
 
 
 def _write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
+    import tempfile  # only when the cache is written, not on a warm start
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

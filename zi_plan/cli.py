@@ -18,6 +18,7 @@ from typing import Optional
 import typer
 
 from zi_plan import __version__, i18n
+from zi_plan.commands import keep_only
 from zi_plan.errors import InvalidFile, ZiError
 from zi_plan.i18n import _
 from zi_plan.inert import safe_streams, visible
@@ -41,8 +42,8 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def build_app() -> typer.Typer:
-    """The Typer app, with help texts in the current language."""
+def build_app(first: Optional[str] = None) -> typer.Typer:
+    """The Typer app, with help texts in the current language; when FIRST names a command, that one only."""
     about = _("Rencana Aksi Zona Integritas: check the plan, see what is due, record what is done.")
     app = typer.Typer(name="zi", help=about, no_args_is_help=True, add_completion=True,
                       pretty_exceptions_enable=False, rich_markup_mode=None)  # fmt: skip
@@ -58,6 +59,7 @@ def build_app() -> typer.Typer:
     app.callback()(root)
     for group in GROUPS:
         importlib.import_module(f"zi_plan.commands.{group}").register(app)
+    keep_only(app, first)
     return app
 
 
@@ -110,7 +112,7 @@ def main(argv: Optional[list[str]] = None) -> int:
 
         from zi_plan import clicktext
 
-        command = get_command(build_app())
+        command = get_command(build_app(args[0] if args else None))
         clicktext.localise(command)  # Typer's own texts in the chosen language too
         return clicktext.run(command, args)
     except SystemExit as exc:

@@ -21,6 +21,7 @@ upgrade that moves a text is caught.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from collections.abc import Iterator
@@ -74,12 +75,15 @@ def _pattern(msgid: str) -> re.Pattern[str]:
     return re.compile(f"^{regex}$", re.DOTALL)
 
 
-_PATTERNS = [(msgid, _pattern(msgid)) for msgid in ERRORS]
+@functools.cache
+def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+    # Compiled on the first usage error, not at start-up: most runs have none.
+    return [(msgid, _pattern(msgid)) for msgid in ERRORS]
 
 
 def error_text(message: str) -> str:
     """A usage error of vendored click, in zi's language (as it was, if it is not known)."""
-    for msgid, pattern in _PATTERNS:
+    for msgid, pattern in _patterns():
         found = pattern.match(message)
         if found:
             values = found.groupdict()

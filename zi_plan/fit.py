@@ -10,53 +10,88 @@ and number whole) fits the width is printed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from rich.console import Console
+from rich.measure import Measurement
 from rich.table import Table
+from rich.text import Text
+
+# What rich._emoji_replace looks for (rich is pinned), to call it only when there can be a match.
+_EMOJI_CODE = re.compile(r"(:(\S*?)(?:(?:\-)(emoji|text))?:)")
 
 
-def narrowest(table: Table, width: int) -> int:
+class LazyEmojiConsole(Console):
+    """A Rich console that replaces emoji codes only in texts that have one.
+
+    Rich would otherwise load its table of emoji names (a few milliseconds
+    of every start-up) to replace nothing; what is printed is the same.
+    """
+
+    def render_str(self, text: str, **kwargs: Any) -> Text:
+        if not kwargs.get("emoji") and _EMOJI_CODE.search(text) is None:
+            kwargs["emoji"] = False
+        return super().render_str(text, **kwargs)
+
+
+def _measure(table: Table) -> list[Measurement]:
+    """Rich's per-column measure (padding included) of every column: what both
+    the choice of layout and the settling need, so it is taken once per table."""
+    console = LazyEmojiConsole(width=10_000, color_system=None, force_terminal=False)
+    options = console.options
+    return [table._measure_column(console, options, column) for column in table.columns]
+
+
+def _least(table: Table, ranges: Sequence[Measurement]) -> list[int]:
+    """Each column's width with every word and number whole: its longest word,
+    or its longest line when it does not wrap."""
+    return [r.maximum if column.no_wrap else r.minimum for column, r in zip(table.columns, ranges, strict=True)]
+
+
+def narrowest(table: Table, width: int, ranges: Sequence[Measurement] | None = None) -> int:
     """The fewest columns ``table`` needs with every word and number whole.
 
     Rich's own measurement counts a no-wrap column by its longest word, as
     if it could wrap; here such a column counts by its longest line. (Uses
     Rich's per-column measure, which includes the padding; rich is pinned.)
     """
-    console = Console(width=10_000, color_system=None, force_terminal=False)
-    options = console.options
-    total = table._extra_width  # the box's edges and column separators
-    for column in table.columns:
-        measured = table._measure_column(console, options, column)
-        total += measured.maximum if column.no_wrap else measured.minimum
-    return total
+    return table._extra_width + sum(_least(table, _measure(table) if ranges is None else ranges))
 
 
 def first_fitting(layouts: Sequence[Callable[[], Table]], width: int) -> Table:
     """The first layout that fits ``width`` (the last, most compact one otherwise), its columns settled."""
     table = layouts[0]()
+    ranges: list[Measurement] | None = None
     for build in layouts[1:]:
-        if narrowest(table, width) <= width:
+        ranges = _measure(table)
+        if narrowest(table, width, ranges) <= width:
             break
-        table = build()
-    settle(table, width)
+        table, ranges = build(), None
+    settle(table, width, ranges)
     return table
 
 
-def settle(table: Table, width: int) -> None:
+def settle(table: Table, width: int, ranges: Sequence[Measurement] | None = None) -> None:
     """Give each column a width of its own when the table must be narrowed.
 
     Rich narrows a wide table by shrinking its widest columns, below their
     longest word if need be, and then cuts that word. Here each column gets
     at least its longest word (its longest line if it does not wrap), and
     the room left is shared by what each column would like beyond that.
+    ``ranges``: the table's columns as measured already, if they were.
     """
-    console = Console(width=10_000, color_system=None, force_terminal=False)
-    ranges = [table._measure_column(console, console.options, column) for column in table.columns]
+    if ranges is None:
+        ranges = _measure(table)
     extra = table._extra_width
     if extra + sum(r.maximum for r in ranges) <= width:
-        return  # fits as it is: Rich will not narrow it
-    least = [r.maximum if column.no_wrap else r.minimum for column, r in zip(table.columns, ranges, strict=True)]
+        # Fits as it is: Rich would give each column its widest line, so
+        # fix those widths now, which spares Rich measuring every cell again.
+        for index, (column, r) in enumerate(zip(table.columns, ranges, strict=True)):
+            column.width = max(0, r.maximum - table._get_padding_width(index))
+        return
+    least = _least(table, ranges)
     spare = width - extra - sum(least)
     if spare < 0:
         return  # nothing fits: the most compact layout, as Rich lays it out

@@ -10,7 +10,6 @@ one shared folder can record at once and all land.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +18,6 @@ from typing import TYPE_CHECKING, Any, Literal, Optional
 
 from zi_plan.checks import Found, evidence_problems, located, plain_schema_message
 from zi_plan.errors import InvalidFile, Problem
-from zi_plan.files import atomic_write
 from zi_plan.fsguard import check_lock_path, write_error
 from zi_plan.i18n import _
 from zi_plan.plan import LoadedPlan
@@ -329,7 +327,10 @@ def append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | An
 
 
 def _append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | Any]) -> None:
+    import json
+
     from zi_plan import journal_cache
+    from zi_plan.files import atomic_write  # for writers only: kept off the start-up of reading commands
 
     path = journal.path
     # The name as a JSON string is a valid YAML scalar whatever it contains.
@@ -365,6 +366,7 @@ def _migrate(journal: Journal, plan: LoadedPlan, header: str, new: Sequence[Reco
     best knowledge there is of what they were made for; a comment says so.
     """
     from zi_plan.amend import migrated
+    from zi_plan.files import atomic_write
 
     records = migrated(plan, journal.records)
     note = _MIGRATED.format(version=journal.version, day=dt.date.today().isoformat())

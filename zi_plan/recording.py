@@ -14,9 +14,7 @@ from pathlib import Path
 from typing import Any, Literal, Optional
 
 from zi_plan import status
-from zi_plan.amend import fingerprint
 from zi_plan.errors import ZiError
-from zi_plan.files import ensure_writable
 from zi_plan.i18n import _, month_name
 from zi_plan.journal import (
     EvidenceEntry,
@@ -184,6 +182,7 @@ def record_done(
 
     A month that has not begun needs ``force``: 12 typed for 2 must not pass.
     """
+    from zi_plan import amend
     from zi_plan import evidence as store
     from zi_plan.months import future_message, is_future
 
@@ -227,7 +226,7 @@ def record_done(
                 by=author(plan, by),
                 note=note.strip() if note and note.strip() else None,
                 evidence=tuple(entries),
-                fingerprint=fingerprint(action),
+                fingerprint=amend.fingerprint(action),
                 indicator=action.indicator,
             )
             append_records(journal, plan, [record])
@@ -240,6 +239,8 @@ def record_done(
 
 def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = None, by: Optional[str] = None) -> Recorded:
     """Reopen a done occurrence; the journal keeps the history."""
+    from zi_plan import amend
+
     may_write(plan)
     action = plan.action(action_id)
     check_month(month)
@@ -251,7 +252,7 @@ def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = 
                 _("{id} {month} {year} is not done, so there is nothing to undo").format(id=action.id, month=month_name(month), year=plan.year)
             )
         record = Record(action=action.id, month=month, event="undo", at=now(), by=author(plan, by), note=note,
-                        fingerprint=fingerprint(action), indicator=action.indicator)  # fmt: skip
+                        fingerprint=amend.fingerprint(action), indicator=action.indicator)  # fmt: skip
         append_records(journal, plan, [record])
     return Recorded(record, journal, action)
 
@@ -296,6 +297,7 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
     from filelock import Timeout
 
     from zi_plan.evidence import clean_partials
+    from zi_plan.files import ensure_writable
     from zi_plan.fsguard import reason
 
     may_write(plan)

@@ -6,7 +6,6 @@ when piped or with NO_COLOR, width from COLUMNS (80 when piped).
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any
 
@@ -16,7 +15,7 @@ from rich.markup import escape as _markup_escape
 from rich.table import Table
 from rich.text import Text
 
-from zi_plan.fit import first_fitting
+from zi_plan.fit import LazyEmojiConsole, first_fitting
 from zi_plan.i18n import _, month_name, month_short, months_text, ngettext
 from zi_plan.inert import inert, json_safe
 from zi_plan.plan import lke_suffix
@@ -33,7 +32,7 @@ def esc(text: str) -> str:
     return _markup_escape(inert(text))
 
 
-class InertConsole(Console):
+class InertConsole(LazyEmojiConsole):
     """A Rich console through which no escape sequence from the data reaches the terminal.
 
     Every string Rich prints (cells, titles, captions, lines) becomes text
@@ -57,6 +56,8 @@ def print_json(data: Any) -> None:
     To a stream that is not UTF-8 (a Windows console or file), non-ASCII
     text is written as \\u escapes: still the same JSON, nothing lost.
     """
+    import json  # --json only: kept off the start-up of the tables
+
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("_", "-")
     text = json.dumps(data, ensure_ascii=not encoding.startswith("utf"), indent=2, default=str)
     sys.stdout.write(json_safe(text))

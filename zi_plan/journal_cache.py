@@ -241,7 +241,7 @@ def _parse_tail(plan: LoadedPlan, path: Path, tail: bytes) -> list[Any] | None:
 
     try:
         text = tail.decode("utf-8")
-        with yamlio.gc_paused():
+        with cache.loading():
             records = yamlio.parse(text)
         # The same checks as for the whole file; a problem is then reported
         # by the full check, with the line in the whole file.
@@ -255,11 +255,10 @@ def _parse_tail(plan: LoadedPlan, path: Path, tail: bytes) -> list[Any] | None:
 
 def _full(plan: LoadedPlan, path: Path, raw: bytes, source: Source) -> list[Any]:
     """Parse and validate the whole journal."""
-    from zi_plan import yamlio
     from zi_plan.journal import checked_data
 
     text = decode_text(path, raw)
-    with yamlio.gc_paused():
+    with cache.loading():
         data = checked_data(path, text, plan)
     source.hasher = hashlib.sha256(raw)
     source.appendable = _appendable(text)

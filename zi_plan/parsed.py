@@ -74,9 +74,8 @@ def _load_plan(path: Path) -> LoadedPlan:
             if plan is not None:
                 plan.fingerprint = content
                 return plan
-    from zi_plan import yamlio
 
-    with yamlio.gc_paused():
+    with cache.loading():
         data, problems = check_text(str(path), decode_text(path, raw))
     if problems:
         raise InvalidFile(problems)

@@ -221,9 +221,9 @@ def open_plan(explicit: str | os.PathLike[str] | None = None) -> LoadedPlan:
 
 def check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
     """Parse and check a plan's text: (the parsed data, every problem); see zi_plan.checks."""
-    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+    from zi_plan import cache
 
-    with yamlio.gc_paused():
+    with cache.loading():
         return plan_problems(path, text)
 
 

@@ -8,9 +8,7 @@ parsing again.
 
 from __future__ import annotations
 
-import contextlib
-import gc
-from collections.abc import Hashable, Iterator, Sequence
+from collections.abc import Hashable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -181,23 +179,6 @@ def read_text(path: Path) -> str:
         raise YamlError(
             _("not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8").format(byte=raw[exc.start]), line, column
         ) from None
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Pause CPython's cyclic garbage collector around a big load.
-
-    Loading a large document creates millions of containers, and the
-    collector would walk them again and again (about 2/3 of the load time);
-    none of them form cycles worth collecting mid-load.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def parse(text: str) -> Any:

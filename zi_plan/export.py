@@ -148,12 +148,12 @@ def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int,
 def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None = None) -> bytes:
     """A recap sheet in the decree's layout, and a sheet per month, as offices keep them."""
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Font, PatternFill
 
     book = Workbook()
     recap = book.active
     recap.title = "Rekap"
-    _fill(recap, decree_rows(plan, journal, as_of, team))
+    fill_sheet(recap, decree_rows(plan, journal, as_of, team))
     widths = {"A": 5, "B": 28, "C": 40, "D": 40, "E": 40, "R": 28, "S": 9, "T": 10, "U": 11, "V": 10}
     for column, width in widths.items():
         recap.column_dimensions[column].width = width
@@ -167,9 +167,17 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | Non
                 cell.font, cell.fill = bold, component_fill
     for name, month in ((month_name(m), m) for m in range(1, 13)):
         sheet = book.create_sheet(name[:31])
-        _fill(sheet, _occurrence_rows(plan, journal, month, as_of, team))
+        fill_sheet(sheet, _occurrence_rows(plan, journal, month, as_of, team))
         for column, width in {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45, "J": 45}.items():
             sheet.column_dimensions[column].width = width
+    return workbook_bytes(book)
+
+
+def workbook_bytes(book: Any) -> bytes:
+    """The workbook as a file: on every sheet the header row bold and frozen, cells wrapped and top-aligned."""
+    from openpyxl.styles import Alignment, Font
+
+    bold = Font(bold=True)
     for sheet in book.worksheets:
         sheet.freeze_panes = "A2"
         for cell in sheet[1]:
@@ -182,7 +190,8 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | Non
     return out.getvalue()
 
 
-def _fill(sheet: Any, rows: list[list[Any]]) -> None:
+def fill_sheet(sheet: Any, rows: list[list[Any]]) -> None:
+    """Rows into a sheet, every text kept as text (see below)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     for r, row in enumerate(rows, start=1):

@@ -74,3 +74,12 @@ def test_people_read_words_not_internal_ids(zi, answered, tmp_path, lang, words)
     score = zi("--lang", lang, "lke", "score", "--plan", str(answered))
     assert score.code == 0 and "Birokrasi bersih" in score.out
     assert not [w for w in ("birokrasi_bersih", "capaian_kinerja", "ipkp ", "area:") if w in score.out]
+
+
+def test_a_control_character_in_a_note_does_not_break_the_workbook(zi, answered, tmp_path):
+    # A note pasted from elsewhere may carry a control character, which the xlsx format refuses.
+    assert zi("lke", "answer", "P.1.ii.a", "Ya", "--note", "rapat\x07 ke-2", "--plan", str(answered), "--by", "A").code == 0
+    result = zi("lke", "sheet", "--format", "xlsx", "-o", str(tmp_path / "lke.xlsx"), "--plan", str(answered))
+    assert result.code == 0, result.err
+    rows = {r[0]: r for r in openpyxl.load_workbook(tmp_path / "lke.xlsx")["LKE"].iter_rows(min_row=2, values_only=True)}
+    assert rows["P.1.ii.a"][7] == "rapat\ufffd ke-2"

@@ -10,7 +10,6 @@ inputs).
 
 from __future__ import annotations
 
-import io
 import json
 from dataclasses import dataclass
 from typing import Any, Optional
@@ -58,8 +57,8 @@ def sheet_rows(sheet: Worksheet, answers: dict[str, Answer], result: Score) -> l
 
 def to_xlsx(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
 
+    from zi_plan.export import fill_sheet, workbook_bytes
     from zi_plan.lke.labels import answer_type_label
 
     answers = current(journal)
@@ -72,22 +71,13 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> bytes:
     for r in sheet_rows(sheet, answers, result):
         table.append([r.code, r.sub_area, r.question, answer_type_label(r.answer_type), r.weight, r.answer, None if r.value is None else round(r.value, 4),
                       r.note, "\n".join(r.evidence), r.soal_id])  # fmt: skip
-    _fill(main, table)
+    fill_sheet(main, table)
     for column, width in {"A": 12, "B": 28, "C": 60, "D": 11, "E": 8, "F": 9, "G": 8, "H": 30, "I": 40, "J": 8}.items():
         main.column_dimensions[column].width = width
     summary = book.create_sheet(_("Summary")[:31])
-    _fill(summary, summary_rows(plan, sheet, result))
+    fill_sheet(summary, summary_rows(plan, sheet, result))
     summary.column_dimensions["A"].width = 40
-    for ws in book.worksheets:
-        ws.freeze_panes = "A2"
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for row in ws.iter_rows():
-            for cell in row:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
 
 def summary_rows(plan: LoadedPlan, sheet: Worksheet, result: Score) -> list[list[Any]]:
@@ -103,14 +93,6 @@ def summary_rows(plan: LoadedPlan, sheet: Worksheet, result: Score) -> list[list
         rows.append([name, _("pass") if gate.passed else _("fail"), ", ".join(gate_label(f) for f in gate.failed)])
     rows.append([_("LKE {year}; score computed by zi from the answers recorded in the journal").format(year=sheet.year)])
     return rows
-
-
-def _fill(ws: Any, rows: list[list[Any]]) -> None:
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row, start=1):
-            cell = ws.cell(row=r, column=c, value=value)
-            if isinstance(value, str) and value.startswith("="):
-                cell.data_type = "s"  # text, never a formula: notes and texts are data
 
 
 def to_portalrb(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> bytes:

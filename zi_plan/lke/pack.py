@@ -101,6 +101,7 @@ def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target:
     items = collect(plan, journal, sheet)
     with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         states: dict[str, str] = {}
+        packed: set[str] = set()  # names in the zip (ZipFile.namelist() is a new list on every call)
         gone: set[tuple[Any, ...]] = set()
         for item in items:
             if item.gap:
@@ -110,7 +111,7 @@ def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target:
                     row["state"], row["name"] = row["gone"][0], row["entry"].url or row["entry"].path
                     gone.add((row["source"], row["month"], row["entry"].path, row["entry"].url, row["entry"].sha256))
                 else:
-                    _pack_row(journal, archive, item, row, states, result, plan.year)
+                    _pack_row(journal, archive, item, row, (states, packed), result, plan.year)
         result.withdrawn = len(gone)
         archive.writestr("index.csv", _index_csv(items))
         page = render_page("lke_pack_index.html", meta=document_meta(plan), items=items, year=sheet.year, status=row_status)
@@ -119,9 +120,9 @@ def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target:
 
 
 def _pack_row(journal: Journal, archive: zipfile.ZipFile, item: QuestionEvidence, row: dict[str, Any],
-              states: dict[str, str], result: PackResult, year: int) -> None:  # fmt: skip
+              seen: tuple[dict[str, str], set[str]], result: PackResult, year: int) -> None:  # fmt: skip
     """One file or link of a question: checked once, packed once per question folder."""
-    entry = row["entry"]
+    entry, (states, packed) = row["entry"], seen
     if entry.url:
         row["state"], row["name"] = "link", entry.url
         result.links += 1
@@ -131,10 +132,12 @@ def _pack_row(journal: Journal, archive: zipfile.ZipFile, item: QuestionEvidence
         if states[entry.path] != "ok":
             result.problems.append(f"{entry.path}: {states[entry.path]}")
     row["state"], row["name"] = states[entry.path], f"{item.folder}/{_name_in_pack(entry, row, year)}"
-    if row["state"] == "ok" and row["name"] not in archive.namelist():
+    if row["state"] == "ok" and row["name"] not in packed:
         # Read through the evidence folder's jail, like the pack by action: never a link's target.
         row["state"] = pack_file(archive, journal, entry.path, row["name"])
-        result.files += row["state"] == "ok"
+        if row["state"] == "ok":
+            packed.add(row["name"])
+            result.files += 1
 
 
 def _index_csv(items: list[QuestionEvidence]) -> bytes:

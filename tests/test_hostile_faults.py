@@ -167,6 +167,8 @@ def test_a_table_or_evidence_that_is_a_fifo_or_device_is_refused(tmp_path, offic
     assert result.returncode == 1 and "not a file" in result.stderr and "Traceback" not in result.stderr
     result = _zi_process("done", "I.1.a", "-m", "1", "-e", str(special), "--plan", str(office.plan), cwd=tmp_path)
     assert result.returncode == 1 and "not a file" in result.stderr and "Traceback" not in result.stderr
+    result = _zi_process("lke", "answer", "--file", str(special), "--plan", str(office.plan), cwd=tmp_path)
+    assert result.returncode == 1 and "not a file" in result.stderr and "Traceback" not in result.stderr
     assert not office.journal.exists()
 
 

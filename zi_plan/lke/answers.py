@@ -161,15 +161,22 @@ def answer_values(journal: Journal) -> dict[str, AnswerValue]:
     return {code: a.value for code, a in current(journal).items()}
 
 
-def read_answers_csv(path: Path, sheet: Worksheet) -> list[tuple[Question, AnswerValue, Optional[str]]]:
-    """``code,value[,note]`` one per line (``;`` also works; a header line is skipped); every problem with its line, or none."""
+def _read_text(path: Path) -> str:
+    from zi_plan.fsguard import read_regular, reason
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        return read_regular(path).decode("utf-8-sig")  # a FIFO, a device or a folder is refused, not waited on
     except FileNotFoundError:
         raise ZiError(_("file not found: {path}").format(path=path), exit_code=2) from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:
+        raise ZiError(_("cannot read {path}: {reason}").format(path=path, reason=reason(exc))) from None
+    except UnicodeDecodeError as exc:
         raise ZiError(_("cannot read {path}: {reason}").format(path=path, reason=exc)) from None
-    lines = text.splitlines()
+
+
+def read_answers_csv(path: Path, sheet: Worksheet) -> list[tuple[Question, AnswerValue, Optional[str]]]:
+    """``code,value[,note]`` one per line (``;`` also works; a header line is skipped); every problem with its line, or none."""
+    lines = _read_text(path).splitlines()
     delimiter = _separator(lines)
     out: list[tuple[Question, AnswerValue, Optional[str]]] = []
     problems: list[Problem] = []

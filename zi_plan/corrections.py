@@ -11,14 +11,13 @@ beside it and named in the ``restore`` record.
 from __future__ import annotations
 
 import os
-import shutil
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from zi_plan.amend import stamped
 from zi_plan.errors import ZiError
-from zi_plan.evidence import discard, parse_sources, sha256_of, store, stored_state
+from zi_plan.evidence import copy_hashing, discard, parse_sources, sha256_of, store, stored_state
 from zi_plan.files import atomic_target
 from zi_plan.fsguard import reason
 from zi_plan.i18n import _, month_name
@@ -128,7 +127,7 @@ def restore(plan: LoadedPlan, stored: str, file: str, *, note: str | None = None
             full = locate(journal.evidence_dir, entry.path)  # inside the store, even after links
         except Refused as exc:
             raise ZiError(_("{why}; nothing restored").format(why=exc.why)) from None
-        aside = _put_back(source.file, full, found if state == "changed" else None)
+        aside = _put_back(source.file, full, entry.sha256, found if state == "changed" else None)
         set_aside: tuple[EvidenceEntry, ...] = ()
         if aside is not None:
             assert found is not None
@@ -164,15 +163,16 @@ def _set_aside(full: Path, found: str | None) -> Path:
     return aside
 
 
-def _put_back(source: Path, full: Path, damaged: str | None) -> Path | None:
+def _put_back(source: Path, full: Path, expected: str, damaged: str | None) -> Path | None:
     """Copy ``source`` in as ``full``, atomically; a damaged copy there (sha256
     ``damaged``) is set aside only once the new copy is whole. Returns where."""
     aside = None
     try:
         full.parent.mkdir(parents=True, exist_ok=True)
         with atomic_target(full) as staged:
-            with source.open("rb") as src, staged.tmp.open("wb") as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
+            # The bytes put back are hashed as they are copied: a file changed since it was checked is not restored.
+            if copy_hashing(source, staged.tmp)[0] != expected:
+                raise ZiError(_("{file} changed while it was being copied; nothing restored").format(file=source))
             if damaged is not None:
                 aside = _set_aside(full, damaged)
     except OSError as exc:

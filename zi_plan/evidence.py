@@ -81,6 +81,18 @@ def path_for_user(journal: Journal, stored: str) -> str:
     return str(shown(journal.evidence_dir / stored))
 
 
+def copy_hashing(source: Path, destination: Path) -> tuple[str, int]:
+    """Copy the regular file ``source`` to ``destination``: (the sha256 of the bytes copied, their count)."""
+    digest = hashlib.sha256()
+    size = 0
+    with os.fdopen(open_regular(source), "rb") as src, destination.open("wb") as dst:
+        while chunk := src.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+            dst.write(chunk)
+    return digest.hexdigest(), size
+
+
 def sha256_of(path: Path) -> tuple[str, int]:
     digest = hashlib.sha256()
     size = 0
@@ -118,18 +130,11 @@ def store_in(journal: Journal, subfolder: Path, source: EvidenceSource, created:
         check_folder(journal.evidence_dir, folder)  # nothing is written out of the store
     except Refused as exc:
         raise ZiError(_("could not store {file}: {why}; nothing was recorded").format(file=source.text, why=exc.why)) from None
-    digest = hashlib.sha256()
-    size = 0
     try:
         folder.mkdir(parents=True, exist_ok=True)
         # Copy to a temp file first, hashing as we go, so that a crash leaves no half file.
         with atomic_target(None, folder) as staged:
-            with os.fdopen(open_regular(source.file), "rb") as src, staged.tmp.open("wb") as dst:
-                while chunk := src.read(_CHUNK):
-                    digest.update(chunk)
-                    size += len(chunk)
-                    dst.write(chunk)
-            sha = digest.hexdigest()
+            sha, size = copy_hashing(source.file, staged.tmp)
             target = _free_name(folder, _safe_name(source.file.name), sha)
             # The very same content already stored here: keep nothing new.
             staged.target = None if target.exists() else target

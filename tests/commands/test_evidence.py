@@ -203,6 +203,24 @@ def test_restore_refuses_a_file_with_another_hash(zi, office, tmp_path):
     assert result.code == 1 and "no record names" in result.err
 
 
+def test_restore_refuses_a_file_that_changes_after_its_check(zi, office, tmp_path, monkeypatch):
+    """The bytes put back are the ones hashed: a copy changed between the check and the copy is not restored."""
+    from zi_plan import corrections
+
+    stored = _store(office) / "II/II.2/II.2.a/2023-04/scan.pdf"
+    stored.unlink()
+    journal = office.parent / "tambrauw-2023.progress.yaml"
+    before = journal.read_bytes()
+    changing = tmp_path / "salinan.pdf"
+    changing.write_bytes(b"changed on the way")
+    # The first check sees the recorded file; what is then copied is another.
+    monkeypatch.setattr(corrections, "sha256_of", lambda path: (hashlib.sha256(b"%PDF scan daftar hadir").hexdigest(), 22))
+    result = zi("evidence", "restore", "II/II.2/II.2.a/2023-04/scan.pdf", str(changing), "--plan", str(office))
+    assert result.code == 1 and "changed while it was being copied" in result.err
+    assert not stored.exists() and journal.read_bytes() == before
+    assert not [p for p in stored.parent.iterdir() if p.name.startswith(".")]  # no temp file left
+
+
 def test_previous_release_journal_loads_and_its_evidence_can_be_replaced(zi, tmp_path):
     """A `journal: 1` file as the previous release writes it keeps working; the
     replace is a format 2 record, so the journal is format 2 afterwards."""

@@ -128,27 +128,21 @@ def _context(data: Any, loc: tuple[Any, ...]) -> str:
 
 
 def schema_problems(data: dict[str, Any]) -> Iterator[Found]:
-    from pydantic import ValidationError
+    # zi_plan.model's checks, run by pydantic-core alone (see zi_plan.validators).
+    from zi_plan.validators import validate
 
-    from zi_plan.model import Plan
-
-    try:
-        Plan.model_validate(data)
-    except ValidationError as exc:
-        for err in exc.errors(include_url=False):
-            loc = tuple(err["loc"])
-            yield loc, _context(data, loc) + schema_message(err, loc), err["type"] == "extra_forbidden"
+    for err in validate("PLAN", data)[1]:
+        loc = tuple(err["loc"])
+        yield loc, _context(data, loc) + schema_message(err, loc), err["type"] == "extra_forbidden"
 
 
-def _model_at(loc: tuple[Any, ...]) -> Any:
-    from zi_plan import model
+def _keys_at(loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed where ``loc`` points, by the model that holds them."""
+    from zi_plan.validators import fields
 
-    by_list = {"decree": model.Decree, "teams": model.Team, "components": model.Component,
-               "items": model.Item, "actions": model.Action}  # fmt: skip
-    for part in reversed(loc):
-        if isinstance(part, str) and part in by_list:
-            return by_list[part]
-    return model.Plan
+    by_list = {"decree": "Decree", "teams": "Team", "components": "Component", "items": "Item", "actions": "Action"}
+    model = next((by_list[part] for part in reversed(loc) if isinstance(part, str) and part in by_list), "Plan")
+    return fields("PLAN", model)
 
 
 def key_name(loc: tuple[Any, ...], default: str = "value") -> str:
@@ -157,7 +151,7 @@ def key_name(loc: tuple[Any, ...], default: str = "value") -> str:
 
 
 def _unknown_key(loc: tuple[Any, ...], name: str) -> str:
-    fields = list(_model_at(loc[:-1]).model_fields)
+    fields = _keys_at(loc[:-1])
     close = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
     if close:
         return _("unknown key '{key}' (did you mean '{close}'?)").format(key=name, close=close[0])

@@ -266,16 +266,11 @@ def checked_data(path: Path, text: str, plan: LoadedPlan) -> dict[str, Any]:
 
 
 def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedPlan) -> None:
-    from pydantic import ValidationError
+    # zi_plan.journal_schema's checks, run by pydantic-core alone (see zi_plan.validators).
+    from zi_plan.validators import validate
 
-    from zi_plan.journal_schema import JournalFile
-
-    found: list[Found] = []
-    journal: JournalFile | None = None
-    try:
-        journal = JournalFile.model_validate(data)
-    except ValidationError as exc:
-        found.extend((tuple(err["loc"]), plain_schema_message(err), False) for err in exc.errors(include_url=False))
+    journal, errors = validate("JOURNAL", data)
+    found: list[Found] = [(tuple(err["loc"]), plain_schema_message(err), False) for err in errors]
     if journal is not None and journal.journal not in KNOWN_VERSIONS:
         found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION), False))
     # Records for actions or months the plan no longer has are not errors:

@@ -6,35 +6,28 @@ one never reads the worksheet data.
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from zi_plan.checks import Found as _Found
-from zi_plan.errors import ZiError
 from zi_plan.i18n import _
-from zi_plan.lke.worksheet import (
-    Worksheet,
-    available_years,
-    load_worksheet,
-    suggest_codes,
-)
+from zi_plan.lke import bundled
 
 
 def lke_problems(data: dict[str, Any]) -> Iterator[_Found]:
     year = data.get("lke")
-    sheet = None
     if year is None:
-        sheet = load_worksheet()
-    elif isinstance(year, int) and not isinstance(year, bool):
-        try:
-            sheet = load_worksheet(year)
-        except ZiError:
-            years = ", ".join(map(str, available_years()))
-            yield ("lke",), _("no LKE worksheet for {year} in this zi; it has {years}").format(year=year, years=years), False
-    if sheet is None:
+        year = bundled.default_year()
+    elif not isinstance(year, int) or isinstance(year, bool):
         return  # a wrong type is the schema's to report
+    elif year not in bundled.available_years():
+        yield ("lke",), bundled.missing_year(year), False
+        return
+    # The codes are all a plan needs of the worksheet: read from its data, not built into one.
+    entries = {q["code"]: q for q in bundled.read(year)["questions"]}
     for loc, label, codes in _action_codes(data):
-        yield from _code_problems(sheet, loc, label, codes)
+        yield from _code_problems(year, entries, loc, label, codes)
 
 
 def _action_codes(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str, list[Any]]]:
@@ -53,22 +46,22 @@ def _action_codes(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str, 
                     yield loc, f"{cid}.{i_index + 1}.{letter(a_index)}: ", act["lke"]
 
 
-def _code_problems(sheet: Worksheet, loc: tuple[Any, ...], label: str, codes: list[Any]) -> Iterator[_Found]:
+def _code_problems(year: int, entries: dict[str, Any], loc: tuple[Any, ...], label: str, codes: list[Any]) -> Iterator[_Found]:
     seen: set[str] = set()
     for index, code in enumerate(codes):
         if not isinstance(code, str):
             continue  # the schema says it must be text
         where = (*loc, index)
-        question = sheet.by_code.get(code)
+        question = entries.get(code)
         if question is None:
-            close = suggest_codes(sheet, code)
+            close = difflib.get_close_matches(code, list(entries), n=3, cutoff=0.6)  # as worksheet.suggest_codes
             if close:
-                message = _("'{code}' is not a question of the LKE {year} (did you mean {close}?)").format(code=code, year=sheet.year, close=", ".join(close))
+                message = _("'{code}' is not a question of the LKE {year} (did you mean {close}?)").format(code=code, year=year, close=", ".join(close))
             else:
-                message = _("'{code}' is not a question of the LKE {year}; 'zi lke list' shows every code").format(code=code, year=sheet.year)
+                message = _("'{code}' is not a question of the LKE {year}; 'zi lke list' shows every code").format(code=code, year=year)
             yield where, label + message, False
-        elif not question.scored:
-            yield where, label + _("'{code}' is a count input of {parent}: name {parent} instead").format(code=code, parent=question.parent), False
+        elif question["answer_type"] == "jumlah":  # as worksheet.Question.scored
+            yield where, label + _("'{code}' is a count input of {parent}: name {parent} instead").format(code=code, parent=question.get("parent")), False
         elif code in seen:
             yield where, label + _("'{code}' is listed twice").format(code=code), False
         seen.add(code)

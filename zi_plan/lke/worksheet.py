@@ -11,18 +11,14 @@ from __future__ import annotations
 
 import difflib
 import functools
-import json
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal, Optional, Union
 
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _
+from zi_plan.lke.bundled import DATA_DIR, available_years, default_year, missing_year, read
 
-DATA_DIR = Path(__file__).resolve().parent / "data"
-DATA_FORMAT = 1
-_NAME = re.compile(r"^lke-(\d{4})\.json$")
+__all__ = ["DATA_DIR", "Worksheet", "available_years", "build_worksheet", "default_year", "load_worksheet", "suggest_codes"]
 
 Part = Literal["pemenuhan", "reform", "hasil"]
 AnswerValue = Union[str, int, float]  # an option key, a count, or a survey index
@@ -142,30 +138,17 @@ def suggest_codes(sheet: Worksheet, code: str, n: int = 3) -> list[str]:
     return difflib.get_close_matches(code, list(sheet.by_code), n=n, cutoff=0.6)
 
 
-def available_years() -> list[int]:
-    """The years of the bundled worksheets, oldest first."""
-    return sorted(int(m.group(1)) for p in DATA_DIR.iterdir() if (m := _NAME.match(p.name)))
-
-
-def default_year() -> int:
-    return available_years()[-1]
-
-
 def load_worksheet(year: Optional[int] = None) -> Worksheet:
     """The bundled worksheet of ``year`` (default: the newest)."""
-    years = available_years()
     chosen = default_year() if year is None else year
-    if chosen not in years:
-        raise ZiError(_("no LKE worksheet for {year} in this zi; it has {years}").format(year=chosen, years=", ".join(map(str, years))))
+    if chosen not in available_years():
+        raise ZiError(missing_year(chosen))
     return _load(chosen)
 
 
 @functools.lru_cache(maxsize=4)
 def _load(year: int) -> Worksheet:
-    data = json.loads((DATA_DIR / f"lke-{year}.json").read_text(encoding="utf-8"))
-    if data.get("format") != DATA_FORMAT:
-        raise ZiError(_("the bundled LKE data for {year} has an unknown format; reinstall zi-plan").format(year=year))
-    return build_worksheet(data)
+    return build_worksheet(read(year))
 
 
 def build_worksheet(data: dict[str, Any]) -> Worksheet:

@@ -16,7 +16,6 @@ warning, never an error: one stale record must not block every command.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import json
 import operator
@@ -44,7 +43,7 @@ def fingerprint(action: ActionView) -> str:
 
 
 def stamped(record: Record, action: ActionView) -> Record:
-    return dataclasses.replace(record, fingerprint=fingerprint(action), indicator=action.indicator)
+    return record._replace(fingerprint=fingerprint(action), indicator=action.indicator)
 
 
 def migrated(plan: LoadedPlan, records: Sequence[Record]) -> list[Record]:
@@ -81,7 +80,7 @@ class Key(NamedTuple):
     moved_from: str | None
 
 
-_FIELDS = [f.name for f in dataclasses.fields(Record)]  # a cached row's order (zi_plan.journal_cache)
+_FIELDS = list(Record._fields)  # a cached row's order (zi_plan.journal_cache)
 _FROM_ROW = operator.itemgetter(*(_FIELDS.index(name) for name in Key._fields))
 
 

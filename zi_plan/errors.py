@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class ZiError(Exception):
@@ -17,8 +17,7 @@ class ZiError(Exception):
         self.exit_code = exit_code
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):  # a NamedTuple: see zi_plan.plan's views
     """One thing wrong with a file, where it is (1-based line/column) and what."""
 
     path: str

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Optional
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, Optional
 
 from zi_plan.checks import Found, evidence_problems, located, plain_schema_message
 from zi_plan.errors import InvalidFile, Problem
@@ -37,8 +37,7 @@ KNOWN_VERSIONS = (1, 2)
 Event = Literal["done", "undo", "evidence", "accept", "move", "replace", "restore"]
 
 
-@dataclass(frozen=True)
-class EvidenceEntry:
+class EvidenceEntry(NamedTuple):  # NamedTuples: see zi_plan.plan's views
     """A stored file (path relative to the evidence folder, with its hash) or a link."""
 
     path: Optional[str] = None
@@ -52,8 +51,7 @@ class EvidenceEntry:
                                   ("name", self.name), ("url", self.url)) if v is not None}  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """One event of the journal: an occurrence done, undone, or given more evidence."""
 
     action: str

@@ -33,8 +33,8 @@ FEW_ACTIONS = 4  # asked about more actions than this, a journal builds every re
 # A record is kept as a tuple of its values in the order of Record's fields
 # (evidence as tuples in EvidenceEntry's), which loads several times faster
 # than a mapping; a record with anything else is kept as its mapping.
-_RECORD_KEYS = tuple(f.name for f in dataclasses.fields(Record))
-_EVIDENCE_KEYS = tuple(f.name for f in dataclasses.fields(EvidenceEntry))
+_RECORD_KEYS = Record._fields
+_EVIDENCE_KEYS = EvidenceEntry._fields
 _EVIDENCE_AT = _RECORD_KEYS.index("evidence")
 _AT = _RECORD_KEYS.index("at")
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from zi_plan.checks import letter, plan_problems
 from zi_plan.errors import Problem, ZiError
@@ -29,16 +29,18 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 # ``LoadedPlan.actions`` and ``by_id`` are indexes derived from the tree.
 # A new field on an action: model.Action (schema), ActionView here (and
 # build_plan), schema/plan.schema.json (`zi schema`), writer.py.
+# The views are NamedTuples, not frozen dataclasses: making a frozen
+# dataclass costs about 1 ms at import (its methods are generated and
+# compiled one by one), a NamedTuple a seventh of that, and every command
+# imports a dozen such classes before it does anything.
 
 
-@dataclass(frozen=True)
-class TeamView:
+class TeamView(NamedTuple):
     id: str
     name: str
 
 
-@dataclass(frozen=True)
-class DecreeView:
+class DecreeView(NamedTuple):
     """The decree (Keputusan) that sets the plan."""
 
     number: str
@@ -53,8 +55,7 @@ def lke_suffix(codes: Iterable[str] | None) -> str:
     return "\nLKE " + ", ".join(codes) if codes else ""
 
 
-@dataclass(frozen=True)
-class ActionView:
+class ActionView(NamedTuple):
     """An action with everything it inherits: its id, item, component and team."""
 
     id: str
@@ -69,14 +70,10 @@ class ActionView:
     months: tuple[int, ...]
     # Plan format 2: several teams (``team`` is the first), the source table's
     # code, an unfinished (draft) action. An action with no months is unscheduled.
-    teams: tuple[TeamView, ...] = ()
+    teams: tuple[TeamView, ...]
     source_id: str | None = None
     draft: bool = False
     lke: tuple[str, ...] = ()  # LKE questions it serves
-
-    def __post_init__(self) -> None:
-        if not self.teams:
-            object.__setattr__(self, "teams", (self.team,))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -98,8 +95,7 @@ class ActionView:
         }
 
 
-@dataclass(frozen=True)
-class ItemView:
+class ItemView(NamedTuple):
     """A numbered item of a component: ``id`` is 'II.2', ``number`` 2."""
 
     id: str
@@ -109,8 +105,7 @@ class ItemView:
     actions: tuple[ActionView, ...]
 
 
-@dataclass(frozen=True)
-class ComponentView:
+class ComponentView(NamedTuple):
     id: str
     title: str
     team: TeamView

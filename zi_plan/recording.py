@@ -9,9 +9,8 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, Optional
+from typing import Any, Literal, NamedTuple, Optional
 
 from zi_plan import status
 from zi_plan.errors import ZiError
@@ -32,8 +31,7 @@ from zi_plan.status import check_month, done_late, now
 # ---------------------------------------------------------------- due
 
 
-@dataclass(frozen=True)
-class Due:
+class Due(NamedTuple):  # NamedTuples: see zi_plan.plan's views
     action: ActionView
     month: int
     occurrence: Occurrence
@@ -46,13 +44,12 @@ class Due:
         return done_late(self.occurrence, plan_year)
 
 
-@dataclass(frozen=True)
-class DueReport:
+class DueReport(NamedTuple):
     month: int
     due: list[Due]
     overdue: list[Due]
-    unscheduled: list[ActionView] = field(default_factory=list)  # no months yet: listed apart
-    drafts: list[ActionView] = field(default_factory=list)
+    unscheduled: Sequence[ActionView] = ()  # no months yet: listed apart
+    drafts: Sequence[ActionView] = ()
 
     @property
     def done(self) -> int:
@@ -160,8 +157,7 @@ def pick_month(action: ActionView, journal: Journal, current: int) -> int:
     )
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     record: Record
     journal: Journal
     action: ActionView

@@ -9,8 +9,7 @@ journal and the store, for history.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from zi_plan.i18n import _
 
@@ -18,8 +17,7 @@ if TYPE_CHECKING:  # zi_plan.journal imports this module
     from zi_plan.journal import EvidenceEntry, Record
 
 
-@dataclass(frozen=True)
-class Withdrawn:
+class Withdrawn(NamedTuple):  # a NamedTuple: see zi_plan.plan's views
     """A piece of evidence that no longer counts, and the undo or replace record that withdrew it."""
 
     added: Record

@@ -16,9 +16,8 @@ second journal without knowing.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _
@@ -27,8 +26,7 @@ BUNDLED = "bundled"  # --plan bundled / ZI_PLAN=bundled: the plan shipped with z
 FoundBy = Literal["option", "env", "folder", "bundled"]
 
 
-@dataclass(frozen=True)
-class PlanChoice:
+class PlanChoice(NamedTuple):  # a NamedTuple: see zi_plan.plan's views
     path: Path
     found_by: FoundBy
     bundled: bool

@@ -100,7 +100,7 @@ def code_fingerprint(root: Path) -> str:
     remembered = root / "code"
     stat_key = signature.hexdigest()
     try:
-        saved_key, saved = remembered.read_text(encoding="ascii").split()
+        saved_key, saved = remembered.read_text(encoding="utf-8").split()
         if saved_key == stat_key and len(saved) == 64:
             return saved
     except (OSError, ValueError):

@@ -6,6 +6,8 @@ when piped or with NO_COLOR, width from COLUMNS (80 when piped).
 
 from __future__ import annotations
 
+import functools
+import io
 import sys
 from typing import Any
 
@@ -44,6 +46,24 @@ class InertConsole(LazyEmojiConsole):
         return super().render_str(inert(text), **kwargs)
 
 
+class CellTable(Table):
+    """A Rich table whose text cells are parsed from markup once, as they are added.
+
+    Rich would parse a text cell each time it measures or draws it, three or
+    four times as zi fits a table to the terminal (zi_plan.fit). The Text is
+    made by the console class that prints it, so what is printed is the same.
+    """
+
+    def add_row(self, *renderables: Any, style: Any = None, end_section: bool = False) -> None:
+        cells = _cell_console()
+        super().add_row(*(cells.render_str(c) if isinstance(c, str) else c for c in renderables), style=style, end_section=end_section)
+
+
+@functools.cache
+def _cell_console() -> Console:
+    return InertConsole(highlight=False, file=io.StringIO())
+
+
 def console(stderr: bool = False) -> Console:
     # highlight=False: Rich would otherwise colour numbers and ids at random.
     # InertConsole: no escape sequence from a plan or journal reaches the terminal.
@@ -65,7 +85,7 @@ def print_json(data: Any) -> None:
 
 
 def new_table(*, title: str | None = None, caption: str | None = None) -> Table:
-    return Table(
+    return CellTable(
         title=title,
         caption=caption,
         box=box.SIMPLE_HEAVY,

@@ -108,3 +108,22 @@ def test_warnings_in_json_and_github_formats(zi, write_plan):
     assert data["valid"] and [w["message"][:5] for w in data["files"][0]["warnings"]] == ["I.1.b", "I.1.c"]
     github = zi("validate", str(path), "--format", "github")
     assert github.code == 0 and github.out.count("::warning file=") == 2
+
+
+def test_validate_parses_a_plan_once_for_its_problems_and_all_its_warnings(tmp_path, monkeypatch):
+    """A large plan costs one parse in `zi validate`, not one per kind of warning (issue 16)."""
+    from zi_plan import yamlio
+    from zi_plan.journal import journal_file_name
+    from zi_plan.plan import check_file
+
+    text = MINIMAL.replace("  place: Fef", "  place: '...'").replace("            months: [2]\n", "            months: []\n")
+    plan = tmp_path / "plan.yaml"
+    plan.write_text(text, encoding="utf-8")
+    (tmp_path / journal_file_name(plan)).write_text("journal: 2\nplan: plan.yaml\nrecords: []\n", encoding="utf-8")
+    parses = []
+    real_parse = yamlio.parse
+    monkeypatch.setattr(yamlio, "parse", lambda t: parses.append(1) or real_parse(t))
+    checked = check_file(plan)
+    assert checked.problems == [] and parses == [1]
+    assert {p.line for p in checked.warnings} == {text[: text.index("place: '...'")].count("\n") + 1, text[: text.index("months: []")].count("\n") + 1}
+    assert len(checked.notes) == 1 and "no written id" in checked.notes[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import yaml
+
 from tests.conftest import MINIMAL
 from zi_plan.unfinished import warnings
 
@@ -31,7 +33,8 @@ UNFINISHED = MINIMAL.replace(
 
 def test_a_draft_that_is_not_scheduled_gets_both_warnings(write_plan):
     path = write_plan("version: 2\n" + UNFINISHED)
-    found = [(p.line, p.message) for p in warnings(path)]
+    text = path.read_text(encoding="utf-8")
+    found = [(p.line, p.message) for p in warnings(path, text, yaml.safe_load(text))]
     text = path.read_text(encoding="utf-8").splitlines()
     assert [m for _line, m in found] == [
         "I.1.b is a draft: add its steps and evidence, then remove 'draft: true'",

@@ -1,4 +1,8 @@
-"""`python -m zi_plan` and the `zi` program (the console script calls ``run``)."""
+"""The `zi` program (the console script calls ``run``), and `python -m zi_plan`.
+
+`python -m zi_plan` exits as any Python program does, so that profilers
+and debuggers that run it as a module see it to the end.
+"""
 
 from __future__ import annotations
 
@@ -28,4 +32,4 @@ def run() -> None:
 
 
 if __name__ == "__main__":
-    run()
+    raise SystemExit(main())

@@ -325,21 +325,16 @@ def move(plan: LoadedPlan, old: str, new: str, *, by: str | None = None, note: s
     return record, count, journal
 
 
-def derived_ids_warning(path: Path) -> str | None:
+def derived_ids_warning(path: Path, data: Any) -> str | None:
     """`zi validate`: a plan with a journal whose action ids come from position alone.
 
     Inserting an action above such an action gives it another id, and its
     progress would silently follow the id; written ids hold it in place.
     """
-    from zi_plan import yamlio
     from zi_plan.journal import journal_file_name
 
     if not (path.parent / journal_file_name(path)).exists():
         return None
-    try:
-        data = yamlio.parse(yamlio.read_text(path))
-    except yamlio.YamlError:
-        return None  # reported by the validation itself
     if not isinstance(data, dict):
         return None
     derived = 0

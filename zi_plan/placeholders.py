@@ -42,12 +42,10 @@ def unfilled(decree: dict[str, Any], year: Any) -> list[str]:
     return [key for key in FIELDS if is_placeholder(key, decree.get(key), year)]
 
 
-def warnings(path: Path) -> list[Problem]:
-    """`zi validate`: a warning, with its line, for each placeholder of a valid plan file."""
+def warnings(path: Path, text: str, data: Any) -> list[Problem]:
+    """`zi validate`: a warning, with its line, for each placeholder of a valid plan (its text and parsed data)."""
     from zi_plan import yamlio
 
-    text = yamlio.read_text(path)
-    data = yamlio.parse(text)
     decree = data.get("decree") if isinstance(data, dict) else None
     keys = unfilled(decree, data.get("year")) if isinstance(decree, dict) else []
     if not keys:

@@ -223,15 +223,29 @@ def check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
 
 
 
-def check_file(path: Path) -> list[Problem]:
-    """Every problem in the plan file at ``path`` (empty when it is valid)."""
-    from zi_plan import yamlio  # here, not at the top: a warm command never needs PyYAML
+class FileCheck(NamedTuple):
+    """`zi validate` of one file: its problems; for a valid plan, its warnings."""
+
+    path: str
+    problems: list[Problem]
+    warnings: list[Problem]  # with a line: drafts, unscheduled actions, placeholders
+    notes: list[str]  # about the whole file: ids derived from position while a journal exists
+
+
+def check_file(path: Path) -> FileCheck:
+    """Every problem in the plan file at ``path`` and, when it is valid, every
+    warning; the text is parsed once for all of them (it may be large)."""
+    from zi_plan import amend, placeholders, unfinished, yamlio  # not at the top: a warm command never needs PyYAML
 
     try:
         text = yamlio.read_text(path)
     except yamlio.YamlError as exc:
-        return [exc.problem(str(path))]
-    return check_text(str(path), text)[1]
+        return FileCheck(str(path), [exc.problem(str(path))], [], [])
+    data, problems = check_text(str(path), text)
+    if problems:
+        return FileCheck(str(path), problems, [], [])
+    warnings = placeholders.warnings(path, text, data) + unfinished.warnings(path, text, data)
+    return FileCheck(str(path), [], warnings, list(filter(None, [amend.derived_ids_warning(path, data)])))
 
 
 def load_plan(path: Path) -> LoadedPlan:

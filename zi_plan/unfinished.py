@@ -23,12 +23,10 @@ def drafts(plan: LoadedPlan, actions: list[ActionView] | None = None) -> list[Ac
     return [a for a in (plan.actions if actions is None else actions) if a.draft]
 
 
-def warnings(path: Path) -> list[Problem]:
-    """A warning, with its line, for each draft and each unscheduled action of a valid plan file."""
+def warnings(path: Path, text: str, data: Any) -> list[Problem]:
+    """A warning, with its line, for each draft and each unscheduled action of a valid plan (its text and parsed data)."""
     from zi_plan import yamlio
 
-    text = yamlio.read_text(path)
-    data = yamlio.parse(text)
     found: list[tuple[tuple[Any, ...], str]] = []
     for c_index, comp in enumerate(data["components"]):
         cid = comp.get("id") or roman(c_index + 1)

@@ -27,20 +27,14 @@ def _validate(app: typer.Typer) -> None:
         output_format: common.ValidateFormat = typer.Option(common.ValidateFormat.text, "--format", help=_("text, json or github (workflow annotations).")),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import placeholders
         from zi_plan.plan import check_file, find_plan
         from zi_plan.reporters import REPORTERS
-        from zi_plan.unfinished import warnings
 
-        files = paths or [find_plan(plan)[0]]
-        results = [(str(path), check_file(path)) for path in files]
-        warned = [(str(path), placeholders.warnings(path) + warnings(path)) for path, (_p, problems) in zip(files, results, strict=False) if not problems]
-        REPORTERS[output_format.value](results, sys.stdout, warned)
-        from zi_plan.amend import derived_ids_warning
-
-        for warning in filter(None, (derived_ids_warning(Path(p)) for p, problems in results if not problems)):
-            sys.stderr.write(warning + "\n")
-        if any(problems for _path, problems in results):
+        checked = [check_file(path) for path in paths or [find_plan(plan)[0]]]
+        REPORTERS[output_format.value]([(c.path, c.problems) for c in checked], sys.stdout, [(c.path, c.warnings) for c in checked if not c.problems])
+        for note in (note for c in checked for note in c.notes):
+            sys.stderr.write(note + "\n")
+        if any(c.problems for c in checked):
             raise typer.Exit(1)
 
 

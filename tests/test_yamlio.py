@@ -68,3 +68,21 @@ def test_an_alias_is_found_where_it_is(text: str, line: int):
     with pytest.raises(yamlio.YamlError) as caught:
         yamlio.parse(text)
     assert caught.value.line == line and "aliases" in caught.value.message
+
+
+@pytest.mark.parametrize(("text", "line"), [("&k a: 1\n*k : 2\n", 2), ("a: &v b\n*v : 2\n", 2)])
+def test_an_alias_used_as_a_key_is_found_too(text: str, line: int):
+    """Text keys are built without construct_object (issue 16): they are still remembered, so an alias of one is seen."""
+    with pytest.raises(yamlio.YamlError) as caught:
+        yamlio.parse(text)
+    assert caught.value.line == line and "aliases" in caught.value.message
+
+
+def test_keys_are_read_as_pyyaml_reads_them():
+    import yaml
+
+    text = "plain: 1\n'quoted': 2\n\"double\\tq\": 3\n!!str 2023: 4\n? |\n  block\n: 5\nempty: \n"
+    assert yamlio.parse(text) == yaml.safe_load(text)
+    for bad in ("2023: x\n", "no: x\n", "? [a]\n: x\n"):
+        with pytest.raises(yamlio.YamlError, match="key"):
+            yamlio.parse(bad)

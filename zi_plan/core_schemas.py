@@ -2,6 +2,8 @@
 zi_plan.journal_schema: pydantic-core schemas, used by zi_plan.validators.
 Do not edit; change the models and generate it again."""
 
+PYDANTIC_CORE = '2.50.5'  # the version whose schema format this is
+
 PLAN = {'type': 'model',
  'cls': {'$class': 'Plan'},
  'schema': {'type': 'model-fields',

@@ -1,7 +1,9 @@
-"""The journal's schema (pydantic), used to check a journal file.
+"""The journal's schema (pydantic): what a journal file must hold.
 
-Only loaded when a journal's content has not been validated before; the
-rest of zi works on the plain records of ``zi_plan.journal``.
+A journal is checked with the pydantic-core schema these models compile to,
+stored in ``zi_plan/core_schemas.py`` (see zi_plan.validators); the rules
+that span several fields are the plain functions of ``zi_plan.journal_rules``.
+The rest of zi works on the plain records of ``zi_plan.journal``.
 """
 
 from __future__ import annotations

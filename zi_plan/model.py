@@ -4,6 +4,11 @@ YAML keys are English snake_case; the texts stay in the decree's Indonesian.
 Ids may be written out (to hold the file against the decree) or left to
 their position; either way ``zi_plan.plan`` checks them and derives the
 full id ``COMPONENT.ITEM.LETTER`` of every action.
+
+These models are the schema's source: `zi schema` writes their JSON Schema,
+and plans are checked with the pydantic-core schema they compile to, stored
+in ``zi_plan/core_schemas.py`` (run ``python -m zi_plan.validators`` after a
+change here; see zi_plan.validators).
 """
 
 from __future__ import annotations

@@ -81,7 +81,10 @@ def test_an_inserted_action_does_not_silently_take_progress(zi, tmp_path):
     assert zi("done", "I.1.b", "-m", "2").code == 0  # Agen perubahan, February
     assert zi("verify").code == 0
     validate = zi("validate")
-    assert validate.code == 0 and "3 actions have no written id and this plan has a journal" in validate.err
+    assert validate.code == 0 and "warning: 3 actions have no written id and this plan has a journal" in validate.out
+    warned = json.loads(zi("validate", "--format", "json").out)["files"][0]["warnings"]
+    assert warned[0]["line"] is None and "no written id" in warned[0]["message"]  # in every format, not on stderr only
+    assert "::warning file=" in zi("validate", "--format", "github").out
 
     plan.write_text(INSERTED, encoding="utf-8")  # ids derived from position: all shift by one
     journal = "plans/kantor-2024.progress.yaml"  # as zi names it, found from here

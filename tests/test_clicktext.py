@@ -100,7 +100,9 @@ def test_pydantic_texts_become_zi_wording(zi, tmp_path):
     for english in ("Input should", "Value error", "needs a time zone"):
         assert english not in err
     err = zi("--lang", "en", "due", "-m", "5", "--plan", str(plan)).err
-    assert "'at' needs a time zone" in err and "must be one of" in err and "Input should" not in err
+    assert "'at' is not valid: needs a time zone" in err and "must be one of" in err and "Input should" not in err
+    assert ":7:7: " in err  # at the `at:` line of the record, not the record's first line
+    assert "'restore', 'answer'" in err  # the values listed with commas, in either language
 
 
 def test_pydantic_problem_and_os_reason_in_indonesian():

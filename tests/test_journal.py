@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
+import pytest
+
+from tests.conftest import PLAN
 from zi_plan.journal import load_journal
 from zi_plan.plan import load_plan
 
@@ -64,3 +68,23 @@ def test_writer_killed_mid_write_leaves_a_journal_that_loads(plan_copy, tmp_path
     leftovers = [p.name for p in plan_copy.parent.iterdir() if p.name.endswith(".tmp")]
     # a temp file may remain from the killed write; it is never the journal itself
     assert all(name.startswith(".tambrauw-2023.progress.yaml.") for name in leftovers)
+
+
+@pytest.mark.parametrize(("record", "message"), [
+    ("nota: rapat", "9:3: unknown key 'nota' (did you mean 'note'?)"),
+    ("form: I.1.b", "9:3: unknown key 'form' (did you mean 'from'?)"),
+    ("month: Maret", "5:10: 'month' is not valid: must be a month number from 1 to 12"),
+])  # fmt: skip
+def test_journal_messages_say_what_to_write(zi, tmp_path, record, message):
+    """A journal edited by hand gets the plan's kind of help (issue 16's office trial)."""
+    (tmp_path / "plans").mkdir()
+    plan = Path(shutil.copy(PLAN, tmp_path / "plans" / "tambrauw-2023.yaml"))
+    fields = ["action: II.2.a", "month: 4", "event: done", "at: '2023-04-20T09:00:00+09:00'", "by: Yulius", record]
+    if record.startswith("month"):
+        fields.remove("month: 4")
+        fields.insert(1, record)
+        fields.pop()
+    body = "\n  ".join(fields)
+    (tmp_path / "plans" / "tambrauw-2023.progress.yaml").write_text(f"journal: 2\nplan: tambrauw-2023.yaml\nrecords:\n- {body}\n", encoding="utf-8")
+    result = zi("--lang", "en", "verify", "--plan", str(plan))
+    assert result.code == 1 and f"tambrauw-2023.progress.yaml:{message}" in result.err, result.err

@@ -31,3 +31,32 @@ def test_exit_handlers_still_run(tmp_path):
     result = _zi("--version", cwd=tmp_path, code="import atexit; atexit.register(print, 'handler ran')")
     assert result.returncode == 0 and result.stdout.splitlines() == [result.stdout.splitlines()[0], "handler ran"]
     assert result.stdout.startswith("zi ")
+
+
+def _shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["sh", "-c", command], capture_output=True, text=True, cwd=cwd, timeout=120)
+
+
+def _program(*args: str) -> str:
+    return f"{sys.executable} -c \"import sys; sys.argv = ['zi', *{list(args)!r}]; from zi_plan.__main__ import run; run()\""
+
+
+def test_a_closed_stream_changes_neither_the_exit_code_nor_the_work(tmp_path):
+    """`2>&-` and `>&-` (cron jobs, hooks): the command does its work and exits as it would have."""
+    plan = str(PLAN)
+    assert _shell(_program("validate", plan) + " 2>&-", tmp_path).returncode == 0
+    assert _shell(_program("validate", plan) + " >&-", tmp_path).returncode == 0
+    closed_out = _shell(_program("due", "--month", "4", "--plan", plan) + " >&-", tmp_path)
+    assert closed_out.returncode == 0 and "Traceback" not in closed_out.stderr
+    assert _shell(_program("due", "--month", "13", "--plan", plan) + " 2>&-", tmp_path).returncode == 2
+
+
+def test_a_full_disk_behind_the_output_is_one_line_not_a_traceback(tmp_path):
+    if not Path("/dev/full").exists():
+        import pytest
+
+        pytest.skip("no /dev/full on this system")
+    for args in (("due", "--month", "4", "--plan", str(PLAN)), ("--version",), ("schema",)):
+        result = _shell(_program(*args) + " > /dev/full", tmp_path)
+        assert result.returncode == 1 and "Traceback" not in result.stderr
+        assert result.stderr.splitlines()[-1] == "zi: error: cannot write the output: the disk is full"

@@ -23,8 +23,11 @@ def run() -> None:
     """
     code = main()
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):  # a closed pipe (`zi due | head`): nothing more to say
-            stream.flush()
+        # None: started with the stream closed (`2>&-`); OSError: a pipe
+        # closed early (`| head`) or a full disk: nothing more can be said.
+        with contextlib.suppress(OSError, ValueError):
+            if stream is not None:
+                stream.flush()
     import atexit
 
     atexit._run_exitfuncs()

@@ -210,12 +210,26 @@ def schema_message(err: Any, loc: tuple[Any, ...]) -> str:
 
 def plain_schema_message(err: Any) -> str:
     """The short form the journal uses: unknown key, missing key, else pydantic's words."""
-    name = key_name(tuple(err["loc"]), "record")
+    loc = tuple(err["loc"])
+    name = key_name(loc, "record")
     if err["type"] == "extra_forbidden":
-        return _("unknown key '{key}'").format(key=name)
+        return _journal_unknown_key(loc, name)
     if err["type"] == "missing":
         return _("missing required key '{key}'").format(key=name)
+    if name == "month" and err["type"].startswith("int"):
+        return _("'{key}' is not valid: {problem}").format(key=name, problem=_("must be a month number from 1 to 12"))
     return _("'{key}' is not valid: {problem}").format(key=name, problem=pydantic_problem(err))
+
+
+def _journal_unknown_key(loc: tuple[Any, ...], name: str) -> str:
+    from zi_plan.validators import fields
+
+    by_list = {"records": "RecordModel", "evidence": "EvidenceModel", "replaces": "EvidenceModel"}
+    model = next((by_list[part] for part in reversed(loc[:-1]) if isinstance(part, str) and part in by_list), "JournalFile")
+    close = difflib.get_close_matches(str(name), fields("JOURNAL", model), n=1, cutoff=0.6)
+    if close:
+        return _("unknown key '{key}' (did you mean '{close}'?)").format(key=name, close=close[0])
+    return _("unknown key '{key}'").format(key=name)
 
 
 # ---------------------------------------------------------------- the plan's rules

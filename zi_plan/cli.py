@@ -9,6 +9,7 @@ texts are in it too.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import importlib
 import os
@@ -132,6 +133,12 @@ def main(argv: Optional[list[str]] = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("zi: " + _("interrupted") + "\n")
         return 130
+    except OSError as exc:  # the output itself (`> /dev/full`): the files zi writes say so in their own words
+        from zi_plan.fsguard import reason
+
+        with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr may be the same full disk, or closed
+            sys.stderr.write("zi: " + _("error: cannot write the output: {reason}").format(reason=reason(exc)) + "\n")
+        return 1
     return 0
 
 

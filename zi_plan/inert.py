@@ -50,13 +50,21 @@ def json_safe(text: str) -> str:
 
 
 def safe_streams() -> None:
-    """Let standard output and error replace what their encoding cannot write.
+    """Let standard output and error replace what their encoding cannot write
+    (and stand in for one the process was started without).
 
     Redirected to a file on Windows (or with PYTHONIOENCODING=cp1252), a
     '✓' would otherwise stop the command with a UnicodeEncodeError.
     """
+    import os
     import sys
 
+    # Started with a stream closed (`>&-`, `2>&-`): Python gives None, and
+    # the command would fail on its first line; what it says goes nowhere.
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 (lives as long as the process)
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None and getattr(stream, "errors", "strict") == "strict":

@@ -268,7 +268,7 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
     from zi_plan.validators import validate
 
     journal, errors = validate("JOURNAL", data)
-    found: list[Found] = [(tuple(err["loc"]), plain_schema_message(err), False) for err in errors]
+    found: list[Found] = [(tuple(err["loc"]), plain_schema_message(err), err["type"] == "extra_forbidden") for err in errors]  # an unknown key: at the key
     if journal is not None and journal.journal not in KNOWN_VERSIONS:
         found.append((("journal",), _("journal format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=journal.journal, known=JOURNAL_VERSION), False))
     # Records for actions or months the plan no longer has are not errors:

@@ -22,6 +22,13 @@ def written_out(value: object) -> object:
     return value
 
 
+def zoned(value: Any) -> Any:
+    """'at' has a time zone: a time without one means different moments in WIB, WITA and WIT."""
+    if value.tzinfo is None:
+        raise ValueError(_("needs a time zone, e.g. 2023-04-12T09:30:00+09:00"))
+    return value
+
+
 def file_or_link(evidence: Any) -> Any:
     """A piece of evidence is a stored file (path, sha256, size) or a link, not both."""
     if evidence.url is None and (evidence.path is None or evidence.sha256 is None or evidence.size is None):
@@ -32,9 +39,7 @@ def file_or_link(evidence: Any) -> Any:
 
 
 def aware(record: Any) -> Any:
-    """A record's time has a zone, and replace/restore records have what they name."""
-    if record.at.tzinfo is None:
-        raise ValueError(_("'at' needs a time zone, e.g. 2023-04-12T09:30:00+09:00"))
+    """Replace and restore records have what they name."""
     if record.event == "replace" and not (record.evidence and record.replaces):
         raise ValueError(_("a 'replace' record needs the new 'evidence' and the stored files it 'replaces'"))
     if record.event == "restore" and not any(e.path for e in record.evidence):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal, Optional
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictFloat, StrictInt, StrictStr, model_validator
 
 from zi_plan import journal_rules
 
@@ -44,7 +44,7 @@ class RecordModel(_Strict):
     value: StrictInt | StrictFloat | StrictStr | None = None
     event: Event
     moved_from: str | None = Field(default=None, alias="from", description="move: the id the records came from.")
-    at: Annotated[dt.datetime, BeforeValidator(journal_rules.written_out)]
+    at: Annotated[dt.datetime, BeforeValidator(journal_rules.written_out), AfterValidator(journal_rules.zoned)]
     by: str = Field(min_length=1)
     note: Optional[str] = None
     # Format 2: what the action read when the record was made (see zi_plan.amend).

@@ -16,10 +16,12 @@ once, however many records name it, and the counts are the zip's own.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import time
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -127,6 +129,21 @@ def status_text(state: str) -> str:
              "gap-done": _("gap (done, no evidence)"), "gap-open": _("gap (not done)")}  # fmt: skip
     # "outside", "not-a-file": a path the evidence folder's jail refused to read.
     return texts.get(state) or _("not read: outside the evidence folder or not a file")
+
+
+@contextlib.contextmanager
+def to_stdout(name: str) -> Iterator[Path]:
+    """`-o -`: a zip built in a temporary folder (zip needs to seek), then
+    copied to standard output when the build succeeded, and removed."""
+    import sys
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="zi-pack-") as folder:
+        target = Path(folder) / name
+        yield target
+        with open(target, "rb") as built:
+            shutil.copyfileobj(built, sys.stdout.buffer, 1 << 20)
+        sys.stdout.flush()
 
 
 def pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str, name: str | None = None) -> str:

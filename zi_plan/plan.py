@@ -228,8 +228,9 @@ class FileCheck(NamedTuple):
 
     path: str
     problems: list[Problem]
-    warnings: list[Problem]  # with a line: drafts, unscheduled actions, placeholders
-    notes: list[str]  # about the whole file: ids derived from position while a journal exists
+    # Drafts, unscheduled actions and placeholders at their lines, after
+    # what concerns the whole file (ids derived from position with a journal).
+    warnings: list[Problem]
 
 
 def check_file(path: Path) -> FileCheck:
@@ -240,12 +241,12 @@ def check_file(path: Path) -> FileCheck:
     try:
         text = yamlio.read_text(path)
     except yamlio.YamlError as exc:
-        return FileCheck(str(path), [exc.problem(str(path))], [], [])
+        return FileCheck(str(path), [exc.problem(str(path))], [])
     data, problems = check_text(str(path), text)
     if problems:
-        return FileCheck(str(path), problems, [], [])
-    warnings = placeholders.warnings(path, text, data) + unfinished.warnings(path, text, data)
-    return FileCheck(str(path), [], warnings, list(filter(None, [amend.derived_ids_warning(path, data)])))
+        return FileCheck(str(path), problems, [])
+    warnings = [*filter(None, [amend.derived_ids_warning(path, data)]), *placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data)]
+    return FileCheck(str(path), [], sorted(warnings, key=lambda p: (p.line or 0, p.column or 0)))
 
 
 def load_plan(path: Path) -> LoadedPlan:

@@ -286,9 +286,9 @@ def print_verify(checked: int, problems: list[Any], loose: list[Any], partial: l
     out.print(f"{files}, {found}")
 
 
-def print_pack(result: Any, target: Any) -> None:
-    """`zi evidence pack`: problems with stored files, then what went into the zip."""
-    out = console()
+def print_pack(result: Any, target: Any, stderr: bool = False) -> None:
+    """`zi evidence pack`: problems with stored files, then what went into the zip (on stderr when the zip is the output)."""
+    out = console(stderr=stderr)
     for problem in result.problems:
         out.print(esc(problem), soft_wrap=True)
     counts = (ngettext("{n} file", "{n} files", result.files).format(n=result.files), ngettext("{n} link", "{n} links", result.links).format(n=result.links),

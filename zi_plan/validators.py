@@ -82,13 +82,13 @@ def validate(name: str, data: Any) -> tuple[Any, list[Any]]:
 
 
 def fields(name: str, model: str) -> list[str]:
-    """The keys a model of the stored schema ``name`` allows, in order."""
+    """The keys a model of the stored schema ``name`` allows, in order (as written in the file: 'from', not 'moved_from')."""
     from zi_plan import core_schemas
 
     def walk(node: Any) -> list[str] | None:
         if isinstance(node, dict):
             if node.get("type") == "model-fields" and node.get("model_name") == model:
-                return list(node["fields"])
+                return [field["validation_alias"] if isinstance(field.get("validation_alias"), str) else key for key, field in node["fields"].items()]
             nodes: Any = node.values()
         elif isinstance(node, list):
             nodes = node

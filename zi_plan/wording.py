@@ -25,7 +25,8 @@ def pydantic_problem(err: Any) -> str:
     if kind in ("less_than_equal", "less_than"):
         return _("must be at most {limit}").format(limit=ctx.get("le", ctx.get("lt")))
     if kind == "literal_error":
-        return _("must be one of {expected}").format(expected=ctx.get("expected", ""))
+        # pydantic lists them as "'a', 'b' or 'c'", in English: commas say it in any language.
+        return _("must be one of {expected}").format(expected=str(ctx.get("expected", "")).replace(" or ", ", "))
     if kind == "string_pattern_mismatch":
         return _("does not have the expected form ({pattern})").format(pattern=ctx.get("pattern", ""))
     if kind.startswith(("datetime", "date", "time")):

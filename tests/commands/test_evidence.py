@@ -256,3 +256,18 @@ def test_replacing_a_link_says_link_without_hash_or_store(zi, office):
     assert result.code == 0, result.err
     assert "withdrawn link https://drive.example/x" in result.out
     assert "sha256" not in result.out and "kept in the store" not in result.out
+
+
+@pytest.mark.parametrize("layout", ["action", "lke"])
+def test_a_pack_to_standard_output_is_the_zip_alone(office, tmp_path, layout):
+    """`-o -` as for the other documents: the zip on stdout, what zi says on stderr, no file named '-'."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "zi_plan", "evidence", "pack", "--by", layout, "-o", "-", "--plan", str(office)],
+                            capture_output=True, cwd=tmp_path, timeout=120)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(io.BytesIO(result.stdout)) as archive:
+        assert archive.testzip() is None and "index.html" in archive.namelist()
+        assert any(name.endswith("scan.pdf") for name in archive.namelist())
+    assert "(standard output)" in result.stderr.decode() and not (tmp_path / "-").exists()

@@ -7,7 +7,7 @@ parameter annotations at run time.)
 """
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -26,7 +26,7 @@ def register(app: typer.Typer) -> None:
 def _pack(app: typer.Typer) -> None:
     @app.command("pack", help=_("Everything for the evaluators in one zip: the files by component/item/action/month, an index (HTML and CSV) and the gaps."))
     def pack_cmd(
-        output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The zip file. Default: evidence-YEAR.zip here.")),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The zip file ('-': standard output). Default: evidence-YEAR.zip here.")),
         month: Optional[int] = common.month_option(_("List gaps up to this month. Default: 12, the whole year.")),
         by: str = typer.Option("action", "--by", help=_("Lay the files out by action (component/item/action/month) or by LKE question (area/sub-area/code).")),
         plan: Optional[Path] = common.plan_option(),
@@ -37,17 +37,26 @@ def _pack(app: typer.Typer) -> None:
 
         if by not in ("action", "lke"):
             raise ZiError(_("unknown layout '{by}': use action or lke").format(by=by), exit_code=2)
-        loaded, journal = common.open_workspace(plan)
-        if by == "lke":  # the LKE code lives in zi_plan.lke
-            from zi_plan.lke.coverage import worksheet_for
-            from zi_plan.lke.pack import build_lke_pack
+        to_stdout = str(output) == "-"  # the zip is the output: everything said goes to stderr
+        loaded, journal = common.open_workspace(plan, to_stderr=to_stdout)
 
-            target = target_path(output, _("evidence-lke-{year}.zip").format(year=loaded.year))
-            result = build_lke_pack(loaded, journal, worksheet_for(loaded), target)
+        def build(target: Path) -> Any:
+            if by == "lke":  # the LKE code lives in zi_plan.lke
+                from zi_plan.lke.coverage import worksheet_for
+                from zi_plan.lke.pack import build_lke_pack
+
+                return build_lke_pack(loaded, journal, worksheet_for(loaded), target)
+            return pack.build_pack(loaded, journal, target, month or 12)
+
+        if to_stdout:
+            with pack.to_stdout(pack.default_name(loaded)) as target:
+                result = build(target)
+            render.print_pack(result, _("(standard output)"), stderr=True)
         else:
-            target = target_path(output, pack.default_name(loaded))
-            result = pack.build_pack(loaded, journal, target, month or 12)
-        render.print_pack(result, target)
+            default = _("evidence-lke-{year}.zip").format(year=loaded.year) if by == "lke" else pack.default_name(loaded)
+            target = target_path(output, default)
+            result = build(target)
+            render.print_pack(result, target)
         if result.problems:
             raise typer.Exit(1)
 

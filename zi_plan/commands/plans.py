@@ -32,8 +32,6 @@ def _validate(app: typer.Typer) -> None:
 
         checked = [check_file(path) for path in paths or [find_plan(plan)[0]]]
         REPORTERS[output_format.value]([(c.path, c.problems) for c in checked], sys.stdout, [(c.path, c.warnings) for c in checked if not c.problems])
-        for note in (note for c in checked for note in c.notes):
-            sys.stderr.write(note + "\n")
         if any(c.problems for c in checked):
             raise typer.Exit(1)
 

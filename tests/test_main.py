@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -10,9 +11,13 @@ from pathlib import Path
 from tests.conftest import PLAN
 
 
+def _program(*args: str, code: str = "") -> list[str]:
+    """`zi ARGS` as the console script runs it (through run()), after ``code``."""
+    return [sys.executable, "-c", f"import sys; sys.argv = ['zi', *{list(args)!r}]\n{code}\nfrom zi_plan.__main__ import run; run()"]
+
+
 def _zi(*args: str, cwd: Path, code: str = "") -> subprocess.CompletedProcess[str]:
-    program = f"import sys; sys.argv = ['zi', *{list(args)!r}]\n{code}\nfrom zi_plan.__main__ import run; run()"
-    return subprocess.run([sys.executable, "-c", program], capture_output=True, text=True, cwd=cwd, timeout=120)
+    return subprocess.run(_program(*args, code=code), capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
 def test_the_whole_output_is_written_before_the_process_ends(tmp_path):
@@ -33,22 +38,19 @@ def test_exit_handlers_still_run(tmp_path):
     assert result.stdout.startswith("zi ")
 
 
-def _shell(command: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["sh", "-c", command], capture_output=True, text=True, cwd=cwd, timeout=120)
-
-
-def _program(*args: str) -> str:
-    return f"{sys.executable} -c \"import sys; sys.argv = ['zi', *{list(args)!r}]; from zi_plan.__main__ import run; run()\""
+def _shell(program: list[str], redirection: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The program run by a shell, with a redirection such as ``2>&-``."""
+    return subprocess.run(["sh", "-c", f"{shlex.join(program)} {redirection}"], capture_output=True, text=True, cwd=cwd, timeout=120)
 
 
 def test_a_closed_stream_changes_neither_the_exit_code_nor_the_work(tmp_path):
     """`2>&-` and `>&-` (cron jobs, hooks): the command does its work and exits as it would have."""
     plan = str(PLAN)
-    assert _shell(_program("validate", plan) + " 2>&-", tmp_path).returncode == 0
-    assert _shell(_program("validate", plan) + " >&-", tmp_path).returncode == 0
-    closed_out = _shell(_program("due", "--month", "4", "--plan", plan) + " >&-", tmp_path)
+    assert _shell(_program("validate", plan), "2>&-", tmp_path).returncode == 0
+    assert _shell(_program("validate", plan), ">&-", tmp_path).returncode == 0
+    closed_out = _shell(_program("due", "--month", "4", "--plan", plan), ">&-", tmp_path)
     assert closed_out.returncode == 0 and "Traceback" not in closed_out.stderr
-    assert _shell(_program("due", "--month", "13", "--plan", plan) + " 2>&-", tmp_path).returncode == 2
+    assert _shell(_program("due", "--month", "13", "--plan", plan), "2>&-", tmp_path).returncode == 2
 
 
 def test_a_full_disk_behind_the_output_is_one_line_not_a_traceback(tmp_path):
@@ -57,6 +59,6 @@ def test_a_full_disk_behind_the_output_is_one_line_not_a_traceback(tmp_path):
 
         pytest.skip("no /dev/full on this system")
     for args in (("due", "--month", "4", "--plan", str(PLAN)), ("--version",), ("schema",)):
-        result = _shell(_program(*args) + " > /dev/full", tmp_path)
+        result = _shell(_program(*args), "> /dev/full", tmp_path)
         assert result.returncode == 1 and "Traceback" not in result.stderr
         assert result.stderr.splitlines()[-1] == "zi: error: cannot write the output: the disk is full"

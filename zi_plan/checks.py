@@ -136,26 +136,32 @@ def schema_problems(data: dict[str, Any]) -> Iterator[Found]:
         yield loc, _context(data, loc) + schema_message(err, loc), err["type"] == "extra_forbidden"
 
 
-def _keys_at(loc: tuple[Any, ...]) -> list[str]:
-    """The keys allowed where ``loc`` points, by the model that holds them."""
+# Per stored schema (zi_plan.validators): its top model, and the model that
+# holds the keys under each key of the file that leads to one.
+_HOLDERS = {
+    "PLAN": ("Plan", {"decree": "Decree", "teams": "Team", "components": "Component", "items": "Item", "actions": "Action"}),
+    "JOURNAL": ("JournalFile", {"records": "RecordModel", "evidence": "EvidenceModel", "replaces": "EvidenceModel"}),
+}
+
+
+def _unknown_key(schema: str, loc: tuple[Any, ...], name: str, *, list_keys: bool) -> str:
+    """'unknown key' with the closest allowed key where ``loc`` points (or, with ``list_keys``, every one)."""
     from zi_plan.validators import fields
 
-    by_list = {"decree": "Decree", "teams": "Team", "components": "Component", "items": "Item", "actions": "Action"}
-    model = next((by_list[part] for part in reversed(loc) if isinstance(part, str) and part in by_list), "Plan")
-    return fields("PLAN", model)
+    top, holders = _HOLDERS[schema]
+    model = next((holders[part] for part in reversed(loc[:-1]) if isinstance(part, str) and part in holders), top)
+    keys = fields(schema, model)
+    close = difflib.get_close_matches(str(name), keys, n=1, cutoff=0.6)
+    if close:
+        return _("unknown key '{key}' (did you mean '{close}'?)").format(key=name, close=close[0])
+    if list_keys:
+        return _("unknown key '{key}'; allowed keys here: {keys}").format(key=name, keys=", ".join(keys))
+    return _("unknown key '{key}'").format(key=name)
 
 
 def key_name(loc: tuple[Any, ...], default: str = "value") -> str:
     """The key a pydantic loc ends in (list indexes skipped)."""
     return next((p for p in reversed(loc) if isinstance(p, str)), default)
-
-
-def _unknown_key(loc: tuple[Any, ...], name: str) -> str:
-    fields = _keys_at(loc[:-1])
-    close = difflib.get_close_matches(str(name), fields, n=1, cutoff=0.6)
-    if close:
-        return _("unknown key '{key}' (did you mean '{close}'?)").format(key=name, close=close[0])
-    return _("unknown key '{key}'; allowed keys here: {keys}").format(key=name, keys=", ".join(fields))
 
 
 def _shape_message(kind: str, name: str, value: Any) -> str | None:
@@ -195,7 +201,7 @@ def schema_message(err: Any, loc: tuple[Any, ...]) -> str:
     name = key_name(loc)
     value = err.get("input")
     if kind == "extra_forbidden":
-        return _unknown_key(loc, name)
+        return _unknown_key("PLAN", loc, name, list_keys=True)
     if kind == "missing":
         return _("missing required key '{key}'").format(key=name)
     if loc == ("version",):
@@ -213,23 +219,12 @@ def plain_schema_message(err: Any) -> str:
     loc = tuple(err["loc"])
     name = key_name(loc, "record")
     if err["type"] == "extra_forbidden":
-        return _journal_unknown_key(loc, name)
+        return _unknown_key("JOURNAL", loc, name, list_keys=False)  # the journal's short form
     if err["type"] == "missing":
         return _("missing required key '{key}'").format(key=name)
     if name == "month" and err["type"].startswith("int"):
         return _("'{key}' is not valid: {problem}").format(key=name, problem=_("must be a month number from 1 to 12"))
     return _("'{key}' is not valid: {problem}").format(key=name, problem=pydantic_problem(err))
-
-
-def _journal_unknown_key(loc: tuple[Any, ...], name: str) -> str:
-    from zi_plan.validators import fields
-
-    by_list = {"records": "RecordModel", "evidence": "EvidenceModel", "replaces": "EvidenceModel"}
-    model = next((by_list[part] for part in reversed(loc[:-1]) if isinstance(part, str) and part in by_list), "JournalFile")
-    close = difflib.get_close_matches(str(name), fields("JOURNAL", model), n=1, cutoff=0.6)
-    if close:
-        return _("unknown key '{key}' (did you mean '{close}'?)").format(key=name, close=close[0])
-    return _("unknown key '{key}'").format(key=name)
 
 
 # ---------------------------------------------------------------- the plan's rules

@@ -189,11 +189,16 @@ def test_restore_puts_back_a_missing_or_damaged_file(zi, office, tmp_path):
     assert "intact" in zi("evidence", "restore", "II/II.2/II.2.a/2023-04/scan.pdf", str(original), "--plan", str(office)).out
 
 
-def test_restore_refuses_a_file_with_another_hash(zi, office, tmp_path):
+def _lose_the_scan(office: Path) -> tuple[Path, Path, bytes]:
+    """II.2.a's stored scan deleted: (its path, the journal, the journal's bytes now)."""
     stored = _store(office) / "II/II.2/II.2.a/2023-04/scan.pdf"
     stored.unlink()
     journal = office.parent / "tambrauw-2023.progress.yaml"
-    before = journal.read_bytes()
+    return stored, journal, journal.read_bytes()
+
+
+def test_restore_refuses_a_file_with_another_hash(zi, office, tmp_path):
+    stored, journal, before = _lose_the_scan(office)
     wrong = tmp_path / "lain.pdf"
     wrong.write_bytes(b"another file")
     result = zi("evidence", "restore", "II/II.2/II.2.a/2023-04/scan.pdf", str(wrong), "--plan", str(office))
@@ -207,10 +212,7 @@ def test_restore_refuses_a_file_that_changes_after_its_check(zi, office, tmp_pat
     """The bytes put back are the ones hashed: a copy changed between the check and the copy is not restored."""
     from zi_plan import corrections
 
-    stored = _store(office) / "II/II.2/II.2.a/2023-04/scan.pdf"
-    stored.unlink()
-    journal = office.parent / "tambrauw-2023.progress.yaml"
-    before = journal.read_bytes()
+    stored, journal, before = _lose_the_scan(office)
     changing = tmp_path / "salinan.pdf"
     changing.write_bytes(b"changed on the way")
     # The first check sees the recorded file; what is then copied is another.

@@ -48,13 +48,13 @@ def _pack(app: typer.Typer) -> None:
                 return build_lke_pack(loaded, journal, worksheet_for(loaded), target)
             return pack.build_pack(loaded, journal, target, month or 12)
 
+        name = _("evidence-lke-{year}.zip").format(year=loaded.year) if by == "lke" else pack.default_name(loaded)
         if to_stdout:
-            with pack.to_stdout(pack.default_name(loaded)) as target:
+            with pack.to_stdout(name) as target:
                 result = build(target)
             render.print_pack(result, _("(standard output)"), stderr=True)
         else:
-            default = _("evidence-lke-{year}.zip").format(year=loaded.year) if by == "lke" else pack.default_name(loaded)
-            target = target_path(output, default)
+            target = target_path(output, name)
             result = build(target)
             render.print_pack(result, target)
         if result.problems:

@@ -7,8 +7,10 @@ building the worksheet (see zi_plan.lke.planrefs).
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,16 @@ def missing_year(year: int) -> str:
     """The message for a year with no bundled worksheet."""
     years = ", ".join(map(str, available_years()))
     return _("no LKE worksheet for {year} in this zi; it has {years}").format(year=year, years=years)
+
+
+def is_scored(answer_type: str) -> bool:
+    """A question scored on its own; a count ('jumlah') only feeds a percentage question."""
+    return answer_type != "jumlah"
+
+
+def close_codes(codes: Iterable[str], code: str, n: int = 3) -> list[str]:
+    """The codes nearest to a mistyped one, for "did you mean"."""
+    return difflib.get_close_matches(code, list(codes), n=n, cutoff=0.6)
 
 
 @functools.lru_cache(maxsize=4)

@@ -6,7 +6,6 @@ one never reads the worksheet data.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -54,13 +53,13 @@ def _code_problems(year: int, entries: dict[str, Any], loc: tuple[Any, ...], lab
         where = (*loc, index)
         question = entries.get(code)
         if question is None:
-            close = difflib.get_close_matches(code, list(entries), n=3, cutoff=0.6)  # as worksheet.suggest_codes
+            close = bundled.close_codes(entries, code)
             if close:
                 message = _("'{code}' is not a question of the LKE {year} (did you mean {close}?)").format(code=code, year=year, close=", ".join(close))
             else:
                 message = _("'{code}' is not a question of the LKE {year}; 'zi lke list' shows every code").format(code=code, year=year)
             yield where, label + message, False
-        elif question["answer_type"] == "jumlah":  # as worksheet.Question.scored
+        elif not bundled.is_scored(question["answer_type"]):
             yield where, label + _("'{code}' is a count input of {parent}: name {parent} instead").format(code=code, parent=question.get("parent")), False
         elif code in seen:
             yield where, label + _("'{code}' is listed twice").format(code=code), False

@@ -9,14 +9,13 @@ evaluators' copy.
 
 from __future__ import annotations
 
-import difflib
 import functools
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional, Union
 
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _
-from zi_plan.lke.bundled import DATA_DIR, available_years, default_year, missing_year, read
+from zi_plan.lke.bundled import DATA_DIR, available_years, close_codes, default_year, is_scored, missing_year, read
 
 __all__ = ["DATA_DIR", "Worksheet", "available_years", "build_worksheet", "default_year", "load_worksheet", "suggest_codes"]
 
@@ -54,7 +53,7 @@ class Question:
 
     @property
     def scored(self) -> bool:
-        return self.answer_type != "jumlah"
+        return is_scored(self.answer_type)
 
     @property
     def computed(self) -> bool:
@@ -135,7 +134,7 @@ class Worksheet:
 
 
 def suggest_codes(sheet: Worksheet, code: str, n: int = 3) -> list[str]:
-    return difflib.get_close_matches(code, list(sheet.by_code), n=n, cutoff=0.6)
+    return close_codes(sheet.by_code, code, n)
 
 
 def load_worksheet(year: Optional[int] = None) -> Worksheet:

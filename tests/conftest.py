@@ -70,9 +70,10 @@ class Result:
 @pytest.fixture(autouse=True)
 def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     # Tests never see the developer's environment or write to their data dir.
-    for var in ("ZI_PLAN", "ZI_LANG", "LANG", "LC_ALL", "LC_MESSAGES", "COLUMNS", "NO_COLOR"):
+    for var in ("ZI_PLAN", "ZI_LANG", "ZI_NO_CACHE", "LANG", "LC_ALL", "LC_MESSAGES", "COLUMNS", "NO_COLOR"):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / ".cache"))  # the parsed-data cache: where HOME alone puts it
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")

@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from tests.conftest import MINIMAL, PLAN, REPO
-from zi_plan.journal import load_journal
-from zi_plan.plan import load_plan
+from zi_plan.store.journal import load_journal
+from zi_plan.store.plans import load_plan
 
 RELEASE_1 = REPO / "tests" / "fixtures" / "release-1"
 
@@ -177,7 +177,7 @@ def test_fingerprints_are_written_and_checked(zi, tmp_path):
 
 
 def test_record_lines_fast_and_for_hand_edited_layouts():
-    from zi_plan.amend import record_lines
+    from zi_plan.store.amendments import record_lines
 
     written = "journal: 2\nplan: x.yaml\nrecords:\n- action: I.1.a\n  month: 1\n# note\n- action: I.1.b\n  month: 2\n"
     assert record_lines(written, 2) == [4, 7]
@@ -206,7 +206,7 @@ def test_the_pack_names_moved_evidence_by_its_current_id(zi, tmp_path):
 
 
 def test_pack_names_stay_unique_when_two_stored_files_share_a_name():
-    from zi_plan.pack import unique_name
+    from zi_plan.documents.pack import unique_name
 
     # After a move, files from two old folders can meet in one new folder.
     taken = {"I/I.1/I.1.b/2024-01/foto.jpg", "I/I.1/I.1.b/2024-01/foto-2.jpg"}

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINIMAL, PLAN
-from zi_plan import plan as plan_module
 from zi_plan.errors import InvalidFile
-from zi_plan.plan import load_plan
+from zi_plan.store import plans as plan_module
+from zi_plan.store.plans import load_plan
 
 
 def test_unchanged_plan_is_validated_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
@@ -37,7 +37,7 @@ def test_cache_can_be_turned_off(write_plan, monkeypatch, tmp_path):
 
 
 def test_cache_keeps_the_newest_few_entries_per_file(write_plan):
-    from zi_plan import cache
+    from zi_plan.store import cache
 
     path = write_plan(MINIMAL)
     other = write_plan(MINIMAL, name="other.yaml")

@@ -7,7 +7,8 @@ import datetime as dt
 import yaml
 
 from tests.conftest import MINIMAL
-from zi_plan.checks import letter, roman, rule_problems
+from zi_plan.model.ids import letter, roman
+from zi_plan.schema.checks import rule_problems
 
 
 def test_roman():

@@ -10,8 +10,8 @@ import pytest
 
 from tests.conftest import PLAN
 from zi_plan import i18n
-from zi_plan.fsguard import reason as os_reason
-from zi_plan.wording import pydantic_problem
+from zi_plan.fs.fsguard import reason as os_reason
+from zi_plan.schema.wording import pydantic_problem
 
 ENGLISH_HELP = ("Usage:", "Options:", "Arguments:", "Commands:", "Show this message and exit.", "[required]",
                 "Install completion for the current shell.", "Show completion for the current shell", "[OPTIONS]")  # fmt: skip
@@ -120,7 +120,7 @@ def test_pydantic_problem_and_os_reason_in_indonesian():
 
 
 def test_os_error_inside_a_message_is_translated(zi, tmp_path, monkeypatch):
-    from zi_plan import files
+    from zi_plan.fs import files
 
     def refuse(path, data):
         raise PermissionError(errno.EACCES, "Permission denied")

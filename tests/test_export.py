@@ -9,7 +9,7 @@ import json
 import pytest
 
 from tests.conftest import PLAN
-from zi_plan.export import DECREE_COLUMNS, STATUS_COLUMNS
+from zi_plan.formats.export import DECREE_COLUMNS, STATUS_COLUMNS
 
 HEADER = DECREE_COLUMNS + STATUS_COLUMNS
 

@@ -7,7 +7,7 @@ import io
 
 import pytest
 
-from zi_plan.files import atomic_target, atomic_write, csv_bytes, neutralise
+from zi_plan.fs.files import atomic_target, atomic_write, csv_bytes, neutralise
 
 
 def test_atomic_write_replaces_and_leaves_no_temp(tmp_path):

@@ -160,8 +160,8 @@ def test_emoji_codes_are_replaced_as_rich_replaces_them():
     # LazyEmojiConsole skips Rich's emoji lookup only where no code can be: same text either way.
     from rich.console import Console
 
-    from zi_plan.fit import LazyEmojiConsole
-    from zi_plan.render import InertConsole
+    from zi_plan.render.fit import LazyEmojiConsole
+    from zi_plan.render.tables import InertConsole
 
     for text in (":smile: done", "Due: 3, done: 1", "http://x.invalid/a:b:c", "no colon", ":not_an_emoji:"):
         expected = Console(width=80, color_system=None).render_str(text).plain

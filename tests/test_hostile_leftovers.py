@@ -49,9 +49,9 @@ def test_the_next_writer_removes_partial_copies(zi, office, args):
 
 
 def test_a_partial_copy_newer_than_the_lock_is_left_alone(office):
-    from zi_plan.evidence import clean_partials
-    from zi_plan.journal import load_journal
-    from zi_plan.plan import load_plan
+    from zi_plan.store.evidence import clean_partials
+    from zi_plan.store.journal import load_journal
+    from zi_plan.store.plans import load_plan
 
     fresh = _partial(office, age=-30)  # made after we took the lock: another writer's, not ours to remove
     journal = load_journal(load_plan(office.plan))

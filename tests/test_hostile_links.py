@@ -38,8 +38,8 @@ def _journal_with(office, url: str, note: str = "catatan") -> object:
     """A journal in memory that skipped the checks (as from an old cache): the renderers must still refuse."""
     import datetime as dt
 
-    from zi_plan.journal import EvidenceEntry, Journal, Record, replay
-    from zi_plan.plan import load_plan
+    from zi_plan.model.journal import EvidenceEntry, Journal, Record, replay
+    from zi_plan.store.plans import load_plan
 
     plan = load_plan(office.plan)
     at = dt.datetime(2024, 4, 20, 9, tzinfo=dt.timezone.utc)
@@ -49,11 +49,11 @@ def _journal_with(office, url: str, note: str = "catatan") -> object:
 
 @pytest.mark.parametrize("url", BAD_LINKS)
 def test_no_page_carries_an_unsafe_href(office, url, tmp_path):
-    from zi_plan import documents, pack
+    from zi_plan.documents import pack, reports
 
     plan, journal = _journal_with(office, url)
-    html = documents.monev_report(plan, journal, 4, fmt="html")
-    markdown = documents.monev_report(plan, journal, 4, fmt="md")
+    html = reports.monev_report(plan, journal, 4, fmt="html")
+    markdown = reports.monev_report(plan, journal, 4, fmt="md")
     pack.build_pack(plan, journal, tmp_path / "p.zip")
     index = zipfile.ZipFile(tmp_path / "p.zip").read("index.html").decode()
     for page in (html, index):
@@ -63,18 +63,18 @@ def test_no_page_carries_an_unsafe_href(office, url, tmp_path):
 
 
 def test_a_safe_link_stays_a_link(office, tmp_path):
-    from zi_plan import documents
+    from zi_plan.documents import reports
 
     plan, journal = _journal_with(office, "https://drive.example/bukti?id=1")
-    assert '<a href="https://drive.example/bukti?id=1"' in documents.monev_report(plan, journal, 4, fmt="html")
-    assert "<https://drive.example/bukti?id=1>" in documents.monev_report(plan, journal, 4, fmt="md")
+    assert '<a href="https://drive.example/bukti?id=1"' in reports.monev_report(plan, journal, 4, fmt="html")
+    assert "<https://drive.example/bukti?id=1>" in reports.monev_report(plan, journal, 4, fmt="md")
 
 
 def test_a_note_is_text_in_the_markdown_report(office):
-    from zi_plan import documents
+    from zi_plan.documents import reports
 
     plan, journal = _journal_with(office, "https://ok.example/", note="[klik](javascript:alert(1)) ![x](http://t/x.png) `kode` <b>")
-    markdown = documents.monev_report(plan, journal, 4, fmt="md")
+    markdown = reports.monev_report(plan, journal, 4, fmt="md")
     assert "[klik](javascript" not in markdown and "![x](" not in markdown and "`kode`" not in markdown
     assert "\\[klik\\]\\(javascript:alert\\(1\\)\\)" in markdown and "&lt;b&gt;" in markdown
 

@@ -99,7 +99,7 @@ def test_a_symlink_inside_the_store_is_not_followed(zi, office):
 
 
 def test_zip_member_names_are_relative_and_normalised():
-    from zi_plan import jail
+    from zi_plan.fs import jail
 
     assert jail.member_name("I/./I.1//x.jpg") == "I/I.1/x.jpg"
     for bad in ("../x", "/etc/passwd", "I/../../x", "C:/x", "..\\x", "~/x"):

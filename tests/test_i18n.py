@@ -18,7 +18,7 @@ LOCALE = REPO / "zi_plan" / "locale"
 PO = LOCALE / "id" / "LC_MESSAGES" / "zi.po"
 MO = LOCALE / "id" / "LC_MESSAGES" / "zi.mo"
 KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
-METHODS = [("**.py", "python"), ("templates/**.html", "jinja2.ext:babel_extract"), ("templates/**.md", "jinja2.ext:babel_extract")]
+METHODS = [("**.py", "python"), ("documents/templates/**.html", "jinja2.ext:babel_extract"), ("documents/templates/**.md", "jinja2.ext:babel_extract")]
 
 
 @pytest.fixture(autouse=True)
@@ -55,7 +55,7 @@ def test_every_entry_has_both_languages():
 def test_catalogue_covers_every_message_in_the_code():
     in_code = set()
     for _filename, _lineno, message, _comments, context in extract_from_dir(
-        str(REPO / "zi_plan"), method_map=METHODS, keywords=KEYWORDS, options_map={"templates/**": {"extensions": "jinja2.ext.i18n"}}
+        str(REPO / "zi_plan"), method_map=METHODS, keywords=KEYWORDS, options_map={"documents/templates/**": {"extensions": "jinja2.ext.i18n"}}
     ):
         in_code.add((message if isinstance(message, str) else tuple(message), context))
     in_catalogue = {(m.id, m.context) for m in _catalogue() if m.id}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests import tables
-from zi_plan.plan import load_plan
+from zi_plan.store.plans import load_plan
 
 ARGS = ("--institution", "X", "--year", "2024")
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from tests import tables
-from zi_plan.plan import LoadedPlan, load_plan
+from zi_plan.model.plan import LoadedPlan
+from zi_plan.store.plans import load_plan
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PLAN
-from zi_plan.journal import load_journal
-from zi_plan.plan import load_plan
+from zi_plan.store.journal import load_journal
+from zi_plan.store.plans import load_plan
 
 
 def _zi_process(*args: str, cwd: Path) -> subprocess.Popen[str]:
@@ -36,7 +36,7 @@ def test_concurrent_done_all_land(plan_copy, tmp_path):
         assert proc.returncode == 0, err
     journal = load_journal(plan)  # validates
     assert sorted((r.action, r.month) for r in journal.records) == sorted(occurrences)
-    from zi_plan.evidence import verify
+    from zi_plan.store.evidence import verify
 
     assert verify(journal) == (20, [])
 
@@ -44,8 +44,8 @@ def test_concurrent_done_all_land(plan_copy, tmp_path):
 KILLER = """
 import itertools, sys
 from pathlib import Path
-from zi_plan.plan import load_plan
-from zi_plan.recording import record_done, undo
+from zi_plan.store.plans import load_plan
+from zi_plan.progress.recording import record_done, undo
 plan = load_plan(Path(sys.argv[1]))
 print("ready", flush=True)
 for n in itertools.count():

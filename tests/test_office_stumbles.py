@@ -52,7 +52,7 @@ def test_writing_outside_an_office_refuses_before_checking_id_or_month(zi, elsew
 def clock(monkeypatch: pytest.MonkeyPatch):
     import datetime as dt
 
-    from zi_plan import status
+    from zi_plan.model import status
 
     def set_today(year: int, month: int, day: int = 15) -> None:
         monkeypatch.setattr(status, "today", lambda: dt.date(year, month, day))
@@ -64,7 +64,7 @@ def clock(monkeypatch: pytest.MonkeyPatch):
 def test_as_of_month_follows_the_plans_year(today, expected):
     import datetime as dt
 
-    from zi_plan.status import as_of_month
+    from zi_plan.model.status import as_of_month
 
     assert as_of_month(2024, dt.date(*today, 15)) == expected
 
@@ -217,7 +217,7 @@ def test_an_unclosed_list_is_reported_where_it_opened(zi, write_plan, monkeypatc
 )
 def test_pyyaml_problems_in_zis_words(problem, english):
     from zi_plan.i18n import set_language
-    from zi_plan.yamltexts import problem_text
+    from zi_plan.schema.yamltexts import problem_text
 
     set_language("en")
     assert english in problem_text(problem)

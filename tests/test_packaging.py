@@ -16,7 +16,7 @@ def test_wheel_contents(tmp_path):
         assert archive.read("zi_plan/data/tambrauw-2023.yaml") == PLAN.read_bytes()
         entry_points = archive.read(next(n for n in names if n.endswith("entry_points.txt"))).decode()
     assert "zi_plan/locale/id/LC_MESSAGES/zi.mo" in names
-    assert {"zi_plan/templates/report.html", "zi_plan/templates/report.md", "zi_plan/templates/publish.html"} <= names
-    assert {"zi_plan/lke/data/lke-2026.json", "zi_plan/templates/lke_pack_index.html"} <= names
+    assert {"zi_plan/documents/templates/report.html", "zi_plan/documents/templates/report.md", "zi_plan/documents/templates/publish.html"} <= names
+    assert {"zi_plan/lke/data/lke-2026.json", "zi_plan/documents/templates/lke_pack_index.html"} <= names
     assert "zi = zi_plan.__main__:run" in entry_points
     assert not any(n.startswith(("tests/", "plans/", "bench/")) for n in names)

@@ -9,11 +9,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINIMAL, PLAN
-from zi_plan import cache, parsed, recording, yamlio
-from zi_plan import plan as plan_module
 from zi_plan.errors import InvalidFile
-from zi_plan.journal import load_journal
-from zi_plan.plan import load_plan
+from zi_plan.progress import recording
+from zi_plan.schema import yamlio
+from zi_plan.store import cache, plans
+from zi_plan.store import plans as plan_module
+from zi_plan.store.journal import load_journal
+from zi_plan.store.plans import load_plan
 
 RECORD = "- action: {id}\n  month: {month}\n  event: done\n  at: '2023-{month:02d}-20T10:00:00+09:00'\n  by: {by}\n"
 
@@ -187,7 +189,7 @@ def test_a_forged_entry_is_ignored(write_plan, zi):
     store = cache.open_store()
     assert store is not None
     content = cache.sha256(path.read_bytes())
-    forged = parsed.freeze(yamlio.parse(MINIMAL.replace("Kantor Contoh", "Kantor Palsu")))
+    forged = plans.freeze(yamlio.parse(MINIMAL.replace("Kantor Contoh", "Kantor Palsu")))
     # Signed with another key: the payload is never even unmarshalled.
     _forge(entry, ("plan", store.context, content, forged[1], forged[0]), os.urandom(32))
     assert load_plan(path).institution == "Kantor Contoh"
@@ -264,7 +266,7 @@ def test_the_old_validation_cache_is_removed(write_plan):
 
 
 def test_done_builds_only_the_records_of_its_action(plan_copy: Path, monkeypatch):
-    from zi_plan import journal_cache
+    from zi_plan.store import journal_cache
 
     path = _journal_with(plan_copy, ("II.2.a", 4), ("III.5.a", 1), ("III.5.a", 2), ("II.2.a", 5))
     # Format 2, as zi writes it now (a format 1 journal is rewritten whole, once).
@@ -279,7 +281,7 @@ def test_done_builds_only_the_records_of_its_action(plan_copy: Path, monkeypatch
 
 
 def test_a_command_about_every_action_reads_the_records_once(plan_copy: Path, monkeypatch):
-    from zi_plan import journal_cache
+    from zi_plan.store import journal_cache
 
     _journal_with(plan_copy, ("II.2.a", 4), ("III.5.a", 1), ("III.5.a", 2), ("II.2.a", 5), ("I.1.a", 4))
     load_journal(load_plan(plan_copy))
@@ -294,7 +296,7 @@ def test_a_command_about_every_action_reads_the_records_once(plan_copy: Path, mo
 
 
 def test_what_amend_found_is_kept_with_the_journal(plan_copy: Path, monkeypatch):
-    from zi_plan import amend
+    from zi_plan.store import amendments
 
     path = _journal_with(plan_copy, ("II.2.a", 4), ("III.5.a", 1))
     path.write_text(path.read_text(encoding="utf-8") + RECORD.format(id="IX.9.z", month=4, by="Gita"), encoding="utf-8")
@@ -303,8 +305,8 @@ def test_what_amend_found_is_kept_with_the_journal(plan_copy: Path, monkeypatch)
     [finding] = first.findings
     assert (finding.kind, finding.action) == ("removed", "IX.9.z")
     checks: list[int] = []
-    real = amend.check_records
-    monkeypatch.setattr(amend, "check_records", lambda *a: checks.append(1) or real(*a))
+    real = amendments.check_records
+    monkeypatch.setattr(amendments, "check_records", lambda *a: checks.append(1) or real(*a))
     recording.record_done(load_plan(plan_copy), "II.2.a", month=5, by="Hadi")  # work as the plan is: nothing new to find
     again = load_journal(load_plan(plan_copy))
     assert checks == []

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PLAN
-from zi_plan import permissions
 from zi_plan.cli import main
+from zi_plan.fs import permissions
 
 
 @pytest.fixture

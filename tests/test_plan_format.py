@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINIMAL
-from zi_plan.plan import load_plan
+from zi_plan.store.plans import load_plan
 
 # Written by the previous release's `zi init` (plan format 1: no version key).
 V1 = Path(__file__).parent / "fixtures" / "plan-v1.yaml"
@@ -112,9 +112,9 @@ def test_warnings_in_json_and_github_formats(zi, write_plan):
 
 def test_validate_parses_a_plan_once_for_its_problems_and_all_its_warnings(tmp_path, monkeypatch):
     """A large plan costs one parse in `zi validate`, not one per kind of warning (issue 16)."""
-    from zi_plan import yamlio
-    from zi_plan.journal import journal_file_name
-    from zi_plan.plan import check_file
+    from zi_plan.schema import yamlio
+    from zi_plan.store.plans import check_file
+    from zi_plan.store.workspace import journal_file_name
 
     text = MINIMAL.replace("  place: Fef", "  place: '...'").replace("            months: [2]\n", "            months: []\n")
     plan = tmp_path / "plan.yaml"

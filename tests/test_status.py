@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from zi_plan.errors import ZiError
-from zi_plan.journal import Occurrence, Record, replay
-from zi_plan.status import check_month, done_late, mark
+from zi_plan.model.journal import Occurrence, Record, replay
+from zi_plan.model.status import check_month, done_late, mark
 
 WIB = dt.timezone(dt.timedelta(hours=9))
 

@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PLAN
-from zi_plan import recording, status
-from zi_plan.months import parse_month
+from zi_plan.model import status
+from zi_plan.model.months import parse_month
+from zi_plan.progress import recording
 
 
 @pytest.fixture

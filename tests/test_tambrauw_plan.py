@@ -7,7 +7,8 @@ from collections import Counter
 import pytest
 
 from tests.conftest import PLAN
-from zi_plan.plan import bundled_plan_path, load_plan
+from zi_plan.store.plans import load_plan
+from zi_plan.store.workspace import bundled_plan_path
 
 
 @pytest.fixture(scope="module")

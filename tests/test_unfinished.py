@@ -5,7 +5,7 @@ from __future__ import annotations
 import yaml
 
 from tests.conftest import MINIMAL
-from zi_plan.unfinished import warnings
+from zi_plan.schema.unfinished import warnings
 
 UNFINISHED = MINIMAL.replace(
     """          - indicator: Agen perubahan ditetapkan

@@ -1,4 +1,4 @@
-"""zi_plan.validators: the models' checks, run by pydantic-core from stored schemas."""
+"""zi_plan.schema.validators: the models' checks, run by pydantic-core from stored schemas."""
 
 from __future__ import annotations
 
@@ -16,11 +16,11 @@ import yaml
 from pydantic import ValidationError
 
 from tests.conftest import PLAN, REPO
-from zi_plan import core_schemas, validators
-from zi_plan.journal_schema import JournalFile
-from zi_plan.model import Plan
+from zi_plan.schema import core, validators
+from zi_plan.schema.journal import JournalFile
+from zi_plan.schema.plan import Plan
 
-REGENERATE = "the models changed: run `python -m zi_plan.validators` and commit zi_plan/core_schemas.py"
+REGENERATE = "the models changed: run `python -m zi_plan.schema.validators` and commit zi_plan/schema/core.py"
 
 
 def _models_and_keys(node: Any) -> list[tuple[str, list[str]]]:
@@ -36,17 +36,17 @@ def _models_and_keys(node: Any) -> list[tuple[str, list[str]]]:
 def test_the_stored_schemas_have_the_models_and_keys_of_the_models():
     for name in validators.MODELS:
         compiled = validators.stored_form(validators._model(name).__pydantic_core_schema__)
-        assert _models_and_keys(getattr(core_schemas, name)) == _models_and_keys(compiled), REGENERATE
+        assert _models_and_keys(getattr(core, name)) == _models_and_keys(compiled), REGENERATE
 
 
-@pytest.mark.skipif(pydantic_core.__version__ != core_schemas.PYDANTIC_CORE, reason="another pydantic-core writes its schemas otherwise")
+@pytest.mark.skipif(pydantic_core.__version__ != core.PYDANTIC_CORE, reason="another pydantic-core writes its schemas otherwise")
 def test_the_stored_schemas_are_what_the_models_compile_to():
-    stored = (REPO / "zi_plan" / "core_schemas.py").read_text(encoding="utf-8")
+    stored = (REPO / "zi_plan" / "schema" / "core.py").read_text(encoding="utf-8")
     assert stored == validators.source(), REGENERATE
 
 
 def test_with_another_pydantic_core_the_models_validate(monkeypatch):
-    monkeypatch.setattr(core_schemas, "PYDANTIC_CORE", "0.0.0")
+    monkeypatch.setattr(core, "PYDANTIC_CORE", "0.0.0")
     validators._validator.cache_clear()
     try:
         checked, errors = validators.validate("PLAN", _plan())
@@ -156,8 +156,8 @@ def test_a_first_load_imports_pydantic_core_but_not_pydantic(tmp_path: Path):
     """What makes a cold `zi due` cheap: no pydantic models are built to check the plan."""
     plan = tmp_path / "plan.yaml"
     plan.write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
-    code = ("import sys; from pathlib import Path; from zi_plan import plan, journal\n"
-            f"p = plan.load_plan(Path({str(plan)!r})); j = journal.load_journal(p)\n"
+    code = ("import sys; from pathlib import Path; from zi_plan.store import plans, journal\n"
+            f"p = plans.load_plan(Path({str(plan)!r})); j = journal.load_journal(p)\n"
             "print(len(j.records), 'pydantic' in sys.modules, 'pydantic_core' in sys.modules)")  # fmt: skip
     journal_path = subprocess.run([sys.executable, "-c", code.replace("print(len", "print(j.path, len")], capture_output=True, text=True, cwd=tmp_path, check=True,
                                   env={**os.environ, "ZI_NO_CACHE": "1"}).stdout.split()[0]  # fmt: skip

@@ -113,7 +113,7 @@ def test_documents_name_plan_and_journal_on_stderr(zi, office, monkeypatch):
 
 def test_discover_directly(tmp_path, monkeypatch):
     from zi_plan.errors import ZiError
-    from zi_plan.workspace import discover, plans_in
+    from zi_plan.store.workspace import discover, plans_in
 
     root = tmp_path / "kantor"
     (root / "plans").mkdir(parents=True)

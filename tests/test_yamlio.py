@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from zi_plan import yamlio
-from zi_plan.yamlio import compose, locate
+from zi_plan.schema import yamlio
+from zi_plan.schema.yamlio import compose, locate
 
 TEXT = """\
 year: 2024

@@ -101,7 +101,7 @@ def _take_lang(args: list[str]) -> tuple[Optional[str], list[str]]:
 
 def main(argv: Optional[list[str]] = None) -> int:
     """Entry point: choose the language, run the app, turn user errors into a message and an exit code."""
-    if argv is None:  # the process is this one command: no cyclic GC (see zi_plan.cache.loading)
+    if argv is None:  # the process is this one command: no cyclic GC (see zi_plan.store.cache.loading)
         gc.disable()
     args = list(sys.argv[1:] if argv is None else argv)
     i18n.set_language(i18n.detect())
@@ -111,7 +111,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         i18n.set_language(i18n.detect(lang))
         from typer.main import get_command
 
-        from zi_plan import clicktext
+        from zi_plan.commands import _clicktext as clicktext
 
         command = get_command(build_app(args[0] if args else None))
         clicktext.localise(command)  # Typer's own texts in the chosen language too
@@ -134,7 +134,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         sys.stderr.write("zi: " + _("interrupted") + "\n")
         return 130
     except OSError as exc:  # the output itself (`> /dev/full`): the files zi writes say so in their own words
-        from zi_plan.fsguard import reason
+        from zi_plan.fs.fsguard import reason
 
         with contextlib.suppress(OSError, ValueError, AttributeError):  # stderr may be the same full disk, or closed
             sys.stderr.write("zi: " + _("error: cannot write the output: {reason}").format(reason=reason(exc)) + "\n")

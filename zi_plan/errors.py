@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 
 class ZiError(Exception):
@@ -17,7 +17,7 @@ class ZiError(Exception):
         self.exit_code = exit_code
 
 
-class Problem(NamedTuple):  # a NamedTuple: see zi_plan.plan's views
+class Problem(NamedTuple):  # a NamedTuple: see zi_plan.model.plan's views
     """One thing wrong with a file, where it is (1-based line/column) and what."""
 
     path: str
@@ -32,6 +32,11 @@ class Problem(NamedTuple):  # a NamedTuple: see zi_plan.plan's views
 
     def __str__(self) -> str:
         return f"{self.where()}: {self.message}"
+
+
+# What a rule finds, before it is placed at a line: (pydantic-style loc,
+# message, point at the key rather than the value); see zi_plan.schema.checks.
+Found = tuple[tuple[Any, ...], str, bool]
 
 
 class InvalidFile(ZiError):

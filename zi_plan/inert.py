@@ -3,7 +3,7 @@
 Anyone who can edit a shared plan or journal could put escape sequences in
 a team name or a note: clear the screen, rewrite earlier lines, or show a
 hyperlink (OSC 8) that says one thing and opens another. Everything Rich
-prints goes through ``zi_plan.render.InertConsole``, which strips them with ``inert``; one-line messages
+prints goes through ``zi_plan.render.tables.InertConsole``, which strips them with ``inert``; one-line messages
 (``PATH:LINE:COL: ...``) show them visibly instead, as ``\\x1b``, so that the
 user sees what is in the file.
 """

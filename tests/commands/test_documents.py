@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import MINIMAL, PLAN
-from zi_plan.plan import load_plan
+from zi_plan.store.plans import load_plan
 
 WIB = dt.timezone(dt.timedelta(hours=9))
 

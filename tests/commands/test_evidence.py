@@ -57,7 +57,7 @@ def test_undone_evidence_is_not_packed_and_its_occurrence_is_a_gap(zi, office, t
 
 
 def test_pack_counts_equal_the_zip_and_a_file_named_twice_goes_in_once(zi, office, tmp_path, monkeypatch):
-    from zi_plan import recording
+    from zi_plan.progress import recording
 
     scan = tmp_path / "scan.pdf"
     # The same file again: stored once, named by two records (as journals written
@@ -210,7 +210,7 @@ def test_restore_refuses_a_file_with_another_hash(zi, office, tmp_path):
 
 def test_restore_refuses_a_file_that_changes_after_its_check(zi, office, tmp_path, monkeypatch):
     """The bytes put back are the ones hashed: a copy changed between the check and the copy is not restored."""
-    from zi_plan import corrections
+    from zi_plan.progress import corrections
 
     stored, journal, before = _lose_the_scan(office)
     changing = tmp_path / "salinan.pdf"

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from tests.conftest import PLAN, REPO
-from zi_plan.plan import load_plan
+from zi_plan.store.plans import load_plan
 
 FIXTURE = REPO / "tests" / "fixtures" / "tambrauw-2023.csv"
 TAMBRAUW = ("--institution", "Komisi Pemilihan Umum Kabupaten Tambrauw", "--year", "2023")

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from tests.conftest import MINIMAL, PLAN, REPO
-from zi_plan.model import json_schema
+from zi_plan.schema.plan import json_schema
 
 
 def test_bundled_plan_is_valid(zi):

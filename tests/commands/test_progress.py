@@ -12,9 +12,10 @@ import pytest
 import yaml
 
 from tests.conftest import PLAN
-from zi_plan import status
-from zi_plan.journal import Record, append_records, load_journal
-from zi_plan.plan import load_plan
+from zi_plan.model import status
+from zi_plan.model.journal import Record
+from zi_plan.store.journal import append_records, load_journal
+from zi_plan.store.plans import load_plan
 
 
 def _yaml_schedule() -> Counter[tuple[str, int]]:

@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from tests.conftest import PLAN, REPO
-from zi_plan import status
-from zi_plan.journal import load_journal
-from zi_plan.plan import load_plan
+from zi_plan.model import status
+from zi_plan.store.journal import load_journal
+from zi_plan.store.plans import load_plan
 
 
 @pytest.fixture

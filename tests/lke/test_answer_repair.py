@@ -56,9 +56,9 @@ def test_superseded_answer_evidence_no_longer_fails_verify(zi, plan, tmp_path):
 
 
 def test_excel_csv_with_semicolons_decimal_commas_and_crlf(zi, plan, tmp_path):
-    from zi_plan.journal import load_journal
     from zi_plan.lke import answers
-    from zi_plan.plan import load_plan
+    from zi_plan.store.journal import load_journal
+    from zi_plan.store.plans import load_plan
 
     (tmp_path / "a.csv").write_bytes(b"H.1.a;3,61\r\nH.2.a;3,2\r\n")
     result = zi("lke", "answer", "--file", "a.csv", "--plan", str(plan))

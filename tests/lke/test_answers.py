@@ -35,9 +35,9 @@ def test_answer_with_evidence_is_stored_hashed_and_verified(zi, plan, tmp_path):
 
 
 def test_later_answer_supersedes_and_history_stays(zi, plan):
-    from zi_plan.journal import load_journal
     from zi_plan.lke import answers
-    from zi_plan.plan import load_plan
+    from zi_plan.store.journal import load_journal
+    from zi_plan.store.plans import load_plan
 
     assert zi("lke", "answer", "P.1.i.b", "C", "--plan", str(plan), "--by", "A").code == 0
     assert zi("lke", "answer", "P.1.i.b", "a", "--plan", str(plan), "--by", "B").code == 0

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import MINIMAL, PLAN
 from zi_plan.lke.coverage import coverage, worksheet_for
 from zi_plan.lke.worksheet import DATA_DIR, available_years, load_worksheet
-from zi_plan.plan import load_plan
+from zi_plan.store.plans import load_plan
 
 SHEET_DATA = json.loads((DATA_DIR / "lke-2026.json").read_text(encoding="utf-8"))
 

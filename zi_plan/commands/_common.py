@@ -21,8 +21,8 @@ from zi_plan.errors import ZiError
 from zi_plan.i18n import _
 
 if TYPE_CHECKING:
-    from zi_plan.journal import Journal
-    from zi_plan.plan import LoadedPlan
+    from zi_plan.model.journal import Journal
+    from zi_plan.model.plan import LoadedPlan
 
 
 class ValidateFormat(str, Enum):
@@ -63,8 +63,8 @@ def json_option() -> Any:
 
 
 def parse_month(value: str) -> int:
-    """--month and --from: 1..12 or a month's name in either language (see zi_plan.months)."""
-    from zi_plan.months import parse_month as parse
+    """--month and --from: 1..12 or a month's name in either language (see zi_plan.model.months)."""
+    from zi_plan.model.months import parse_month as parse
 
     try:
         return parse(value)
@@ -104,7 +104,7 @@ def force_option() -> Any:
 
 def open_plan(plan: Path | None) -> LoadedPlan:
     """The plan named by --plan, else the one found as README says."""
-    from zi_plan.plan import open_plan as open_
+    from zi_plan.store.plans import open_plan as open_
 
     return open_(plan)
 
@@ -112,7 +112,7 @@ def open_plan(plan: Path | None) -> LoadedPlan:
 def open_workspace(plan: Path | None, to_stderr: bool = False, warn: bool = True) -> tuple[LoadedPlan, Journal]:
     """The plan and its progress journal, read (not locked: for reading only),
     named first (on stderr when stdout carries data), with the journal's warnings."""
-    from zi_plan.journal import load_journal
+    from zi_plan.store.journal import load_journal
 
     loaded = open_plan(plan)
     journal = load_journal(loaded)
@@ -122,29 +122,31 @@ def open_workspace(plan: Path | None, to_stderr: bool = False, warn: bool = True
 
 def announce(plan: LoadedPlan, journal: Journal, to_stderr: bool = False, warn: bool = True) -> None:
     """The first line of every command that reads progress, then the records the plan no longer matches."""
-    from zi_plan import render, workspace
+    from zi_plan.render import tables
+    from zi_plan.store import workspace
 
-    render.console(stderr=to_stderr).print(render.esc(workspace.heading(plan.path, journal.path, plan.bundled)), soft_wrap=True)
-    err = render.console(stderr=True)
+    tables.console(stderr=to_stderr).print(tables.esc(workspace.heading(plan.path, journal.path, plan.bundled)), soft_wrap=True)
+    err = tables.console(stderr=True)
     for line in journal.warnings if warn else ():
-        err.print(render.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
+        err.print(tables.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
 
 
 def warn_placeholders(plan: LoadedPlan) -> None:
     """`zi publish`/`zi report`: say on stderr when the decree's details are still init's placeholders."""
-    from zi_plan import placeholders, render
+    from zi_plan.render import tables
+    from zi_plan.schema import placeholders
 
     line = placeholders.publish_warning(plan)
     if line:
-        render.console(stderr=True).print(render.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
+        tables.console(stderr=True).print(tables.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
 
 
 def month_or_now(month: int | None, plan_year: int) -> int:
     """The default-month rule: the month asked for, else the plan's "as of" month
-    (12 for a past year, 1 for a year to come, else this month: zi_plan.status.as_of_month)."""
+    (12 for a past year, 1 for a year to come, else this month: zi_plan.model.status.as_of_month)."""
     if month is not None:
         return month
-    from zi_plan import status
+    from zi_plan.model import status
 
     return status.as_of_month(plan_year)
 
@@ -152,6 +154,6 @@ def month_or_now(month: int | None, plan_year: int) -> int:
 def written(path: str | None) -> None:
     """Say on stderr where a document went (nothing when it went to stdout)."""
     if path is not None:
-        from zi_plan import render
+        from zi_plan.render import tables
 
-        render.console(stderr=True).print(_("written {path}").format(path=render.esc(path)), soft_wrap=True)
+        tables.console(stderr=True).print(_("written {path}").format(path=tables.esc(path)), soft_wrap=True)

@@ -31,28 +31,28 @@ def _report(app: typer.Typer) -> None:
         output: Optional[str] = common.output_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
-        from zi_plan import documents
-        from zi_plan.files import target_path, write_document
+        from zi_plan.documents import reports
+        from zi_plan.fs.files import target_path, write_document
 
         loaded, journal = common.open_workspace(plan, to_stderr=True)
         common.warn_placeholders(loaded)
         as_of = common.month_or_now(month, loaded.year)
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
         base = None if output == "-" else target_path(output, name).parent  # evidence links start here
-        text = documents.monev_report(loaded, journal, as_of, since, fmt.value, base)
+        text = reports.monev_report(loaded, journal, as_of, since, fmt.value, base)
         common.written(write_document(text.encode("utf-8"), output, name))
 
 
 def _publish(app: typer.Typer) -> None:
     @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website."))
     def publish_cmd(output: Optional[str] = common.output_option(), plan: Optional[Path] = common.plan_option()) -> None:
-        from zi_plan import documents
-        from zi_plan.files import write_document
+        from zi_plan.documents import reports
+        from zi_plan.fs.files import write_document
 
         loaded = common.open_plan(plan)
         common.warn_placeholders(loaded)
         name = _("action-plan-{year}.html").format(year=loaded.year)
-        common.written(write_document(documents.plan_page(loaded).encode("utf-8"), output, name))
+        common.written(write_document(reports.plan_page(loaded).encode("utf-8"), output, name))
 
 
 def _export(app: typer.Typer) -> None:
@@ -67,8 +67,8 @@ def _export(app: typer.Typer) -> None:
         excel: Optional[str] = typer.Option(None, "--excel", help=_("csv only: for Excel in this language: id (';'-separated, as Indonesian Excel opens it) or en (',').")),
         delimiter: Optional[str] = typer.Option(None, "--delimiter", help=_("csv only: the separator: ',', ';', '|' or tab.")),
     ) -> None:
-        from zi_plan import export
-        from zi_plan.files import write_document
+        from zi_plan.formats import export
+        from zi_plan.fs.files import write_document
 
         separator = export.csv_delimiter(excel, delimiter, fmt.value)
         loaded, journal = common.open_workspace(plan, to_stderr=True)

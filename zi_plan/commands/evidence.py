@@ -31,9 +31,10 @@ def _pack(app: typer.Typer) -> None:
         by: str = typer.Option("action", "--by", help=_("Lay the files out by action (component/item/action/month) or by LKE question (area/sub-area/code).")),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import pack, render
+        from zi_plan.documents import pack
         from zi_plan.errors import ZiError
-        from zi_plan.files import target_path
+        from zi_plan.fs.files import target_path
+        from zi_plan.render import tables
 
         if by not in ("action", "lke"):
             raise ZiError(_("unknown layout '{by}': use action or lke").format(by=by), exit_code=2)
@@ -42,8 +43,8 @@ def _pack(app: typer.Typer) -> None:
 
         def build(target: Path) -> Any:
             if by == "lke":  # the LKE code lives in zi_plan.lke
+                from zi_plan.documents.lke_pack import build_lke_pack
                 from zi_plan.lke.coverage import worksheet_for
-                from zi_plan.lke.pack import build_lke_pack
 
                 return build_lke_pack(loaded, journal, worksheet_for(loaded), target)
             return pack.build_pack(loaded, journal, target, month or 12)
@@ -52,11 +53,11 @@ def _pack(app: typer.Typer) -> None:
         if to_stdout:
             with pack.to_stdout(name) as target:
                 result = build(target)
-            render.print_pack(result, _("(standard output)"), stderr=True)
+            tables.print_pack(result, _("(standard output)"), stderr=True)
         else:
             target = target_path(output, name)
             result = build(target)
-            render.print_pack(result, target)
+            tables.print_pack(result, target)
         if result.problems:
             raise typer.Exit(1)
 
@@ -80,12 +81,13 @@ def _replace(app: typer.Typer) -> None:
         by: Optional[str] = _by_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
-        from zi_plan import corrections, render_evidence
+        from zi_plan.progress import corrections
+        from zi_plan.render import evidence_tables
 
         loaded = common.open_plan(plan)
         result = corrections.replace(loaded, action_id, month, old, new, note=note, by=by)
         common.announce(loaded, result.journal)  # plan and journal first, as zi done says them
-        render_evidence.print_replaced(result, loaded.year)
+        evidence_tables.print_replaced(result, loaded.year)
 
 
 def _restore(app: typer.Typer) -> None:
@@ -97,9 +99,10 @@ def _restore(app: typer.Typer) -> None:
         by: Optional[str] = _by_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
-        from zi_plan import corrections, render_evidence
+        from zi_plan.progress import corrections
+        from zi_plan.render import evidence_tables
 
         loaded = common.open_plan(plan)
         result = corrections.restore(loaded, stored, file, note=note, by=by)
         common.announce(loaded, result.journal)
-        render_evidence.print_restored(result)
+        evidence_tables.print_restored(result)

@@ -37,15 +37,16 @@ def _accept(group: typer.Typer) -> None:
         by: Optional[str] = _by_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import amend, render
-        from zi_plan.workspace import shown
+        from zi_plan.progress import amend
+        from zi_plan.render import tables
+        from zi_plan.store.workspace import shown
 
         loaded = common.open_plan(plan)
         records, journal = amend.accept(loaded, action_id, by=by, note=note)
         common.announce(loaded, journal, warn=False)  # its warnings were read before this record settled them
-        what = render.esc(f"{records[0].action} “{records[0].indicator}”")
-        render.console().print(_("accepted: the records of {what} count for its present text; journal {path}").format(
-            what=what, path=render.esc(str(shown(journal.path)))), soft_wrap=True)  # fmt: skip
+        what = tables.esc(f"{records[0].action} “{records[0].indicator}”")
+        tables.console().print(_("accepted: the records of {what} count for its present text; journal {path}").format(
+            what=what, path=tables.esc(str(shown(journal.path)))), soft_wrap=True)  # fmt: skip
 
 
 def _move(group: typer.Typer) -> None:
@@ -57,12 +58,13 @@ def _move(group: typer.Typer) -> None:
         by: Optional[str] = _by_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import amend, render
-        from zi_plan.workspace import shown
+        from zi_plan.progress import amend
+        from zi_plan.render import tables
+        from zi_plan.store.workspace import shown
 
         loaded = common.open_plan(plan)
         record, count, journal = amend.move(loaded, old, new, by=by, note=note)
         common.announce(loaded, journal, warn=False)
         moved = ngettext("{n} record of {old} now counts for {new}", "{n} records of {old} now count for {new}", count).format(
             n=count, old=record.moved_from, new=record.action)  # fmt: skip
-        render.console().print(render.esc(moved + "; " + _("journal {path}").format(path=shown(journal.path))), soft_wrap=True)
+        tables.console().print(tables.esc(moved + "; " + _("journal {path}").format(path=shown(journal.path))), soft_wrap=True)

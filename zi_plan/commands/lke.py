@@ -32,19 +32,19 @@ def _add_list(lke_app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import render
-        from zi_plan.lke import coverage, listing, tables
+        from zi_plan.lke import coverage, listing
+        from zi_plan.render import lke_tables, tables
 
         wanted = listing.parse_area(area)
         loaded = common.open_plan(plan)
         sheet = coverage.worksheet_for(loaded)
         rows = listing.list_rows(sheet, coverage.served_by(loaded), wanted)
         if as_json:
-            render.print_json(rows)
+            tables.print_json(rows)
             return
-        out = render.console()
+        out = tables.console()
         out.print("[bold]" + _("LKE Zona Integritas {year} (Lampiran III PermenPANRB 90/2021)").format(year=sheet.year) + "[/]")
-        out.print(tables.list_table(rows))
+        out.print(lke_tables.list_table(rows))
         scored = sum(r["scored"] for r in rows)
         out.print(_("{n} questions scored, {inputs} count inputs").format(n=scored, inputs=len(rows) - scored))
 
@@ -52,24 +52,24 @@ def _add_list(lke_app: typer.Typer) -> None:
 def _add_coverage(lke_app: typer.Typer) -> None:
     @lke_app.command("coverage", help=_("Which questions the plan's actions serve, and the best score that leaves within reach."))
     def coverage_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
-        from zi_plan import render
-        from zi_plan.lke import coverage, tables
+        from zi_plan.lke import coverage
+        from zi_plan.render import lke_tables, tables
 
         loaded = common.open_plan(plan)
         result = coverage.coverage(coverage.worksheet_for(loaded), loaded)
         if as_json:
-            render.print_json(result.to_json())
+            tables.print_json(result.to_json())
             return
-        out = render.console()
-        for table in tables.coverage_tables(result):
+        out = tables.console()
+        for table in lke_tables.coverage_tables(result):
             out.print(table)
-        out.print(tables.uncovered_table(result))
+        out.print(lke_tables.uncovered_table(result))
         c = result.ceiling
         out.print(_("The plan serves {covered} of the {scored} scored questions of the LKE {year}.").format(
             covered=len(result.covered), scored=len(result.scored), year=result.sheet.year))  # fmt: skip
         out.print(_("Ceiling: pemenuhan {p}, reform {r}, pengungkit {g} (of 60)").format(
-            p=tables.num(c.pemenuhan), r=tables.num(c.reform), g=tables.num(c.pengungkit)))  # fmt: skip
-        tables.print_gate_lines(out, result.gates, served=True)
+            p=lke_tables.num(c.pemenuhan), r=lke_tables.num(c.reform), g=lke_tables.num(c.pengungkit)))  # fmt: skip
+        lke_tables.print_gate_lines(out, result.gates, served=True)
 
 
 def _add_answer(lke_app: typer.Typer) -> None:
@@ -86,12 +86,13 @@ def _add_answer(lke_app: typer.Typer) -> None:
                         help=_("Many answers from a CSV file: code,value[,note] per line; all or nothing."))] = None,
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import render
         from zi_plan.errors import ZiError
-        from zi_plan.evidence import path_for_user
         from zi_plan.lke import answers, coverage
-        from zi_plan.recording import may_write
-        from zi_plan.workspace import shown
+        from zi_plan.progress.answers import record_answers
+        from zi_plan.progress.recording import may_write
+        from zi_plan.render import tables
+        from zi_plan.store.evidence import path_for_user
+        from zi_plan.store.workspace import shown
 
         loaded = common.open_plan(plan)
         may_write(loaded)  # before any code or value is checked against a plan nobody chose
@@ -105,16 +106,16 @@ def _add_answer(lke_app: typer.Typer) -> None:
         else:
             question = sheet.question(code)
             entries = [(question, answers.parse_value(question, value), note)]
-        recorded, journal = answers.record_answers(loaded, entries, evidence=evidence or [], by=by)
+        recorded, journal = record_answers(loaded, entries, evidence=evidence or [], by=by)
         common.announce(loaded, journal)
-        out = render.console()
+        out = tables.console()
         for a in recorded:
-            out.print(_("answer: {code} = {value} — by {by}").format(code=f"[bold]{a.code}[/]", value=render.esc(str(a.value)), by=render.esc(a.by)))
+            out.print(_("answer: {code} = {value} — by {by}").format(code=f"[bold]{a.code}[/]", value=tables.esc(str(a.value)), by=tables.esc(a.by)))
             for entry in a.evidence:
                 where = entry.url or _("stored {path}  (sha256 {sha}…, {size} bytes)").format(
                     path=path_for_user(journal, entry.path or ""), sha=(entry.sha256 or "")[:12], size=entry.size)  # fmt: skip
-                out.print("  " + render.esc(where), soft_wrap=True)
-        out.print("  " + _("journal {path}").format(path=render.esc(str(shown(journal.path)))), soft_wrap=True)
+                out.print("  " + tables.esc(where), soft_wrap=True)
+        out.print("  " + _("journal {path}").format(path=tables.esc(str(shown(journal.path)))), soft_wrap=True)
 
 
 def _add_score(lke_app: typer.Typer) -> None:
@@ -124,8 +125,8 @@ def _add_score(lke_app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import render
-        from zi_plan.lke import answers, coverage, score, tables
+        from zi_plan.lke import answers, coverage, score
+        from zi_plan.render import lke_tables, tables
 
         loaded, journal = common.open_workspace(plan, to_stderr=as_json)
         sheet = coverage.worksheet_for(loaded)
@@ -139,20 +140,20 @@ def _add_score(lke_app: typer.Typer) -> None:
             data = result.to_json()
             if suggestions is not None:
                 data["suggestions"] = [s.to_json() for s in suggestions]
-            render.print_json(data)
+            tables.print_json(data)
             return
-        out = render.console()
-        out.print(tables.score_table(result))
+        out = tables.console()
+        out.print(lke_tables.score_table(result))
         answered = sum(v.status != "unanswered" for v in result.values.values())
         out.print(_("{n} of {total} questions answered").format(n=answered, total=len(result.values)))
         no_value = [code for code, v in result.values.items() if v.status == "no_value"]
         if no_value:
             out.print(_("no value (a denominator of 0), left out: {codes}").format(codes=", ".join(no_value)))
-        out.print(tables.reading_line(_("answered (as the official Excel)"), result.answered, sheet))
-        out.print(tables.reading_line(_("strict (unanswered = 0)"), result.strict, sheet))
-        tables.print_gate_lines(out, result.gates)
+        out.print(lke_tables.reading_line(_("answered (as the official Excel)"), result.answered, sheet))
+        out.print(lke_tables.reading_line(_("strict (unanswered = 0)"), result.strict, sheet))
+        lke_tables.print_gate_lines(out, result.gates)
         if suggestions is not None:
-            out.print(tables.suggestion_table(suggestions, answers.current(journal)))
+            out.print(lke_tables.suggestion_table(suggestions, answers.current(journal)))
 
 
 def _add_sheet(lke_app: typer.Typer) -> None:
@@ -163,12 +164,13 @@ def _add_sheet(lke_app: typer.Typer) -> None:
                           help=_("Where to write: a file, or - for standard output. Default: a file named after the document, here."))] = None,
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import render
         from zi_plan.errors import ZiError
-        from zi_plan.files import write_document
-        from zi_plan.lke import coverage, sheet
+        from zi_plan.formats import lke_sheet
+        from zi_plan.fs.files import write_document
+        from zi_plan.lke import coverage
+        from zi_plan.render import tables
 
-        writers = {"xlsx": (sheet.to_xlsx, "xlsx"), "portalrb": (sheet.to_portalrb, "json")}
+        writers = {"xlsx": (lke_sheet.to_xlsx, "xlsx"), "portalrb": (lke_sheet.to_portalrb, "json")}
         if fmt not in writers:
             raise ZiError(_("unknown format '{fmt}': use xlsx or portalrb").format(fmt=fmt), exit_code=2)
         loaded, journal = common.open_workspace(plan, to_stderr=True)
@@ -177,4 +179,4 @@ def _add_sheet(lke_app: typer.Typer) -> None:
         name = _("lke-{year}-{kind}.{ext}").format(year=worksheet.year, kind=fmt if fmt == "portalrb" else "answers", ext=ext)
         written = write_document(writer(loaded, journal, worksheet), output, name)
         if written is not None:
-            render.console(stderr=True).print(_("written {path}").format(path=render.esc(written)), soft_wrap=True)
+            tables.console(stderr=True).print(_("written {path}").format(path=tables.esc(written)), soft_wrap=True)

@@ -56,8 +56,9 @@ def _init(app: typer.Typer) -> None:
         date: Optional[str] = _date_option(),
         force: bool = common.force_option(),
     ) -> None:
-        from zi_plan import newplan, render
-        from zi_plan.plan import load_plan
+        from zi_plan.formats import newplan
+        from zi_plan.render import tables
+        from zi_plan.store.plans import load_plan
 
         target = path or Path("plans") / f"rencana-aksi-{year}.yaml"
         if source is not None:
@@ -67,7 +68,7 @@ def _init(app: typer.Typer) -> None:
                 raise ZiError(_("--institution is needed for a new plan (or --from an existing one)"), exit_code=2)
             text = newplan.starter_plan(institution, year, number, _parse_date(date))
         newplan.write_new_plan(text, target, force)
-        render.print_written_plan(target)
+        tables.print_written_plan(target)
 
 
 def _import(app: typer.Typer) -> None:
@@ -89,15 +90,16 @@ def _import(app: typer.Typer) -> None:
         date: Optional[str] = _date_option(),
         force: bool = common.force_option(),
     ) -> None:  # fmt: skip
-        from zi_plan import newplan, render
+        from zi_plan.formats import newplan
         from zi_plan.importing import ImportOptions, import_plan
+        from zi_plan.render import tables
 
         options = ImportOptions(sheet, columns, quarters, team, component)
         imported = import_plan(table, institution, year, options, title, number, _parse_date(date), keep_problems=dry_run)
         if dry_run:
             from zi_plan.importing import summary
 
-            if summary.show_dry_run(imported, as_json, render.console()):
+            if summary.show_dry_run(imported, as_json, tables.console()):
                 raise typer.Exit(1)
             return
         target = output or Path(table.stem + ".yaml")
@@ -105,6 +107,6 @@ def _import(app: typer.Typer) -> None:
         if as_json:
             from zi_plan.importing import summary
 
-            render.print_json({**summary.dry_run_json(imported), "written": str(target)})
+            tables.print_json({**summary.dry_run_json(imported), "written": str(target)})
         else:
-            render.print_written_plan(target)
+            tables.print_written_plan(target)

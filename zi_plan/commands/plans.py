@@ -27,8 +27,8 @@ def _validate(app: typer.Typer) -> None:
         output_format: common.ValidateFormat = typer.Option(common.ValidateFormat.text, "--format", help=_("text, json or github (workflow annotations).")),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan.plan import check_file, find_plan
-        from zi_plan.reporters import REPORTERS
+        from zi_plan.render.reporters import REPORTERS
+        from zi_plan.store.plans import check_file, find_plan
 
         checked = [check_file(path) for path in paths or [find_plan(plan)[0]]]
         REPORTERS[output_format.value]([(c.path, c.problems) for c in checked], sys.stdout, [(c.path, c.warnings) for c in checked if not c.problems])
@@ -44,7 +44,7 @@ def _list(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import render
+        from zi_plan.render import tables
 
         loaded = common.open_plan(plan)
         actions = loaded.actions
@@ -55,17 +55,17 @@ def _list(app: typer.Typer) -> None:
             actions = [a for a in actions if a.component == loaded.component(component).id]
         rows = [a.to_json() for a in actions]
         if as_json:
-            render.print_json(rows)
+            tables.print_json(rows)
             return
-        out = render.console()
-        out.print(render.action_list_table(rows))
+        out = tables.console()
+        out.print(tables.action_list_table(rows))
         out.print(ngettext("{n} action", "{n} actions", len(rows)).format(n=len(rows)))
 
 
 def _schema(app: typer.Typer) -> None:
     @app.command("schema", help=_("Print the JSON Schema of a plan file (for editors and other tools)."))
     def schema_cmd() -> None:
-        from zi_plan import render
-        from zi_plan.model import json_schema
+        from zi_plan.render import tables
+        from zi_plan.schema.plan import json_schema
 
-        render.print_json(json_schema())
+        tables.print_json(json_schema())

@@ -22,15 +22,16 @@ def register(app: typer.Typer) -> None:
 def _teams(app: typer.Typer) -> None:
     @app.command("teams", help=_("Each team's workload per month (done/scheduled once progress exists)."))
     def teams_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
-        from zi_plan import completion, render, render_completion
+        from zi_plan.progress import completion
+        from zi_plan.render import completion_tables, tables
 
         loaded, journal = common.open_workspace(plan, as_json)
         loads = completion.team_loads(loaded, journal)
         if as_json:
-            render.print_json([load.to_json() for load in loads])
+            tables.print_json([load.to_json() for load in loads])
             return
-        out = render.console()
-        for table in render_completion.teams_tables(loads, with_progress=bool(journal.records), width=out.width):
+        out = tables.console()
+        for table in completion_tables.teams_tables(loads, with_progress=bool(journal.records), width=out.width):
             out.print(table)
 
 
@@ -42,14 +43,15 @@ def _team(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import completion, render, render_completion
+        from zi_plan.progress import completion
+        from zi_plan.render import completion_tables, tables
 
         loaded, journal = common.open_workspace(plan, as_json)
         detail = completion.team_detail(loaded, journal, name, common.month_or_now(month, loaded.year))
         if as_json:
-            render.print_json(detail.to_json())
+            tables.print_json(detail.to_json())
             return
-        render.console().print(render_completion.team_grid(detail))
+        tables.console().print(completion_tables.team_grid(detail))
 
 
 def _progress(app: typer.Typer) -> None:
@@ -59,12 +61,13 @@ def _progress(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import completion, render, render_completion
+        from zi_plan.progress import completion
+        from zi_plan.render import completion_tables, tables
 
         loaded, journal = common.open_workspace(plan, as_json)
         as_of = common.month_or_now(month, loaded.year)
         rows, overall = completion.completion(loaded, journal, as_of)
         if as_json:
-            render.print_json(completion.completion_json(as_of, rows, overall))
+            tables.print_json(completion.completion_json(as_of, rows, overall))
             return
-        render.console().print(render_completion.progress_table(rows, overall, as_of))
+        tables.console().print(completion_tables.progress_table(rows, overall, as_of))

@@ -29,14 +29,15 @@ def _due(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import recording, render
+        from zi_plan.progress import recording
+        from zi_plan.render import tables
 
         loaded, journal = common.open_workspace(plan, as_json)
         report = recording.due(loaded, journal, common.month_or_now(month, loaded.year), team)
         if as_json:
-            render.print_json(report.to_json(loaded))
+            tables.print_json(report.to_json(loaded))
             return
-        render.print_due(report, loaded)
+        tables.print_due(report, loaded)
 
 
 def _done(app: typer.Typer) -> None:
@@ -52,12 +53,13 @@ def _done(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help=_("Record a month that has not come yet.")),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
-        from zi_plan import recording, render
+        from zi_plan.progress import recording
+        from zi_plan.render import tables
 
         loaded = common.open_plan(plan)
         result = recording.record_done(loaded, action_id, month=month, evidence=evidence or [], note=note, by=by, add=add, force=force)
         common.announce(loaded, result.journal)
-        render.print_recorded(result, loaded.year, add)
+        tables.print_recorded(result, loaded.year, add)
 
 
 def _undo(app: typer.Typer) -> None:
@@ -69,12 +71,13 @@ def _undo(app: typer.Typer) -> None:
         by: Optional[str] = typer.Option(None, "--by", help=_("Who reopens it.")),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import recording, render
+        from zi_plan.progress import recording
+        from zi_plan.render import tables
 
         loaded = common.open_plan(plan)
         result = recording.undo(loaded, action_id, month, note=note, by=by)
         common.announce(loaded, result.journal)
-        render.print_reopened(result, loaded.year)
+        tables.print_reopened(result, loaded.year)
 
 
 def _show(app: typer.Typer) -> None:
@@ -84,22 +87,24 @@ def _show(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan import recording, render, render_evidence
+        from zi_plan.progress import recording
+        from zi_plan.render import evidence_tables, tables
 
         loaded, journal = common.open_workspace(plan, as_json)
         data = recording.show(loaded, journal, action_id)
         if as_json:
-            render.print_json(data)
+            tables.print_json(data)
             return
-        out = render.console()
-        for part in render_evidence.show_tables(data):
+        out = tables.console()
+        for part in evidence_tables.show_tables(data):
             out.print(part, soft_wrap=True)  # paths below the tables: whole, to copy
 
 
 def _verify(app: typer.Typer) -> None:
     @app.command("verify", help=_("Re-hash every stored evidence file against the journal, and check the journal against the plan; exit 1 if a file is missing or changed, or a record was made for another text of its action."))
     def verify_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
-        from zi_plan import amend, evidence, render
+        from zi_plan.render import tables
+        from zi_plan.store import amendments, evidence
 
         loaded, journal = common.open_workspace(plan, as_json, warn=False)
         checked, problems = evidence.verify(journal)
@@ -107,11 +112,11 @@ def _verify(app: typer.Typer) -> None:
         changed = [f for f in journal.findings if f.kind == "changed"]
         if as_json:
             data = evidence.verify_json(checked, problems, loose, partial)
-            render.print_json(data | {"ok": data["ok"] and not changed, "records": amend.findings_json(journal.findings, loaded)})
+            tables.print_json(data | {"ok": data["ok"] and not changed, "records": amendments.findings_json(journal.findings, loaded)})
         else:
-            render.print_verify(checked, problems, loose, partial)
-            out = render.console()
-            for line in amend.verify_lines(journal, loaded):
-                out.print(render.esc(line), soft_wrap=True)
+            tables.print_verify(checked, problems, loose, partial)
+            out = tables.console()
+            for line in amendments.verify_lines(journal, loaded):
+                out.print(tables.esc(line), soft_wrap=True)
         if problems or changed:
             raise typer.Exit(1)

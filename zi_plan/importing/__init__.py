@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.formats.writer import ComponentOut, PlanOut, plan_yaml
 from zi_plan.i18n import _
 from zi_plan.importing.columns import Columns, find_columns, parse_columns_option
 from zi_plan.importing.grid import Grid, join
 from zi_plan.importing.readers import read_grids
-from zi_plan.writer import ComponentOut, PlanOut, plan_yaml
 
 QUARTERS = ("last", "spread")
 
@@ -90,7 +90,7 @@ def import_plan(path: Path, institution: str, year: int, options: ImportOptions 
     With ``keep_problems`` (--dry-run) a table that has problems is returned
     with them and without text, once its header and columns are found.
     """
-    from zi_plan.newplan import decree_defaults
+    from zi_plan.formats.newplan import decree_defaults
 
     imported = build_import(path, options or ImportOptions())
     if imported.problems:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from zi_plan.errors import InvalidFile, Problem
+from zi_plan.formats.writer import ActionOut, ComponentOut, ItemOut
 from zi_plan.i18n import _
 from zi_plan.importing.hierarchy import Walk
 from zi_plan.importing.tree import RowComponent
-from zi_plan.writer import ActionOut, ComponentOut, ItemOut
 
 
 def _roman(n: int) -> str:
-    from zi_plan.checks import roman
+    from zi_plan.model.ids import roman
 
     return roman(n)
 

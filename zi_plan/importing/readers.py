@@ -22,7 +22,7 @@ from zi_plan.inert import inert
 
 def read_grids(path: Path, sheet: str | None = None) -> tuple[list[Grid], bool]:
     """The tables in the file, and whether they are parts of one table (pages) to join."""
-    from zi_plan.fsguard import read_regular, reason
+    from zi_plan.fs.fsguard import read_regular, reason
 
     try:
         size = path.stat().st_size

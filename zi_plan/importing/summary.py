@@ -54,7 +54,7 @@ def problems(imported: Imported) -> list[str]:
     """What stops the import: the table's problems (FILE:ROW:COL: message), else the built plan's."""
     if imported.problems:
         return [str(p) for p in imported.problems]
-    from zi_plan.plan import check_text
+    from zi_plan.store.plans import check_text
 
     return [p.message for p in check_text("<import>", imported.text)[1]]
 
@@ -65,11 +65,11 @@ def show_dry_run(imported: Imported, as_json: bool, out: Any) -> bool:
     A table with problems still shows its columns, since that is what
     --columns fixes; in text its problems follow as an error (FILE:ROW:COL).
     """
-    from zi_plan import render
+    from zi_plan.render import tables
 
     if as_json:
         data = dry_run_json(imported)
-        render.print_json(data)
+        tables.print_json(data)
         return bool(data["problems"])
     print_dry_run(imported, out)
     if imported.problems:
@@ -103,17 +103,17 @@ def dry_run_json(imported: Imported) -> dict[str, Any]:
 
 
 def print_dry_run(imported: Imported, out: Any) -> None:
-    from zi_plan import render
+    from zi_plan.render import tables
 
     grid, cols = imported.grid, imported.columns
     label, line = grid.origins[cols.header]
-    out.print(_("{table}: header on row {row}; nothing is written (--dry-run)").format(table=render.esc(label), row=line), soft_wrap=True)
+    out.print(_("{table}: header on row {row}; nothing is written (--dry-run)").format(table=tables.esc(label), row=line), soft_wrap=True)
     columns = _("Columns")
-    table = render.new_table(title=f"[bold]{columns}[/]")
+    table = tables.new_table(title=f"[bold]{columns}[/]")
     for heading in (_("Role"), _("Column"), _("Header")):
         table.add_column(heading, overflow="fold")
     for row in mapping_rows(imported):
-        table.add_row(*(render.esc(cell) for cell in row))
+        table.add_row(*(tables.esc(cell) for cell in row))
     out.print(table)
     if imported.problems:
         return  # no plan to show: the problems follow
@@ -122,32 +122,32 @@ def print_dry_run(imported: Imported, out: Any) -> None:
     names = dict(imported.teams)
     for comp in imported.components:
         actions = [(f"{comp.id}.{i_no}.{_letter(a_no)}", a) for i_no, item in enumerate(comp.items, 1) for a_no, a in enumerate(item.actions)]
-        table = render.new_table(title=f"[bold]{comp.id}[/] {render.esc(comp.title)} — {render.esc(names.get(comp.team, comp.team))}: "
+        table = tables.new_table(title=f"[bold]{comp.id}[/] {tables.esc(comp.title)} — {tables.esc(names.get(comp.team, comp.team))}: "
                                  + _("items {items}, actions {actions}").format(items=len(comp.items), actions=len(actions)))  # fmt: skip
         for heading in (_("ID"), _("Source"), _("Months"), _("Indicator")):
             table.add_column(heading, overflow="fold")
         for aid, action in actions[:FIRST_ACTIONS]:
             source = "; ".join(action.notes[:1] + ([action.source_id] if action.source_id else []))
-            months = render.months_text(action.months) if action.months else _("not scheduled")
-            table.add_row(aid, render.esc(source), months, render.esc((_("[draft]") + " " if action.draft else "") + action.indicator))
+            months = tables.months_text(action.months) if action.months else _("not scheduled")
+            table.add_row(aid, tables.esc(source), months, tables.esc((_("[draft]") + " " if action.draft else "") + action.indicator))
         out.print(table)
     for note in imported.notes:
-        out.print(render.esc(note), soft_wrap=True)
+        out.print(tables.esc(note), soft_wrap=True)
     found = problems(imported)
     if found:
         for message in found:
-            out.print(render.esc(message), soft_wrap=True)
+            out.print(tables.esc(message), soft_wrap=True)
     else:
         out.print(_("The plan is valid; run again without --dry-run to write it."), soft_wrap=True)
 
 
 def render_months(months: list[int]) -> str:
-    from zi_plan.render import months_text
+    from zi_plan.render.tables import months_text
 
     return months_text(months)
 
 
 def _letter(index: int) -> str:
-    from zi_plan.checks import letter
+    from zi_plan.model.ids import letter
 
     return letter(index)

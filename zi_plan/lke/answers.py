@@ -21,13 +21,9 @@ from typing import Any, Optional
 
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
-from zi_plan.journal import (
-    EvidenceEntry,
-    Journal,
-    append_records,
-)
 from zi_plan.lke.worksheet import AnswerValue, Question, Worksheet
-from zi_plan.plan import LoadedPlan
+from zi_plan.model.journal import EvidenceEntry, Journal
+from zi_plan.model.plan import LoadedPlan
 
 
 @dataclass(frozen=True)
@@ -58,7 +54,7 @@ class Answer:
 
 @dataclass(frozen=True)
 class AnswerRestore:
-    """The record of an answer's stored file put back (zi_plan.corrections.restore):
+    """The record of an answer's stored file put back (zi_plan.progress.corrections.restore):
     a ``restore`` like an action's, naming the question instead of an action."""
 
     code: str
@@ -162,7 +158,7 @@ def answer_values(journal: Journal) -> dict[str, AnswerValue]:
 
 
 def _read_text(path: Path) -> str:
-    from zi_plan.fsguard import read_regular, reason
+    from zi_plan.fs.fsguard import read_regular, reason
 
     try:
         return read_regular(path).decode("utf-8-sig")  # a FIFO, a device or a folder is refused, not waited on
@@ -226,35 +222,3 @@ def _separator(lines: list[str]) -> str:
 # ---------------------------------------------------------------- recording
 
 
-def evidence_folder(code: str) -> Path:
-    """Where an answer's files go in the evidence store: LKE/<code>/."""
-    return Path("LKE", code)
-
-
-def record_answers(
-    plan: LoadedPlan,
-    entries: Sequence[tuple[Question, AnswerValue, Optional[str]]],
-    *,
-    evidence: Sequence[str] = (),
-    by: Optional[str] = None,
-) -> tuple[list[Answer], Journal]:
-    """Record answers (all or none); ``evidence`` goes with each of them."""
-    from zi_plan import evidence as store
-    from zi_plan.recording import author, writing
-    from zi_plan.status import now
-
-    sources = store.parse_sources(list(evidence))
-    with writing(plan) as journal:
-        at, who = now(), author(plan, by)
-        answers: list[Answer] = []
-        created: list[Path] = []
-        try:
-            for q, value, note in entries:
-                stored = tuple(store.store_in(journal, evidence_folder(q.code), s, created) for s in sources)
-                answers.append(Answer(q.code, value, at, who, note.strip() if note and note.strip() else None, stored))
-            append_records(journal, plan, answers)
-        except BaseException:
-            # Nothing half-done: no stored file stays without its record.
-            store.discard(created)
-            raise
-    return answers, journal

@@ -12,7 +12,7 @@ from typing import Any
 
 from zi_plan.lke.score import UNANSWERED, GateResult, Reading, Valued, check_gates, read
 from zi_plan.lke.worksheet import Question, SubArea, Worksheet, load_worksheet
-from zi_plan.plan import LoadedPlan
+from zi_plan.model.plan import LoadedPlan
 
 # The gates a plan's actions decide; the others (total, hasil) rest on the surveys.
 PLAN_MEASURES = ("pengungkit", "area_pct")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from zi_plan.checks import Found as _Found
+from zi_plan.errors import Found as _Found
 from zi_plan.i18n import _
 from zi_plan.lke import bundled
 
@@ -30,7 +30,7 @@ def lke_problems(data: dict[str, Any]) -> Iterator[_Found]:
 
 
 def _action_codes(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str, list[Any]]]:
-    from zi_plan.checks import letter, roman
+    from zi_plan.model.ids import letter, roman
 
     for c_index, comp in enumerate(data.get("components") or ()):
         if not isinstance(comp, dict):

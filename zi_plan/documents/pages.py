@@ -1,0 +1,81 @@
+"""The one Jinja2 environment: every page and document zi makes is rendered here.
+
+Autoescaping for HTML (no plan or journal text reaches a page unescaped),
+strict undefined names, gettext for the templates' own words, and the
+helpers templates share (month names, long dates, Markdown cells).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from functools import lru_cache
+from typing import Any
+
+from zi_plan import i18n
+from zi_plan.i18n import month_name, month_short, months_text
+from zi_plan.model.links import is_safe_link
+from zi_plan.model.plan import LoadedPlan
+
+
+def long_date(day: dt.date) -> str:
+    """'15 April 2023' / '15 April 2023': the date as offices write it."""
+    return f"{day.day} {month_name(day.month)} {day.year}"
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+!~|])")
+
+
+def _markdown_cell(value: Any) -> str:
+    # For Markdown table cells: plain text. No raw HTML (many renderers pass
+    # it through), no link, emphasis or code (a note's "[x](javascript:...)"
+    # stays text), no cell breaks, one line.
+    text = _MARKDOWN.sub(r"\\\1", html.escape(str(value), quote=False))
+    return text.replace("\r", "").replace("\n", "<br>")
+
+
+def _markdown_autolink(url: str) -> str:
+    """A link already checked with ``is safe_link``, as a Markdown autolink in a table cell."""
+    return f"<{url}>".replace("|", "\\|")
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Any:
+    # gettext is called at render time, so one environment serves every language.
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    env = Environment(
+        loader=PackageLoader("zi_plan.documents", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
+        undefined=StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.install_gettext_callables(gettext=i18n._, ngettext=i18n.ngettext, newstyle=False)  # type: ignore[attr-defined]
+    env.filters["md"] = _markdown_cell
+    env.filters["md_autolink"] = _markdown_autolink
+    env.tests["safe_link"] = is_safe_link  # the one check before any href or autolink
+    env.globals.update(month_name=month_name, month_short=month_short, months_text=months_text, long_date=long_date)
+    return env
+
+
+def render_page(template: str, **context: Any) -> str:
+    """A page (or Markdown document) from ``zi_plan/documents/templates``, in the current language."""
+    return _environment().get_template(template).render(lang=i18n.language(), **context)
+
+
+def document_meta(plan: LoadedPlan) -> dict[str, Any]:
+    decree = plan.decree
+    return {
+        "institution": plan.institution,
+        "title": plan.title,
+        "year": plan.year,
+        "decree_number": decree.number,
+        "decree_date": long_date(decree.date) if isinstance(decree.date, dt.date) else str(decree.date),
+        "decree_place": decree.place,
+        "signatory": decree.signatory,
+        "position": decree.position,
+        "generated": long_date(dt.date.today()),
+    }

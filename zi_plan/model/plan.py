@@ -1,0 +1,235 @@
+"""Loading a plan: find it, parse it, check it, and index its actions.
+
+``check_text`` collects every problem in a file (the rules are in
+``zi_plan.schema.checks``) with its YAML line and column; ``load_plan`` returns a
+``LoadedPlan`` or raises ``InvalidFile`` with all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from zi_plan.errors import ZiError
+from zi_plan.i18n import _
+from zi_plan.model.ids import letter
+
+# ---------------------------------------------------------------- the views
+#
+# The loaded plan is one tree, as the file is: components -> items ->
+# actions, each node with its effective team (inherited unless overridden).
+# ``LoadedPlan.actions`` and ``by_id`` are indexes derived from the tree.
+# A new field on an action: model.Action (schema), ActionView here (and
+# build_plan), schema/plan.schema.json (`zi schema`), writer.py.
+# The views are NamedTuples, not frozen dataclasses: making a frozen
+# dataclass costs about 1 ms at import (its methods are generated and
+# compiled one by one), a NamedTuple a seventh of that, and every command
+# imports a dozen such classes before it does anything.
+
+
+class TeamView(NamedTuple):
+    id: str
+    name: str
+
+
+class DecreeView(NamedTuple):
+    """The decree (Keputusan) that sets the plan."""
+
+    number: str
+    date: dt.date
+    place: str
+    signatory: str
+    position: str
+
+
+def lke_suffix(codes: Iterable[str] | None) -> str:
+    """'\nLKE P.1.i.a, P.1.i.b': a second line naming the LKE questions an action serves ('' when none)."""
+    return "\nLKE " + ", ".join(codes) if codes else ""
+
+
+class ActionView(NamedTuple):
+    """An action with everything it inherits: its id, item, component and team."""
+
+    id: str
+    component: str
+    component_title: str
+    item: str
+    item_title: str
+    team: TeamView
+    indicator: str
+    steps: tuple[str, ...]
+    evidence: tuple[str, ...]
+    months: tuple[int, ...]
+    # Plan format 2: several teams (``team`` is the first), the source table's
+    # code, an unfinished (draft) action. An action with no months is unscheduled.
+    teams: tuple[TeamView, ...]
+    source_id: str | None = None
+    draft: bool = False
+    lke: tuple[str, ...] = ()  # LKE questions it serves
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "component": self.component,
+            "component_title": self.component_title,
+            "item": self.item,
+            "item_title": self.item_title,
+            "team": self.team.name,
+            "team_id": self.team.id,
+            "indicator": self.indicator,
+            "steps": list(self.steps),
+            "evidence": list(self.evidence),
+            "months": list(self.months),
+            "teams": [t.name for t in self.teams],
+            "source_id": self.source_id,
+            "draft": self.draft,
+            "lke": list(self.lke),
+        }
+
+
+class ItemView(NamedTuple):
+    """A numbered item of a component: ``id`` is 'II.2', ``number`` 2."""
+
+    id: str
+    number: int
+    title: str
+    team: TeamView
+    actions: tuple[ActionView, ...]
+
+
+class ComponentView(NamedTuple):
+    id: str
+    title: str
+    team: TeamView
+    items: tuple[ItemView, ...]
+
+    @property
+    def actions(self) -> list[ActionView]:
+        return [a for item in self.items for a in item.actions]
+
+    @property
+    def teams(self) -> list[TeamView]:
+        """The teams of its actions, in order of first appearance."""
+        return list(dict.fromkeys(a.team for a in self.actions))
+
+
+@dataclass
+class LoadedPlan:
+    """A valid plan, read from ``path``: the tree of components, and its actions indexed by id."""
+
+    path: Path
+    institution: str
+    title: str
+    year: int
+    decree: DecreeView
+    teams: list[TeamView]
+    components: list[ComponentView]
+    # The plan shipped with zi, used because no other was named or found:
+    # its journal must not go beside it (inside the installed package).
+    bundled: bool = False
+    # How it was found (see zi_plan.store.workspace): "option", "env", "folder" or "bundled".
+    found_by: str = "option"
+    fingerprint: str = ""  # the SHA-256 of the plan's content (see zi_plan.store.plans)
+    lke_year: int | None = None  # the LKE worksheet named by the plan; None: the newest bundled
+    actions: list[ActionView] = field(default_factory=list)  # derived: every action, in order
+    by_id: dict[str, ActionView] = field(default_factory=dict)  # derived
+
+    def __post_init__(self) -> None:
+        self.actions = [a for c in self.components for a in c.actions]
+        self.by_id = {a.id: a for a in self.actions}
+
+    def component(self, query: str) -> ComponentView:
+        """A component by its id, in any case ('ii' finds II)."""
+        for comp in self.components:
+            if comp.id.lower() == query.strip().lower():
+                return comp
+        ids = ", ".join(c.id for c in self.components)
+        raise ZiError(_("no component '{component}'; the plan has {ids}").format(component=query, ids=ids))
+
+    def action(self, action_id: str) -> ActionView:
+        """The action with this id, or a ZiError that suggests the closest ids."""
+        found = self.by_id.get(action_id)
+        if found is not None:
+            return found
+        # Ids are case-sensitive in the decree (roman numerals, lower-case
+        # letters), but people type 'ii.2.A': accept an unambiguous match.
+        folded = [a for a in self.by_id if a.lower() == action_id.lower()]
+        if len(folded) == 1:
+            return self.by_id[folded[0]]
+        close = difflib.get_close_matches(action_id, list(self.by_id), n=5, cutoff=0.6)
+        if close:
+            raise ZiError(_("no action '{id}' in {path}. Did you mean {close}?").format(id=action_id, path=self.path, close=", ".join(close)))
+        raise ZiError(_("no action '{id}' in {path}. Run 'zi list' to see every id.").format(id=action_id, path=self.path))
+
+    def team(self, query: str) -> TeamView:
+        """A team by id or by a loose piece of its name ('pengawasan')."""
+        q = query.strip().lower()
+        for team in self.teams:
+            if q in (team.id, team.name.lower()):
+                return team
+        hits = [t for t in self.teams if q and (q in t.name.lower() or q in t.id)]
+        if len(hits) == 1:
+            return hits[0]
+        names = "; ".join(f"{t.name} ({t.id})" for t in self.teams)
+        if hits:
+            raise ZiError(_("'{query}' matches more than one team: {hits}. Teams: {teams}").format(
+                query=query, hits="; ".join(t.name for t in hits), teams=names))  # fmt: skip
+        raise ZiError(_("no team matches '{query}'. Teams: {teams}").format(query=query, teams=names))
+
+
+def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
+    """The tree of views of already-checked plan data."""
+    teams = {t["id"]: TeamView(t["id"], t["name"].strip()) for t in data["teams"]}
+    components = [_component(comp, teams) for comp in data["components"]]
+    return LoadedPlan(
+        path=path,
+        institution=data["institution"].strip(),
+        title=data["title"].strip(),
+        year=data["year"],
+        decree=DecreeView(*(data["decree"][key] for key in ("number", "date", "place", "signatory", "position"))),
+        teams=list(teams.values()),
+        components=components,
+        lke_year=data.get("lke"),
+    )
+
+
+def _teams(act: dict[str, Any], teams: dict[str, TeamView], inherited: TeamView) -> tuple[TeamView, ...]:
+    if act.get("teams"):
+        return tuple(teams[t] for t in act["teams"])
+    return (teams[act["team"]],) if act.get("team") else (inherited,)
+
+
+def _component(comp: dict[str, Any], teams: dict[str, TeamView]) -> ComponentView:
+    cid, title = comp["id"], comp["title"].strip()
+    items = []
+    for i_index, item in enumerate(comp["items"]):
+        item_id = f"{cid}.{i_index + 1}"
+        item_title = item["title"].strip()
+        item_team = teams[item.get("team") or comp["team"]]
+        actions = tuple(
+            ActionView(
+                id=f"{item_id}.{letter(a_index)}",
+                component=cid,
+                component_title=title,
+                item=item_id,
+                item_title=item_title,
+                team=_teams(act, teams, item_team)[0],
+                indicator=act["indicator"].strip(),
+                steps=tuple(s.strip() for s in act.get("steps") or ()),
+                evidence=tuple(e.strip() for e in act.get("evidence") or ()),
+                months=tuple(sorted(act.get("months") or ())),
+                teams=_teams(act, teams, item_team),
+                source_id=act.get("source_id"),
+                draft=bool(act.get("draft")),
+                lke=tuple(act.get("lke") or ()),
+            )
+            for a_index, act in enumerate(item["actions"])
+        )
+        items.append(ItemView(item_id, i_index + 1, item_title, item_team, actions))
+    return ComponentView(cid, title, teams[comp["team"]], tuple(items))
+
+

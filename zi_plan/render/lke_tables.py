@@ -1,0 +1,170 @@
+"""The tables and lines `zi lke` prints (Rich), built from the core's data."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from zi_plan.i18n import _
+from zi_plan.lke.coverage import Coverage
+from zi_plan.lke.labels import gate_label
+from zi_plan.lke.score import GateCheck, GateResult, Reading, Score
+from zi_plan.lke.suggest import Suggestion
+from zi_plan.lke.worksheet import Worksheet
+from zi_plan.render.tables import esc, new_table
+
+
+def num(x: float) -> str:
+    return f"{x:.2f}"
+
+
+def type_text(row: dict[str, Any]) -> str:
+    kind = row["answer_type"]
+    if row["options"]:
+        return "/".join(o["key"] for o in row["options"])
+    return {"persen": _("% (computed)"), "jumlah": _("count"), "nilai_0_4": _("index 0-4")}.get(kind, kind)
+
+
+def list_table(rows: list[dict[str, Any]]) -> Table:
+    table = new_table()
+    table.add_column(_("Code"), no_wrap=True, style="bold")
+    table.add_column(_("Question"), ratio=6, overflow="fold")
+    table.add_column(_("Answer"), ratio=1, overflow="fold")
+    table.add_column(_("Weight"), justify="right", no_wrap=True)
+    table.add_column(_("Actions"), ratio=1, overflow="fold")
+    sub = None
+    for row in rows:
+        if row["sub_area"] != sub:
+            sub = row["sub_area"]
+            table.add_row("", f"[bold]{esc(row['sub_area_name'])}[/] ({num(row['sub_area_weight'])})", "", "", "")
+        code = esc(row["code"]) if row["scored"] else "  " + esc(row["code"])
+        weight = num(row["weight"]) if row["weight"] is not None else ""
+        actions = ", ".join(row["served_by"]) if row["served_by"] else ("[red]-[/]" if row["scored"] else "")
+        table.add_row(code, esc(row["question"]), type_text(row), weight, actions)
+    return table
+
+
+def gate_mark(ok: bool) -> str:
+    return "[green]✓[/]" if ok else "[red]✗[/]"
+
+
+def _area_checks(gates: dict[str, GateResult], no: int) -> list[GateCheck]:
+    return [c for g in gates.values() for c in g.checks if c.id == f"area:{no}"]
+
+
+def coverage_tables(cov: Coverage) -> list[Table]:
+    sheet, ceiling = cov.sheet, cov.ceiling
+    areas = new_table(title=_("Ceiling per area: every served question at full marks, every other at 0"))
+    areas.add_column(_("Area"), overflow="fold")
+    areas.add_column(_("Served"), justify="right", no_wrap=True)
+    areas.add_column(_("Ceiling"), justify="right", no_wrap=True)
+    areas.add_column("%", justify="right", no_wrap=True)
+    for name in cov.gates:
+        areas.add_column(name, justify="center", no_wrap=True)
+    for a in ceiling.areas:
+        codes = [q for q in sheet.scored if q.area == a.no]
+        served = sum(q.code in cov.served for q in codes)
+        marks = [gate_mark(c.ok) for c in _area_checks(cov.gates, a.no)]
+        areas.add_row(f"{a.no}. {esc(a.name)}", f"{served}/{len(codes)}", f"{num(a.score)}/{num(a.weight)}", f"{a.pct:.1f}", *marks)
+    subs = new_table(title=_("Sub-areas with unserved questions"))
+    subs.add_column(_("Sub-area"), overflow="fold", ratio=3)
+    subs.add_column(_("Served"), justify="right", no_wrap=True)
+    subs.add_column(_("Not served"), overflow="fold", ratio=2)
+    for s in sheet.sub_areas.values():
+        unserved = [c for c in s.questions if c not in cov.served]
+        if unserved:
+            subs.add_row(f"{esc(s.code)} {esc(s.name)}", f"{len(s.questions) - len(unserved)}/{len(s.questions)}", esc(", ".join(unserved)))
+    return [areas, subs]
+
+
+def uncovered_table(cov: Coverage) -> Table:
+    table = new_table(title=_("Not served by any action (the gain if one action served it at full marks)"))
+    table.add_column(_("Code"), no_wrap=True, style="bold")
+    table.add_column(_("Gain"), justify="right", no_wrap=True)
+    table.add_column(_("Question"), overflow="fold")
+    for q in cov.uncovered:
+        table.add_row(esc(q.code), num(q.weight or 0.0), esc(q.text))
+    return table
+
+
+def reading_line(label: str, r: Reading, sheet: Worksheet) -> str:
+    parts = sheet.parts
+    return _("{label}: pemenuhan {p}/{pmax}, reform {r}/{rmax}, pengungkit {g}/{gmax}, hasil {h}/{hmax}, total {t}").format(
+        label=label, p=num(r.pemenuhan), pmax=num(parts["pemenuhan"]), r=num(r.reform), rmax=num(parts["reform"]),
+        g=num(r.pengungkit), gmax=num(parts["pemenuhan"] + parts["reform"]), h=num(r.hasil), hmax=num(parts["hasil"]), t=num(r.total),
+    )  # fmt: skip
+
+
+def gate_lines(gates: dict[str, GateResult], limit: int = 8, served: bool = False) -> list[str]:
+    """One line per predicate, then one per failed gate with what is missing
+    (unanswered questions; with ``served``, questions no action serves)."""
+    lines = []
+    for name, result in gates.items():
+        verdict = _("passes every gate") if result.passed else _("fails {n} of {total} gates").format(n=len(result.failed), total=len(result.checks))
+        lines.append(f"{gate_mark(result.passed)} [bold]{name}[/]: {verdict}")
+        for c in result.checks:
+            if c.ok:
+                continue
+            lines.append("    " + check_text(c, limit, served))
+        for area, half, pct in result.half_below:
+            lines.append("    " + _("note: the {half} half of area {area} is at {pct:.1f} % (the gate is on the whole area)").format(half=half, area=area, pct=pct))
+    return lines
+
+
+def print_gate_lines(out: Console, gates: dict[str, GateResult], served: bool = False) -> None:
+    """The gate lines, wrapped to the console's width; what a gate misses hangs under it."""
+    for line in gate_lines(gates, served=served):
+        body = line.lstrip(" ")
+        indent = len(line) - len(body)
+        if not indent:
+            out.print(Text.from_markup(body))
+            continue
+        # Wrapped here rather than by Rich, which pads a wrapped block to the full width.
+        for part in textwrap.wrap(Text.from_markup(body).plain, width=max(out.width, 30), initial_indent=" " * indent,
+                                  subsequent_indent=" " * (indent + 2), break_on_hyphens=False):  # fmt: skip
+            out.print(part, soft_wrap=True, markup=False, highlight=False)
+
+
+def check_text(c: GateCheck, limit: int, served: bool = False) -> str:
+    if c.id.startswith("area:"):
+        text = _("area {no} at {value:.1f} % needs {min:g} %").format(no=c.id.split(":")[1], value=c.value, min=c.min)
+    else:
+        text = _("{gate} at {value} needs {min:g}").format(gate=gate_label(c.id), value=num(c.value), min=c.min)
+    if c.missing:
+        shown = ", ".join(c.missing[:limit]) + (", …" if len(c.missing) > limit else "")
+        text += ": " + (_("not served {codes}") if served else _("unanswered {codes}")).format(codes=shown)
+    return esc(text)
+
+
+def score_table(result: Score) -> Table:
+    """Per area: each half and the area's % in both readings, and the gate marks (answered reading)."""
+    table = new_table(title=_("Score per area (answered reading; strict in the last column)"))
+    table.add_column(_("Area"), overflow="fold")
+    table.add_column(_("Pemenuhan"), justify="right", no_wrap=True)
+    table.add_column(_("Reform"), justify="right", no_wrap=True)
+    table.add_column("%", justify="right", no_wrap=True)
+    for name in result.gates:
+        table.add_column(name, justify="center", no_wrap=True)
+    table.add_column(_("Strict %"), justify="right", no_wrap=True)
+    for a, s in zip(result.answered.areas, result.strict.areas, strict=True):
+        marks = [gate_mark(c.ok) for c in _area_checks(result.gates, a.no)]
+        table.add_row(f"{a.no}. {esc(a.name)}", num(a.pemenuhan), num(a.reform), f"{a.pct:.1f}", *marks, f"{s.pct:.1f}")
+    return table
+
+
+def suggestion_table(items: list[Suggestion], recorded: dict[str, Any]) -> Table:
+    table = new_table(title=_("Suggested from the progress journal (not recorded: use zi lke answer)"))
+    table.add_column(_("Code"), no_wrap=True, style="bold")
+    table.add_column(_("Suggested"), no_wrap=True)
+    table.add_column(_("Recorded"), no_wrap=True)
+    table.add_column(_("Basis"), overflow="fold")
+    for s in items:
+        answer = recorded.get(s.code)
+        mine = str(answer.value) if answer is not None else "-"
+        differs = answer is not None and s.suggested is not None and str(answer.value) != s.suggested
+        table.add_row(esc(s.code), esc(s.suggested or "?"), f"[yellow]{esc(mine)}[/]" if differs else esc(mine), esc(s.basis))
+    return table

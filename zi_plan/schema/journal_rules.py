@@ -1,0 +1,70 @@
+"""The journal's rules that span several fields, as plain functions.
+
+``zi_plan.schema.journal`` attaches them to its models, and the stored
+pydantic-core schema (``zi_plan.schema.core``) names them, so a journal is
+checked by the same code whether or not pydantic is imported. Each takes
+the validated object (a model or the plain object pydantic-core builds)
+and returns it, or raises ValueError with the message the user sees.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from zi_plan.i18n import _
+
+
+def written_out(value: object) -> object:
+    """'at' is written out: pydantic would take a number as seconds since 1970,
+    and zi would then find a number where it expects a time."""
+    if isinstance(value, (int, float)):
+        raise ValueError("'at' must be a date and time, e.g. 2023-04-12T09:30:00+09:00, not a number")
+    return value
+
+
+def zoned(value: Any) -> Any:
+    """'at' has a time zone: a time without one means different moments in WIB, WITA and WIT."""
+    if value.tzinfo is None:
+        raise ValueError(_("needs a time zone, e.g. 2023-04-12T09:30:00+09:00"))
+    return value
+
+
+def file_or_link(evidence: Any) -> Any:
+    """A piece of evidence is a stored file (path, sha256, size) or a link, not both."""
+    if evidence.url is None and (evidence.path is None or evidence.sha256 is None or evidence.size is None):
+        raise ValueError(_("evidence needs either 'url', or 'path', 'sha256' and 'size'"))
+    if evidence.url is not None and evidence.path is not None:
+        raise ValueError(_("evidence is either a 'url' or a stored 'path', not both"))
+    return evidence
+
+
+def aware(record: Any) -> Any:
+    """Replace and restore records have what they name."""
+    if record.event == "replace" and not (record.evidence and record.replaces):
+        raise ValueError(_("a 'replace' record needs the new 'evidence' and the stored files it 'replaces'"))
+    if record.event == "restore" and not any(e.path for e in record.evidence):
+        raise ValueError(_("a 'restore' record needs the stored file it put back in 'evidence'"))
+    if record.replaces and record.event not in ("replace", "restore"):
+        raise ValueError(_("only 'replace' and 'restore' records have 'replaces'"))
+    return record
+
+
+def event_fields(record: Any) -> Any:
+    """Each event has the fields it needs: an answer names a question, the rest an action."""
+    if record.event == "answer":
+        if record.lke is None or record.value is None or record.action is not None or record.month is not None:
+            raise ValueError(_("an answer record needs 'lke' and 'value' (and no 'action' or 'month')"))
+        return record
+    if record.event == "restore" and record.lke is not None:  # an answer's stored file put back
+        if record.action is not None or record.month is not None or record.value is not None:
+            raise ValueError(_("a 'restore' of an answer's file needs 'lke' (and no 'action', 'month' or 'value')"))
+        return record
+    if record.action is None or record.lke is not None or record.value is not None:
+        raise ValueError(_("a '{event}' record needs 'action' (and no 'lke' or 'value')").format(event=record.event))
+    if record.event in ("done", "undo", "evidence", "replace", "restore") and record.month is None:
+        raise ValueError(_("a '{event}' record needs 'month'").format(event=record.event))
+    if record.event == "move" and not record.moved_from:
+        raise ValueError(_("a 'move' record needs 'from', the id its records came from"))
+    if record.event == "accept" and not (record.accepted and record.fingerprint):
+        raise ValueError(_("an 'accept' record needs 'accepted' and 'fingerprint'"))
+    return record

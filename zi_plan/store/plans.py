@@ -1,0 +1,201 @@
+"""Loading plans through the parsed-data cache (zi_plan.store.cache).
+
+A plan whose exact content was validated before is not parsed at all: its
+validated data comes back from the cache and only the views are built
+(journals: zi_plan.store.journal_cache). Anything the cache cannot vouch for goes
+the full way: parse and validate everything, every problem placed by line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from zi_plan.errors import InvalidFile, Problem
+from zi_plan.model.plan import LoadedPlan, build_plan
+from zi_plan.schema.checks import plan_problems
+from zi_plan.store import cache
+
+# ---------------------------------------------------------------- reading files
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; anything unusual (not a regular file, unreadable) is
+    left to yamlio.read_text, which says what is wrong."""
+    from zi_plan.fs.fsguard import read_regular  # a FIFO or a device is never read
+
+    try:
+        return read_regular(path)
+    except OSError:
+        return _text(path).encode("utf-8")
+
+
+def decode_text(path: Path, raw: bytes) -> str:
+    """The text, for a parse; yamlio.read_text places a byte that is not UTF-8."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _text(path)
+
+
+def _text(path: Path) -> str:
+    from zi_plan.schema import yamlio
+
+    try:
+        return yamlio.read_text(path)
+    except yamlio.YamlError as exc:
+        raise InvalidFile([exc.problem(str(path))]) from None
+
+
+# ---------------------------------------------------------------- plans
+
+
+def find_plan(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
+    """(path, is it the bundled plan), found as zi_plan.store.workspace.discover says."""
+    from zi_plan.store.workspace import discover
+
+    choice = discover(explicit)
+    return choice.path, choice.bundled
+
+
+def open_plan(explicit: str | os.PathLike[str] | None = None) -> LoadedPlan:
+    """Find the plan as every command does, and load it."""
+    from zi_plan.store.workspace import discover
+
+    choice = discover(explicit)
+    plan = load_plan(choice.path)
+    plan.bundled, plan.found_by = choice.bundled, choice.found_by
+    return plan
+
+
+def check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
+    """Parse and check a plan's text: (the parsed data, every problem); see zi_plan.schema.checks."""
+    from zi_plan.store import cache
+
+    with cache.loading():
+        return plan_problems(path, text)
+
+
+
+class FileCheck(NamedTuple):
+    """`zi validate` of one file: its problems; for a valid plan, its warnings."""
+
+    path: str
+    problems: list[Problem]
+    # Drafts, unscheduled actions and placeholders at their lines, after
+    # what concerns the whole file (ids derived from position with a journal).
+    warnings: list[Problem]
+
+
+def check_file(path: Path) -> FileCheck:
+    """Every problem in the plan file at ``path`` and, when it is valid, every
+    warning; the text is parsed once for all of them (it may be large)."""
+    from zi_plan.schema import placeholders, unfinished, yamlio
+    from zi_plan.store import amendments  # not at the top: a warm command never needs PyYAML
+
+    try:
+        text = yamlio.read_text(path)
+    except yamlio.YamlError as exc:
+        return FileCheck(str(path), [exc.problem(str(path))], [])
+    data, problems = check_text(str(path), text)
+    if problems:
+        return FileCheck(str(path), problems, [])
+    warnings = [*filter(None, [amendments.derived_ids_warning(path, data)]), *placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data)]
+    return FileCheck(str(path), [], sorted(warnings, key=lambda p: (p.line or 0, p.column or 0)))
+
+
+
+def load_plan(path: Path) -> LoadedPlan:
+    """The plan at ``path``, from the cache when this content was validated before."""
+    with cache.loading():
+        return _load_plan(path)
+
+
+def _load_plan(path: Path) -> LoadedPlan:
+
+    raw = read_bytes(path)
+    content = cache.sha256(raw)
+    store = cache.open_store()
+    entry = None
+    if store is not None:
+        entry = store.plan_folder(path) / f"plan-{cache.sha256((store.context + content).encode())[:40]}.zic"
+        data = _cached_plan_data(store, entry, content)
+        if data is not None:
+            try:
+                plan = build_plan(path, data)
+            except Exception:  # noqa: BLE001 - a signed entry that still does not fit: re-parse
+                plan = None
+            if plan is not None:
+                plan.fingerprint = content
+                return plan
+
+    with cache.loading():
+        data, problems = check_text(str(path), decode_text(path, raw))
+    if problems:
+        raise InvalidFile(problems)
+    plan = build_plan(path, data)
+    plan.fingerprint = content
+    if store is not None and entry is not None:
+        frozen, dates = freeze(data)
+        segment = store.segment(("plan", store.context, content, dates, frozen))
+        if segment is not None:
+            store.write(entry, [segment])
+    return plan
+
+
+def _cached_plan_data(store: cache.Store, entry: Path, content: str) -> Any:
+    payloads = store.read(entry)
+    if len(payloads) != 1:
+        return None
+    try:
+        kind, ctx, sha, dates, frozen = payloads[0]
+        if kind != "plan" or ctx != store.context or sha != content:
+            return None
+        return thaw(frozen, dates)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
+
+
+# Dates are the one kind of value YAML gives that marshal cannot hold: they
+# are kept as ISO text, with where they were, and put back on the way out.
+_DATES = (dt.date, dt.datetime)
+
+
+def freeze(value: Any) -> tuple[Any, list[tuple[tuple[Any, ...], str]]]:
+    """``value`` with dates as text (copying only what holds one), and their places."""
+    dates: list[tuple[tuple[Any, ...], str]] = []
+    return _freeze(value, (), dates), dates
+
+
+def _freeze(value: Any, where: tuple[Any, ...], dates: list[tuple[tuple[Any, ...], str]]) -> Any:
+    if isinstance(value, dict):
+        items: Any = value.items()
+    elif isinstance(value, list):
+        items = enumerate(value)
+    elif isinstance(value, _DATES):
+        dates.append((where, "datetime" if isinstance(value, dt.datetime) else "date"))
+        return value.isoformat()
+    else:
+        return value
+    copy = None
+    for key, item in items:
+        if isinstance(item, (str, int, float)) or item is None:
+            continue
+        frozen = _freeze(item, (*where, key), dates)
+        if frozen is not item:
+            if copy is None:
+                copy = dict(value) if isinstance(value, dict) else list(value)
+            copy[key] = frozen
+    return value if copy is None else copy
+
+
+def thaw(value: Any, dates: list[tuple[tuple[Any, ...], str]]) -> Any:
+    for where, kind in dates:
+        parent = value
+        for key in where[:-1]:
+            parent = parent[key]
+        text = parent[where[-1]]
+        parent[where[-1]] = dt.datetime.fromisoformat(text) if kind == "datetime" else dt.date.fromisoformat(text)
+    return value

@@ -49,7 +49,7 @@ def test_a_mark_merged_over_months_marks_each(zi, tmp_path):
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(zi, tmp_path, monkeypatch):
-    monkeypatch.setattr("zi_plan.importing.readers.MAX_UNCOMPRESSED", 50_000)
+    monkeypatch.setattr("zi_plan.importing.grid.MAX_UNCOMPRESSED", 50_000)
     path = _big_table(tmp_path / "bomb.xlsx", 5)
     _rewrite(path, "xl/worksheets/sheet1.xml", lambda xml: xml + b" " * 200_000)  # compresses to almost nothing
     result = zi("import", str(path), *ARGS)

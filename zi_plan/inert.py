@@ -11,7 +11,9 @@ user sees what is in the file.
 from __future__ import annotations
 
 import contextlib
+import os
 import re
+import sys
 
 # ESC-led sequences as terminals read them: CSI (ESC [ ... final), OSC / DCS /
 # PM / APC strings (up to BEL or ST), and two-character escapes; then their
@@ -56,8 +58,6 @@ def safe_streams() -> None:
     Redirected to a file on Windows (or with PYTHONIOENCODING=cp1252), a
     '✓' would otherwise stop the command with a UnicodeEncodeError.
     """
-    import os
-    import sys
 
     # Started with a stream closed (`>&-`, `2>&-`): Python gives None, and
     # the command would fail on its first line; what it says goes nowhere.

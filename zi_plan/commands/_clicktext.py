@@ -111,7 +111,7 @@ def localise(command: Any) -> None:
     from typer._click import Context
     from typer._click.formatting import HelpFormatter
 
-    typer.core._ = _typer_gettext
+    typer.core._ = _typer_gettext  # type: ignore[attr-defined]  # typer sets it as a module global, not an export
 
     class _Formatter(HelpFormatter):
         def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import sys
 import time
 import zipfile
 from collections.abc import Iterator
@@ -134,8 +135,7 @@ def status_text(state: str) -> str:
 def to_stdout(name: str) -> Iterator[Path]:
     """`-o -`: a zip built in a temporary folder (zip needs to seek), then
     copied to standard output when the build succeeded, and removed."""
-    import sys
-    import tempfile
+    import tempfile  # tempfile: only when a pack is written
 
     with tempfile.TemporaryDirectory(prefix="zi-pack-") as folder:
         target = Path(folder) / name

@@ -146,8 +146,8 @@ def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int,
 
 def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None = None) -> bytes:
     """A recap sheet in the decree's layout, and a sheet per month, as offices keep them."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl import Workbook  # openpyxl: only when a workbook is written
+    from openpyxl.styles import Font, PatternFill  # openpyxl: only when a workbook is written
 
     book = Workbook()
     recap = book.active
@@ -174,7 +174,7 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | Non
 
 def workbook_bytes(book: Any) -> bytes:
     """The workbook as a file: on every sheet the header row bold and frozen, cells wrapped and top-aligned."""
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment, Font  # openpyxl: only when a workbook is written
 
     bold = Font(bold=True)
     for sheet in book.worksheets:
@@ -191,7 +191,7 @@ def workbook_bytes(book: Any) -> bytes:
 
 def fill_sheet(sheet: Any, rows: list[list[Any]]) -> None:
     """Rows into a sheet, every text kept as text (see below)."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # openpyxl: only when a workbook is written
 
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
@@ -207,7 +207,7 @@ def fill_sheet(sheet: Any, rows: list[list[Any]]) -> None:
 
 def to_ics(plan: LoadedPlan, journal: Journal, team: str | None = None, remind_days: int = 3) -> bytes:
     """One event per occurrence, on its last day of the month, with a reminder ahead."""
-    from icalendar import Calendar
+    from icalendar import Calendar  # icalendar: only for the calendar export
 
     wanted = plan.team(team) if team else None
     calendar = Calendar()
@@ -227,7 +227,7 @@ def to_ics(plan: LoadedPlan, journal: Journal, team: str | None = None, remind_d
 
 def _event(plan: LoadedPlan, journal: Journal, action: ActionView, month: int, slug: str, stamp: dt.datetime,
            remind_days: int) -> Any:  # fmt: skip
-    from icalendar import Alarm, Event
+    from icalendar import Alarm, Event  # icalendar: only for the calendar export
 
     last_day = (dt.date(plan.year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1))
     occ = journal.occurrence(action.id, month)

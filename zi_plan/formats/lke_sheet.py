@@ -14,9 +14,10 @@ import json
 from dataclasses import dataclass
 from typing import Any, Optional
 
+from zi_plan.formats.export import fill_sheet, workbook_bytes
 from zi_plan.i18n import _
 from zi_plan.lke.answers import Answer, current
-from zi_plan.lke.labels import gate_label
+from zi_plan.lke.labels import answer_type_label, gate_label
 from zi_plan.lke.score import Score, score
 from zi_plan.lke.worksheet import Worksheet
 from zi_plan.model.journal import EvidenceEntry, Journal
@@ -56,10 +57,8 @@ def sheet_rows(sheet: Worksheet, answers: dict[str, Answer], result: Score) -> l
 
 
 def to_xlsx(plan: LoadedPlan, journal: Journal, sheet: Worksheet) -> bytes:
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # openpyxl: only when a workbook is written
 
-    from zi_plan.formats.export import fill_sheet, workbook_bytes
-    from zi_plan.lke.labels import answer_type_label
 
     answers = current(journal)
     result = score(sheet, {c: a.value for c, a in answers.items()})

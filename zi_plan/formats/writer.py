@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 import yaml
 
+from zi_plan.model.ids import letter
+
 if TYPE_CHECKING:
     from zi_plan.model.plan import LoadedPlan
 
@@ -86,7 +88,6 @@ class PlanOut:
 
 
 def _letter(index: int) -> str:
-    from zi_plan.model.ids import letter
 
     return letter(index)
 

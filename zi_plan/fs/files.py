@@ -9,6 +9,7 @@ file). A reader, or a crash, sees the old file or the new one, never half.
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 import tempfile
@@ -144,7 +145,6 @@ def csv_bytes(rows: Iterable[Iterable[Any]], delimiter: str = ",") -> bytes:
     (so that Excel on Windows opens it with the right letters); ';' for
     Indonesian Excel (see export.csv_delimiter)."""
     import csv  # not on the start-up path of `zi due` (journal writes through this module)
-    import io
 
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")

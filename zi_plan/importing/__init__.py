@@ -14,11 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.formats.newplan import decree_defaults
 from zi_plan.formats.writer import ComponentOut, PlanOut, plan_yaml
 from zi_plan.i18n import _
+from zi_plan.importing.build import settle_teams, to_components
 from zi_plan.importing.columns import Columns, find_columns, parse_columns_option
 from zi_plan.importing.grid import Grid, join
+from zi_plan.importing.hierarchy import walk
 from zi_plan.importing.readers import read_grids
+from zi_plan.lke.worksheet import default_year
 
 QUARTERS = ("last", "spread")
 
@@ -70,8 +74,6 @@ def read_table(path: Path, options: ImportOptions) -> tuple[Grid, Columns]:
 
 
 def build_import(path: Path, options: ImportOptions) -> Imported:
-    from zi_plan.importing.build import settle_teams, to_components
-    from zi_plan.importing.hierarchy import walk
 
     grid, cols = read_table(path, options)
     state = walk(grid, cols, options.quarters, options.component)
@@ -90,7 +92,6 @@ def import_plan(path: Path, institution: str, year: int, options: ImportOptions 
     With ``keep_problems`` (--dry-run) a table that has problems is returned
     with them and without text, once its header and columns are found.
     """
-    from zi_plan.formats.newplan import decree_defaults
 
     imported = build_import(path, options or ImportOptions())
     if imported.problems:
@@ -123,6 +124,5 @@ def _lke_year(components: list[ComponentOut]) -> int | None:
     """The worksheet the codes were read against, named in the plan when any action got LKE codes, so they stay valid."""
     if not any(a.lke for c in components for i in c.items for a in i.actions):
         return None
-    from zi_plan.lke.worksheet import default_year
 
     return default_year()

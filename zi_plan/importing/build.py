@@ -7,10 +7,10 @@ from zi_plan.formats.writer import ActionOut, ComponentOut, ItemOut
 from zi_plan.i18n import _
 from zi_plan.importing.hierarchy import Walk
 from zi_plan.importing.tree import RowComponent
+from zi_plan.model.ids import roman
 
 
 def _roman(n: int) -> str:
-    from zi_plan.model.ids import roman
 
     return roman(n)
 

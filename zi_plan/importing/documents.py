@@ -18,14 +18,13 @@ from typing import Any
 
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
-from zi_plan.importing.grid import MAX_PDF_PAGES, Grid, check_limits
-from zi_plan.importing.readers import cell_text, check_zip, damaged
+from zi_plan.importing.grid import MAX_PDF_PAGES, Grid, cell_text, check_limits, check_zip, damaged
 
 
 def read_docx(path: Path, raw: bytes) -> list[Grid]:
     check_zip(path, raw, _("a Word document (.docx)"))
     try:
-        import docx
+        import docx  # python-docx: only for a .docx table
     except ImportError:  # pragma: no cover - a dependency of zi-plan
         raise ZiError(_("reading .docx needs the python-docx package: pip install python-docx")) from None
     try:
@@ -74,7 +73,7 @@ def _docx_grid(path: Path, number: int, table: Any) -> Grid:
 
 def read_pdf(path: Path, raw: bytes) -> list[Grid]:
     try:
-        import pdfplumber
+        import pdfplumber  # pdfplumber: only for a .pdf table
     except ImportError:  # pragma: no cover - a dependency of zi-plan
         raise ZiError(_("reading .pdf needs the pdfplumber package: pip install pdfplumber")) from None
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its font warnings are not the user's concern

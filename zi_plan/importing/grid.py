@@ -10,10 +10,15 @@ reported as FILE[SHEET]:ROW:COL at the real row.
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from zi_plan.errors import InvalidFile, Problem
 from zi_plan.i18n import _
+from zi_plan.inert import inert
 
 # Limits: far above any real decree table (a few hundred rows, cells of a few
 # hundred characters, files under a few MB), low enough that a hostile or
@@ -83,3 +88,35 @@ def join(grids: list[Grid], label: str) -> Grid:
         copied |= {(base + r, c) for r, c in grid.copied}
         filled |= {(base + r, c) for r, c in grid.filled}
     return Grid(label, rows, origins, copied, filled)
+
+
+# ---------------------------------------------------------------- what every reader shares
+
+
+def cell_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat()
+    # A table's text goes into the plan: escape sequences and control characters are dropped.
+    return inert(str(value).replace("\r\n", "\n").replace("\r", "\n")).strip()
+
+
+def damaged(path: Path, what: str) -> InvalidFile:
+    return InvalidFile([Problem(str(path), None, None, _("the file is damaged or is not {what}; open it and save it again, or save the table as .csv").format(what=what))])
+
+
+def check_zip(path: Path, raw: bytes, what: str) -> None:
+    """Refuse a zip (xlsx, docx) that is not one, or whose parts unpack beyond the limit."""
+    import zipfile  # zipfile: only for .xlsx and .docx
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise damaged(path, what) from None
+    if total > MAX_UNCOMPRESSED:
+        raise InvalidFile([Problem(str(path), None, None, _("the file unpacks to {mb} MB: tables are limited to {limit} MB unpacked").format(
+            mb=total // 2**20, limit=MAX_UNCOMPRESSED // 2**20))])  # fmt: skip

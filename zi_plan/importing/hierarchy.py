@@ -25,6 +25,7 @@ from zi_plan.importing.grid import Grid
 from zi_plan.importing.rows import ROMAN, RowData, is_skipped, read_row
 from zi_plan.importing.teams import Teams
 from zi_plan.importing.tree import RowAction, RowComponent, RowItem
+from zi_plan.lke.worksheet import load_worksheet
 
 
 @dataclass
@@ -249,7 +250,6 @@ def lke_question(code: str) -> list[str]:
     question the action serves. Other codes (SS.1.1, or A.1.I.i of older
     worksheets) stay the action's source_id only.
     """
-    from zi_plan.lke.worksheet import load_worksheet
 
     sheet = load_worksheet()
     question = sheet.by_code.get(code) or next((q for q in sheet.questions if q.code.lower() == code.lower()), None)

@@ -9,20 +9,19 @@ is refused at once. A damaged file is one line, never a traceback.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 from pathlib import Path
 from typing import Any
 
 from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.fs.fsguard import read_regular, reason
 from zi_plan.i18n import _
-from zi_plan.importing.grid import MAX_FILE_BYTES, MAX_UNCOMPRESSED, Grid, check_limits
-from zi_plan.inert import inert
+from zi_plan.importing.documents import read_docx, read_pdf
+from zi_plan.importing.grid import MAX_FILE_BYTES, Grid, cell_text, check_limits, check_zip, damaged
 
 
 def read_grids(path: Path, sheet: str | None = None) -> tuple[list[Grid], bool]:
     """The tables in the file, and whether they are parts of one table (pages) to join."""
-    from zi_plan.fs.fsguard import read_regular, reason
 
     try:
         size = path.stat().st_size
@@ -41,47 +40,16 @@ def read_grids(path: Path, sheet: str | None = None) -> tuple[list[Grid], bool]:
     if suffix in (".csv", ".tsv", ".txt"):
         return [read_csv(path, raw)], False
     if suffix == ".docx":
-        from zi_plan.importing.documents import read_docx
 
         return read_docx(path, raw), True
     if suffix == ".pdf":
-        from zi_plan.importing.documents import read_pdf
 
         return read_pdf(path, raw), True
     raise ZiError(_("{path}: not a table zi can read; save it as .xlsx, .csv, .docx or .pdf").format(path=path))
 
 
-def cell_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.isoformat()
-    # A table's text goes into the plan: escape sequences and control characters are dropped.
-    return inert(str(value).replace("\r\n", "\n").replace("\r", "\n")).strip()
-
-
-def damaged(path: Path, what: str) -> InvalidFile:
-    return InvalidFile([Problem(str(path), None, None, _("the file is damaged or is not {what}; open it and save it again, or save the table as .csv").format(what=what))])
-
-
-def check_zip(path: Path, raw: bytes, what: str) -> None:
-    """Refuse a zip (xlsx, docx) that is not one, or whose parts unpack beyond the limit."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        raise damaged(path, what) from None
-    if total > MAX_UNCOMPRESSED:
-        raise InvalidFile([Problem(str(path), None, None, _("the file unpacks to {mb} MB: tables are limited to {limit} MB unpacked").format(
-            mb=total // 2**20, limit=MAX_UNCOMPRESSED // 2**20))])  # fmt: skip
-
-
 def read_xlsx(path: Path, raw: bytes, sheet: str | None) -> list[Grid]:
-    from openpyxl import load_workbook
+    from openpyxl import load_workbook  # openpyxl: only for a .xlsx table
 
     check_zip(path, raw, _("an Excel workbook (.xlsx)"))
     try:

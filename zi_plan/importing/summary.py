@@ -12,6 +12,10 @@ from typing import Any
 from zi_plan.errors import InvalidFile
 from zi_plan.i18n import _
 from zi_plan.importing import Imported
+from zi_plan.model.ids import letter
+from zi_plan.render import tables
+from zi_plan.render.tables import months_text
+from zi_plan.store.plans import check_text
 
 FIRST_ACTIONS = 3  # per component
 
@@ -54,7 +58,6 @@ def problems(imported: Imported) -> list[str]:
     """What stops the import: the table's problems (FILE:ROW:COL: message), else the built plan's."""
     if imported.problems:
         return [str(p) for p in imported.problems]
-    from zi_plan.store.plans import check_text
 
     return [p.message for p in check_text("<import>", imported.text)[1]]
 
@@ -65,7 +68,6 @@ def show_dry_run(imported: Imported, as_json: bool, out: Any) -> bool:
     A table with problems still shows its columns, since that is what
     --columns fixes; in text its problems follow as an error (FILE:ROW:COL).
     """
-    from zi_plan.render import tables
 
     if as_json:
         data = dry_run_json(imported)
@@ -103,7 +105,6 @@ def dry_run_json(imported: Imported) -> dict[str, Any]:
 
 
 def print_dry_run(imported: Imported, out: Any) -> None:
-    from zi_plan.render import tables
 
     grid, cols = imported.grid, imported.columns
     label, line = grid.origins[cols.header]
@@ -142,12 +143,10 @@ def print_dry_run(imported: Imported, out: Any) -> None:
 
 
 def render_months(months: list[int]) -> str:
-    from zi_plan.render.tables import months_text
 
     return months_text(months)
 
 
 def _letter(index: int) -> str:
-    from zi_plan.model.ids import letter
 
     return letter(index)

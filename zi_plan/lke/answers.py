@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any, Optional
 
 from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.fs.fsguard import read_regular, reason
 from zi_plan.i18n import _
-from zi_plan.lke.worksheet import AnswerValue, Question, Worksheet
+from zi_plan.lke.coverage import worksheet_for
+from zi_plan.lke.worksheet import AnswerValue, Question, Worksheet, suggest_codes
 from zi_plan.model.journal import EvidenceEntry, Journal
 from zi_plan.model.plan import LoadedPlan
 
@@ -123,8 +125,6 @@ def value_ok(q: Question, value: Any) -> bool:
 
 def answer_problems(plan: LoadedPlan, answers: Sequence[tuple[int, Any, Any]]) -> list[tuple[tuple[Any, ...], str, bool]]:
     """Problems of the journal's answer records (index, code, value) against the plan's worksheet."""
-    from zi_plan.lke.coverage import worksheet_for
-    from zi_plan.lke.worksheet import suggest_codes
 
     sheet = worksheet_for(plan)
     found: list[tuple[tuple[Any, ...], str, bool]] = []
@@ -158,7 +158,6 @@ def answer_values(journal: Journal) -> dict[str, AnswerValue]:
 
 
 def _read_text(path: Path) -> str:
-    from zi_plan.fs.fsguard import read_regular, reason
 
     try:
         return read_regular(path).decode("utf-8-sig")  # a FIFO, a device or a folder is refused, not waited on

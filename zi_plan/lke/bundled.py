@@ -50,7 +50,7 @@ def close_codes(codes: Iterable[str], code: str, n: int = 3) -> list[str]:
 @functools.lru_cache(maxsize=4)
 def read(year: int) -> dict[str, Any]:
     """The data file of ``year`` (one that ``available_years`` lists), checked for its format."""
-    import json
+    import json  # json: only when a worksheet file is read
 
     data: dict[str, Any] = json.loads((DATA_DIR / f"lke-{year}.json").read_text(encoding="utf-8"))
     if data.get("format") != DATA_FORMAT:

@@ -12,6 +12,7 @@ from typing import Any
 from zi_plan.errors import Found as _Found
 from zi_plan.i18n import _
 from zi_plan.lke import bundled
+from zi_plan.model.ids import letter, roman
 
 
 def lke_problems(data: dict[str, Any]) -> Iterator[_Found]:
@@ -30,7 +31,6 @@ def lke_problems(data: dict[str, Any]) -> Iterator[_Found]:
 
 
 def _action_codes(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str, list[Any]]]:
-    from zi_plan.model.ids import letter, roman
 
     for c_index, comp in enumerate(data.get("components") or ()):
         if not isinstance(comp, dict):

@@ -19,6 +19,7 @@ from zi_plan.lke.coverage import served_by
 from zi_plan.lke.worksheet import Question, Worksheet
 from zi_plan.model.journal import Journal
 from zi_plan.model.plan import LoadedPlan
+from zi_plan.model.status import done_late, today
 
 # Questions about the plan as a whole being carried out on schedule.
 ON_SCHEDULE = ("P.1.iii.a",)
@@ -40,7 +41,6 @@ class Suggestion:
 
 def as_of_month(plan: LoadedPlan) -> int:
     """Occurrences due so far: up to this month in the plan's year, all of a past year's, none of a future one."""
-    from zi_plan.model.status import today
 
     now = today()
     if now.year > plan.year:
@@ -63,7 +63,6 @@ def option_for(q: Question, share: float) -> Optional[str]:
 
 def suggestions(plan: LoadedPlan, journal: Journal, sheet: Worksheet, as_of: Optional[int] = None) -> list[Suggestion]:
     """A suggestion for every option question the journal can speak to, in worksheet order."""
-    from zi_plan.model.status import done_late
 
     month = as_of_month(plan) if as_of is None else as_of
     served = served_by(plan)

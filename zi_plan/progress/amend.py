@@ -9,15 +9,16 @@ from __future__ import annotations
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _
 from zi_plan.model.fingerprint import WORK, fingerprint
-from zi_plan.model.journal import Record
+from zi_plan.model.journal import Journal, Record
 from zi_plan.model.plan import LoadedPlan
+from zi_plan.model.status import now
+from zi_plan.progress import recording
 from zi_plan.store.amendments import effective_ids
-from zi_plan.store.journal import Journal, append_records
+from zi_plan.store.journal import append_records
 
 
 def accept(plan: LoadedPlan, action_id: str, *, by: str | None = None, note: str | None = None) -> tuple[list[Record], Journal]:
     """`zi journal accept ID`: the records of ID made for an older text count for its text now."""
-    from zi_plan.progress import recording
 
     recording.may_write(plan)
     action = plan.action(action_id)
@@ -26,7 +27,7 @@ def accept(plan: LoadedPlan, action_id: str, *, by: str | None = None, note: str
                       if f.kind == "changed" and f.action == action.id and f.record.fingerprint})  # fmt: skip
         if not old:
             raise ZiError(_("nothing to accept: every record of {id} was made for its present text").format(id=action.id))
-        at, who = recording.now(), recording.author(plan, by)
+        at, who = now(), recording.author(plan, by)
         new = [Record(action=action.id, month=0, event="accept", at=at, by=who, note=note, fingerprint=fingerprint(action),
                       indicator=action.indicator, accepted=fp) for fp in old]  # fmt: skip
         append_records(journal, plan, new)
@@ -35,7 +36,6 @@ def accept(plan: LoadedPlan, action_id: str, *, by: str | None = None, note: str
 
 def move(plan: LoadedPlan, old: str, new: str, *, by: str | None = None, note: str | None = None) -> tuple[Record, int, Journal]:
     """`zi journal move OLD NEW`: OLD's records (done, undone, evidence) now count for NEW."""
-    from zi_plan.progress import recording
 
     recording.may_write(plan)
     target = plan.action(new)
@@ -51,7 +51,7 @@ def move(plan: LoadedPlan, old: str, new: str, *, by: str | None = None, note: s
             raise ZiError(
                 _("{new} has records of its own; move those first (zi journal move {new} OTHER_ID), then move {old}").format(new=target.id, old=source)
             )
-        record = Record(action=target.id, month=0, event="move", at=recording.now(), by=recording.author(plan, by), note=note,
+        record = Record(action=target.id, month=0, event="move", at=now(), by=recording.author(plan, by), note=note,
                         fingerprint=fingerprint(target), indicator=target.indicator, moved_from=source)  # fmt: skip
         append_records(journal, plan, [record])
     return record, count, journal

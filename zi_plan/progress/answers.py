@@ -8,8 +8,12 @@ from typing import Optional
 
 from zi_plan.lke.answers import Answer
 from zi_plan.lke.worksheet import AnswerValue, Question
+from zi_plan.model.journal import Journal
 from zi_plan.model.plan import LoadedPlan
-from zi_plan.store.journal import Journal, append_records
+from zi_plan.model.status import now
+from zi_plan.progress.recording import author, writing
+from zi_plan.store import evidence as store
+from zi_plan.store.journal import append_records
 
 
 def evidence_folder(code: str) -> Path:
@@ -25,9 +29,6 @@ def record_answers(
     by: Optional[str] = None,
 ) -> tuple[list[Answer], Journal]:
     """Record answers (all or none); ``evidence`` goes with each of them."""
-    from zi_plan.model.status import now
-    from zi_plan.progress.recording import author, writing
-    from zi_plan.store import evidence as store
 
     sources = store.parse_sources(list(evidence))
     with writing(plan) as journal:

@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import contextlib
 import os
+import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, NamedTuple, Optional
 
 from zi_plan.errors import ZiError
+from zi_plan.fs.fsguard import reason
 from zi_plan.i18n import _, month_name
 from zi_plan.model import status
+from zi_plan.model.fingerprint import fingerprint
 from zi_plan.model.journal import EvidenceEntry, Journal, Occurrence, Record
+from zi_plan.model.months import future_message, is_future
 from zi_plan.model.plan import ActionView, LoadedPlan
 from zi_plan.model.status import check_month, done_late, now
+from zi_plan.schema import unfinished
 from zi_plan.store.journal import append_records, load_journal, lock
-from zi_plan.store.workspace import journal_paths
+from zi_plan.store.workspace import journal_paths, require_deliberate
 
 # ---------------------------------------------------------------- due
 
@@ -88,7 +93,6 @@ def due(plan: LoadedPlan, journal: Journal, month: int, team: Optional[str] = No
     wanted = plan.team(team) if team else None
     due_now: list[Due] = []
     overdue: list[Due] = []
-    from zi_plan.schema import unfinished
 
     actions = [a for a in plan.actions if wanted is None or wanted in a.teams]
     for action in actions:
@@ -109,7 +113,7 @@ def due(plan: LoadedPlan, journal: Journal, month: int, team: Optional[str] = No
 def default_author(where: Path) -> str:
     """git's user.name (as the office's repository knows it), else the OS user."""
     import getpass  # here: only `zi done` and `zi undo` need them, not `zi due`
-    import subprocess
+    import subprocess  # subprocess: only when git names the author
 
     try:
         result = subprocess.run(
@@ -171,9 +175,7 @@ def record_done(
 
     A month that has not begun needs ``force``: 12 typed for 2 must not pass.
     """
-    from zi_plan.model.months import future_message, is_future
-    from zi_plan.store import amendments
-    from zi_plan.store import evidence as store
+    from zi_plan.store import evidence as store  # the evidence store pulls hashing and the atomic writers (~10 ms): only commands that touch evidence pay
 
     may_write(plan)  # before the id or the month is checked against a plan nobody chose
     action = plan.action(action_id)
@@ -215,7 +217,7 @@ def record_done(
                 by=author(plan, by),
                 note=note.strip() if note and note.strip() else None,
                 evidence=tuple(entries),
-                fingerprint=amendments.fingerprint(action),
+                fingerprint=fingerprint(action),
                 indicator=action.indicator,
             )
             append_records(journal, plan, [record])
@@ -228,7 +230,6 @@ def record_done(
 
 def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = None, by: Optional[str] = None) -> Recorded:
     """Reopen a done occurrence; the journal keeps the history."""
-    from zi_plan.store import amendments
 
     may_write(plan)
     action = plan.action(action_id)
@@ -241,7 +242,7 @@ def undo(plan: LoadedPlan, action_id: str, month: int, *, note: Optional[str] = 
                 _("{id} {month} {year} is not done, so there is nothing to undo").format(id=action.id, month=month_name(month), year=plan.year)
             )
         record = Record(action=action.id, month=month, event="undo", at=now(), by=author(plan, by), note=note,
-                        fingerprint=amendments.fingerprint(action), indicator=action.indicator)  # fmt: skip
+                        fingerprint=fingerprint(action), indicator=action.indicator)  # fmt: skip
         append_records(journal, plan, [record])
     return Recorded(record, journal, action)
 
@@ -270,7 +271,6 @@ def may_write(plan: LoadedPlan) -> None:
     Every writing command calls this before it looks at the id or the month
     typed: checking them against a plan the user did not mean says the wrong thing.
     """
-    from zi_plan.store.workspace import require_deliberate
 
     require_deliberate(plan.found_by, plan.path, journal_paths(plan)[0])
 
@@ -281,13 +281,11 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
 
     The folder is checked for writing before anything is copied.
     """
-    import time
 
-    from filelock import Timeout
+    from filelock import Timeout  # filelock: for writers only
 
-    from zi_plan.fs.files import ensure_writable
-    from zi_plan.fs.fsguard import reason
-    from zi_plan.store.evidence import clean_partials
+    from zi_plan.fs.files import ensure_writable  # the atomic writers pull tempfile and shutil (~6 ms): for writers only, off the reading path
+    from zi_plan.store.evidence import clean_partials  # the evidence store pulls hashing and the atomic writers (~10 ms): only commands that touch evidence pay
 
     may_write(plan)
     journal_path, _evidence = journal_paths(plan)
@@ -356,7 +354,7 @@ def _evidence_item(journal: Journal, month: int, record: Record, entry: Evidence
     if entry.url is not None:
         return item | {"url": entry.url}
     assert entry.path is not None
-    from zi_plan.store.evidence import path_for_user
+    from zi_plan.store.evidence import path_for_user  # the evidence store pulls hashing and the atomic writers (~10 ms): only commands that touch evidence pay
 
     return item | {"path": path_for_user(journal, entry.path), "stored_as": entry.path,
                    "name": entry.name, "sha256": entry.sha256, "size": entry.size}  # fmt: skip

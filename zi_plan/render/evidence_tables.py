@@ -19,6 +19,7 @@ from zi_plan.inert import inert
 from zi_plan.model.plan import lke_suffix
 from zi_plan.render.fit import first_fitting
 from zi_plan.render.tables import console, esc, new_table, status_text
+from zi_plan.store.workspace import shown
 
 
 def show_tables(data: dict[str, Any], width: int | None = None) -> list[RenderableType]:
@@ -113,8 +114,7 @@ def wrap_at_slash(text: str, width: int, indent: str = "  ", more: str = "      
 
 def print_replaced(result: Any, year: int) -> None:
     """`zi evidence replace`: what was withdrawn, what is kept instead, and the journal."""
-    from zi_plan.store.evidence import path_for_user
-    from zi_plan.store.workspace import shown
+    from zi_plan.store.evidence import path_for_user  # the evidence store pulls hashing and the atomic writers (~10 ms): only commands that touch evidence pay
 
     record, old, new = result.record, result.old, result.new
     out = console()
@@ -135,8 +135,7 @@ def print_replaced(result: Any, year: int) -> None:
 
 def print_restored(result: Any) -> None:
     """`zi evidence restore`: the file put back (or that it was intact), a damaged copy kept, the journal."""
-    from zi_plan.store.evidence import path_for_user
-    from zi_plan.store.workspace import shown
+    from zi_plan.store.evidence import path_for_user  # the evidence store pulls hashing and the atomic writers (~10 ms): only commands that touch evidence pay
 
     out = console()
     where = esc(path_for_user(result.journal, result.old.path))

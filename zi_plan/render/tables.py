@@ -21,6 +21,7 @@ from zi_plan.i18n import _, month_name, month_short, months_text, ngettext
 from zi_plan.inert import inert, json_safe
 from zi_plan.model.plan import lke_suffix
 from zi_plan.render.fit import LazyEmojiConsole, first_fitting
+from zi_plan.store.workspace import how_found, shown
 
 __all__ = ["esc", "month_name", "month_short", "months_text"]
 
@@ -240,8 +241,7 @@ def print_due(report: Any, plan: Any) -> None:
 
 def print_recorded(result: Any, year: int, add: bool) -> None:
     """`zi done`: what was recorded, where each piece of evidence went, and the journal."""
-    from zi_plan.store.evidence import path_for_user
-    from zi_plan.store.workspace import shown
+    from zi_plan.store.evidence import path_for_user  # the evidence store pulls hashing and the atomic writers (~10 ms): only commands that touch evidence pay
 
     record = result.record
     out = console()
@@ -265,7 +265,6 @@ def print_recorded(result: Any, year: int, add: bool) -> None:
 
 def print_reopened(result: Any, year: int) -> None:
     """`zi undo`: which occurrence is open again, and the journal."""
-    from zi_plan.store.workspace import shown
 
     what = f"[bold]{result.record.action}[/] {month_name(result.record.month)} {year}"
     console().print(_("reopened {what}; journal {path}").format(what=what, path=esc(str(shown(result.journal.path)))), soft_wrap=True)
@@ -300,7 +299,6 @@ def print_pack(result: Any, target: Any, stderr: bool = False) -> None:
 
 def print_written_plan(target: Any) -> None:
     """`zi init`, `zi import`: where the plan went, how to check it, and how zi will find it."""
-    from zi_plan.store.workspace import how_found
 
     out = console()
     out.print(_("written {path}; check it with: zi validate {path}").format(path=esc(str(target))), soft_wrap=True)

@@ -14,8 +14,12 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from zi_plan.errors import Found, Problem
+from zi_plan.fs.jail import path_problem
 from zi_plan.i18n import _
+from zi_plan.lke.planrefs import lke_problems
 from zi_plan.model.ids import letter, roman
+from zi_plan.model.links import link_problem
+from zi_plan.schema.validators import fields
 from zi_plan.schema.wording import pydantic_problem
 
 
@@ -57,7 +61,6 @@ def _lke_problems(data: dict[str, Any]) -> list[Found]:
     )  # fmt: skip
     if not mentions:
         return []
-    from zi_plan.lke.planrefs import lke_problems
 
     return list(lke_problems(data))
 
@@ -120,7 +123,6 @@ _HOLDERS = {
 
 def _unknown_key(schema: str, loc: tuple[Any, ...], name: str, *, list_keys: bool) -> str:
     """'unknown key' with the closest allowed key where ``loc`` points (or, with ``list_keys``, every one)."""
-    from zi_plan.schema.validators import fields
 
     top, holders = _HOLDERS[schema]
     model = next((holders[part] for part in reversed(loc[:-1]) if isinstance(part, str) and part in holders), top)
@@ -329,8 +331,6 @@ def rule_problems(data: dict[str, Any]) -> Iterator[Found]:
 
 def evidence_problems(index: int, evidence: Iterable[Any]) -> list[Found]:
     """A record's stored paths that leave the store, and links that are not http(s)."""
-    from zi_plan.fs.jail import path_problem
-    from zi_plan.model.links import link_problem
 
     found: list[Found] = []
     for e_index, entry in enumerate(evidence):

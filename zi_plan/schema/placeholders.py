@@ -44,7 +44,7 @@ def unfilled(decree: dict[str, Any], year: Any) -> list[str]:
 
 def warnings(path: Path, text: str, data: Any) -> list[Problem]:
     """`zi validate`: a warning, with its line, for each placeholder of a valid plan (its text and parsed data)."""
-    from zi_plan.schema import yamlio
+    from zi_plan.schema import yamlio  # PyYAML: a warm command never parses YAML
 
     decree = data.get("decree") if isinstance(data, dict) else None
     keys = unfilled(decree, data.get("year")) if isinstance(decree, dict) else []

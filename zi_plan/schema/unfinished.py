@@ -25,7 +25,7 @@ def drafts(plan: LoadedPlan, actions: list[ActionView] | None = None) -> list[Ac
 
 def warnings(path: Path, text: str, data: Any) -> list[Problem]:
     """A warning, with its line, for each draft and each unscheduled action of a valid plan (its text and parsed data)."""
-    from zi_plan.schema import yamlio
+    from zi_plan.schema import yamlio  # PyYAML: a warm command never parses YAML
 
     found: list[tuple[tuple[Any, ...], str]] = []
     for c_index, comp in enumerate(data["components"]):

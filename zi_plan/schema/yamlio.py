@@ -17,6 +17,7 @@ import yaml
 from zi_plan.errors import Problem
 from zi_plan.fs.fsguard import NotAFile, read_regular, reason
 from zi_plan.i18n import _
+from zi_plan.schema.yamltexts import explain
 
 try:  # libyaml keeps line marks too, and parses many times faster
     from yaml import CSafeLoader as _SafeLoader
@@ -220,7 +221,6 @@ def _from_marked(exc: yaml.MarkedYAMLError) -> YamlError:
         message = _("tag {tag} is not allowed: plan files hold plain text, numbers, lists and mappings").format(tag=tag)
         line, col = _mark(exc.problem_mark or exc.context_mark)
         return YamlError(message, line, col)
-    from zi_plan.schema.yamltexts import explain
 
     return YamlError(*explain(exc))
 

@@ -23,11 +23,11 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from zi_plan.errors import Problem
 from zi_plan.i18n import N_, _, month_name, ngettext
 from zi_plan.model.fingerprint import WORK, fingerprint
 from zi_plan.model.journal import Finding, Journal, Kind, Record, is_answer
 from zi_plan.model.plan import LoadedPlan
+from zi_plan.store import journal_cache
 
 _EVENTS = {"done": N_("done"), "undo": N_("reopened"), "evidence": N_("evidence added")}
 
@@ -65,7 +65,6 @@ def keys_of(journal: Journal) -> list[Key]:
 
 def reconcile(plan: LoadedPlan, journal: Journal) -> None:
     """Set the journal's format version, findings and warnings against ``plan``."""
-    from zi_plan.store import journal_cache
 
     source = getattr(journal, "source", None)  # what journal_cache read, if it did
     raw = source.raw if source is not None else (journal.path.read_bytes() if journal.path.exists() else b"")
@@ -241,28 +240,3 @@ def findings_json(findings: Sequence[Finding], plan: LoadedPlan) -> list[dict[st
     return [{"line": f.line, "id": f.action, "recorded_as": f.record.action, "month": f.record.month, "event": f.record.event,
              "problem": f.kind, "recorded_for": f.record.indicator,
              "now": plan.by_id[f.action].indicator if f.action in plan.by_id else None} for f in findings]  # fmt: skip
-
-
-def derived_ids_warning(path: Path, data: Any) -> Problem | None:
-    """`zi validate`: a plan with a journal whose action ids come from position alone.
-
-    Inserting an action above such an action gives it another id, and its
-    progress would silently follow the id; written ids hold it in place.
-    """
-    from zi_plan.store.workspace import journal_file_name
-
-    if not (path.parent / journal_file_name(path)).exists():
-        return None
-    if not isinstance(data, dict):
-        return None
-    derived = 0
-    for comp in data.get("components") or []:
-        for item in comp.get("items") or []:
-            derived += sum(1 for act in item.get("actions") or [] if "id" not in act)
-    if not derived:
-        return None
-    message = ngettext(
-        "{n} action has no written id and this plan has a journal; an action inserted above it would take its progress. Write each action's id (id: II.2.a)",
-        "{n} actions have no written id and this plan has a journal; an action inserted above one would take its progress. Write each action's id (id: II.2.a)",
-        derived).format(n=derived)  # fmt: skip
-    return Problem(str(path), None, None, message)  # about the whole file: no one line

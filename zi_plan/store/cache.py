@@ -29,8 +29,10 @@ import hashlib
 import hmac
 import marshal
 import os
+import shutil
 import sys
 from collections.abc import Iterator
+from importlib.machinery import PathFinder
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +51,7 @@ def folder() -> Path | None:
     """The cache's root folder, or None when the cache is turned off."""
     if os.environ.get("ZI_NO_CACHE"):
         return None
-    import platformdirs
+    import platformdirs  # platformdirs: only when the cache folder is needed
 
     return Path(platformdirs.user_cache_dir("zi-plan", appauthor=False)) / "parsed"
 
@@ -63,7 +65,6 @@ def sha256(data: bytes | memoryview) -> str:
 
 def _library_files() -> list[str]:
     """The files that carry pydantic's and PyYAML's versions, found without importing them."""
-    from importlib.machinery import PathFinder
 
     found = []
     for package, name in (("pydantic", "version.py"), ("yaml", "__init__.py")):
@@ -289,7 +290,6 @@ def prune(root: Path, plan_folder: Path | None = None, max_bytes: int | None = N
     # The cache of zi 0.x kept an empty file per validated content, forever.
     legacy = root.parent / "validated"
     if legacy.is_dir():
-        import shutil
 
         shutil.rmtree(legacy, ignore_errors=True)
     cap = MAX_BYTES if max_bytes is None else max_bytes

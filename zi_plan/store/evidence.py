@@ -24,6 +24,7 @@ from zi_plan.i18n import _, month_name
 from zi_plan.model.journal import EvidenceEntry, Journal, Record, is_answer
 from zi_plan.model.links import is_safe_link
 from zi_plan.model.plan import ActionView
+from zi_plan.store.workspace import shown
 
 _CHUNK = 1 << 20
 # 'javascript:', 'ftp://', 'www.': meant as a link (two letters at least, so not 'C:')
@@ -76,7 +77,6 @@ def folder_for(action: ActionView, month: int, year: int) -> Path:
 
 def path_for_user(journal: Journal, stored: str) -> str:
     """A stored file's path as usable from the current folder (as zi_plan.store.workspace.shown prints paths)."""
-    from zi_plan.store.workspace import shown
 
     return str(shown(journal.evidence_dir / stored))
 
@@ -254,9 +254,9 @@ def _raw_records(journal: Journal) -> list[tuple[int, Record]]:
 
 def _journal_places(journal: Journal, places: list[tuple[int, int]]) -> list[str | None]:
     """FILE:LINE:COL in the journal of each (record, evidence) path; built only for problems."""
-    import yaml
+    import yaml  # PyYAML: a warm command never parses YAML
 
-    from zi_plan.schema import yamlio
+    from zi_plan.schema import yamlio  # PyYAML: a warm command never parses YAML
 
     try:
         root = yamlio.compose(yamlio.read_text(journal.path))

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from zi_plan.errors import InvalidFile
-from zi_plan.model.journal import EvidenceEntry, Journal, Occurrence, Record, is_answer, replay
+from zi_plan.model.fingerprint import WORK, fingerprint
+from zi_plan.model.journal import JOURNAL_VERSION, EvidenceEntry, Journal, Occurrence, Record, is_answer, replay
 from zi_plan.model.plan import LoadedPlan
 from zi_plan.store import cache
 from zi_plan.store.plans import decode_text, read_bytes
@@ -240,9 +241,8 @@ def _parse_tail(plan: LoadedPlan, path: Path, tail: bytes) -> list[Any] | None:
     """The new records at the end of the text, validated; None to go the full way."""
     if not _TAIL.fullmatch(tail):
         return None
-    from zi_plan.model.journal import JOURNAL_VERSION
-    from zi_plan.schema import yamlio
-    from zi_plan.schema.journal_checks import _validate_journal
+    from zi_plan.schema import yamlio  # PyYAML: a warm command never parses YAML
+    from zi_plan.schema.journal_checks import _validate_journal  # checking: only when the cache cannot vouch for the file (a warm command never validates)
 
     try:
         text = tail.decode("utf-8")
@@ -260,7 +260,7 @@ def _parse_tail(plan: LoadedPlan, path: Path, tail: bytes) -> list[Any] | None:
 
 def _full(plan: LoadedPlan, path: Path, raw: bytes, source: Source) -> list[Any]:
     """Parse and validate the whole journal."""
-    from zi_plan.schema.journal_checks import checked_data
+    from zi_plan.schema.journal_checks import checked_data  # checking: only when the cache cannot vouch for the file (a warm command never validates)
 
     text = decode_text(path, raw)
     with cache.loading():
@@ -334,7 +334,6 @@ def appended(journal: Journal, plan: LoadedPlan, raw: bytes, added: bytes, new: 
 
 
 def _clean(plan: LoadedPlan, journal: Journal, new: Sequence[Record | Any]) -> bool:
-    from zi_plan.store import amendments
 
     if getattr(journal, "has_moves", False):
         return False
@@ -342,9 +341,9 @@ def _clean(plan: LoadedPlan, journal: Journal, new: Sequence[Record | Any]) -> b
         if not isinstance(record, Record):
             continue  # an LKE answer: at the end, it adds no finding and moves none
         action = plan.by_id.get(record.action)
-        if record.event not in amendments.WORK or action is None or record.month not in action.months:
+        if record.event not in WORK or action is None or record.month not in action.months:
             return False
-        if record.fingerprint is not None and record.fingerprint != amendments.fingerprint(action):
+        if record.fingerprint is not None and record.fingerprint != fingerprint(action):
             return False
     return True
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from zi_plan.errors import InvalidFile, Problem
+from zi_plan.i18n import ngettext
 from zi_plan.model.plan import LoadedPlan, build_plan
-from zi_plan.schema.checks import plan_problems
 from zi_plan.store import cache
+from zi_plan.store.workspace import discover, journal_file_name
 
 # ---------------------------------------------------------------- reading files
 
@@ -41,7 +42,7 @@ def decode_text(path: Path, raw: bytes) -> str:
 
 
 def _text(path: Path) -> str:
-    from zi_plan.schema import yamlio
+    from zi_plan.schema import yamlio  # PyYAML: a warm command never parses YAML
 
     try:
         return yamlio.read_text(path)
@@ -54,7 +55,6 @@ def _text(path: Path) -> str:
 
 def find_plan(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, bool]:
     """(path, is it the bundled plan), found as zi_plan.store.workspace.discover says."""
-    from zi_plan.store.workspace import discover
 
     choice = discover(explicit)
     return choice.path, choice.bundled
@@ -62,7 +62,6 @@ def find_plan(explicit: str | os.PathLike[str] | None = None) -> tuple[Path, boo
 
 def open_plan(explicit: str | os.PathLike[str] | None = None) -> LoadedPlan:
     """Find the plan as every command does, and load it."""
-    from zi_plan.store.workspace import discover
 
     choice = discover(explicit)
     plan = load_plan(choice.path)
@@ -72,7 +71,7 @@ def open_plan(explicit: str | os.PathLike[str] | None = None) -> LoadedPlan:
 
 def check_text(path: str, text: str) -> tuple[Any, list[Problem]]:
     """Parse and check a plan's text: (the parsed data, every problem); see zi_plan.schema.checks."""
-    from zi_plan.store import cache
+    from zi_plan.schema.checks import plan_problems  # checking: only when the cache cannot vouch for the file (a warm command never validates)
 
     with cache.loading():
         return plan_problems(path, text)
@@ -92,8 +91,7 @@ class FileCheck(NamedTuple):
 def check_file(path: Path) -> FileCheck:
     """Every problem in the plan file at ``path`` and, when it is valid, every
     warning; the text is parsed once for all of them (it may be large)."""
-    from zi_plan.schema import placeholders, unfinished, yamlio
-    from zi_plan.store import amendments  # not at the top: a warm command never needs PyYAML
+    from zi_plan.schema import placeholders, unfinished, yamlio  # `zi validate` only; PyYAML
 
     try:
         text = yamlio.read_text(path)
@@ -102,9 +100,32 @@ def check_file(path: Path) -> FileCheck:
     data, problems = check_text(str(path), text)
     if problems:
         return FileCheck(str(path), problems, [])
-    warnings = [*filter(None, [amendments.derived_ids_warning(path, data)]), *placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data)]
+    warnings = [*filter(None, [derived_ids_warning(path, data)]), *placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data)]
     return FileCheck(str(path), [], sorted(warnings, key=lambda p: (p.line or 0, p.column or 0)))
 
+
+
+def derived_ids_warning(path: Path, data: Any) -> Problem | None:
+    """`zi validate`: a plan with a journal whose action ids come from position alone.
+
+    Inserting an action above such an action gives it another id, and its
+    progress would silently follow the id; written ids hold it in place.
+    """
+    if not (path.parent / journal_file_name(path)).exists():
+        return None
+    if not isinstance(data, dict):
+        return None
+    derived = 0
+    for comp in data.get("components") or []:
+        for item in comp.get("items") or []:
+            derived += sum(1 for act in item.get("actions") or [] if "id" not in act)
+    if not derived:
+        return None
+    message = ngettext(
+        "{n} action has no written id and this plan has a journal; an action inserted above it would take its progress. Write each action's id (id: II.2.a)",
+        "{n} actions have no written id and this plan has a journal; an action inserted above one would take its progress. Write each action's id (id: II.2.a)",
+        derived).format(n=derived)  # fmt: skip
+    return Problem(str(path), None, None, message)  # about the whole file: no one line
 
 
 def load_plan(path: Path) -> LoadedPlan:

@@ -52,7 +52,6 @@ def plans_in(folder: Path) -> list[Path]:
 
 
 def _named(value: str, found_by: FoundBy) -> PlanChoice:
-    from zi_plan.store.workspace import bundled_plan_path
 
     if value == BUNDLED and not Path(value).exists():
         return PlanChoice(bundled_plan_path(), found_by, True)
@@ -61,7 +60,6 @@ def _named(value: str, found_by: FoundBy) -> PlanChoice:
 
 def discover(explicit: str | os.PathLike[str] | None = None, start: Path | None = None) -> PlanChoice:
     """The plan to use, and how it was found."""
-    from zi_plan.store.workspace import bundled_plan_path
 
     if explicit:
         return _named(os.fspath(explicit), "option")
@@ -163,7 +161,7 @@ def journal_paths(plan: LoadedPlan) -> tuple[Path, Path]:
     """
     stem = journal_file_name(plan.path).removesuffix(".progress.yaml")
     if plan.bundled:
-        import platformdirs
+        import platformdirs  # platformdirs: only for the bundled plan's journal
 
         base = Path(platformdirs.user_data_dir("zi-plan", appauthor=False))
     else:

@@ -41,6 +41,13 @@ def scalar(text: object) -> str:
 
 @dataclass
 class ActionOut:
+    """An action to write: what the plan file holds of it (its id comes from its position).
+
+    The importer's row (zi_plan.importing.tree.RowAction) is one too, with its
+    source row; tests/model/test_action_fields.py checks that every field of
+    the schema's Action is here, in the view and in the JSON Schema.
+    """
+
     indicator: str
     steps: list[str]
     evidence: list[str]
@@ -87,11 +94,6 @@ class PlanOut:
     lke: int | None = None  # the LKE worksheet's year, when the plan names one
 
 
-def _letter(index: int) -> str:
-
-    return letter(index)
-
-
 def plan_out(plan: LoadedPlan) -> PlanOut:
     """A loaded plan's tree, to write again (e.g. as next year's plan).
 
@@ -103,9 +105,9 @@ def plan_out(plan: LoadedPlan) -> PlanOut:
         items = []
         for item in comp.items:
             actions = [
-                ActionOut(a.indicator, list(a.steps), list(a.evidence), list(a.months),
-                          a.team.id if a.teams == (a.team,) and a.team != item.team else None, [],
-                          [t.id for t in a.teams] if len(a.teams) > 1 else [], a.source_id, a.draft, list(a.lke))
+                ActionOut(indicator=a.indicator, steps=list(a.steps), evidence=list(a.evidence), months=list(a.months),
+                          team=a.team.id if a.teams == (a.team,) and a.team != item.team else None,
+                          teams=[t.id for t in a.teams] if len(a.teams) > 1 else [], source_id=a.source_id, draft=a.draft, lke=list(a.lke))
                 for a in item.actions
             ]  # fmt: skip
             items.append(ItemOut(item.title, actions, item.team.id if item.team != comp.team else None))
@@ -156,7 +158,7 @@ def plan_yaml(plan: PlanOut) -> str:
             lines.append("        actions:")
             for index, action in enumerate(item.actions):
                 lines += [f"          # {n}" for n in action.notes]
-                lines.append(f"          - id: {component.id}.{number}.{_letter(index)}")
+                lines.append(f"          - id: {component.id}.{number}.{letter(index)}")
                 lines += _action_lines(action)
     return "\n".join(lines) + "\n"
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from zi_plan.errors import InvalidFile, Problem
-from zi_plan.formats.writer import ActionOut, ComponentOut, ItemOut
+from zi_plan.formats.writer import ComponentOut, ItemOut
 from zi_plan.i18n import _
 from zi_plan.importing.hierarchy import Walk
 from zi_plan.importing.tree import RowComponent
 from zi_plan.model.ids import roman
-
-
-def _roman(n: int) -> str:
-
-    return roman(n)
 
 
 def settle_teams(state: Walk, default_team: str | None) -> None:
@@ -48,7 +45,7 @@ def to_components(state: Walk) -> tuple[list[ComponentOut], list[tuple[str, str]
     ids = state.teams.ids()
     out = []
     for n, comp in enumerate(state.components, 1):
-        out.append(_component(state, comp, _roman(n), ids))
+        out.append(_component(state, comp, roman(n), ids))
     used = {c.team for c in out} | {t for c in out for i in c.items for a in i.actions for t in [*a.teams, a.team] if t}
     teams = [(ids[key], state.teams.name(key)) for key in state.teams.spellings if ids[key] in used]
     return out, teams
@@ -68,10 +65,7 @@ def _component(state: Walk, comp: RowComponent, cid: str, ids: dict[str, str]) -
         out = ItemOut(item.title, notes=notes)
         for action in item.actions:
             teams = [ids[k] for k in action.teams]
-            out.actions.append(ActionOut(
-                action.indicator, action.steps, action.evidence, sorted(set(action.months)),
-                teams[0] if len(teams) == 1 else None, action.notes, teams if len(teams) > 1 else [],
-                action.source_id, action.draft, action.lke,
-            ))  # fmt: skip
+            # The row is an ActionOut already: only its team keys become ids.
+            out.actions.append(replace(action, months=sorted(set(action.months)), team=teams[0] if len(teams) == 1 else None, teams=teams if len(teams) > 1 else []))
         component.items.append(out)
     return component

@@ -232,8 +232,8 @@ class Walk:
         teams = self._team_keys(row.team) if row.team else list(self.item.teams if self.item else [])
         # The LKE questions: its own code when that is one, and any named in an LKE column.
         lke = list(dict.fromkeys([*(lke_question(key) if kind == "code" else []), *lke_codes(row.lke)]))
-        action = RowAction(row.r, indicator, steps, evidence, row.months, teams,
-                           key if kind == "code" else None, draft, notes, lke)  # fmt: skip
+        action = RowAction(row=row.r, indicator=indicator, steps=steps, evidence=evidence, months=row.months, teams=teams,
+                           source_id=key if kind == "code" else None, draft=draft, notes=notes, lke=lke)  # fmt: skip
         assert self.item is not None and self.comp is not None
         self.item.actions.append(action)
         if self.comp.team is None and action.teams:

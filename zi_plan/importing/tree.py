@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from zi_plan.formats.writer import ActionOut
 
-@dataclass
-class RowAction:
+
+@dataclass(kw_only=True)
+class RowAction(ActionOut):
+    """An action as read from the table: the writer's shape, where ``teams`` holds
+    team keys (empty: the component's) until build settles their ids."""
+
     row: int  # grid row index of its first row
-    indicator: str
-    steps: list[str]
-    evidence: list[str]
-    months: list[int]
-    teams: list[str] = field(default_factory=list)  # team keys; empty: the component's
-    source_id: str | None = None
-    draft: bool = False
-    notes: list[str] = field(default_factory=list)
-    lke: list[str] = field(default_factory=list)  # LKE question codes: its own code's, and an LKE column's
 
 
 @dataclass

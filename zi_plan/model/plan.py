@@ -23,8 +23,11 @@ from zi_plan.model.ids import letter
 # The loaded plan is one tree, as the file is: components -> items ->
 # actions, each node with its effective team (inherited unless overridden).
 # ``LoadedPlan.actions`` and ``by_id`` are indexes derived from the tree.
-# A new field on an action: model.Action (schema), ActionView here (and
-# build_plan), schema/plan.schema.json (`zi schema`), writer.py.
+# A new field on an action touches three modules: zi_plan/schema/plan.py
+# (Action), ActionView here (and _component), zi_plan/formats/writer.py
+# (ActionOut, the importer's row too, and its line); then regenerate
+# zi_plan/schema/core.py and schema/plan.schema.json.
+# tests/model/test_action_fields.py says which of them still lacks it.
 # The views are NamedTuples, not frozen dataclasses: making a frozen
 # dataclass costs about 1 ms at import (its methods are generated and
 # compiled one by one), a NamedTuple a seventh of that, and every command
@@ -72,23 +75,16 @@ class ActionView(NamedTuple):
     lke: tuple[str, ...] = ()  # LKE questions it serves
 
     def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "component": self.component,
-            "component_title": self.component_title,
-            "item": self.item,
-            "item_title": self.item_title,
-            "team": self.team.name,
-            "team_id": self.team.id,
-            "indicator": self.indicator,
-            "steps": list(self.steps),
-            "evidence": list(self.evidence),
-            "months": list(self.months),
-            "teams": [t.name for t in self.teams],
-            "source_id": self.source_id,
-            "draft": self.draft,
-            "lke": list(self.lke),
-        }
+        """Every field, in order; a team as its name (and ``team_id``), tuples as lists."""
+        out: dict[str, Any] = {}
+        for name, value in self._asdict().items():
+            if name == "team":
+                out["team"], out["team_id"] = self.team.name, self.team.id
+            elif name == "teams":
+                out["teams"] = [t.name for t in self.teams]
+            else:
+                out[name] = list(value) if isinstance(value, tuple) else value
+        return out
 
 
 class ItemView(NamedTuple):

@@ -96,3 +96,11 @@ def test_console_example_is_what_zi_prints(page, line, command, shown, zi, tmp_p
         at = starts[0] + len(fragment)
     if fragments[-1]:
         assert at == len(printed), f"{page}:{line}: zi prints more after this example's last line (end with ...)"
+
+
+def test_pages_read_on_a_code_forge_too():
+    """The README links to docs/*.md, which GitHub and GitLab show as they are: no MkDocs-only syntax."""
+    for page in DOCS.glob("*.md"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search(r"^#+ .*\{#", text, flags=re.M), f"{page.name}: a heading with an attribute list"
+        assert not re.search(r"^!!! ", text, flags=re.M), f"{page.name}: an admonition"

@@ -217,7 +217,7 @@ def word_docx(path: Path) -> Path:
 
 
 def statistics_xlsx(path: Path) -> Path:
-    """The README's worked example: codes, quarters, a coordinator per component, a draft, a shared action."""
+    """The worked example of docs/import.md: codes, quarters, a coordinator per component, a draft, a shared action."""
     rows = [
         ["RENCANA AKSI PEMBANGUNAN ZONA INTEGRITAS BPS KABUPATEN CONTOH TAHUN 2024"],
         [],

@@ -59,7 +59,7 @@ def test_catalogue_covers_every_message_in_the_code():
     ):
         in_code.add((message if isinstance(message, str) else tuple(message), context))
     in_catalogue = {(m.id, m.context) for m in _catalogue() if m.id}
-    assert in_code - in_catalogue == set(), "run the catalogue update in README (Development)"
+    assert in_code - in_catalogue == set(), "run the catalogue update in docs/development.md (The message catalogue)"
     assert in_catalogue - in_code == set(), "obsolete catalogue entries"
 
 

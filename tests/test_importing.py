@@ -245,10 +245,10 @@ def test_letters_in_no_label_actions(zi, tmp_path):
         ("I.1.a", "SK terbit", (1,)), ("I.1.b", "Tim dievaluasi", ()), ("I.1.c", "Tim dilaporkan", (6,))]
 
 
-def test_the_readme_dry_run_example_is_what_zi_prints(zi, tmp_path, monkeypatch):
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
-    command = '$ zi import rencana-aksi.xlsx --institution "BPS Kabupaten Contoh" --year 2024 --dry-run\n'
-    shown = readme.split(command, 1)[1].split("\n```", 1)[0]
+def test_the_docs_dry_run_example_is_what_zi_prints(zi, tmp_path, monkeypatch):
+    page = (Path(__file__).parent.parent / "docs" / "import.en.md").read_text(encoding="utf-8")
+    command = '$ COLUMNS=80 zi import rencana-aksi.xlsx --institution "BPS Kabupaten Contoh" --year 2024 --dry-run\n'
+    shown = page.split(command, 1)[1].split("\n```", 1)[0]
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("COLUMNS", "80")
     tables.statistics_xlsx(tmp_path / "rencana-aksi.xlsx")

@@ -1,4 +1,4 @@
-"""The house rules of the package's shape (README "Development"), checked."""
+"""The house rules of the package's shape (docs/development.md), checked."""
 
 from __future__ import annotations
 

@@ -72,3 +72,11 @@ def test_imports_inside_functions_say_why():
             if "#" not in line and not above.startswith("#") and not above.startswith(("import ", "from ")):
                 silent.append(f"zi_plan/{relative}:{lineno}: {statement}")
     assert silent == [], "say why this import is inside a function, or move it to the top:\n" + "\n".join(silent)
+
+
+def test_the_picture_and_the_page_name_every_room():
+    picture = (REPO / "docs" / "img" / "architecture.svg").read_text(encoding="utf-8")
+    page = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    for room in _layers():
+        name = room.removeprefix("zi_plan.")
+        assert name in picture and name in page, f"docs/img/architecture.svg and docs/architecture.md should show the room {name}"

@@ -1,8 +1,7 @@
-"""Loading a plan: find it, parse it, check it, and index its actions.
+"""The plan as a tree of views: components, items, actions (each with what it inherits), and their indexes.
 
-``check_text`` collects every problem in a file (the rules are in
-``zi_plan.schema.checks``) with its YAML line and column; ``load_plan`` returns a
-``LoadedPlan`` or raises ``InvalidFile`` with all of them.
+Built from data already checked (zi_plan.store.plans finds, parses and checks
+the file; zi_plan.schema.checks holds the rules).
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""Loading plans through the parsed-data cache (zi_plan.store.cache).
+"""Finding, checking and loading plans, through the parsed-data cache (zi_plan.store.cache).
+
+``check_text`` collects every problem in a file with its YAML line and column;
+``load_plan`` returns a ``LoadedPlan`` or raises ``InvalidFile`` with all of them.
 
 A plan whose exact content was validated before is not parsed at all: its
 validated data comes back from the cache and only the views are built

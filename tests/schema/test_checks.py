@@ -37,3 +37,21 @@ def test_rules_point_at_each_problem():
     assert "2023-01-01" in found[("decree", "date")]
     assert "listed twice" in found[("components", 0, "items", 0, "actions", 1, "months", 1)]
     assert "did you mean 'tl'" in found[("components", 1, "team")]
+
+
+def test_a_second_team_with_the_same_id_is_an_error_at_its_id():
+    from zi_plan.schema.checks import plan_problems
+
+    text = MINIMAL.replace("  - id: tl\n    name: Tim Penguatan Tata Laksana", "  - id: mp\n    name: Tim Penguatan Tata Laksana")
+    text = text.replace("    team: tl\n", "    team: mp\n")  # every reference still resolves: the duplicate is the only problem
+    line = text.splitlines().index("  - id: mp", 11) + 1  # the second one
+    data, problems = plan_problems("plan.yaml", text)
+    assert [(p.line, p.column) for p in problems] == [(line, 9)]
+    assert "duplicate team id 'mp'" in problems[0].message and str(problems[0]).startswith(f"plan.yaml:{line}:9: ")
+    assert data["teams"][0]["id"] == data["teams"][1]["id"] == "mp"
+
+
+def test_each_repeat_of_a_team_id_is_named_once_the_first_never():
+    data = {"teams": [{"id": "mp"}, {"id": "tl"}, {"id": "mp"}, {"id": "mp"}, "not a team", {"id": 5}]}
+    found = [(loc, message) for loc, message, _at_key in rule_problems(data)]
+    assert found == [(("teams", 2, "id"), "duplicate team id 'mp'"), (("teams", 3, "id"), "duplicate team id 'mp'")]

@@ -11,7 +11,7 @@ from tests.conftest import MINIMAL
 from zi_plan.store.plans import load_plan
 
 # Written by the previous release's `zi init` (plan format 1: no version key).
-V1 = Path(__file__).parent / "fixtures" / "plan-v1.yaml"
+V1 = Path(__file__).parent.parent / "fixtures" / "plan-v1.yaml"
 
 
 def test_a_version_1_plan_loads_unchanged(zi):

@@ -26,7 +26,7 @@ def test_numbers_names_and_abbreviations_in_both_languages(typed, month):
 
 @pytest.mark.parametrize(
     "typed",
-    [0, 13, -1, "0", "13", "ju", "ma", "j", "", "  ", "Juno", "Mai", "1.5", "-3", "april2"],
+    [0, 13, -1, "0", "13", "ju", "ma", "j", "", "  ", "Juno", "Mai", "1.5", "-3", "april2", "²", "4²"],  # '²' is a digit to Python, not a number to int()
 )
 def test_anything_else_is_a_usage_error_that_says_what_to_type(typed):
     with pytest.raises(ZiError) as raised:

@@ -36,7 +36,7 @@ def parse_month(value: str | int) -> int:
         number: int | None = value
     else:
         text = value.strip().rstrip(".").lower()
-        number = int(text) if text.isdigit() else _lookup(text)
+        number = int(text) if text.isdecimal() else _lookup(text)  # not isdigit: int() refuses "²"
     if number is None or not 1 <= number <= 12:
         raise ZiError(
             _("'{value}' is not a month: use 1..12 or a name such as April, Mei, Agt, Des").format(value=value), exit_code=2

@@ -253,3 +253,28 @@ def test_the_pack_by_lke_names_moved_evidence_by_its_current_id(zi, tmp_path):
     with zipfile.ZipFile(tmp_path / "lke.zip") as archive:
         names = [n for n in archive.namelist() if n.endswith(".pdf")]
     assert names == ["1 Manajemen Perubahan/P.1.i Penyusunan Tim Kerja/P.1.i.a/I.1.b_2024-01_sk.pdf"]
+
+
+def test_an_amended_step_is_a_changed_finding(tmp_path):
+    """Only a step reworded, the indicator the same: the records were made for another text."""
+    import datetime as dt
+
+    from zi_plan.model.fingerprint import stamped
+    from zi_plan.model.journal import Journal, Record
+    from zi_plan.store.amendments import check_records, keys_of, summarise
+    from zi_plan.store.journal import record_to_yaml
+
+    before = load_plan(_plan(tmp_path, MINIMAL))
+    at = dt.datetime(2024, 1, 20, 10, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+    records = [stamped(Record("I.1.a", 1, "done", at, "Yulius"), before.action("I.1.a")),
+               stamped(Record("I.1.b", 2, "done", at, "Yulius"), before.action("I.1.b"))]  # fmt: skip
+    text = "journal: 2\nplan: kantor-2024.yaml\nrecords:\n" + "".join(record_to_yaml(r) for r in records)
+    journal = Journal(tmp_path / "j.yaml", tmp_path / "e", records, {})
+    after = load_plan(_plan(tmp_path, MINIMAL.replace("steps: [Menyusun SK]", "steps: [Menyusun SK, Menandatangani SK]")))
+    assert after.action("I.1.a").indicator == before.action("I.1.a").indicator
+
+    found = check_records(after, keys_of(journal), lambda: text, records.__getitem__)
+    assert [(f.index, f.line, f.kind, f.action, f.elsewhere) for f in found] == [(0, 4, "changed", "I.1.a", None)]
+    warning = summarise(found, journal.path, after)
+    assert len(warning) == 1 and "zi journal accept I.1.a" in warning[0]
+    assert check_records(before, keys_of(journal), lambda: text, records.__getitem__) == []  # the plan as it was: nothing

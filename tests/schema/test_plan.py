@@ -11,7 +11,7 @@ from tests.conftest import MINIMAL
 from zi_plan.store.plans import load_plan
 
 # Written by the previous release's `zi init` (plan format 1: no version key).
-V1 = Path(__file__).parent / "fixtures" / "plan-v1.yaml"
+V1 = Path(__file__).parent.parent / "fixtures" / "plan-v1.yaml"
 
 
 def test_a_version_1_plan_loads_unchanged(zi):
@@ -128,3 +128,66 @@ def test_validate_parses_a_plan_once_for_its_problems_and_all_its_warnings(tmp_p
     lines = [text[: text.index(mark)].count("\n") + 1 for mark in ("place: '...'", "months: []")]
     assert [p.line for p in checked.warnings] == [None, *lines]  # the whole file's first, then in line order
     assert "no written id" in checked.warnings[0].message
+
+
+# ---------------------------------------------------------------- the pydantic models themselves
+
+
+def _model_errors(change) -> dict[tuple, str]:
+    import yaml
+    from pydantic import ValidationError
+
+    from zi_plan.schema.plan import Plan
+
+    data = yaml.safe_load(MINIMAL)
+    change(data)
+    with pytest.raises(ValidationError) as raised:
+        Plan.model_validate(data)
+    return {err["loc"]: err["type"] for err in raised.value.errors()}
+
+
+def _action(data):
+    return data["components"][0]["items"][0]["actions"][0]
+
+
+def test_the_model_takes_a_valid_plan_and_strips_its_texts():
+    import yaml
+
+    from zi_plan.schema.plan import Plan
+
+    data = yaml.safe_load(MINIMAL)
+    data["title"] = "  Rencana Aksi Contoh  "
+    plan = Plan.model_validate(data)
+    assert plan.title == "Rencana Aksi Contoh" and plan.version is None and plan.teams[1].id == "tl"
+    assert plan.components[0].items[0].actions[0].months == [1, 4] and plan.components[0].items[0].actions[0].draft is False
+
+
+@pytest.mark.parametrize(
+    ("change", "loc", "kind"),
+    [
+        (lambda d: d.update(version=3), ("version",), "literal_error"),
+        (lambda d: d.update(year=1999), ("year",), "greater_than_equal"),
+        (lambda d: d.update(year="2024"), ("year",), "int_type"),  # strict: text is not a year
+        (lambda d: d.update(title="   "), ("title",), "string_too_short"),
+        (lambda d: d.update(teams=[]), ("teams",), "too_short"),
+        (lambda d: d["teams"][0].update(id="Tim MP"), ("teams", 0, "id"), "string_pattern_mismatch"),
+        (lambda d: d["components"][0].update(id="1"), ("components", 0, "id"), "string_pattern_mismatch"),
+        (lambda d: _action(d).update(months=[13]), ("components", 0, "items", 0, "actions", 0, "months", 0), "less_than_equal"),
+        (lambda d: _action(d).update(months=["4"]), ("components", 0, "items", 0, "actions", 0, "months", 0), "int_type"),
+        (lambda d: _action(d).update(months=[True]), ("components", 0, "items", 0, "actions", 0, "months", 0), "int_type"),
+        (lambda d: _action(d).update(teams=[]), ("components", 0, "items", 0, "actions", 0, "teams"), "too_short"),
+        (lambda d: _action(d).update(indikator="x"), ("components", 0, "items", 0, "actions", 0, "indikator"), "extra_forbidden"),
+        (lambda d: d["decree"].pop("place"), ("decree", "place"), "missing"),
+    ],
+)  # fmt: skip
+def test_the_model_refuses(change, loc, kind):
+    assert _model_errors(change) == {loc: kind}
+
+
+def test_the_json_schema_is_for_editors():
+    from zi_plan.schema.plan import json_schema
+
+    schema = json_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert set(schema["required"]) == {"institution", "title", "year", "decree", "teams", "components"}
+    assert schema["additionalProperties"] is False and "Action" in schema["$defs"]

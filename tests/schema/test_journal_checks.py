@@ -1,0 +1,95 @@
+"""journal_checks: a journal's text checked in full, every problem at its line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import MINIMAL
+from zi_plan.errors import InvalidFile
+from zi_plan.model.plan import LoadedPlan, build_plan
+from zi_plan.schema.journal_checks import checked_data
+
+PATH = Path("plans/kantor.progress.yaml")
+HEAD = "journal: 2\nplan: kantor.yaml\nrecords:\n"
+DONE = "- action: I.1.a\n  month: 1\n  event: done\n  at: 2024-01-20T10:00:00+09:00\n  by: Yulius\n"
+
+
+@pytest.fixture(scope="module")
+def plan() -> LoadedPlan:
+    return build_plan(Path("plans/kantor.yaml"), yaml.safe_load(MINIMAL))
+
+
+def _problems(text: str, plan: LoadedPlan) -> list[tuple[int | None, int | None, str]]:
+    with pytest.raises(InvalidFile) as raised:
+        checked_data(PATH, text, plan)
+    assert all(p.path == str(PATH) for p in raised.value.problems)
+    return [(p.line, p.column, p.message) for p in raised.value.problems]
+
+
+def test_a_valid_journal_gives_its_data(plan):
+    data = checked_data(PATH, HEAD + DONE, plan)
+    assert data["journal"] == 2 and data["records"][0]["action"] == "I.1.a"
+
+
+def test_an_empty_file_is_an_empty_journal(plan):
+    assert checked_data(PATH, "", plan) == {} and checked_data(PATH, "# nothing yet\n", plan) == {}
+
+
+def test_records_for_actions_the_plan_no_longer_has_are_not_errors(plan):
+    # The decree may be amended mid-year: zi_plan.store.amendments reports these, as warnings.
+    gone = DONE.replace("I.1.a", "IX.9.z").replace("month: 1", "month: 12")
+    assert checked_data(PATH, HEAD + gone, plan)["records"][0]["action"] == "IX.9.z"
+
+
+def test_not_a_mapping(plan):
+    assert _problems("- a\n- b\n", plan) == [(1, 1, "a progress journal must be a mapping with 'journal', 'plan' and 'records'")]
+
+
+def test_a_yaml_error_is_placed(plan):
+    [(line, _column, message)] = _problems(HEAD + DONE + "- action: [I.1.a\n", plan)
+    assert line == 9 and message.startswith("YAML syntax error")
+
+
+def test_an_unknown_format_says_to_upgrade(plan):
+    assert _problems(HEAD.replace("journal: 2", "journal: 3") + DONE, plan) == [
+        (1, 10, "journal format 3 is not known to this zi (it reads format 2); upgrade zi")
+    ]
+
+
+def test_a_format_1_journal_is_read(plan):
+    assert checked_data(PATH, HEAD.replace("journal: 2", "journal: 1") + DONE, plan)["journal"] == 1
+
+
+def test_schema_problems_in_the_journals_short_words(plan):
+    text = HEAD + DONE.replace("month: 1", "month: 13").replace("  by: Yulius\n", "  by: Yulius\n  note: x\n  nota: y\n")
+    text += DONE.replace("month: 1", "month: April")
+    assert _problems(text, plan) == [
+        (5, 10, "'month' is not valid: must be at most 12"),
+        (10, 3, "unknown key 'nota' (did you mean 'note'?)"),
+        (12, 10, "'month' is not valid: must be a month number from 1 to 12"),
+    ]
+
+
+def test_evidence_out_of_the_store_and_links_that_are_not_web_links(plan):
+    evidence = (
+        "  evidence:\n  - path: ../../etc/passwd\n    sha256: " + "a" * 64 + "\n    size: 1\n"
+        "  - url: javascript:alert(1)\n"
+    )
+    problems = _problems(HEAD + DONE + DONE.replace("  by: Yulius\n", "  by: Yulius\n" + evidence), plan)
+    assert [(line, column) for line, column, _m in problems] == [(15, 11), (18, 10)]
+    assert "leads outside the evidence folder" in problems[0][2] and "is not a web link" in problems[1][2]
+
+
+def test_lke_answers_are_checked_against_the_worksheet(plan):
+    answers = (
+        "- lke: P.1.i.a\n  value: Ya\n  event: answer\n  at: 2024-01-20T10:00:00+09:00\n  by: Y\n"
+        "- lke: Z.9.z\n  value: Ya\n  event: answer\n  at: 2024-01-20T10:00:00+09:00\n  by: Y\n"
+        "- lke: P.1.i.b\n  value: Mungkin\n  event: answer\n  at: 2024-01-20T10:00:00+09:00\n  by: Y\n"
+    )
+    problems = _problems(HEAD + DONE + answers, plan)
+    assert [line for line, _c, _m in problems] == [14, 20]
+    assert "answer to 'Z.9.z', which is not a question of the LKE" in problems[0][2]
+    assert "'Mungkin' is not an answer to P.1.i.b" in problems[1][2]

@@ -107,7 +107,6 @@ def test_the_rules_speak_the_users_language():
     assert "needs a time zone" not in messages[0] and "evidence needs" not in messages[1]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: written_out's message is not marked _(), so Indonesian users read it in English")
 def test_a_number_for_at_is_refused_in_the_users_language():
     try:
         i18n.set_language("id")

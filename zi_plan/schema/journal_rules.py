@@ -18,7 +18,7 @@ def written_out(value: object) -> object:
     """'at' is written out: pydantic would take a number as seconds since 1970,
     and zi would then find a number where it expects a time."""
     if isinstance(value, (int, float)):
-        raise ValueError("'at' must be a date and time, e.g. 2023-04-12T09:30:00+09:00, not a number")
+        raise ValueError(_("must be a date and time, e.g. 2023-04-12T09:30:00+09:00, not a number"))
     return value
 
 

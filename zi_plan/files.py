@@ -92,8 +92,12 @@ def _fsync_dir(directory: Path) -> None:
 # ---------------------------------------------------------------- documents
 
 
-def target_path(target: str | Path | None, default_name: str) -> Path:
-    """The file to write: ``target``, inside it if it is a folder, else ``default_name`` here."""
+def target_path(target: str | Path | None, default_name: str, *, force: bool = True) -> Path:
+    """The file to write: ``target``, inside it if it is a folder, else ``default_name`` here.
+
+    Without ``force``, an existing file is refused rather than replaced: it
+    may be the user's own minutes, or a colleague's edits of an export.
+    """
     path = Path(target or default_name)
     try:
         if path.is_dir():
@@ -101,25 +105,25 @@ def target_path(target: str | Path | None, default_name: str) -> Path:
         if not path.parent.exists():
             raise ZiError(_("the folder {folder} does not exist").format(folder=path.parent))
         check_output_path(path)
+        exists = path.exists()
     except OSError as exc:  # a name too long ...
         raise write_error(path, exc) from None
+    if exists and not force:
+        raise ZiError(_("{path} exists; add --force to replace it, or name another file with -o").format(path=path))
     return path
 
 
-def write_document(data: bytes, target: str | None, default_name: str, *, force: bool | None = None) -> str | None:
+def write_document(data: bytes, target: str | None, default_name: str, *, force: bool = False) -> str | None:
     """Write ``data`` to ``target`` ('-' for stdout; default: ``default_name`` here).
 
-    With ``force`` given (False), an existing file is refused rather than
-    replaced: an export may hold a colleague's edits. Returns the path
-    written, or None for stdout.
+    Without ``force``, an existing file is refused rather than replaced (see
+    ``target_path``). Returns the path written, or None for stdout.
     """
     if target == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return None
-    path = target_path(target, default_name)
-    if force is False and path.exists():
-        raise ZiError(_("{path} exists; add --force to replace it, or name another file with -o").format(path=path))
+    path = target_path(target, default_name, force=force)
     try:
         atomic_write(path, data)
     except OSError as exc:

@@ -29,6 +29,7 @@ def _report(app: typer.Typer) -> None:
         since: Optional[int] = common.month_option(_("First month of the period (e.g. 1 for a quarter Jan-Mar). Default: the report's month."), name="--from"),
         fmt: DocumentFormat = typer.Option(DocumentFormat.html, "--format", help=_("html (to print or share) or md (to paste into minutes).")),
         output: Optional[str] = common.output_option(),
+        force: bool = common.force_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
         from zi_plan import documents
@@ -38,21 +39,21 @@ def _report(app: typer.Typer) -> None:
         common.warn_placeholders(loaded)
         as_of = common.month_or_now(month, loaded.year)
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
-        base = None if output == "-" else target_path(output, name).parent  # evidence links start here
+        base = None if output == "-" else target_path(output, name, force=force).parent  # evidence links start here
         text = documents.monev_report(loaded, journal, as_of, since, fmt.value, base)
-        common.written(write_document(text.encode("utf-8"), output, name))
+        common.written(write_document(text.encode("utf-8"), output, name, force=force))
 
 
 def _publish(app: typer.Typer) -> None:
     @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website."))
-    def publish_cmd(output: Optional[str] = common.output_option(), plan: Optional[Path] = common.plan_option()) -> None:
+    def publish_cmd(output: Optional[str] = common.output_option(), force: bool = common.force_option(), plan: Optional[Path] = common.plan_option()) -> None:
         from zi_plan import documents
         from zi_plan.files import write_document
 
         loaded = common.open_plan(plan)
         common.warn_placeholders(loaded)
         name = _("action-plan-{year}.html").format(year=loaded.year)
-        common.written(write_document(documents.plan_page(loaded).encode("utf-8"), output, name))
+        common.written(write_document(documents.plan_page(loaded).encode("utf-8"), output, name, force=force))
 
 
 def _export(app: typer.Typer) -> None:

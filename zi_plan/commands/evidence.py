@@ -29,6 +29,7 @@ def _pack(app: typer.Typer) -> None:
         output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The zip file ('-': standard output). Default: evidence-YEAR.zip here.")),
         month: Optional[int] = common.month_option(_("List gaps up to this month. Default: 12, the whole year.")),
         by: str = typer.Option("action", "--by", help=_("Lay the files out by action (component/item/action/month) or by LKE question (area/sub-area/code).")),
+        force: bool = common.force_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan import pack, render
@@ -54,7 +55,7 @@ def _pack(app: typer.Typer) -> None:
                 result = build(target)
             render.print_pack(result, _("(standard output)"), stderr=True)
         else:
-            target = target_path(output, name)
+            target = target_path(output, name, force=force)
             result = build(target)
             render.print_pack(result, target)
         if result.problems:

@@ -161,6 +161,7 @@ def _add_sheet(lke_app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help=_("xlsx or portalrb."))] = "xlsx",
         output: Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
                           help=_("Where to write: a file, or - for standard output. Default: a file named after the document, here."))] = None,
+        force: bool = common.force_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan import render
@@ -175,6 +176,6 @@ def _add_sheet(lke_app: typer.Typer) -> None:
         worksheet = coverage.worksheet_for(loaded)
         writer, ext = writers[fmt]
         name = _("lke-{year}-{kind}.{ext}").format(year=worksheet.year, kind=fmt if fmt == "portalrb" else "answers", ext=ext)
-        written = write_document(writer(loaded, journal, worksheet), output, name)
+        written = write_document(writer(loaded, journal, worksheet), output, name, force=force)
         if written is not None:
             render.console(stderr=True).print(_("written {path}").format(path=render.esc(written)), soft_wrap=True)

@@ -321,9 +321,11 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
 # ---------------------------------------------------------------- show
 
 
-def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
-    """One action in full, with each occurrence and its evidence."""
+def show(plan: LoadedPlan, journal: Journal, action_id: str, as_of: Optional[int] = None) -> dict[str, Any]:
+    """One action in full, with each occurrence and its evidence, marked as of
+    month ``as_of`` (default: the plan's as-of month) as `zi team` and the exports mark it."""
     action = plan.action(action_id)
+    as_of = status.as_of_month(plan.year) if as_of is None else check_month(as_of)
     occurrences = []
     evidence: list[dict[str, Any]] = []
     withdrawn: list[dict[str, Any]] = []
@@ -332,12 +334,15 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
     for m in months:
         occ = journal.occurrence(action.id, m)
         done = occ.done
+        marked = status.mark(occ, as_of, plan.year)
         occurrences.append(
             {
                 "month": m,
                 "month_name": month_name(m),
                 "status": occ.status,
-                "late": done_late(occ, plan.year),
+                "mark": marked,  # done, done-late, overdue or open: as zi team, zi due and the exports say
+                "late": marked in ("done-late", "overdue"),
+                "overdue": marked == "overdue",
                 "done_at": done.at.isoformat() if done else None,
                 "done_by": done.by if done else None,
                 "note": done.note if done else None,
@@ -350,6 +355,7 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
         withdrawn.extend(_evidence_item(journal, m, w.added, w.entry) | {"withdrawn": {
             "event": w.by.event, "at": w.by.at.isoformat(), "by": w.by.by, "note": w.by.note}} for w in occ.withdrawn)  # fmt: skip
     return action.to_json() | {
+        "as_of_month": as_of,
         "evidence_expected": list(action.evidence),
         "journal": str(journal.path),
         "occurrences": occurrences,

@@ -91,7 +91,8 @@ def test_coverage_json(zi):
 
 
 def test_coverage_of_the_plan_found_by_default(zi):
-    data = json.loads(zi("lke", "coverage", "--json").out)  # no --plan: the bundled plan
+    assert zi("lke", "coverage", "--json").code == 1  # no plan here: the bundled one only when named, for a script
+    data = json.loads(zi("lke", "coverage", "--json", "--plan", "bundled").out)
     assert (data["scored"], data["covered"]) == (113, 83)
 
 

@@ -35,7 +35,7 @@ def _report(app: typer.Typer) -> None:
         from zi_plan import documents
         from zi_plan.files import target_path, write_document
 
-        loaded, journal = common.open_workspace(plan, to_stderr=True)
+        loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
         common.warn_placeholders(loaded)
         as_of = common.month_or_now(month, loaded.year)
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
@@ -50,7 +50,7 @@ def _publish(app: typer.Typer) -> None:
         from zi_plan import documents
         from zi_plan.files import write_document
 
-        loaded = common.open_plan(plan)
+        loaded = common.open_plan_to_read(plan, scripted=True)
         common.warn_placeholders(loaded)
         name = _("action-plan-{year}.html").format(year=loaded.year)
         common.written(write_document(documents.plan_page(loaded).encode("utf-8"), output, name, force=force))
@@ -72,6 +72,6 @@ def _export(app: typer.Typer) -> None:
         from zi_plan.files import write_document
 
         separator = export.csv_delimiter(excel, delimiter, fmt.value)
-        loaded, journal = common.open_workspace(plan, to_stderr=True)
+        loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
         document = export.export(loaded, journal, fmt.value, month, team, separator)
         common.written(write_document(document.data, output, document.name, force=force))

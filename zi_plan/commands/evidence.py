@@ -39,7 +39,7 @@ def _pack(app: typer.Typer) -> None:
         if by not in ("action", "lke"):
             raise ZiError(_("unknown layout '{by}': use action or lke").format(by=by), exit_code=2)
         to_stdout = str(output) == "-"  # the zip is the output: everything said goes to stderr
-        loaded, journal = common.open_workspace(plan, to_stderr=to_stdout)
+        loaded, journal = common.open_workspace(plan, to_stderr=to_stdout, writes_file=True)
 
         def build(target: Path) -> Any:
             if by == "lke":  # the LKE code lives in zi_plan.lke

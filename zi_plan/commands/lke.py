@@ -36,7 +36,7 @@ def _add_list(lke_app: typer.Typer) -> None:
         from zi_plan.lke import coverage, listing, tables
 
         wanted = listing.parse_area(area)
-        loaded = common.open_plan(plan)
+        loaded = common.open_plan_to_read(plan, scripted=as_json)
         sheet = coverage.worksheet_for(loaded)
         rows = listing.list_rows(sheet, coverage.served_by(loaded), wanted)
         if as_json:
@@ -55,7 +55,7 @@ def _add_coverage(lke_app: typer.Typer) -> None:
         from zi_plan import render
         from zi_plan.lke import coverage, tables
 
-        loaded = common.open_plan(plan)
+        loaded = common.open_plan_to_read(plan, scripted=as_json)
         result = coverage.coverage(coverage.worksheet_for(loaded), loaded)
         if as_json:
             render.print_json(result.to_json())
@@ -172,7 +172,7 @@ def _add_sheet(lke_app: typer.Typer) -> None:
         writers = {"xlsx": (sheet.to_xlsx, "xlsx"), "portalrb": (sheet.to_portalrb, "json")}
         if fmt not in writers:
             raise ZiError(_("unknown format '{fmt}': use xlsx or portalrb").format(fmt=fmt), exit_code=2)
-        loaded, journal = common.open_workspace(plan, to_stderr=True)
+        loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
         worksheet = coverage.worksheet_for(loaded)
         writer, ext = writers[fmt]
         name = _("lke-{year}-{kind}.{ext}").format(year=worksheet.year, kind=fmt if fmt == "portalrb" else "answers", ext=ext)

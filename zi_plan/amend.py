@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
 
-from zi_plan.errors import Problem, ZiError
+from zi_plan.errors import ZiError
 from zi_plan.i18n import N_, _, month_name, ngettext
 from zi_plan.journal import Journal, Record, append_records, is_answer
 from zi_plan.plan import ActionView, LoadedPlan
@@ -323,28 +323,3 @@ def move(plan: LoadedPlan, old: str, new: str, *, by: str | None = None, note: s
                         fingerprint=fingerprint(target), indicator=target.indicator, moved_from=source)  # fmt: skip
         append_records(journal, plan, [record])
     return record, count, journal
-
-
-def derived_ids_warning(path: Path, data: Any) -> Problem | None:
-    """`zi validate`: a plan with a journal whose action ids come from position alone.
-
-    Inserting an action above such an action gives it another id, and its
-    progress would silently follow the id; written ids hold it in place.
-    """
-    from zi_plan.journal import journal_file_name
-
-    if not (path.parent / journal_file_name(path)).exists():
-        return None
-    if not isinstance(data, dict):
-        return None
-    derived = 0
-    for comp in data.get("components") or []:
-        for item in comp.get("items") or []:
-            derived += sum(1 for act in item.get("actions") or [] if "id" not in act)
-    if not derived:
-        return None
-    message = ngettext(
-        "{n} action has no written id and this plan has a journal; an action inserted above it would take its progress. Write each action's id (id: II.2.a)",
-        "{n} actions have no written id and this plan has a journal; an action inserted above one would take its progress. Write each action's id (id: II.2.a)",
-        derived).format(n=derived)  # fmt: skip
-    return Problem(str(path), None, None, message)  # about the whole file: no one line

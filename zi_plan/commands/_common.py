@@ -95,7 +95,10 @@ def output_option() -> Any:
     )  # fmt: skip
 
 
-def force_option() -> Any:
+def force_option(progress: bool = False) -> Any:
+    """--force; ``progress``: a document of progress, which it also writes while ids shifted under records."""
+    if progress:
+        return typer.Option(False, "--force", help=_("Replace the file if it exists, and write it even while records wait for zi journal move."))
     return typer.Option(False, "--force", help=_("Replace the file if it exists."))
 
 

@@ -29,13 +29,15 @@ def _report(app: typer.Typer) -> None:
         since: Optional[int] = common.month_option(_("First month of the period (e.g. 1 for a quarter Jan-Mar). Default: the report's month."), name="--from"),
         fmt: DocumentFormat = typer.Option(DocumentFormat.html, "--format", help=_("html (to print or share) or md (to paste into minutes).")),
         output: Optional[str] = common.output_option(),
-        force: bool = common.force_option(),
+        force: bool = common.force_option(progress=True),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
         from zi_plan import documents
         from zi_plan.files import target_path, write_document
+        from zi_plan.guards import refuse_shifted
 
         loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
+        refuse_shifted(journal, force=force)
         common.warn_placeholders(loaded)
         as_of = common.month_or_now(month, loaded.year)
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
@@ -63,15 +65,17 @@ def _export(app: typer.Typer) -> None:
         month: Optional[int] = common.month_option(),
         team: Optional[str] = common.team_option(_("Only this team's actions (a piece of its name will do).")),
         output: Optional[str] = common.output_option(),
-        force: bool = common.force_option(),
+        force: bool = common.force_option(progress=True),
         plan: Optional[Path] = common.plan_option(),
         excel: Optional[str] = typer.Option(None, "--excel", help=_("csv only: for Excel in this language: id (';'-separated, as Indonesian Excel opens it) or en (',').")),
         delimiter: Optional[str] = typer.Option(None, "--delimiter", help=_("csv only: the separator: ',', ';', '|' or tab.")),
     ) -> None:
         from zi_plan import export
         from zi_plan.files import write_document
+        from zi_plan.guards import refuse_shifted
 
         separator = export.csv_delimiter(excel, delimiter, fmt.value)
         loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
+        refuse_shifted(journal, force=force)
         document = export.export(loaded, journal, fmt.value, month, team, separator)
         common.written(write_document(document.data, output, document.name, force=force))

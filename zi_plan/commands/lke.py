@@ -161,18 +161,20 @@ def _add_sheet(lke_app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help=_("xlsx or portalrb."))] = "xlsx",
         output: Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
                           help=_("Where to write: a file, or - for standard output. Default: a file named after the document, here."))] = None,
-        force: bool = common.force_option(),
+        force: bool = common.force_option(progress=True),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan import render
         from zi_plan.errors import ZiError
         from zi_plan.files import write_document
+        from zi_plan.guards import refuse_shifted
         from zi_plan.lke import coverage, sheet
 
         writers = {"xlsx": (sheet.to_xlsx, "xlsx"), "portalrb": (sheet.to_portalrb, "json")}
         if fmt not in writers:
             raise ZiError(_("unknown format '{fmt}': use xlsx or portalrb").format(fmt=fmt), exit_code=2)
         loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
+        refuse_shifted(journal, force=force)
         worksheet = coverage.worksheet_for(loaded)
         writer, ext = writers[fmt]
         name = _("lke-{year}-{kind}.{ext}").format(year=worksheet.year, kind=fmt if fmt == "portalrb" else "answers", ext=ext)

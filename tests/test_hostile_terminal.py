@@ -103,3 +103,15 @@ def test_json_to_a_stream_that_is_not_utf8_loses_nothing(office):
     result = _run(*args, encoding="cp1252")
     assert result.returncode == 0 and json.loads(result.stdout.decode("cp1252")) == utf8
     assert utf8["indicator"] == "SK ✓ Tim Kerja terbit — 東"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("due", "--month", "\x1b[2J\x1b]0;owned\x07"), ("due", "--\x1b[2Jx"), ("\x1b[2J",), ("export", "--format", "\x1b[2Jcsv"),
+     ("--lang", "id", "team", "x", "-m", "\x9b2J")],
+)  # fmt: skip
+def test_an_echoed_value_is_inert(zi, args):
+    result = zi(*args)
+    assert result.code == 2
+    assert "\x1b" not in result.err and "\x9b" not in result.err and "\x07" not in result.err
+    assert "\\x1b" in result.err or "\\x9b" in result.err

@@ -52,6 +52,11 @@ def parse_sources(values: list[str]) -> list[EvidenceSource]:
         try:
             path.stat()
         except (FileNotFoundError, NotADirectoryError):
+            from zi_plan.sources import meant_link
+
+            link = meant_link(value)
+            if link is not None:
+                raise ZiError(_("evidence file not found: {value}; if it is a link, write it whole: {link}; nothing was recorded").format(value=value, link=link)) from None
             if _LOOKS_LIKE_LINK.match(value):
                 raise ZiError(_("evidence file not found: {value} (a link must start with http:// or https://); nothing was recorded").format(value=value)) from None
             raise ZiError(_("evidence file not found: {value}; nothing was recorded").format(value=value)) from None
@@ -63,6 +68,11 @@ def parse_sources(values: list[str]) -> list[EvidenceSource]:
             require_regular(path)  # a FIFO or a device would never end
         except OSError as exc:
             raise ZiError(_("evidence must be a file or a link: {value}: {reason}; nothing was recorded").format(value=value, reason=reason(exc))) from None
+        from zi_plan.sources import system_file_problem
+
+        system = system_file_problem(path)  # /proc/self/environ is a "regular file" too
+        if system is not None:
+            raise ZiError(_("evidence must be a file or a link: {value}: {reason}; nothing was recorded").format(value=value, reason=system))
         if not os.access(path, os.R_OK):
             raise ZiError(_("evidence file cannot be read (permission denied): {value}; nothing was recorded").format(value=value))
         sources.append(EvidenceSource(value, file=path))
@@ -93,11 +103,13 @@ def copy_hashing(source: Path, destination: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def sha256_of(path: Path) -> tuple[str, int]:
+def sha256_of(path: Path, *, source: bool = False) -> tuple[str, int]:
+    """The sha256 and size of a stored file, or of a ``source`` the user named."""
     digest = hashlib.sha256()
     size = 0
-    # Never through a symbolic link planted in the store.
-    with os.fdopen(open_regular(path, follow_symlinks=False), "rb") as fh:
+    # Never through a symbolic link planted in the store; a source named on the
+    # command line is read through its link, as `zi done` copies it.
+    with os.fdopen(open_regular(path, follow_symlinks=source), "rb") as fh:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
             size += len(chunk)

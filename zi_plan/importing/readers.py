@@ -148,11 +148,14 @@ def read_csv(path: Path, raw: bytes) -> Grid:
         dialect: Any = csv.Sniffer().sniff(text[:20000], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    csv.field_size_limit(MAX_FILE_BYTES)
+    previous = csv.field_size_limit(MAX_FILE_BYTES)  # a cell's own limit is checked below, with its place
+    reader = csv.reader(io.StringIO(text), dialect)
     try:
-        rows = [[_unneutralise(cell_text(c)) for c in row] for row in csv.reader(io.StringIO(text), dialect)]
-    except csv.Error as exc:
-        raise InvalidFile([Problem(str(path), None, None, _("not a readable CSV table: {reason}").format(reason=exc))]) from None
+        rows = [[_unneutralise(cell_text(c)) for c in row] for row in reader]
+    except csv.Error as exc:  # at the line where it stopped
+        raise InvalidFile([Problem(str(path), reader.line_num, 1, _("not a readable CSV table: {reason}").format(reason=exc))]) from None
+    finally:
+        csv.field_size_limit(previous)  # process-wide: other readers keep theirs
     grid = Grid(str(path), rows)
     check_limits(grid)
     return grid

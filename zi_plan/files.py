@@ -152,8 +152,10 @@ def csv_bytes(rows: Iterable[Iterable[Any]], delimiter: str = ",") -> bytes:
 
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([neutralise(v) for v in row])
+    from zi_plan.inert import inert
+
+    for row in rows:  # no control characters or escape sequences: the file may be printed in a terminal
+        writer.writerow([neutralise(inert(v) if isinstance(v, str) else v) for v in row])
     return out.getvalue().encode("utf-8-sig")
 
 

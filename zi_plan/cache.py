@@ -157,7 +157,8 @@ def _install_key(root: Path) -> bytes | None:
     except OSError:
         return None
     try:
-        root.mkdir(parents=True, exist_ok=True)
+        root.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        root.mkdir(mode=0o700, exist_ok=True)  # this account's alone: see zi_plan.cache_trust
         key = os.urandom(32)
         # A wrong-sized key (corrupted) is replaced: every entry it signed is then ignored.
         _write_atomic(path, key, mode=0o600)
@@ -242,6 +243,10 @@ def open_store() -> Store | None:
     """The cache, ready to use; None when it is off or its folder cannot be used."""
     root = folder()
     if root is None:
+        return None
+    from zi_plan.cache_trust import trusted
+
+    if not trusted(root):  # a folder or key others can change would let them forge plan data
         return None
     key = _install_key(root)
     if key is None:

@@ -171,7 +171,9 @@ def _put_back(source: Path, full: Path, expected: str, damaged: str | None) -> P
     ``damaged``) is set aside only once the new copy is whole. Returns where."""
     aside = None
     try:
-        full.parent.mkdir(parents=True, exist_ok=True)
+        from zi_plan.sharing import make_folders
+
+        make_folders(full.parent)
         with atomic_target(full) as staged:
             # The bytes put back are hashed as they are copied: a file changed since it was checked is not restored.
             if copy_hashing(source, staged.tmp)[0] != expected:

@@ -142,8 +142,10 @@ def store_in(journal: Journal, subfolder: Path, source: EvidenceSource, created:
         check_folder(journal.evidence_dir, folder)  # nothing is written out of the store
     except Refused as exc:
         raise ZiError(_("could not store {file}: {why}; nothing was recorded").format(file=source.text, why=exc.why)) from None
+    from zi_plan.sharing import blocked, make_folders
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folders(folder)  # group-writable in a shared office folder, whatever the umask
         # Copy to a temp file first, hashing as we go, so that a crash leaves no half file.
         with atomic_target(None, folder) as staged:
             sha, size = copy_hashing(source.file, staged.tmp)
@@ -158,8 +160,9 @@ def store_in(journal: Journal, subfolder: Path, source: EvidenceSource, created:
             times = source.file.stat()
             os.utime(target, ns=(times.st_atime_ns, times.st_mtime_ns))
     except OSError as exc:
+        why = blocked(folder / ".incoming") if isinstance(exc, PermissionError) else None
         raise ZiError(_("could not store {file} in {folder}: {reason}; nothing was recorded").format(
-            file=source.text, folder=folder, reason=reason(exc))) from None  # fmt: skip
+            file=source.text, folder=folder, reason=reason(exc)) + (f"; {why}" if why else "")) from None  # fmt: skip
     relative = target.relative_to(journal.evidence_dir).as_posix()
     return EvidenceEntry(path=relative, sha256=sha, size=size, name=source.file.name)
 

@@ -47,7 +47,7 @@ def atomic_target(target: Path | None, folder: Path | None = None) -> Iterator[S
     try:
         # mkstemp makes 0600, which locks colleagues on other accounts out:
         # the umask's mode for a new file, the old file's mode and group otherwise.
-        settle(fd, target)
+        settle(fd, target, Path(directory))
     finally:
         os.close(fd)
     staged = Staged(Path(name), target)
@@ -161,18 +161,21 @@ def csv_bytes(rows: Iterable[Iterable[Any]], delimiter: str = ",") -> bytes:
 
 def ensure_writable(directory: Path) -> None:
     """Fail early, before anything is copied, when the folder cannot be written."""
+    from zi_plan.sharing import blocked, make_folders
+
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        make_folders(directory)
     except OSError as exc:
-        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=reason(exc))) from None
+        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=reason(exc)) + (f"; {blocked(directory)}" if blocked(directory) else "")) from None
     try:
         # A probe of our own: other writers may be probing the same folder.
         fd, probe = tempfile.mkstemp(prefix=".zi-write-test.", dir=directory)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
+        # Never "copy the plan elsewhere": a second copy would split the journal.
+        why = blocked(directory / ".zi-write-test")
         raise ZiError(
-            _("cannot write in {folder} ({reason}); ask for write access, or copy the plan to a folder you can write and use --plan").format(
-                folder=directory, reason=reason(exc)
-            )
+            _("cannot write in {folder} ({reason})").format(folder=directory, reason=reason(exc))
+            + "; " + (why or _("ask whoever looks after the folder for write access to it"))
         ) from None

@@ -306,8 +306,11 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
         raise ZiError(
             _("another zi is writing {path} and did not finish within a minute; try again").format(path=journal_path)
         ) from None
-    except OSError as exc:  # something other than a file where the lock goes, a full disk ...
-        raise ZiError(_("cannot take the lock {path}: {reason}").format(path=writers.lock_file, reason=reason(exc))) from None
+    except OSError as exc:  # something other than a file where the lock goes, a full disk, a colleague's lock ...
+        from zi_plan.sharing import blocked
+
+        why = blocked(Path(writers.lock_file)) if isinstance(exc, PermissionError) else None
+        raise ZiError(_("cannot take the lock {path}: {reason}").format(path=writers.lock_file, reason=reason(exc)) + (f"; {why}" if why else "")) from None
     try:
         locked_at = time.time()
         journal = load_journal(plan)

@@ -257,3 +257,14 @@ def test_the_pack_by_lke_names_moved_evidence_by_its_current_id(zi, tmp_path):
     with zipfile.ZipFile(tmp_path / "lke.zip") as archive:
         names = [n for n in archive.namelist() if n.endswith(".pdf")]
     assert names == ["1 Manajemen Perubahan/P.1.i Penyusunan Tim Kerja/P.1.i.a/I.1.b_2024-01_sk.pdf"]
+
+
+def test_a_change_of_steps_only_is_said_so(zi, tmp_path):
+    plan = _plan(tmp_path, MINIMAL)
+    assert zi("done", "II.1.a", "-m", "3").code == 0
+    plan.write_text(MINIMAL.replace("steps: [Sosialisasi SOP]", "steps: [Sosialisasi SOP, Evaluasi SOP]"), encoding="utf-8")
+    warned = zi("due", "-m", "3").err
+    assert "made before its steps changed (its indicator still reads “SOP disosialisasikan”)" in warned
+    assert warned.count("“SOP disosialisasikan”") == 1  # not the same text quoted twice
+    assert "made before the action's steps changed" in zi("verify").out
+    assert "langkahnya berubah" in zi("--lang", "id", "due", "-m", "3").err

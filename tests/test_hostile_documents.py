@@ -5,6 +5,7 @@ read, never a traceback, never the machine's memory (issue 21, point 7)."""
 from __future__ import annotations
 
 import io
+import json
 import resource
 import subprocess
 import sys
@@ -87,13 +88,13 @@ def test_a_docx_of_fifty_thousand_rows_is_refused_naming_the_limit(tmp_path):
     assert "more than 20000 rows" in result.stderr and "Traceback" not in result.stderr
 
 
-def test_a_docx_of_a_million_paragraphs_is_refused_naming_the_limit(tmp_path):
-    paragraphs = "<w:p/>" * 1_100_000
-    row = f"<w:tr><w:tc>{paragraphs}</w:tc></w:tr>"
+def test_a_docx_of_too_many_paragraphs_is_refused_naming_the_limit(zi, tmp_path, monkeypatch):
+    # In this process, with the limit lowered: a million paragraphs cost only time to generate.
+    monkeypatch.setattr("zi_plan.importing.bounded.MAX_PARAGRAPHS", 5_000)
+    row = f"<w:tr><w:tc>{'<w:p/>' * 6_000}</w:tc></w:tr>"
     path = _docx_with(tmp_path / "paragraphs.docx", _table([_header_row(), row], len(tables.HEADER)))
-    result = _zi_bounded("import", str(path), *ARGS, cwd=tmp_path)
-    assert result.returncode == 1, result.stderr[-2000:]
-    assert "more than 1000000 paragraphs" in result.stderr and "Traceback" not in result.stderr
+    result = zi("import", str(path), *ARGS)
+    assert result.code == 1 and "more than 5000 paragraphs" in result.err and "Traceback" not in result.err
 
 
 def _pdf_bomb(path: Path, inflated: int) -> Path:
@@ -139,7 +140,7 @@ def test_a_pdf_that_inflates_to_a_gibibyte_is_refused_naming_the_limit(tmp_path)
 
 
 def test_a_damaged_pdf_stream_is_bounded_too(tmp_path):
-    path = _pdf_bomb(tmp_path / "cut.pdf", 1 << 29)
+    path = _pdf_bomb(tmp_path / "cut.pdf", 300 << 20)
     data = path.read_bytes()
     cut = data.index(b"\nendstream") - 200  # the stream's end cut off: pdfminer's byte-by-byte fallback
     path.write_bytes(data[:cut] + data[cut + 100 :])
@@ -156,4 +157,5 @@ def test_an_ordinary_docx_still_imports_within_the_same_bounds(tmp_path, size):
     path = _docx_with(tmp_path / "ok.docx", _table(body, len(tables.HEADER)))
     result = _zi_bounded("import", str(path), *ARGS, "--json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr[-2000:]
-    assert f'"actions": {size}' in result.stdout.replace("\n", " ").replace("  ", " ") or str(size) in result.stdout
+    counts = json.loads(result.stdout)["counts"]
+    assert (counts["components"], counts["actions"]) == (1, size)

@@ -114,3 +114,15 @@ def photo(tmp_path: Path) -> Path:
     path = tmp_path / "foto.jpg"
     path.write_bytes(b"\xff\xd8\xff jpeg bytes")
     return path
+
+
+@pytest.fixture
+def umask_022():
+    """The usual umask for the test, restored after (zi reads it once per process)."""
+    from zi_plan.fs import permissions
+
+    old = os.umask(0o022)
+    permissions.umask.cache_clear()
+    yield
+    os.umask(old)
+    permissions.umask.cache_clear()

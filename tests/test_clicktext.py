@@ -67,10 +67,36 @@ def test_usage_errors_in_both_languages(zi, args, indonesian, english):
     assert result.code == 2 and english in result.err, result.err
 
 
-def test_usage_line_and_hint_in_indonesian(zi):
+def test_a_usage_error_is_one_line_in_either_language(zi):
     err = zi("--lang", "id", "undo", "II.2.a").err
-    assert err.startswith(("Penggunaan: zi undo [OPSI] ID", "Penggunaan: zi undo [OPSI] {ID}"))
-    assert "Coba 'zi undo --help' untuk bantuan." in err
+    assert err == "zi: galat: opsi '--month' / '-m' wajib diisi. (bantuan: zi undo --help)\n"
+    err = zi("undo", "II.2.a").err
+    assert err == "zi: error: Missing option '--month' / '-m'. (help: zi undo --help)\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "meant"),
+    [(("due", "--bulan", "4"), "--month"), (("due", "--mont", "4"), "--month"), (("due", "--jsn"), "--json"),
+     (("evidence", "pack", "--bulan", "3"), "--month"), (("done", "II.2.a", "--bukti", "x"), "--evidence"), (("team", "x", "--tim", "y"), None)],
+)  # fmt: skip
+def test_suggestions_fit_the_typed_word(zi, args, meant):
+    err = zi(*args).err
+    assert err.count("\n") == 1
+    if meant:
+        assert f"did you mean {meant}?" in err
+    else:
+        assert "did you mean" not in err  # zi team has no --team: nothing close, nothing suggested
+    assert "--plan" not in err  # '--bulan' shares letters with '--plan', but means the month
+
+
+@pytest.mark.parametrize("args", [("--plan", "x.yaml", "due"), ("--json", "due"), ("evidence", "--month", "3", "pack")])
+def test_an_option_before_its_command_gets_a_hint(zi, args):
+    err = zi(*args).err
+    option = next(a for a in args if a.startswith("--"))
+    command = "zi evidence pack" if "pack" in args else "zi due"
+    assert f"{option} is an option of the command: write it after the command's name, e.g. {command} {option} ..." in err
+    indonesian = zi("--lang", "id", *args).err
+    assert "opsi dari perintahnya" in indonesian and err.count("\n") == 1
 
 
 def test_zi_lang_environment_does_the_same(zi, monkeypatch):

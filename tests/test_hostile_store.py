@@ -129,3 +129,45 @@ def test_done_writes_nothing_through_a_link_out_of_the_store(zi, office, tmp_pat
     assert result.code == 1 and "outside the evidence folder" in result.err and no_traceback(result.err)
     assert sorted(p.name for p in office.secret.parent.iterdir()) == ["secret.txt"]
     assert not office.journal.exists()
+
+
+@pytest.mark.parametrize("source", ["/proc/self/environ", "/proc/self/cmdline", "/sys/kernel/mm/transparent_hugepage/enabled", "/dev/null", "/dev/zero"])
+def test_system_files_and_devices_are_not_evidence(zi, office, monkeypatch, source):
+    import os
+
+    if not os.path.exists(source):
+        pytest.skip(f"{source} is not on this system")
+    monkeypatch.setenv("ZI_SECRET_TOKEN", SECRET)
+    result = zi("done", "I.1.a", "-m", "1", "-e", source, "--plan", str(office.plan))
+    assert result.code == 1 and source in result.err and "nothing was recorded" in result.err
+    assert not office.journal.exists() and not office.store.exists()
+    link = office.root / "lampiran.txt"
+    link.symlink_to(source)  # through a link too
+    assert zi("done", "I.1.a", "-m", "1", "-e", str(link), "--plan", str(office.plan)).code == 1
+    assert not office.journal.exists()
+
+
+def test_a_symlinked_source_is_taken_alike_by_done_replace_and_restore(zi, office, tmp_path):
+    real, other = tmp_path / "real.pdf", tmp_path / "other.pdf"
+    real.write_bytes(b"%PDF first")
+    other.write_bytes(b"%PDF second")
+    (tmp_path / "via-link.pdf").symlink_to(real)
+    (tmp_path / "new-link.pdf").symlink_to(other)
+    plan = ("--plan", str(office.plan))
+    assert zi("done", "I.1.a", "-m", "1", "-e", str(tmp_path / "via-link.pdf"), *plan).code == 0
+    replaced = zi("evidence", "replace", "I.1.a", "-m", "1", "via-link.pdf", str(tmp_path / "new-link.pdf"), *plan)
+    assert replaced.code == 0, replaced.err
+    stored = office.store / "I/I.1/I.1.a/2024-01/via-link.pdf"
+    stored.write_bytes(b"damaged")
+    restored = zi("evidence", "restore", str(stored), str(tmp_path / "via-link.pdf"), *plan)
+    assert restored.code == 0, restored.err
+    assert stored.read_bytes() == b"%PDF first" and not stored.is_symlink()
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("drive.google.com/file/d/1AbC/view", "https://drive.google.com/file/d/1AbC/view"),
+                                              ("www.kpu.go.id/berita", "https://www.kpu.go.id/berita"), ("bit.ly/3xYz", "https://bit.ly/3xYz")])
+def test_a_link_typed_without_https_is_told_so(zi, office, typed, meant):
+    result = zi("done", "I.1.a", "-m", "1", "-e", typed, "--plan", str(office.plan))
+    assert result.code == 1 and f"write it whole: {meant}" in result.err and not office.journal.exists()
+    missing = zi("done", "I.1.a", "-m", "1", "-e", "laporan.pdf", "--plan", str(office.plan))
+    assert "https://" not in missing.err  # a file's name is not a web address

@@ -103,3 +103,45 @@ def test_json_to_a_stream_that_is_not_utf8_loses_nothing(office):
     result = _run(*args, encoding="cp1252")
     assert result.returncode == 0 and json.loads(result.stdout.decode("cp1252")) == utf8
     assert utf8["indicator"] == "SK ✓ Tim Kerja terbit — 東"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [("due", "--month", "\x1b[2J\x1b]0;owned\x07"), ("due", "--\x1b[2Jx"), ("\x1b[2J",), ("export", "--format", "\x1b[2Jcsv"),
+     ("--lang", "id", "team", "x", "-m", "\x9b2J")],
+)  # fmt: skip
+def test_an_echoed_value_is_inert(zi, args):
+    result = zi(*args)
+    assert result.code == 2
+    assert "\x1b" not in result.err and "\x9b" not in result.err and "\x07" not in result.err
+    assert "\\x1b" in result.err or "\\x9b" in result.err
+
+
+DOCUMENTS = [
+    (("report", "-m", "4", "-o", "r.html"), "r.html"), (("report", "-m", "4", "--format", "md", "-o", "r.md"), "r.md"),
+    (("publish", "-o", "p.html"), "p.html"), (("export", "--format", "ics", "-o", "c.ics"), "c.ics"),
+    (("export", "--format", "csv", "-o", "c.csv"), "c.csv"), (("evidence", "pack", "-o", "e.zip"), "e.zip"),
+    (("evidence", "pack", "--by", "lke", "-o", "l.zip"), "l.zip"), (("export", "--format", "xlsx", "-o", "x.xlsx"), "x.xlsx"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("args", "name"), DOCUMENTS, ids=lambda a: a if isinstance(a, str) else "-".join(a[:2]))
+def test_no_control_character_reaches_a_document(zi, tmp_path, args, name):
+    import zipfile
+
+    plan = tmp_path / "plans" / "kantor.yaml"
+    plan.parent.mkdir()
+    plan.write_text(_hostile_plan().replace("year: 2024", "year: 2024\nlke: 2026").replace("            months: [1, 4]", "            months: [1, 4]\n            lke: [P.1.i.a]"), encoding="utf-8")
+    note = tmp_path / "n.pdf"
+    note.write_bytes(b"%PDF")
+    assert zi("done", "I.1.a", "-m", "1", "-e", str(note), "--note", "catatan \x1b[2J\x9b31m\x07 bel").code == 0
+    result = zi(*args)
+    assert result.code == 0, result.err
+    data = (tmp_path / name).read_bytes()
+    parts = [data]
+    if name.endswith((".zip", ".xlsx")):
+        with zipfile.ZipFile(tmp_path / name) as archive:
+            parts = [archive.read(n) for n in archive.namelist() if n.endswith((".html", ".csv", ".xml"))]
+    for part in parts:
+        text = part.decode("utf-8", "replace")
+        assert "\x1b" not in text and "\x9b" not in text and "\x07" not in text, name

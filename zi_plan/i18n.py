@@ -117,3 +117,21 @@ def months_text(months: Iterable[int]) -> str:
         first, last = month_short(run[0]), month_short(run[-1])
         parts.append(first if len(run) == 1 else (f"{first}, {last}" if len(run) == 2 else f"{first}-{last}"))
     return ", ".join(parts)
+
+
+# ---------------------------------------------------------------- numbers
+# As the reader writes them: a decimal comma in Indonesian (78,1), a point in
+# English (78.1). JSON and files for programs keep the point; this is for what
+# people read: tables, messages, reports.
+
+
+def decimal(value: float, digits: int) -> str:
+    """``value`` with ``digits`` decimals, in the interface language's decimal mark."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if _language == "id" else text
+
+
+def shortest(value: float) -> str:
+    """``value`` as briefly as it is exact (60, 19.5), in the interface language's decimal mark."""
+    text = f"{value:g}"
+    return text.replace(".", ",") if _language == "id" else text

@@ -216,7 +216,7 @@ def test_restore_refuses_a_file_that_changes_after_its_check(zi, office, tmp_pat
     changing = tmp_path / "salinan.pdf"
     changing.write_bytes(b"changed on the way")
     # The first check sees the recorded file; what is then copied is another.
-    monkeypatch.setattr(corrections, "sha256_of", lambda path: (hashlib.sha256(b"%PDF scan daftar hadir").hexdigest(), 22))
+    monkeypatch.setattr(corrections, "sha256_of", lambda path, **_kw: (hashlib.sha256(b"%PDF scan daftar hadir").hexdigest(), 22))
     result = zi("evidence", "restore", "II/II.2/II.2.a/2023-04/scan.pdf", str(changing), "--plan", str(office))
     assert result.code == 1 and "changed while it was being copied" in result.err
     assert not stored.exists() and journal.read_bytes() == before

@@ -18,10 +18,20 @@ def test_bundled_plan_is_valid(zi):
     assert "ok: 1 plan file valid" in result.out
 
 
-def test_default_is_the_found_plan(zi):
+def test_default_is_the_found_plan(zi, plan_copy):
     result = zi("validate")
     assert result.code == 0
     assert "ok" in result.out
+
+
+def test_the_bundled_plan_is_validated_for_a_script_only_when_named(zi, monkeypatch):
+    # No plans/ here: a script (a pipe, JSON) must not get the bundled plan's "valid" for its own.
+    refused = zi("validate", "--format", "json")
+    assert refused.code == 1 and "--plan bundled" in refused.err and refused.out == ""
+    assert zi("validate").code == 1  # standard output is not a terminal here
+    assert zi("validate", "--plan", "bundled", "--format", "json").code == 0
+    monkeypatch.setattr("zi_plan.store.guards.to_terminal", lambda: True)
+    assert zi("validate").code == 0  # a person at a terminal sees "(bundled with zi)" elsewhere
 
 
 def test_minimal_plan_is_valid(zi, write_plan):
@@ -287,8 +297,9 @@ def test_list_unknown_team_lists_the_teams(zi):
 
 
 def test_plan_lookup_order(zi, tmp_path, monkeypatch, write_plan):
-    # bundled (nothing here) -> ./plans/tambrauw-2023.yaml -> $ZI_PLAN -> --plan
-    assert len(json.loads(zi("list", "--json").out)) == 68
+    # bundled (nothing here; named, since JSON goes to a script) -> ./plans/tambrauw-2023.yaml -> $ZI_PLAN -> --plan
+    assert zi("list", "--json").code == 1
+    assert len(json.loads(zi("list", "--json", "--plan", "bundled").out)) == 68
     (tmp_path / "plans").mkdir()
     write_plan(name="plans/tambrauw-2023.yaml")
     assert len(json.loads(zi("list", "--json").out)) == 3

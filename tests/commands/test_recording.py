@@ -261,3 +261,19 @@ def test_unwritable_plan_folder_fails_before_copying(zi, plan_copy, photo, monke
 def test_done_without_evidence_says_how_to_add_it(zi, plan_copy):
     result = zi("done", "II.2.a", "-m", "4", "--plan", str(plan_copy))
     assert result.code == 0 and "no evidence yet" in result.out and "--add --evidence" in result.out
+
+
+def test_show_marks_open_past_months_overdue_as_team_does(zi, plan_copy, photo):
+    # The Tambrauw plan is for 2023, a past year: seen as of December.
+    assert zi("done", "II.2.a", "-m", "4", "-e", str(photo)).code == 0
+    data = json.loads(zi("show", "II.2.a", "--json").out)
+    marks = {o["month"]: (o["mark"], o["late"], o["overdue"]) for o in data["occurrences"]}
+    assert marks[4] == ("done-late", True, False)  # recorded years later
+    assert marks[5] == ("overdue", True, True) and marks[12] == ("open", False, False)
+    team = json.loads(zi("team", "tata laksana", "--json").out)
+    row = next(r for r in team["actions"] if r["id"] == "II.2.a")
+    assert {int(m): v for m, v in row["months"].items()} == {m: v[0] for m, v in marks.items()}
+    as_of_june = json.loads(zi("show", "II.2.a", "--json", "-m", "6").out)
+    assert [o["mark"] for o in as_of_june["occurrences"]][:4] == ["done-late", "overdue", "open", "open"]
+    text = zi("--lang", "id", "show", "II.2.a").out
+    assert "terlambat" in text and text.count("belum") == 1  # only December is still open

@@ -126,3 +126,13 @@ def test_answers_between_records_keep_amended_plan_warnings_on_their_line(zi, pl
     assert f"tambrauw-2023.progress.yaml:{line}: 1 record for I.1.a" in result.err
     data = json.loads(zi("lke", "score", "--json", "--plan", str(plan)).out)
     assert data["answered"]["pemenuhan"] == 0.375  # (1 + 0.5) / 2 × 0.5
+
+
+def test_a_field_past_the_csv_limit_is_reported_at_its_line(zi, tmp_path):
+    import csv
+
+    answers = tmp_path / "jawaban.csv"
+    answers.write_text("P.1.i.a,Ya\nP.1.i.b,B," + "x" * (csv.field_size_limit() + 10) + "\n", encoding="utf-8")
+    result = zi("lke", "answer", "--file", str(answers), "--plan", "bundled")
+    assert result.code == 1 and "Traceback" not in result.err
+    assert f"{answers}:2:1: this line cannot be read: a field longer than" in result.err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 
 import pytest
@@ -91,7 +92,8 @@ def test_coverage_json(zi):
 
 
 def test_coverage_of_the_plan_found_by_default(zi):
-    data = json.loads(zi("lke", "coverage", "--json").out)  # no --plan: the bundled plan
+    assert zi("lke", "coverage", "--json").code == 1  # no plan here: the bundled one only when named, for a script
+    data = json.loads(zi("lke", "coverage", "--json", "--plan", "bundled").out)
     assert (data["scored"], data["covered"]) == (113, 83)
 
 
@@ -193,3 +195,14 @@ def test_export_writes_the_codes(zi, tmp_path):
     rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
     column = rows[0].index("LKE")
     assert next(r for r in rows if "I.1.a" in r)[column] == "P.1.i.a, P.1.i.b"
+
+
+def test_decimal_commas_under_indonesian(zi, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    indonesian = zi("--lang", "id", "lke", "coverage", "--plan", str(PLAN)).out
+    assert "6,25/8,00" in indonesian and "78,1" in indonesian and "38,10" in indonesian and "63,3 %" in indonesian
+    assert not re.search(r"\d\.\d", re.sub(r"\b[PRH]\.\d[.\w]*", "", indonesian))  # no decimal point left, codes aside
+    english = zi("lke", "coverage", "--plan", str(PLAN)).out
+    assert "6.25/8.00" in english and "78.1" in english
+    data = json.loads(zi("--lang", "id", "lke", "coverage", "--plan", str(PLAN), "--json").out)
+    assert isinstance(data["ceiling"]["pengungkit"], float)  # JSON keeps numbers as numbers

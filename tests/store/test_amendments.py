@@ -81,10 +81,7 @@ def test_an_inserted_action_does_not_silently_take_progress(zi, tmp_path):
     assert zi("done", "I.1.b", "-m", "2").code == 0  # Agen perubahan, February
     assert zi("verify").code == 0
     validate = zi("validate")
-    assert validate.code == 0 and "warning: 3 actions have no written id and this plan has a journal" in validate.out
-    warned = json.loads(zi("validate", "--format", "json").out)["files"][0]["warnings"]
-    assert warned[0]["line"] is None and "no written id" in warned[0]["message"]  # in every format, not on stderr only
-    assert "::warning file=" in zi("validate", "--format", "github").out
+    assert validate.code == 0 and "id:" not in validate.out  # no advice to write ids: they must follow position anyway
 
     plan.write_text(INSERTED, encoding="utf-8")  # ids derived from position: all shift by one
     journal = "plans/kantor-2024.progress.yaml"  # as zi names it, found from here
@@ -98,6 +95,12 @@ def test_an_inserted_action_does_not_silently_take_progress(zi, tmp_path):
     assert verify.code == 1
     assert f"{journal}:8: I.1.a January (done" in verify.out and "made for “SK Tim Kerja terbit”" in verify.out
 
+    for args in (("report", "-m", "2"), ("export", "--format", "csv"), ("evidence", "pack"), ("evidence", "pack", "--by", "lke"), ("lke", "sheet")):
+        held = zi(*args)
+        assert held.code == 1, args
+        assert "(I.1.b → I.1.c, I.1.a → I.1.b)" in held.err and "zi journal move I.1.b I.1.c, zi journal move I.1.a I.1.b, in that order" in held.err
+    assert not list(tmp_path.glob("*.*")) and zi("report", "-m", "2", "--force").code == 0  # --force: as the ids stand
+    assert zi("publish").code == 0  # the plan alone: no progress in it to misplace
     refused = zi("journal", "move", "I.1.a", "I.1.b")
     assert refused.code == 1 and "I.1.b has records of its own" in refused.err
     assert zi("journal", "move", "I.1.b", "I.1.c", "--note", "SK perubahan No. 2").code == 0
@@ -109,6 +112,7 @@ def test_an_inserted_action_does_not_silently_take_progress(zi, tmp_path):
     assert status == {"I.1.a": "open", "I.1.c": "done"}
     assert [(d["id"], d["month"]) for d in due["overdue"]] == [("I.1.a", 1)]  # I.1.b January: done
     assert zi("due", "-m", "2").err == ""
+    assert zi("export", "--format", "csv").code == 0 and zi("evidence", "pack").code == 0  # settled: documents again
 
 
 def test_accept_a_new_wording(zi, tmp_path):
@@ -278,3 +282,14 @@ def test_an_amended_step_is_a_changed_finding(tmp_path):
     warning = summarise(found, journal.path, after)
     assert len(warning) == 1 and "zi journal accept I.1.a" in warning[0]
     assert check_records(before, keys_of(journal), lambda: text, records.__getitem__) == []  # the plan as it was: nothing
+
+
+def test_a_change_of_steps_only_is_said_so(zi, tmp_path):
+    plan = _plan(tmp_path, MINIMAL)
+    assert zi("done", "II.1.a", "-m", "3").code == 0
+    plan.write_text(MINIMAL.replace("steps: [Sosialisasi SOP]", "steps: [Sosialisasi SOP, Evaluasi SOP]"), encoding="utf-8")
+    warned = zi("due", "-m", "3").err
+    assert "made before its steps changed (its indicator still reads “SOP disosialisasikan”)" in warned
+    assert warned.count("“SOP disosialisasikan”") == 1  # not the same text quoted twice
+    assert "made before the action's steps changed" in zi("verify").out
+    assert "langkahnya berubah" in zi("--lang", "id", "due", "-m", "3").err

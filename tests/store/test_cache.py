@@ -59,3 +59,33 @@ def test_cache_keeps_the_newest_few_entries_per_file(write_plan):
     finally:
         plan_module.check_text = real  # type: ignore[assignment]
     assert calls == []
+
+
+@pytest.mark.parametrize("damage", ["folder-writable", "parent-writable", "key-readable", "folder-not-mine", "key-a-link"])
+def test_a_cache_others_can_change_is_not_used(zi, plan_copy, tmp_path, monkeypatch, damage):
+    import os
+
+    from zi_plan.store import cache, cache_trust
+
+    monkeypatch.setattr(cache_trust, "_noted", set())
+    assert zi("due", "-m", "4").code == 0  # fills the cache
+    root = cache.folder()
+    assert root is not None and oct(root.stat().st_mode & 0o777) == oct(0o700) and oct((root / "key").stat().st_mode & 0o777) == oct(0o600)
+    if damage == "folder-writable":
+        root.chmod(0o777)
+    elif damage == "parent-writable":
+        root.parent.chmod(0o775)
+    elif damage == "key-readable":
+        (root / "key").chmod(0o644)
+    elif damage == "key-a-link":
+        (root / "key").rename(tmp_path / "forged-key")
+        (root / "key").symlink_to(tmp_path / "forged-key")
+    else:
+        if os.geteuid() != 0:
+            pytest.skip("needs root to give the folder to another account")
+        os.chown(root, 65534, -1)
+    result = zi("due", "-m", "4")
+    assert result.code == 0
+    assert "zi: note: the cache" in result.err and "is not used" in result.err
+    assert ("chmod 700" in result.err) == (damage in ("folder-writable", "parent-writable"))
+    assert cache.open_store() is None  # nothing read from it, nothing written to it

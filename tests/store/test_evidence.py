@@ -58,11 +58,17 @@ def test_links_and_files_are_told_apart(tmp_path):
                        EvidenceSource(str(tmp_path / "foto.jpg"), file=tmp_path / "foto.jpg")]  # fmt: skip
 
 
-@pytest.mark.parametrize("value", ["www.kpu.go.id/berita", "javascript:alert(1)", "ftp://kpu.go.id/sk.pdf"])
+@pytest.mark.parametrize("value", ["javascript:alert(1)", "ftp://kpu.go.id/sk.pdf"])
 def test_something_meant_as_a_link_is_told_how_a_link_starts(value):
     with pytest.raises(ZiError) as raised:
         parse_sources([value])
     assert raised.value.message == f"evidence file not found: {value} (a link must start with http:// or https://); nothing was recorded"
+
+
+def test_a_web_address_typed_without_its_scheme_is_told_whole():
+    with pytest.raises(ZiError) as raised:
+        parse_sources(["www.kpu.go.id/berita"])
+    assert raised.value.message == "evidence file not found: www.kpu.go.id/berita; if it is a link, write it whole: https://www.kpu.go.id/berita; nothing was recorded"
 
 
 def test_a_missing_file_is_refused_before_anything_is_copied(tmp_path):

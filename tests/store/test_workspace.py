@@ -57,6 +57,7 @@ def test_the_bundled_plan_is_read_but_not_written_unless_asked(zi, tmp_path, mon
     elsewhere = tmp_path / "Downloads"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
+    monkeypatch.setattr("zi_plan.store.guards.to_terminal", lambda: True)  # a person reads it
     due = zi("due", "-m", "4")
     assert due.code == 0 and "(bundled with zi)" in due.out.splitlines()[0]
     refused = zi("done", "II.2.a", "-m", "4")
@@ -135,3 +136,35 @@ def test_discover_directly(tmp_path, monkeypatch):
     with pytest.raises(ZiError) as caught:
         discover()
     assert caught.value.exit_code == 2 and "kantor-2025.yml" in caught.value.message
+
+
+READERS = [
+    ("due", "-m", "4"), ("due", "-m", "4", "--json"), ("list",), ("show", "II.2.a"), ("verify",), ("teams", "--json"),
+    ("team", "pengawasan"), ("progress",), ("report", "-m", "4"), ("publish",), ("export", "--format", "csv"),
+    ("evidence", "pack"), ("lke", "list"), ("lke", "coverage"), ("lke", "score", "--json"), ("lke", "sheet"), ("validate",),
+]
+
+
+@pytest.mark.parametrize("args", READERS, ids=lambda a: "-".join(a))
+def test_a_script_never_gets_the_bundled_plan_unless_it_names_it(zi, tmp_path, monkeypatch, args):
+    # Run from a repository's root, say: no plans/ here or above.
+    monkeypatch.chdir(tmp_path)
+    refused = zi(*args)
+    assert refused.code == 1, refused.out
+    assert "another office's" in refused.err and "--plan bundled" in refused.err and "Traceback" not in refused.err
+    assert refused.out == "" and not list(tmp_path.glob("*.*"))  # nothing printed, nothing written
+    assert zi(*args, "--plan", "bundled").code == 0
+
+
+def test_zi_plan_bundled_names_it_too(zi, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ZI_PLAN", "bundled")
+    assert zi("due", "-m", "4", "--json").code == 0 and zi("report", "-m", "4").code == 0
+
+
+@pytest.mark.parametrize("args", [("due", "-m", "4"), ("list",), ("show", "II.2.a")], ids=lambda a: a[0])
+def test_a_person_at_a_terminal_still_reads_the_bundled_plan(zi, tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("zi_plan.store.guards.to_terminal", lambda: True)
+    assert zi(*args).code == 0
+    assert zi(*args, "--json").code == 1  # JSON is for a script, terminal or not

@@ -149,15 +149,15 @@ def run(command: Any, args: list[str]) -> int:
         sys.stderr.write(exc.ctx.get_help() + "\n")
         return exc.exit_code
     except click_exceptions.UsageError as exc:
-        if exc.ctx is not None:
-            sys.stderr.write(exc.ctx.get_usage() + "\n")
-            if exc.ctx.command.get_help_option(exc.ctx) is not None:
-                command_path, option = exc.ctx.command_path, exc.ctx.help_option_names[0]
-                sys.stderr.write(_("Try '{command}' for help.").format(command=f"{command_path} {option}") + "\n\n")
-        sys.stderr.write("zi: " + _("error: {message}").format(message=error_text(exc.format_message())) + "\n")
+        from zi_plan.commands._usage import one_line
+
+        # One line, what typed shown inert: see zi_plan.commands._usage.
+        sys.stderr.write(one_line(exc, command, args, error_text) + "\n")
         return exc.exit_code
     except click_exceptions.ClickException as exc:
-        sys.stderr.write("zi: " + _("error: {message}").format(message=error_text(exc.format_message())) + "\n")
+        from zi_plan.inert import visible
+
+        sys.stderr.write("zi: " + _("error: {message}").format(message=visible(error_text(exc.format_message()))) + "\n")
         return exc.exit_code
     except Abort:
         sys.stderr.write(_("Aborted!") + "\n")

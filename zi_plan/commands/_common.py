@@ -95,7 +95,10 @@ def output_option() -> Any:
     )  # fmt: skip
 
 
-def force_option() -> Any:
+def force_option(progress: bool = False) -> Any:
+    """--force; ``progress``: a document of progress, which it also writes while ids shifted under records."""
+    if progress:
+        return typer.Option(False, "--force", help=_("Replace the file if it exists, and write it even while records wait for zi journal move."))
     return typer.Option(False, "--force", help=_("Replace the file if it exists."))
 
 
@@ -109,12 +112,25 @@ def open_plan(plan: Path | None) -> LoadedPlan:
     return open_(plan)
 
 
-def open_workspace(plan: Path | None, to_stderr: bool = False, warn: bool = True) -> tuple[LoadedPlan, Journal]:
-    """The plan and its progress journal, read (not locked: for reading only),
-    named first (on stderr when stdout carries data), with the journal's warnings."""
-    from zi_plan.store.journal import load_journal
+def open_plan_to_read(plan: Path | None, scripted: bool = False) -> LoadedPlan:
+    """The plan for a command that only reads it: never the bundled plan by default when
+    the output goes to a script, a pipe or a file (``scripted``: JSON or a document)."""
+    from zi_plan.store.guards import refuse_unchosen_bundled
 
     loaded = open_plan(plan)
+    refuse_unchosen_bundled(loaded.found_by, loaded.path, scripted=scripted)
+    return loaded
+
+
+def open_workspace(plan: Path | None, to_stderr: bool = False, warn: bool = True, writes_file: bool = False) -> tuple[LoadedPlan, Journal]:
+    """The plan and its progress journal, read (not locked: for reading only),
+    named first (on stderr when stdout carries data), with the journal's warnings.
+
+    Output for a script (JSON, a document, a pipe) is refused from the bundled
+    plan found by default (see zi_plan.store.guards)."""
+    from zi_plan.store.journal import load_journal
+
+    loaded = open_plan_to_read(plan, scripted=to_stderr or writes_file)
     journal = load_journal(loaded)
     announce(loaded, journal, to_stderr, warn)
     return loaded, journal

@@ -29,30 +29,33 @@ def _report(app: typer.Typer) -> None:
         since: Optional[int] = common.month_option(_("First month of the period (e.g. 1 for a quarter Jan-Mar). Default: the report's month."), name="--from"),
         fmt: DocumentFormat = typer.Option(DocumentFormat.html, "--format", help=_("html (to print or share) or md (to paste into minutes).")),
         output: Optional[str] = common.output_option(),
+        force: bool = common.force_option(progress=True),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
         from zi_plan.documents import reports
         from zi_plan.fs.files import target_path, write_document
+        from zi_plan.store.guards import refuse_shifted
 
-        loaded, journal = common.open_workspace(plan, to_stderr=True)
+        loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
+        refuse_shifted(journal, force=force)
         common.warn_placeholders(loaded)
         as_of = common.month_or_now(month, loaded.year)
         name = _("monev-report-{year}-{month:02d}.{ext}").format(year=loaded.year, month=as_of, ext=fmt.value)
-        base = None if output == "-" else target_path(output, name).parent  # evidence links start here
+        base = None if output == "-" else target_path(output, name, force=force).parent  # evidence links start here
         text = reports.monev_report(loaded, journal, as_of, since, fmt.value, base)
-        common.written(write_document(text.encode("utf-8"), output, name))
+        common.written(write_document(text.encode("utf-8"), output, name, force=force))
 
 
 def _publish(app: typer.Typer) -> None:
     @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website."))
-    def publish_cmd(output: Optional[str] = common.output_option(), plan: Optional[Path] = common.plan_option()) -> None:
+    def publish_cmd(output: Optional[str] = common.output_option(), force: bool = common.force_option(), plan: Optional[Path] = common.plan_option()) -> None:
         from zi_plan.documents import reports
         from zi_plan.fs.files import write_document
 
-        loaded = common.open_plan(plan)
+        loaded = common.open_plan_to_read(plan, scripted=True)
         common.warn_placeholders(loaded)
         name = _("action-plan-{year}.html").format(year=loaded.year)
-        common.written(write_document(reports.plan_page(loaded).encode("utf-8"), output, name))
+        common.written(write_document(reports.plan_page(loaded).encode("utf-8"), output, name, force=force))
 
 
 def _export(app: typer.Typer) -> None:
@@ -62,15 +65,17 @@ def _export(app: typer.Typer) -> None:
         month: Optional[int] = common.month_option(),
         team: Optional[str] = common.team_option(_("Only this team's actions (a piece of its name will do).")),
         output: Optional[str] = common.output_option(),
-        force: bool = common.force_option(),
+        force: bool = common.force_option(progress=True),
         plan: Optional[Path] = common.plan_option(),
         excel: Optional[str] = typer.Option(None, "--excel", help=_("csv only: for Excel in this language: id (';'-separated, as Indonesian Excel opens it) or en (',').")),
         delimiter: Optional[str] = typer.Option(None, "--delimiter", help=_("csv only: the separator: ',', ';', '|' or tab.")),
     ) -> None:
         from zi_plan.formats import export
         from zi_plan.fs.files import write_document
+        from zi_plan.store.guards import refuse_shifted
 
         separator = export.csv_delimiter(excel, delimiter, fmt.value)
-        loaded, journal = common.open_workspace(plan, to_stderr=True)
+        loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
+        refuse_shifted(journal, force=force)
         document = export.export(loaded, journal, fmt.value, month, team, separator)
         common.written(write_document(document.data, output, document.name, force=force))

@@ -29,17 +29,20 @@ def _pack(app: typer.Typer) -> None:
         output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The zip file ('-': standard output). Default: evidence-YEAR.zip here.")),
         month: Optional[int] = common.month_option(_("List gaps up to this month. Default: 12, the whole year.")),
         by: str = typer.Option("action", "--by", help=_("Lay the files out by action (component/item/action/month) or by LKE question (area/sub-area/code).")),
+        force: bool = common.force_option(progress=True),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan.documents import pack
         from zi_plan.errors import ZiError
         from zi_plan.fs.files import target_path
         from zi_plan.render import tables
+        from zi_plan.store.guards import refuse_shifted
 
         if by not in ("action", "lke"):
             raise ZiError(_("unknown layout '{by}': use action or lke").format(by=by), exit_code=2)
         to_stdout = str(output) == "-"  # the zip is the output: everything said goes to stderr
-        loaded, journal = common.open_workspace(plan, to_stderr=to_stdout)
+        loaded, journal = common.open_workspace(plan, to_stderr=to_stdout, writes_file=True)
+        refuse_shifted(journal, force=force)
 
         def build(target: Path) -> Any:
             if by == "lke":  # the LKE code lives in zi_plan.lke
@@ -55,7 +58,7 @@ def _pack(app: typer.Typer) -> None:
                 result = build(target)
             tables.print_pack(result, _("(standard output)"), stderr=True)
         else:
-            target = target_path(output, name)
+            target = target_path(output, name, force=force)
             result = build(target)
             tables.print_pack(result, target)
         if result.problems:

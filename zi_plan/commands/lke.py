@@ -36,7 +36,7 @@ def _add_list(lke_app: typer.Typer) -> None:
         from zi_plan.render import lke_tables, tables
 
         wanted = listing.parse_area(area)
-        loaded = common.open_plan(plan)
+        loaded = common.open_plan_to_read(plan, scripted=as_json)
         sheet = coverage.worksheet_for(loaded)
         rows = listing.list_rows(sheet, coverage.served_by(loaded), wanted)
         if as_json:
@@ -55,7 +55,7 @@ def _add_coverage(lke_app: typer.Typer) -> None:
         from zi_plan.lke import coverage
         from zi_plan.render import lke_tables, tables
 
-        loaded = common.open_plan(plan)
+        loaded = common.open_plan_to_read(plan, scripted=as_json)
         result = coverage.coverage(coverage.worksheet_for(loaded), loaded)
         if as_json:
             tables.print_json(result.to_json())
@@ -162,6 +162,7 @@ def _add_sheet(lke_app: typer.Typer) -> None:
         fmt: Annotated[str, typer.Option("--format", help=_("xlsx or portalrb."))] = "xlsx",
         output: Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
                           help=_("Where to write: a file, or - for standard output. Default: a file named after the document, here."))] = None,
+        force: bool = common.force_option(progress=True),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan.errors import ZiError
@@ -169,14 +170,16 @@ def _add_sheet(lke_app: typer.Typer) -> None:
         from zi_plan.fs.files import write_document
         from zi_plan.lke import coverage
         from zi_plan.render import tables
+        from zi_plan.store.guards import refuse_shifted
 
         writers = {"xlsx": (lke_sheet.to_xlsx, "xlsx"), "portalrb": (lke_sheet.to_portalrb, "json")}
         if fmt not in writers:
             raise ZiError(_("unknown format '{fmt}': use xlsx or portalrb").format(fmt=fmt), exit_code=2)
-        loaded, journal = common.open_workspace(plan, to_stderr=True)
+        loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
+        refuse_shifted(journal, force=force)
         worksheet = coverage.worksheet_for(loaded)
         writer, ext = writers[fmt]
         name = _("lke-{year}-{kind}.{ext}").format(year=worksheet.year, kind=fmt if fmt == "portalrb" else "answers", ext=ext)
-        written = write_document(writer(loaded, journal, worksheet), output, name)
+        written = write_document(writer(loaded, journal, worksheet), output, name, force=force)
         if written is not None:
             tables.console(stderr=True).print(_("written {path}").format(path=tables.esc(written)), soft_wrap=True)

@@ -28,9 +28,14 @@ def _validate(app: typer.Typer) -> None:
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan.render.reporters import REPORTERS
-        from zi_plan.store.plans import check_file, find_plan
+        from zi_plan.store.guards import refuse_unchosen_bundled
+        from zi_plan.store.plans import check_file
+        from zi_plan.store.workspace import discover
 
-        checked = [check_file(path) for path in paths or [find_plan(plan)[0]]]
+        if not paths:
+            found = discover(plan)
+            refuse_unchosen_bundled(found.found_by, found.path, scripted=output_format is not common.ValidateFormat.text)
+        checked = [check_file(path) for path in paths or [found.path]]
         REPORTERS[output_format.value]([(c.path, c.problems) for c in checked], sys.stdout, [(c.path, c.warnings) for c in checked if not c.problems])
         if any(c.problems for c in checked):
             raise typer.Exit(1)
@@ -46,7 +51,7 @@ def _list(app: typer.Typer) -> None:
     ) -> None:
         from zi_plan.render import tables
 
-        loaded = common.open_plan(plan)
+        loaded = common.open_plan_to_read(plan, scripted=as_json)
         actions = loaded.actions
         if team:
             wanted = loaded.team(team)

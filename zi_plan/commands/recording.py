@@ -84,6 +84,7 @@ def _show(app: typer.Typer) -> None:
     @app.command("show", help=_("One action in full: texts, months, each occurrence and its evidence."))
     def show_cmd(
         action_id: str = common.id_argument(),
+        month: Optional[int] = common.month_option(_("Mark occurrences as of this month (open ones before it are overdue). Default: this month; December for a past year's plan, January for a year to come.")),
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
@@ -91,7 +92,7 @@ def _show(app: typer.Typer) -> None:
         from zi_plan.render import evidence_tables, tables
 
         loaded, journal = common.open_workspace(plan, as_json)
-        data = recording.show(loaded, journal, action_id)
+        data = recording.show(loaded, journal, action_id, month)
         if as_json:
             tables.print_json(data)
             return

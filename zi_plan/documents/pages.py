@@ -15,6 +15,7 @@ from typing import Any
 
 from zi_plan import i18n
 from zi_plan.i18n import month_name, month_short, months_text
+from zi_plan.inert import inert
 from zi_plan.model.links import is_safe_link
 from zi_plan.model.plan import LoadedPlan
 
@@ -44,8 +45,18 @@ def _markdown_autolink(url: str) -> str:
 def _environment() -> Any:
     # gettext is called at render time, so one environment serves every language.
     from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+    from markupsafe import Markup
+
+
+    def finalize(value: Any) -> Any:
+        # Control characters and escape sequences from a plan or journal never
+        # reach a page or a Markdown file (a terminal `cat`s it, a browser keeps them).
+        if isinstance(value, Markup):
+            return Markup(inert(str(value)))
+        return inert(value) if isinstance(value, str) else value
 
     env = Environment(
+        finalize=finalize,
         loader=PackageLoader("zi_plan.documents", "templates"),
         autoescape=select_autoescape(enabled_extensions=("html",), default_for_string=True),
         undefined=StrictUndefined,

@@ -16,6 +16,7 @@ from typing import Any
 from zi_plan.errors import ZiError
 from zi_plan.fs.files import csv_bytes
 from zi_plan.i18n import _, month_name
+from zi_plan.inert import inert
 from zi_plan.model.journal import Journal, withdrawal_text
 from zi_plan.model.plan import ActionView, LoadedPlan, TeamView
 from zi_plan.model.status import as_of_month, check_month, mark
@@ -193,12 +194,13 @@ def fill_sheet(sheet: Any, rows: list[list[Any]]) -> None:
     """Rows into a sheet, every text kept as text (see below)."""
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # openpyxl: only when a workbook is written
 
+
     for r, row in enumerate(rows, start=1):
         for c, value in enumerate(row, start=1):
             if isinstance(value, str):
                 # A control character (from a pasted note) is not allowed in
                 # the file format; openpyxl would refuse the whole workbook.
-                value = ILLEGAL_CHARACTERS_RE.sub("\uFFFD", value)
+                value = ILLEGAL_CHARACTERS_RE.sub("\uFFFD", inert(value))
             cell = sheet.cell(row=r, column=c, value=value)
             if isinstance(value, str) and value.startswith("="):
                 # Text, never a formula: the plan's words are data.
@@ -214,7 +216,7 @@ def to_ics(plan: LoadedPlan, journal: Journal, team: str | None = None, remind_d
     calendar.add("prodid", "-//zi-plan//Rencana Aksi Zona Integritas//ID")
     calendar.add("version", "2.0")
     name = f"{plan.institution} — Rencana Aksi ZI {plan.year}" + (f" — {wanted.name}" if wanted else "")
-    calendar.add("x-wr-calname", name)
+    calendar.add("x-wr-calname", "".join(ch for ch in name if ch >= " " and not "\x7f" <= ch <= "\x9f"))
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     slug = plan.path.name.rsplit(".", 1)[0]
     for action in plan.actions:
@@ -237,7 +239,8 @@ def _event(plan: LoadedPlan, journal: Journal, action: ActionView, month: int, s
     event.add("dtstamp", stamp)
     event.add("dtstart", last_day)
     event.add("dtend", last_day + dt.timedelta(days=1))
-    event.add("summary", ("✓ " if done else "") + f"[{action.id}] {action.indicator}")
+
+    event.add("summary", inert(("✓ " if done else "") + f"[{action.id}] {action.indicator}"))
     lines = [
         f"{_('Team')}: {action.team.name}",
         f"{_('Month')}: {month_name(month)} {plan.year}",
@@ -246,13 +249,13 @@ def _event(plan: LoadedPlan, journal: Journal, action: ActionView, month: int, s
         _("Done: recorded {at} by {by}.").format(at=f"{occ.done.at:%Y-%m-%d %H:%M}", by=occ.done.by) if occ.done is not None
         else _("Record it with: zi done {id} --month {month} --evidence FILE").format(id=action.id, month=month),
     ]  # fmt: skip
-    event.add("description", "\n".join(lines))
-    event.add("categories", [action.team.name])
+    event.add("description", inert("\n".join(lines)))
+    event.add("categories", [inert(action.team.name)])
     event.add("transp", "TRANSPARENT")
     if not done:
         alarm = Alarm()
         alarm.add("action", "DISPLAY")
-        alarm.add("description", f"[{action.id}] {action.indicator}")
+        alarm.add("description", inert(f"[{action.id}] {action.indicator}"))
         alarm.add("trigger", dt.timedelta(days=-remind_days))
         event.add_component(alarm)
     return event

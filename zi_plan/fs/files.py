@@ -21,7 +21,9 @@ from typing import Any
 from zi_plan.errors import ZiError
 from zi_plan.fs.fsguard import check_output_path, reason, write_error
 from zi_plan.fs.permissions import settle
+from zi_plan.fs.sharing import blocked, make_folders
 from zi_plan.i18n import _
+from zi_plan.inert import inert
 
 # ---------------------------------------------------------------- atomic writes
 
@@ -48,7 +50,7 @@ def atomic_target(target: Path | None, folder: Path | None = None) -> Iterator[S
     try:
         # mkstemp makes 0600, which locks colleagues on other accounts out:
         # the umask's mode for a new file, the old file's mode and group otherwise.
-        settle(fd, target)
+        settle(fd, target, Path(directory))
     finally:
         os.close(fd)
     staged = Staged(Path(name), target)
@@ -93,8 +95,12 @@ def _fsync_dir(directory: Path) -> None:
 # ---------------------------------------------------------------- documents
 
 
-def target_path(target: str | Path | None, default_name: str) -> Path:
-    """The file to write: ``target``, inside it if it is a folder, else ``default_name`` here."""
+def target_path(target: str | Path | None, default_name: str, *, force: bool = True) -> Path:
+    """The file to write: ``target``, inside it if it is a folder, else ``default_name`` here.
+
+    Without ``force``, an existing file is refused rather than replaced: it
+    may be the user's own minutes, or a colleague's edits of an export.
+    """
     path = Path(target or default_name)
     try:
         if path.is_dir():
@@ -102,25 +108,25 @@ def target_path(target: str | Path | None, default_name: str) -> Path:
         if not path.parent.exists():
             raise ZiError(_("the folder {folder} does not exist").format(folder=path.parent))
         check_output_path(path)
+        exists = path.exists()
     except OSError as exc:  # a name too long ...
         raise write_error(path, exc) from None
+    if exists and not force:
+        raise ZiError(_("{path} exists; add --force to replace it, or name another file with -o").format(path=path))
     return path
 
 
-def write_document(data: bytes, target: str | None, default_name: str, *, force: bool | None = None) -> str | None:
+def write_document(data: bytes, target: str | None, default_name: str, *, force: bool = False) -> str | None:
     """Write ``data`` to ``target`` ('-' for stdout; default: ``default_name`` here).
 
-    With ``force`` given (False), an existing file is refused rather than
-    replaced: an export may hold a colleague's edits. Returns the path
-    written, or None for stdout.
+    Without ``force``, an existing file is refused rather than replaced (see
+    ``target_path``). Returns the path written, or None for stdout.
     """
     if target == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return None
-    path = target_path(target, default_name)
-    if force is False and path.exists():
-        raise ZiError(_("{path} exists; add --force to replace it, or name another file with -o").format(path=path))
+    path = target_path(target, default_name, force=force)
     try:
         atomic_write(path, data)
     except OSError as exc:
@@ -148,25 +154,28 @@ def csv_bytes(rows: Iterable[Iterable[Any]], delimiter: str = ",") -> bytes:
 
     out = io.StringIO()
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([neutralise(v) for v in row])
+
+    for row in rows:  # no control characters or escape sequences: the file may be printed in a terminal
+        writer.writerow([neutralise(inert(v) if isinstance(v, str) else v) for v in row])
     return out.getvalue().encode("utf-8-sig")
 
 
 def ensure_writable(directory: Path) -> None:
     """Fail early, before anything is copied, when the folder cannot be written."""
+
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        make_folders(directory)
     except OSError as exc:
-        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=reason(exc))) from None
+        raise ZiError(_("cannot create {folder}: {reason}").format(folder=directory, reason=reason(exc)) + (f"; {blocked(directory)}" if blocked(directory) else "")) from None
     try:
         # A probe of our own: other writers may be probing the same folder.
         fd, probe = tempfile.mkstemp(prefix=".zi-write-test.", dir=directory)
         os.close(fd)
         os.unlink(probe)
     except OSError as exc:
+        # Never "copy the plan elsewhere": a second copy would split the journal.
+        why = blocked(directory / ".zi-write-test")
         raise ZiError(
-            _("cannot write in {folder} ({reason}); ask for write access, or copy the plan to a folder you can write and use --plan").format(
-                folder=directory, reason=reason(exc)
-            )
+            _("cannot write in {folder} ({reason})").format(folder=directory, reason=reason(exc))
+            + "; " + (why or _("ask whoever looks after the folder for write access to it"))
         ) from None

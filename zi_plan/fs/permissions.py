@@ -17,6 +17,8 @@ import os
 import stat
 from pathlib import Path
 
+from zi_plan.fs.sharing import file_mode
+
 
 @functools.cache
 def umask() -> int:
@@ -30,19 +32,22 @@ def new_file_mode() -> int:
     return 0o666 & ~umask()
 
 
-def settle(fd: int, target: Path | None) -> None:
+def settle(fd: int, target: Path | None, folder: Path | None = None) -> None:
     """Give the open temporary file ``fd`` the mode (and group) it must have as ``target``
-    (a new file when ``target`` is None or does not exist)."""
+    (a new file when ``target`` is None or does not exist) in ``folder`` (default: the target's):
+    group-writable too when that folder is group-shared (see zi_plan.fs.sharing)."""
+
     if not hasattr(os, "fchmod"):  # Windows: no POSIX modes to keep
         return
+    where = folder if folder is not None else (target.parent if target is not None else Path("."))
     try:
         if target is None:
             raise FileNotFoundError
         existing = target.stat()
     except OSError:
-        os.fchmod(fd, new_file_mode())
+        os.fchmod(fd, file_mode(new_file_mode(), where))
         return
     if hasattr(os, "fchown") and existing.st_gid != os.fstat(fd).st_gid:
         with contextlib.suppress(OSError):  # not a member of that group: the mode still holds
             os.fchown(fd, -1, existing.st_gid)
-    os.fchmod(fd, stat.S_IMODE(existing.st_mode))
+    os.fchmod(fd, file_mode(stat.S_IMODE(existing.st_mode), where))

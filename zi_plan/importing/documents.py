@@ -18,6 +18,7 @@ from typing import Any
 
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
+from zi_plan.importing.bounded import bounded_inflating, docx_grids
 from zi_plan.importing.grid import MAX_PDF_PAGES, Grid, cell_text, check_limits, check_zip, damaged
 
 
@@ -27,12 +28,15 @@ def read_docx(path: Path, raw: bytes) -> list[Grid]:
         import docx  # python-docx: only for a .docx table
     except ImportError:  # pragma: no cover - a dependency of zi-plan
         raise ZiError(_("reading .docx needs the python-docx package: pip install python-docx")) from None
+
     try:
         document = docx.Document(io.BytesIO(raw))
-        tables = list(document.tables)
-        grids = [_docx_grid(path, n, table) for n, table in enumerate(tables, 1)]
+        # Read from the XML within limits (spans, rows, paragraphs, time): see zi_plan.importing.bounded.
+        grids, titles = docx_grids(path, document.element.body, cell_text)
         if grids:
-            grids[0].titles = _title_paragraphs(document)
+            grids[0].titles = titles
+    except InvalidFile:
+        raise
     except Exception:  # noqa: BLE001 - python-docx and lxml raise many kinds on a damaged file
         raise damaged(path, _("a Word document (.docx)")) from None
     if not grids:
@@ -76,11 +80,17 @@ def read_pdf(path: Path, raw: bytes) -> list[Grid]:
         import pdfplumber  # pdfplumber: only for a .pdf table
     except ImportError:  # pragma: no cover - a dependency of zi-plan
         raise ZiError(_("reading .pdf needs the pdfplumber package: pip install pdfplumber")) from None
+
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its font warnings are not the user's concern
+    with bounded_inflating(path):  # a stream that inflates beyond the limit is refused, naming it
+        return _read_pdf(path, raw, pdfplumber)
+
+
+def _read_pdf(path: Path, raw: bytes, pdfplumber: Any) -> list[Grid]:
     try:
         pdf = pdfplumber.open(io.BytesIO(raw))
-    except Exception:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file
-        raise damaged(path, _("a PDF document")) from None
+    except Exception as exc:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file
+        raise _limit_or_damaged(path, exc) from None
     with pdf:
         if len(pdf.pages) > MAX_PDF_PAGES:
             raise ZiError(_("{path} has {n} pages: PDF tables are limited to {limit} pages").format(path=path, n=len(pdf.pages), limit=MAX_PDF_PAGES))
@@ -91,8 +101,8 @@ def read_pdf(path: Path, raw: bytes) -> list[Grid]:
                 has_text = has_text or bool(page.chars)
                 for table in page.find_tables():
                     grids.append(_pdf_grid(path, page_no, len(grids) + 1, table))
-        except Exception:  # noqa: BLE001 - see above
-            raise damaged(path, _("a PDF document")) from None
+        except Exception as exc:  # noqa: BLE001 - see above
+            raise _limit_or_damaged(path, exc) from None
     if not has_text:
         raise InvalidFile([Problem(str(path), None, None, _("the PDF has no text layer (a scan?): zi reads only PDFs with text; import the Word or Excel file, or type the table into a spreadsheet"))])
     if not grids:
@@ -100,6 +110,14 @@ def read_pdf(path: Path, raw: bytes) -> list[Grid]:
     for grid in grids:
         check_limits(grid)
     return grids
+
+
+def _limit_or_damaged(path: Path, exc: Exception) -> InvalidFile:
+    """A limit reached while pdfminer read (pdfplumber wraps it in its own exception), else a damaged file."""
+    for inner in (exc, *exc.args, exc.__cause__, exc.__context__):
+        if isinstance(inner, InvalidFile):
+            return inner
+    return damaged(path, _("a PDF document"))
 
 
 _LIST_START = re.compile(r"^\s*(?:\d{1,2}\s*[.)]|[a-z]\s*[.)]|[-•▪·*])\s")

@@ -40,10 +40,8 @@ def read_grids(path: Path, sheet: str | None = None) -> tuple[list[Grid], bool]:
     if suffix in (".csv", ".tsv", ".txt"):
         return [read_csv(path, raw)], False
     if suffix == ".docx":
-
         return read_docx(path, raw), True
     if suffix == ".pdf":
-
         return read_pdf(path, raw), True
     raise ZiError(_("{path}: not a table zi can read; save it as .xlsx, .csv, .docx or .pdf").format(path=path))
 
@@ -116,11 +114,14 @@ def read_csv(path: Path, raw: bytes) -> Grid:
         dialect: Any = csv.Sniffer().sniff(text[:20000], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    csv.field_size_limit(MAX_FILE_BYTES)
+    previous = csv.field_size_limit(MAX_FILE_BYTES)  # a cell's own limit is checked below, with its place
+    reader = csv.reader(io.StringIO(text), dialect)
     try:
-        rows = [[_unneutralise(cell_text(c)) for c in row] for row in csv.reader(io.StringIO(text), dialect)]
-    except csv.Error as exc:
-        raise InvalidFile([Problem(str(path), None, None, _("not a readable CSV table: {reason}").format(reason=exc))]) from None
+        rows = [[_unneutralise(cell_text(c)) for c in row] for row in reader]
+    except csv.Error as exc:  # at the line where it stopped
+        raise InvalidFile([Problem(str(path), reader.line_num, 1, _("not a readable CSV table: {reason}").format(reason=exc))]) from None
+    finally:
+        csv.field_size_limit(previous)  # process-wide: other readers keep theirs
     grid = Grid(str(path), rows)
     check_limits(grid)
     return grid

@@ -177,7 +177,13 @@ def read_answers_csv(path: Path, sheet: Worksheet) -> list[tuple[Question, Answe
     problems: list[Problem] = []
     seen: dict[str, int] = {}
     for line_no, line in enumerate(lines, 1):
-        fields = next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
+        try:
+            fields = next(csv.reader(io.StringIO(line), delimiter=delimiter), [])
+        except csv.Error:  # a field past csv's limit (128 KiB), an unclosed quote at the end ...
+            limit = csv.field_size_limit()
+            problems.append(Problem(str(path), line_no, 1, _("this line cannot be read: a field longer than {limit} characters, or a quote not closed; "
+                                                             "an answer file holds a code, a value and a short note per line").format(limit=limit)))
+            continue
         if not fields or not "".join(fields).strip() or (line_no == 1 and fields[0].strip().lower() in ("code", "kode")):
             continue
         if len(fields) < 2 or len(fields) > 3:

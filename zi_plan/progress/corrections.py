@@ -19,6 +19,7 @@ from zi_plan.errors import ZiError
 from zi_plan.fs.files import atomic_target
 from zi_plan.fs.fsguard import reason
 from zi_plan.fs.jail import Refused, locate
+from zi_plan.fs.sharing import make_folders
 from zi_plan.i18n import _, month_name
 from zi_plan.lke.answers import AnswerRestore
 from zi_plan.model.fingerprint import stamped
@@ -82,7 +83,7 @@ def replace(plan: LoadedPlan, action_id: str, month: int, old: str, new: str, *,
             names = ", ".join(e.path or e.url or "" for e in found)
             raise ZiError(_("{old} names more than one file of {when}: {names}; give the stored path").format(old=old, when=when, names=names))
         old_entry = found[0]
-        if source.file is not None and old_entry.path is not None and sha256_of(source.file)[0] == old_entry.sha256:
+        if source.file is not None and old_entry.path is not None and sha256_of(source.file, source=True)[0] == old_entry.sha256:
             if stored_state(journal, old_entry)[0] == "ok":
                 raise ZiError(_("{new} has the same content as the stored {old}; nothing to replace").format(new=new, old=old_entry.path))
             raise ZiError(_("{new} is the recorded content of {old}: put it back with zi evidence restore {old} {new}").format(new=new, old=old_entry.path))
@@ -105,7 +106,10 @@ def restore(plan: LoadedPlan, stored: str, file: str, *, note: str | None = None
     (source,) = parse_sources([file])
     if source.file is None:
         raise ZiError(_("restore needs a file, and {value} is a link").format(value=file), exit_code=2)
-    sha, _size = sha256_of(source.file)
+    try:
+        sha, _size = sha256_of(source.file, source=True)  # a link to the copy is read as zi done reads one
+    except OSError as exc:
+        raise ZiError(_("{file} cannot be read: {reason}; nothing restored").format(file=file, reason=reason(exc))) from None
     with writing(plan) as journal:
         named = [(r, e) for r in journal.records if r.event != "restore" for e in r.evidence
                  if e.path is not None and _same_stored(journal, e, stored)]  # fmt: skip
@@ -169,7 +173,7 @@ def _put_back(source: Path, full: Path, expected: str, damaged: str | None) -> P
     ``damaged``) is set aside only once the new copy is whole. Returns where."""
     aside = None
     try:
-        full.parent.mkdir(parents=True, exist_ok=True)
+        make_folders(full.parent)
         with atomic_target(full) as staged:
             # The bytes put back are hashed as they are copied: a file changed since it was checked is not restored.
             if copy_hashing(source, staged.tmp)[0] != expected:

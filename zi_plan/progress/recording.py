@@ -15,6 +15,7 @@ from typing import Any, Literal, NamedTuple, Optional
 
 from zi_plan.errors import ZiError
 from zi_plan.fs.fsguard import reason
+from zi_plan.fs.sharing import blocked
 from zi_plan.i18n import _, month_name
 from zi_plan.model import status
 from zi_plan.model.fingerprint import fingerprint
@@ -297,8 +298,10 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
         raise ZiError(
             _("another zi is writing {path} and did not finish within a minute; try again").format(path=journal_path)
         ) from None
-    except OSError as exc:  # something other than a file where the lock goes, a full disk ...
-        raise ZiError(_("cannot take the lock {path}: {reason}").format(path=writers.lock_file, reason=reason(exc))) from None
+    except OSError as exc:  # something other than a file where the lock goes, a full disk, a colleague's lock ...
+
+        why = blocked(Path(writers.lock_file)) if isinstance(exc, PermissionError) else None
+        raise ZiError(_("cannot take the lock {path}: {reason}").format(path=writers.lock_file, reason=reason(exc)) + (f"; {why}" if why else "")) from None
     try:
         locked_at = time.time()
         journal = load_journal(plan)
@@ -312,9 +315,11 @@ def writing(plan: LoadedPlan) -> Iterator[Journal]:
 # ---------------------------------------------------------------- show
 
 
-def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
-    """One action in full, with each occurrence and its evidence."""
+def show(plan: LoadedPlan, journal: Journal, action_id: str, as_of: Optional[int] = None) -> dict[str, Any]:
+    """One action in full, with each occurrence and its evidence, marked as of
+    month ``as_of`` (default: the plan's as-of month) as `zi team` and the exports mark it."""
     action = plan.action(action_id)
+    as_of = status.as_of_month(plan.year) if as_of is None else check_month(as_of)
     occurrences = []
     evidence: list[dict[str, Any]] = []
     withdrawn: list[dict[str, Any]] = []
@@ -323,12 +328,15 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
     for m in months:
         occ = journal.occurrence(action.id, m)
         done = occ.done
+        marked = status.mark(occ, as_of, plan.year)
         occurrences.append(
             {
                 "month": m,
                 "month_name": month_name(m),
                 "status": occ.status,
-                "late": done_late(occ, plan.year),
+                "mark": marked,  # done, done-late, overdue or open: as zi team, zi due and the exports say
+                "late": marked in ("done-late", "overdue"),
+                "overdue": marked == "overdue",
                 "done_at": done.at.isoformat() if done else None,
                 "done_by": done.by if done else None,
                 "note": done.note if done else None,
@@ -341,6 +349,7 @@ def show(plan: LoadedPlan, journal: Journal, action_id: str) -> dict[str, Any]:
         withdrawn.extend(_evidence_item(journal, m, w.added, w.entry) | {"withdrawn": {
             "event": w.by.event, "at": w.by.at.isoformat(), "by": w.by.by, "note": w.by.note}} for w in occ.withdrawn)  # fmt: skip
     return action.to_json() | {
+        "as_of_month": as_of,
         "evidence_expected": list(action.evidence),
         "journal": str(journal.path),
         "occurrences": occurrences,

@@ -80,7 +80,8 @@ def _occurrence_table(data: dict[str, Any], split: bool) -> Table:
         cells = [esc(who), esc(o["note"] or ""), count]
         if not split:
             cells = ["\n".join(c for c in cells if c)]
-        occ.add_row(month_name(o["month"]), status_text(o["status"], o.get("late", False)), *cells)
+        overdue = o.get("mark") == "overdue"  # open after its month ended: as zi team and zi due say
+        occ.add_row(month_name(o["month"]), "[bold red]" + _("overdue") + "[/]" if overdue else status_text(o["status"], o.get("mark") == "done-late"), *cells)
     return occ
 
 

@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from zi_plan.i18n import _
+from zi_plan.i18n import _, decimal, shortest
 from zi_plan.lke.coverage import Coverage
 from zi_plan.lke.labels import gate_label
 from zi_plan.lke.score import GateCheck, GateResult, Reading, Score
@@ -19,7 +19,8 @@ from zi_plan.render.tables import esc, new_table
 
 
 def num(x: float) -> str:
-    return f"{x:.2f}"
+
+    return decimal(x, 2)
 
 
 def type_text(row: dict[str, Any]) -> str:
@@ -69,7 +70,7 @@ def coverage_tables(cov: Coverage) -> list[Table]:
         codes = [q for q in sheet.scored if q.area == a.no]
         served = sum(q.code in cov.served for q in codes)
         marks = [gate_mark(c.ok) for c in _area_checks(cov.gates, a.no)]
-        areas.add_row(f"{a.no}. {esc(a.name)}", f"{served}/{len(codes)}", f"{num(a.score)}/{num(a.weight)}", f"{a.pct:.1f}", *marks)
+        areas.add_row(f"{a.no}. {esc(a.name)}", f"{served}/{len(codes)}", f"{num(a.score)}/{num(a.weight)}", decimal(a.pct, 1), *marks)
     subs = new_table(title=_("Sub-areas with unserved questions"))
     subs.add_column(_("Sub-area"), overflow="fold", ratio=3)
     subs.add_column(_("Served"), justify="right", no_wrap=True)
@@ -111,7 +112,7 @@ def gate_lines(gates: dict[str, GateResult], limit: int = 8, served: bool = Fals
                 continue
             lines.append("    " + check_text(c, limit, served))
         for area, half, pct in result.half_below:
-            lines.append("    " + _("note: the {half} half of area {area} is at {pct:.1f} % (the gate is on the whole area)").format(half=half, area=area, pct=pct))
+            lines.append("    " + _("note: the {half} half of area {area} is at {pct} % (the gate is on the whole area)").format(half=half, area=area, pct=decimal(pct, 1)))
     return lines
 
 
@@ -131,9 +132,9 @@ def print_gate_lines(out: Console, gates: dict[str, GateResult], served: bool = 
 
 def check_text(c: GateCheck, limit: int, served: bool = False) -> str:
     if c.id.startswith("area:"):
-        text = _("area {no} at {value:.1f} % needs {min:g} %").format(no=c.id.split(":")[1], value=c.value, min=c.min)
+        text = _("area {no} at {value} % needs {min} %").format(no=c.id.split(":")[1], value=decimal(c.value, 1), min=shortest(c.min))
     else:
-        text = _("{gate} at {value} needs {min:g}").format(gate=gate_label(c.id), value=num(c.value), min=c.min)
+        text = _("{gate} at {value} needs {min}").format(gate=gate_label(c.id), value=num(c.value), min=shortest(c.min))
     if c.missing:
         shown = ", ".join(c.missing[:limit]) + (", …" if len(c.missing) > limit else "")
         text += ": " + (_("not served {codes}") if served else _("unanswered {codes}")).format(codes=shown)
@@ -152,7 +153,7 @@ def score_table(result: Score) -> Table:
     table.add_column(_("Strict %"), justify="right", no_wrap=True)
     for a, s in zip(result.answered.areas, result.strict.areas, strict=True):
         marks = [gate_mark(c.ok) for c in _area_checks(result.gates, a.no)]
-        table.add_row(f"{a.no}. {esc(a.name)}", num(a.pemenuhan), num(a.reform), f"{a.pct:.1f}", *marks, f"{s.pct:.1f}")
+        table.add_row(f"{a.no}. {esc(a.name)}", num(a.pemenuhan), num(a.reform), decimal(a.pct, 1), *marks, decimal(s.pct, 1))
     return table
 
 

@@ -201,10 +201,17 @@ def summarise(findings: Sequence[Finding], path: Path, plan: LoadedPlan) -> list
 
 def _changed(first: Finding, n: int, months: str, now: str) -> str:
     action_id = first.action
-    message = ngettext(
-        "{n} record for {id} ({months}) was made for {old}, but {id} now reads {new}",
-        "{n} records for {id} ({months}) were made for {old}, but {id} now reads {new}",
-        n).format(n=n, id=action_id, months=months, old=_quote(first.record.indicator), new=_quote(now))  # fmt: skip
+    if " ".join((first.record.indicator or "").split()) == " ".join(now.split()):
+        # The fingerprint covers the indicator and the steps: the same indicator means the steps changed.
+        message = ngettext(
+            "{n} record for {id} ({months}) was made before its steps changed (its indicator still reads {new})",
+            "{n} records for {id} ({months}) were made before its steps changed (its indicator still reads {new})",
+            n).format(n=n, id=action_id, months=months, new=_quote(now))  # fmt: skip
+    else:
+        message = ngettext(
+            "{n} record for {id} ({months}) was made for {old}, but {id} now reads {new}",
+            "{n} records for {id} ({months}) were made for {old}, but {id} now reads {new}",
+            n).format(n=n, id=action_id, months=months, old=_quote(first.record.indicator), new=_quote(now))  # fmt: skip
     return message + "; " + (
         _("that text is now {other}: if the work was for it, run zi journal move {id} {other}").format(other=first.elsewhere, id=action_id)
         if first.elsewhere else
@@ -222,6 +229,8 @@ def describe(finding: Finding, path: Path, plan: LoadedPlan) -> str:
     if finding.kind == "unscheduled":
         months = ", ".join(month_name(m) for m in action.months)
         return what + ": " + _("not scheduled in this month any more (now: {months}); set aside").format(months=months)
+    if " ".join((r.indicator or "").split()) == " ".join(action.indicator.split()):
+        return what + ": " + _("made before the action's steps changed (its indicator still reads {new})").format(new=_quote(action.indicator))
     return what + ": " + _("made for {old}, but the action now reads {new}").format(old=_quote(r.indicator), new=_quote(action.indicator))
 
 

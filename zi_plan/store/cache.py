@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from zi_plan import __version__
+from zi_plan.store.cache_trust import trusted
 
 FORMAT = 1
 MAGIC = b"ZIC1"
@@ -158,7 +159,8 @@ def _install_key(root: Path) -> bytes | None:
     except OSError:
         return None
     try:
-        root.mkdir(parents=True, exist_ok=True)
+        root.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        root.mkdir(mode=0o700, exist_ok=True)  # this account's alone: see zi_plan.store.cache_trust
         key = os.urandom(32)
         # A wrong-sized key (corrupted) is replaced: every entry it signed is then ignored.
         _write_atomic(path, key, mode=0o600)
@@ -244,6 +246,9 @@ def open_store() -> Store | None:
     root = folder()
     if root is None:
         return None
+
+    if not trusted(root):  # a folder or key others can change would let them forge plan data
+        return None
     key = _install_key(root)
     if key is None:
         return None
@@ -290,7 +295,6 @@ def prune(root: Path, plan_folder: Path | None = None, max_bytes: int | None = N
     # The cache of zi 0.x kept an empty file per validated content, forever.
     legacy = root.parent / "validated"
     if legacy.is_dir():
-
         shutil.rmtree(legacy, ignore_errors=True)
     cap = MAX_BYTES if max_bytes is None else max_bytes
     everything: list[tuple[int, int, str]] = []

@@ -20,6 +20,8 @@ from zi_plan.errors import ZiError
 from zi_plan.fs.files import atomic_target
 from zi_plan.fs.fsguard import open_regular, reason, require_regular
 from zi_plan.fs.jail import Refused, check_folder, check_stored
+from zi_plan.fs.sharing import blocked, make_folders
+from zi_plan.fs.sources import meant_link, system_file_problem
 from zi_plan.i18n import _, month_name
 from zi_plan.model.journal import EvidenceEntry, Journal, Record, is_answer
 from zi_plan.model.links import is_safe_link
@@ -53,6 +55,10 @@ def parse_sources(values: list[str]) -> list[EvidenceSource]:
         try:
             path.stat()
         except (FileNotFoundError, NotADirectoryError):
+
+            link = meant_link(value)
+            if link is not None:
+                raise ZiError(_("evidence file not found: {value}; if it is a link, write it whole: {link}; nothing was recorded").format(value=value, link=link)) from None
             if _LOOKS_LIKE_LINK.match(value):
                 raise ZiError(_("evidence file not found: {value} (a link must start with http:// or https://); nothing was recorded").format(value=value)) from None
             raise ZiError(_("evidence file not found: {value}; nothing was recorded").format(value=value)) from None
@@ -64,6 +70,10 @@ def parse_sources(values: list[str]) -> list[EvidenceSource]:
             require_regular(path)  # a FIFO or a device would never end
         except OSError as exc:
             raise ZiError(_("evidence must be a file or a link: {value}: {reason}; nothing was recorded").format(value=value, reason=reason(exc))) from None
+
+        system = system_file_problem(path)  # /proc/self/environ is a "regular file" too
+        if system is not None:
+            raise ZiError(_("evidence must be a file or a link: {value}: {reason}; nothing was recorded").format(value=value, reason=system))
         if not os.access(path, os.R_OK):
             raise ZiError(_("evidence file cannot be read (permission denied): {value}; nothing was recorded").format(value=value))
         sources.append(EvidenceSource(value, file=path))
@@ -93,11 +103,13 @@ def copy_hashing(source: Path, destination: Path) -> tuple[str, int]:
     return digest.hexdigest(), size
 
 
-def sha256_of(path: Path) -> tuple[str, int]:
+def sha256_of(path: Path, *, source: bool = False) -> tuple[str, int]:
+    """The sha256 and size of a stored file, or of a ``source`` the user named."""
     digest = hashlib.sha256()
     size = 0
-    # Never through a symbolic link planted in the store.
-    with os.fdopen(open_regular(path, follow_symlinks=False), "rb") as fh:
+    # Never through a symbolic link planted in the store; a source named on the
+    # command line is read through its link, as `zi done` copies it.
+    with os.fdopen(open_regular(path, follow_symlinks=source), "rb") as fh:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
             size += len(chunk)
@@ -130,8 +142,9 @@ def store_in(journal: Journal, subfolder: Path, source: EvidenceSource, created:
         check_folder(journal.evidence_dir, folder)  # nothing is written out of the store
     except Refused as exc:
         raise ZiError(_("could not store {file}: {why}; nothing was recorded").format(file=source.text, why=exc.why)) from None
+
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_folders(folder)  # group-writable in a shared office folder, whatever the umask
         # Copy to a temp file first, hashing as we go, so that a crash leaves no half file.
         with atomic_target(None, folder) as staged:
             sha, size = copy_hashing(source.file, staged.tmp)
@@ -146,8 +159,9 @@ def store_in(journal: Journal, subfolder: Path, source: EvidenceSource, created:
             times = source.file.stat()
             os.utime(target, ns=(times.st_atime_ns, times.st_mtime_ns))
     except OSError as exc:
+        why = blocked(folder / ".incoming") if isinstance(exc, PermissionError) else None
         raise ZiError(_("could not store {file} in {folder}: {reason}; nothing was recorded").format(
-            file=source.text, folder=folder, reason=reason(exc))) from None  # fmt: skip
+            file=source.text, folder=folder, reason=reason(exc)) + (f"; {why}" if why else "")) from None  # fmt: skip
     relative = target.relative_to(journal.evidence_dir).as_posix()
     return EvidenceEntry(path=relative, sha256=sha, size=size, name=source.file.name)
 

@@ -9,12 +9,15 @@ one shared folder can record at once and all land.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from zi_plan.fs.fsguard import check_lock_path, write_error
 from zi_plan.fs.permissions import new_file_mode
+from zi_plan.fs.sharing import file_mode
 from zi_plan.i18n import _
 from zi_plan.model.fingerprint import migrated
 from zi_plan.model.journal import JOURNAL_VERSION, Journal, Record, replay
@@ -135,4 +138,14 @@ def lock(journal_path: Path, timeout: float = 60.0) -> FileLock:
     # (filelock 3 would make it 0644, locking the group out).
     path = journal_path.with_name(f".{journal_path.name}.lock")
     check_lock_path(path)
-    return FileLock(str(path), timeout=timeout, mode=new_file_mode())
+    mode = file_mode(new_file_mode(), path.parent)  # group-writable in a shared folder, whatever the umask
+    try:  # made here, so that its mode is exactly that (the library's own creation may apply the umask)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), mode)
+    except OSError:  # there already, or the folder cannot be written: the lock's acquiring says so
+        pass
+    else:
+        with contextlib.suppress(OSError):
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
+        os.close(fd)
+    return FileLock(str(path), timeout=timeout, mode=mode)

@@ -17,10 +17,9 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from zi_plan.errors import InvalidFile, Problem
-from zi_plan.i18n import ngettext
 from zi_plan.model.plan import LoadedPlan, build_plan
 from zi_plan.store import cache
-from zi_plan.store.workspace import discover, journal_file_name
+from zi_plan.store.workspace import discover
 
 # ---------------------------------------------------------------- reading files
 
@@ -103,32 +102,12 @@ def check_file(path: Path) -> FileCheck:
     data, problems = check_text(str(path), text)
     if problems:
         return FileCheck(str(path), problems, [])
-    warnings = [*filter(None, [derived_ids_warning(path, data)]), *placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data)]
+    # No warning about ids left to their position: a written id must be the
+    # position's id anyway, so writing it keeps nothing in place; after an
+    # insertion every command warns and documents wait for zi journal move.
+    warnings = [*placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data)]
     return FileCheck(str(path), [], sorted(warnings, key=lambda p: (p.line or 0, p.column or 0)))
 
-
-
-def derived_ids_warning(path: Path, data: Any) -> Problem | None:
-    """`zi validate`: a plan with a journal whose action ids come from position alone.
-
-    Inserting an action above such an action gives it another id, and its
-    progress would silently follow the id; written ids hold it in place.
-    """
-    if not (path.parent / journal_file_name(path)).exists():
-        return None
-    if not isinstance(data, dict):
-        return None
-    derived = 0
-    for comp in data.get("components") or []:
-        for item in comp.get("items") or []:
-            derived += sum(1 for act in item.get("actions") or [] if "id" not in act)
-    if not derived:
-        return None
-    message = ngettext(
-        "{n} action has no written id and this plan has a journal; an action inserted above it would take its progress. Write each action's id (id: II.2.a)",
-        "{n} actions have no written id and this plan has a journal; an action inserted above one would take its progress. Write each action's id (id: II.2.a)",
-        derived).format(n=derived)  # fmt: skip
-    return Problem(str(path), None, None, message)  # about the whole file: no one line
 
 
 def load_plan(path: Path) -> LoadedPlan:

@@ -25,6 +25,16 @@ from zi_plan.store.plans import load_plan
 from zi_plan.store.workspace import journal_paths
 
 UTC = dt.timezone.utc
+# MINIMAL and an item of two unfinished actions: II.2.a not scheduled yet, II.2.b a draft.
+UNFINISHED = MINIMAL + """\
+      - title: Belum selesai
+        actions:
+          - indicator: Belum dijadwalkan
+            steps: [Langkah]
+            evidence: [Bukti]
+          - indicator: Masih draf
+            draft: true
+"""
 
 
 def plan_at(folder: Path, text: str = MINIMAL, name: str = "plan.yaml") -> LoadedPlan:

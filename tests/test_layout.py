@@ -35,3 +35,25 @@ def test_every_command_group_registers():
 
     on_disk = {p.stem for p in (PACKAGE / "commands").glob("*.py") if not p.stem.startswith("_")}
     assert on_disk == set(cli.GROUPS), "list each zi_plan/commands/<group>.py in cli.GROUPS (and nothing else)"
+
+
+GENERATED = {"schema/core.py"}  # data written by python -m zi_plan.schema.validators
+
+
+def _has_logic(path) -> bool:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return any(isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) for node in tree.body)
+
+
+def _mirror(path):
+    """zi_plan/a/b.py -> tests/a/test_b.py; a package's __init__ -> tests/test_<package>.py; _b.py -> test_b.py."""
+    relative = path.relative_to(PACKAGE)
+    if relative.name == "__init__.py":
+        return REPO / "tests" / f"test_{relative.parent.name}.py"
+    return REPO / "tests" / relative.parent / f"test_{relative.stem.strip('_')}.py"
+
+
+def test_tests_mirror_the_package():
+    missing = [f"{_mirror(p).relative_to(REPO)} (for zi_plan/{p.relative_to(PACKAGE)})" for p in MODULES
+               if str(p.relative_to(PACKAGE)) not in GENERATED and _has_logic(p) and not _mirror(p).exists()]  # fmt: skip
+    assert missing == [], "each module with logic has its tests at the same path under tests/:\n" + "\n".join(missing)

@@ -15,7 +15,7 @@ listed below so that the extractor sees them):
 - usage errors, raised by vendored click as English sentences: matched
   against the English patterns below and re-worded from the catalogue.
 
-tests/test_clicktext.py checks each of these in both languages, so a Typer
+tests/commands/test_clicktext.py checks each of these in both languages, so a Typer
 upgrade that moves a text is caught.
 """
 

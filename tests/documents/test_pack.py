@@ -1,0 +1,130 @@
+"""documents.pack: the evidence zip, its two indexes, its counts, and the names it gives."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import zipfile
+
+import pytest
+
+from tests.journals import journal_of, plan_at, record
+from zi_plan.documents.pack import (
+    INDEX_COLUMNS,
+    build_pack,
+    default_name,
+    gaps_per_action,
+    pack_file,
+    status_text,
+    unique_name,
+)
+from zi_plan.errors import ZiError
+from zi_plan.model.journal import EvidenceEntry
+
+
+def stored(journal, path: str, data: bytes) -> EvidenceEntry:
+    """A file in the journal's evidence store, and the entry a record keeps of it."""
+    full = journal.evidence_dir / path
+    full.parent.mkdir(parents=True, exist_ok=True)
+    full.write_bytes(data)
+    return EvidenceEntry(path=path, sha256=hashlib.sha256(data).hexdigest(), size=len(data), name=full.name)
+
+
+@pytest.fixture
+def plan(tmp_path):
+    return plan_at(tmp_path)
+
+
+def test_pack_holds_each_valid_file_once_and_indexes_everything(plan, tmp_path):
+    empty = journal_of(plan)
+    sk = stored(empty, "I/I.1/I.1.a/2024-01/sk.pdf", b"%PDF sk")
+    gone = EvidenceEntry(path="I/I.1/I.1.a/2024-04/hilang.pdf", sha256="0" * 64, size=3, name="hilang.pdf")
+    journal = journal_of(
+        plan,
+        record("I.1.a", 1)._replace(evidence=(sk,)),
+        record("I.1.a", 1, "evidence")._replace(evidence=(sk,)),  # named twice: packed once
+        record("I.1.a", 4)._replace(evidence=(gone,)),
+        record("II.1.a", 3, links=("https://example.org/foto",)),
+    )
+    result = build_pack(plan, journal, tmp_path / "bukti.zip", up_to=4)
+    with zipfile.ZipFile(tmp_path / "bukti.zip") as archive:
+        names = sorted(archive.namelist())
+        assert names == ["I/I.1/I.1.a/2024-01/sk.pdf", "index.csv", "index.html"]
+        assert archive.read("I/I.1/I.1.a/2024-01/sk.pdf") == b"%PDF sk"
+        rows = list(csv.reader(io.StringIO(archive.read("index.csv").decode("utf-8-sig"))))
+    # Due by April without evidence: I.1.b February, II.1.a April (March has a link).
+    assert (result.files, result.links, result.gaps, result.withdrawn) == (1, 1, 2, 0)
+    assert result.problems == ["I/I.1/I.1.a/2024-04/hilang.pdf: I.1.a 4: missing"]
+    assert rows[0] == INDEX_COLUMNS
+    assert [(r[0], r[2], r[3], r[-1]) for r in rows[1:]] == [
+        ("I.1.a", "1", "I/I.1/I.1.a/2024-01/sk.pdf", "ok"),
+        ("I.1.a", "1", "I/I.1/I.1.a/2024-01/sk.pdf", "ok"),
+        ("I.1.a", "4", "I/I.1/I.1.a/2024-04/hilang.pdf", "missing"),
+        ("II.1.a", "3", "https://example.org/foto", "link"),
+        ("I.1.b", "2", "", "gap (not done)"),
+        ("II.1.a", "4", "", "gap (not done)"),
+    ]
+
+
+def test_withdrawn_evidence_is_listed_not_packed_and_leaves_a_gap(plan, tmp_path):
+    sk = stored(journal_of(plan), "I/I.1/I.1.a/2024-01/sk.pdf", b"salah")
+    journal = journal_of(plan, record("I.1.a", 1)._replace(evidence=(sk,)), record("I.1.a", 1, "undo", note="salah berkas"))
+    result = build_pack(plan, journal, tmp_path / "bukti.zip", up_to=1)
+    with zipfile.ZipFile(tmp_path / "bukti.zip") as archive:
+        assert sorted(archive.namelist()) == ["index.csv", "index.html"]
+        rows = list(csv.reader(io.StringIO(archive.read("index.csv").decode("utf-8-sig"))))
+    assert (result.files, result.withdrawn, result.gaps) == (0, 1, 1)
+    assert rows[1][-1] == "withdrawn (reopened 2024-01-20 by Ani: salah berkas)"
+    assert rows[2][:3] == ["I.1.a", "SK Tim Kerja terbit", "1"] and rows[2][-1] == "gap (not done)"
+
+
+def test_a_failed_write_is_one_message(plan, tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")
+    with pytest.raises(ZiError) as caught:
+        build_pack(plan, journal_of(plan), tmp_path / "a-file" / "bukti.zip")
+    assert "bukti.zip" in caught.value.message
+
+
+def test_a_month_out_of_range_is_refused(plan, tmp_path):
+    with pytest.raises(ZiError):
+        build_pack(plan, journal_of(plan), tmp_path / "bukti.zip", up_to=13)
+    assert not (tmp_path / "bukti.zip").exists()
+
+
+def test_unique_name_numbers_a_second_file_of_the_same_name():
+    taken = {"I/a/foto.jpg", "I/a/foto-2.jpg"}
+    assert unique_name(set(), "I/a", "X/y/foto.jpg") == "I/a/foto.jpg"
+    assert unique_name(taken, "I/a", "old/foto.jpg") == "I/a/foto-3.jpg"
+    assert unique_name({"I/a/README"}, "I/a", "z/README") == "I/a/README-2"
+
+
+@pytest.mark.parametrize(("state", "en", "id_"), [
+    ("ok", "ok", "sesuai"), ("missing", "missing", "hilang"), ("gap-open", "gap (not done)", None),
+    ("outside", "not read: outside the evidence folder or not a file", None), ("not-a-file", "not read: outside the evidence folder or not a file", None),
+])  # fmt: skip
+def test_status_text(state, en, id_, request):
+    assert status_text(state) == en
+    if id_ is not None:
+        request.getfixturevalue("indonesian")
+        assert status_text(state) == id_
+
+
+def test_gaps_per_action_in_plan_order(plan):
+    a, b = plan.actions[0], plan.actions[2]
+    gaps = [{"action": a, "month": 1, "status": "done"}, {"action": b, "month": 3, "status": "open"}, {"action": a, "month": 4, "status": "open"}]
+    assert gaps_per_action(gaps) == [
+        {"action": a, "months": [1, 4], "open": 1, "done": 1},
+        {"action": b, "months": [3], "open": 1, "done": 0},
+    ]
+
+
+def test_pack_file_reports_a_missing_file(plan, tmp_path):
+    journal = journal_of(plan)
+    with zipfile.ZipFile(io.BytesIO(), "w") as archive:
+        assert pack_file(archive, journal, "I/tidak-ada.pdf") == "missing"
+        assert archive.namelist() == []
+
+
+def test_default_name_follows_the_language(plan, indonesian):
+    assert default_name(plan) == "bukti-dukung-2024.zip"

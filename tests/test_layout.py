@@ -9,7 +9,10 @@ import pytest
 from tests.conftest import REPO
 
 PACKAGE = REPO / "zi_plan"
-MODULES = sorted(PACKAGE.rglob("*.py"))
+# core_schemas.py is data generated from the models (`python -m zi_plan.validators`),
+# never edited by hand: its length follows the schema's, and the cap is for code.
+GENERATED = {PACKAGE / "core_schemas.py"}
+MODULES = sorted(p for p in PACKAGE.rglob("*.py") if p not in GENERATED)
 LONG_FUNCTIONS_ALLOWED: set[tuple[str, str]] = set()
 
 

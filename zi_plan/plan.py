@@ -38,6 +38,10 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 class TeamView(NamedTuple):
     id: str
     name: str
+    email: str | None = None  # plan format 3: where its digest is mailed
+
+
+DECREE_HEAD = ("number", "date", "place", "signatory", "position")
 
 
 class DecreeView(NamedTuple):
@@ -48,6 +52,17 @@ class DecreeView(NamedTuple):
     place: str
     signatory: str
     position: str
+    # Plan format 3: the body's keys as checked (zi_plan.decree reads them).
+    body: dict[str, Any] | None = None
+
+
+class CoordinatorView(NamedTuple):
+    """The Zona Integritas coordinator (plan format 3)."""
+
+    name: str
+    position: str | None = None
+    email: str | None = None
+    phone: str | None = None
 
 
 def lke_suffix(codes: Iterable[str] | None) -> str:
@@ -139,6 +154,7 @@ class LoadedPlan:
     found_by: str = "option"
     fingerprint: str = ""  # the SHA-256 of the plan's content (see zi_plan.parsed)
     lke_year: int | None = None  # the LKE worksheet named by the plan; None: the newest bundled
+    coordinator: CoordinatorView | None = None  # plan format 3
     actions: list[ActionView] = field(default_factory=list)  # derived: every action, in order
     by_id: dict[str, ActionView] = field(default_factory=dict)  # derived
 
@@ -236,7 +252,7 @@ class FileCheck(NamedTuple):
 def check_file(path: Path) -> FileCheck:
     """Every problem in the plan file at ``path`` and, when it is valid, every
     warning; the text is parsed once for all of them (it may be large)."""
-    from zi_plan import amend, placeholders, unfinished, yamlio  # not at the top: a warm command never needs PyYAML
+    from zi_plan import amend, decree, placeholders, unfinished, yamlio  # not at the top: a warm command never needs PyYAML
 
     try:
         text = yamlio.read_text(path)
@@ -245,7 +261,8 @@ def check_file(path: Path) -> FileCheck:
     data, problems = check_text(str(path), text)
     if problems:
         return FileCheck(str(path), problems, [])
-    warnings = [*filter(None, [amend.derived_ids_warning(path, data)]), *placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data)]
+    warnings = [*filter(None, [amend.derived_ids_warning(path, data)]), *placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data),
+                *decree.warnings(path, text, data)]
     return FileCheck(str(path), [], sorted(warnings, key=lambda p: (p.line or 0, p.column or 0)))
 
 
@@ -262,18 +279,26 @@ def load_plan(path: Path) -> LoadedPlan:
 
 def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
     """The tree of views of already-checked plan data."""
-    teams = {t["id"]: TeamView(t["id"], t["name"].strip()) for t in data["teams"]}
+    teams = {t["id"]: TeamView(t["id"], t["name"].strip(), _stripped(t.get("email"))) for t in data["teams"]}
     components = [_component(comp, teams) for comp in data["components"]]
+    decree = data["decree"]
+    body = {key: value for key, value in decree.items() if key not in DECREE_HEAD} or None
+    who = data.get("coordinator")
     return LoadedPlan(
         path=path,
         institution=data["institution"].strip(),
         title=data["title"].strip(),
         year=data["year"],
-        decree=DecreeView(*(data["decree"][key] for key in ("number", "date", "place", "signatory", "position"))),
+        decree=DecreeView(decree["number"], decree["date"], decree["place"], decree["signatory"], decree["position"], body),
         teams=list(teams.values()),
         components=components,
         lke_year=data.get("lke"),
+        coordinator=CoordinatorView(*(_stripped(who.get(key)) for key in CoordinatorView._fields)) if who else None,
     )
+
+
+def _stripped(text: Any) -> Any:
+    return text.strip() if isinstance(text, str) else text
 
 
 def _teams(act: dict[str, Any], teams: dict[str, TeamView], inherited: TeamView) -> tuple[TeamView, ...]:

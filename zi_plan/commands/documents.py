@@ -44,15 +44,25 @@ def _report(app: typer.Typer) -> None:
 
 
 def _publish(app: typer.Typer) -> None:
-    @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website."))
-    def publish_cmd(output: Optional[str] = common.output_option(), plan: Optional[Path] = common.plan_option()) -> None:
+    @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website; with --decree, the whole decree to print."))
+    def publish_cmd(
+        output: Optional[str] = common.output_option(),
+        decree: bool = typer.Option(False, "--decree", help=_("The whole Keputusan: its body on A4 portrait (Menimbang, Mengingat, the dicta, the signature), then the Lampiran's table on A4 landscape.")),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:  # fmt: skip
         from zi_plan import documents
         from zi_plan.files import write_document
 
         loaded = common.open_plan(plan)
         common.warn_placeholders(loaded)
-        name = _("action-plan-{year}.html").format(year=loaded.year)
-        common.written(write_document(documents.plan_page(loaded).encode("utf-8"), output, name))
+        if decree:
+            common.warn_decree_body(loaded)
+            name = _("decree-{year}.html").format(year=loaded.year)
+            page = documents.decree_page(loaded)
+        else:
+            name = _("action-plan-{year}.html").format(year=loaded.year)
+            page = documents.plan_page(loaded)
+        common.written(write_document(page.encode("utf-8"), output, name))
 
 
 def _export(app: typer.Typer) -> None:

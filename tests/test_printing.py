@@ -162,7 +162,7 @@ def test_monev_report_of_a_month_prints_on_at_most_four_pages(zi, office, tmp_pa
         assert action in text
 
 
-@pytest.mark.parametrize("command", [("report", "-m", "12"), ("publish",), ("evidence", "pack"), ("evidence", "pack", "--by", "lke")])
+@pytest.mark.parametrize("command", [("report", "-m", "12"), ("publish",), ("publish", "--decree"), ("evidence", "pack"), ("evidence", "pack", "--by", "lke")])
 def test_pages_read_on_a_phone_without_sideways_scrolling(zi, office, tmp_path, chromium, command):
     out = tmp_path / "page.html"
     if "pack" in command:  # the pack's index.html, as an evaluator opens it from the unpacked zip

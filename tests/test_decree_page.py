@@ -54,3 +54,13 @@ def test_an_electronic_signature_prints_its_verification_link(zi, write_plan, tm
     assert zi("publish", "--decree", "-o", str(out), "--plan", str(path)).code == 0
     page = out.read_text(encoding="utf-8")
     assert 'href="https://tte.example.go.id/verify/abc"' in page and "secara elektronik" in page
+
+
+def test_the_decree_keeps_its_indonesian_words_in_an_english_session(zi, tmp_path):
+    out = tmp_path / "k.html"
+    assert zi("--lang", "en", "publish", "--decree", "-o", str(out), "--plan", str(PLAN)).code == 0
+    page = out.read_text(encoding="utf-8")
+    for words in ("Menimbang", "MEMUTUSKAN:", "Ditetapkan di Fef", "Pada tanggal 15 April 2023", "KOMPONEN", "LANGKAH AKSI", "PENANGGUNG JAWAB"):
+        assert words in page
+    assert ">COMPONENT<" not in page and ">ACTION STEPS<" not in page
+    assert 'data-label="INDICATOR"' in page  # the phone cards' labels follow the reader's language

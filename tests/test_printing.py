@@ -193,7 +193,7 @@ def test_report_links_stored_evidence_to_the_file(zi, office, tmp_path):
 # ---------------------------------------------------------------- the whole decree (issue 26)
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("lang", ["id"])
 def test_the_decree_prints_its_body_portrait_then_the_lampiran_landscape(zi, tmp_path, chromium, lang):
     from pypdf import PdfReader
 

@@ -211,7 +211,18 @@ def test_eml_without_a_coordinator_has_no_sender_and_says_so(zi, office, tmp_pat
 def test_markdown_digest(zi, signed):
     out = zi("digest", "--month", "4", "--team", "sdm", "--format", "md", "--plan", str(signed)).out
     assert out.startswith("# Rencana Aksi Zona Integritas — Tim Sistem Manajemen Sumber Daya Manusia\n")
-    assert "**Jatuh tempo April 2023" in out and "\n- III." in out and "=====" not in out
+    assert "\n### Jatuh tempo April 2023" in out and "\n- III." in out and "=====" not in out
+    assert "Yth. Tim Sistem Manajemen Sumber Daya Manusia,\\\n" in out  # a hard break: the greeting's lines stay lines
+
+
+def test_plan_text_is_only_text_in_markdown_and_on_the_terminal(zi, office):
+    indicator = "Kebutuhan pegawai yang disusun oleh unit kerja mengacu kepada peta jabatan"
+    text = office.read_text(encoding="utf-8").replace(f"indicator: {indicator}", f'indicator: "[x](javascript:alert(1)) <b>*bold*</b> \\x1b[2J {indicator}"')
+    office.write_text(text, encoding="utf-8")
+    md = zi("digest", "--month", "5", "--team", "sdm", "--format", "md", "--plan", str(office)).out
+    assert "\\[x\\](javascript:alert(1)) \\<b\\>\\*bold\\*\\</b\\>" in md
+    plain = zi("digest", "--month", "5", "--team", "sdm", "--plan", str(office)).out
+    assert "\x1b" not in plain and "[2J" not in plain and "</b>  Kebutuhan pegawai" in plain  # the escape sequence is gone, whole
 
 
 def test_a_plan_of_an_older_format_has_its_digest(zi, tmp_path):

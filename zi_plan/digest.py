@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from collections.abc import Iterator
 from typing import Any, NamedTuple
 
@@ -261,11 +262,32 @@ def text_messages(digest: Digest, limit: int = WHATSAPP_LIMIT) -> list[str]:
     return split(blocks(digest, "*"), limit, label)
 
 
+_HEADING = "\ue000"  # marks headings while the Markdown is built (a private-use character no plan holds)
+_MARKUP = re.compile(r"([\\`*_{}\[\]<>|~#])")
+
+
+def _md(text: str) -> str:
+    """Plan text as Markdown text: no emphasis, link, code or HTML can come from a plan or a name."""
+    return _MARKUP.sub(r"\\\1", text)
+
+
 def markdown(digest: Digest) -> str:
     """The digest as Markdown (one document, for email or a shared folder)."""
-    lines = [line for block in blocks(digest, "**") for line in block]
-    lines[0] = "# " + lines[0].strip("*")
-    return "\n".join(line.replace("• ", "- ").replace("✓ ", "- ✓ ") if line.startswith(("• ", "✓ ")) else line for line in lines) + "\n"
+    lines = [line for block in blocks(digest, _HEADING) for line in block]
+    out = []
+    for n, line in enumerate(lines):
+        if line.startswith(_HEADING):
+            out.append(("# " if n == 0 else "### ") + _md(line.strip(_HEADING)))
+        elif line.startswith(("• ", "✓ ")):
+            out.append("- " + ("✓ " if line.startswith("✓") else "") + _md(line[2:]))
+        elif line.startswith("  "):
+            out.append("  " + _md(line.strip()))
+        else:
+            out.append(_md(line))
+    for n in range(len(out) - 1):  # lines of one paragraph or entry: a hard break keeps them apart
+        if out[n] and out[n + 1] and not out[n].startswith("#") and not out[n + 1].startswith(("- ", "#")):
+            out[n] += "\\"
+    return "\n".join(out) + "\n"
 
 
 def to_json(digest: Digest, messages: list[str]) -> dict[str, Any]:

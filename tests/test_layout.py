@@ -9,7 +9,10 @@ import pytest
 from tests.conftest import REPO
 
 PACKAGE = REPO / "zi_plan"
-MODULES = sorted(PACKAGE.rglob("*.py"))
+# schema/core.py is data generated from the models (`python -m zi_plan.schema.validators`),
+# never edited by hand: its length follows the schema's, and the cap is for code.
+GENERATED = {PACKAGE / "schema" / "core.py"}
+MODULES = sorted(p for p in PACKAGE.rglob("*.py") if p not in GENERATED)
 LONG_FUNCTIONS_ALLOWED: set[tuple[str, str]] = set()
 
 
@@ -37,8 +40,6 @@ def test_every_command_group_registers():
     assert on_disk == set(cli.GROUPS), "list each zi_plan/commands/<group>.py in cli.GROUPS (and nothing else)"
 
 
-GENERATED = {"schema/core.py"}  # data written by python -m zi_plan.schema.validators
-
 
 def _has_logic(path) -> bool:
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -55,5 +56,5 @@ def _mirror(path):
 
 def test_tests_mirror_the_package():
     missing = [f"{_mirror(p).relative_to(REPO)} (for zi_plan/{p.relative_to(PACKAGE)})" for p in MODULES
-               if str(p.relative_to(PACKAGE)) not in GENERATED and _has_logic(p) and not _mirror(p).exists()]  # fmt: skip
+               if _has_logic(p) and not _mirror(p).exists()]  # fmt: skip
     assert missing == [], "each module with logic has its tests at the same path under tests/:\n" + "\n".join(missing)

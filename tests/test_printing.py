@@ -162,7 +162,7 @@ def test_monev_report_of_a_month_prints_on_at_most_four_pages(zi, office, tmp_pa
         assert action in text
 
 
-@pytest.mark.parametrize("command", [("report", "-m", "12"), ("publish",), ("evidence", "pack"), ("evidence", "pack", "--by", "lke")])
+@pytest.mark.parametrize("command", [("report", "-m", "12"), ("publish",), ("publish", "--decree"), ("evidence", "pack"), ("evidence", "pack", "--by", "lke")])
 def test_pages_read_on_a_phone_without_sideways_scrolling(zi, office, tmp_path, chromium, command):
     out = tmp_path / "page.html"
     if "pack" in command:  # the pack's index.html, as an evaluator opens it from the unpacked zip
@@ -188,3 +188,27 @@ def test_report_links_stored_evidence_to_the_file(zi, office, tmp_path):
     assert len(links) == 1
     target = (out.parent / unquote(links[0])).resolve()
     assert target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == hashlib.sha256(b"foto absensi").hexdigest()
+
+
+# ---------------------------------------------------------------- the whole decree (issue 26)
+
+
+@pytest.mark.parametrize("lang", ["id"])
+def test_the_decree_prints_its_body_portrait_then_the_lampiran_landscape(zi, tmp_path, chromium, lang):
+    from pypdf import PdfReader
+
+    out = tmp_path / "keputusan.html"
+    assert zi("--lang", lang, "publish", "--decree", "-o", str(out), "--plan", str(PLAN)).code == 0
+    pdf = tmp_path / "keputusan.pdf"
+    chromium("--no-pdf-header-footer", f"--print-to-pdf={pdf}", out.as_uri())
+    reader = PdfReader(pdf)
+    shapes = ["portrait" if float(p.mediabox[2]) < float(p.mediabox[3]) else "landscape" for p in reader.pages]
+    texts = [" ".join(p.extract_text().split()) for p in reader.pages]
+    body = shapes.index("landscape")
+    assert 1 <= body <= 4 and set(shapes[body:]) == {"landscape"}, shapes
+    assert texts[0].startswith("KOMISI PEMILIHAN UMUM KABUPATEN TAMBRAUW") and "Menimbang" in texts[0]
+    # The signature block closes the body, in place: after the last dictum, before the Lampiran.
+    last = " ".join(texts[:body])
+    assert last.index("KEEMPAT") < last.index("Ditetapkan di Fef") < last.index("ttd.") < last.index("ABRAHAM YOSIAS IMBIRI") < last.index("Salinan sesuai")
+    assert texts[body].startswith("LAMPIRAN I") and "PENANGGUNG JAWAB" in texts[body]
+    assert "ABRAHAM YOSIAS IMBIRI" in texts[-1] and "VI.3.c" not in " ".join(texts)  # the Lampiran closes signed too; ids are zi's, not the decree's

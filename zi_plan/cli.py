@@ -30,6 +30,7 @@ GROUPS = (
     "recording",
     "progress",
     "documents",
+    "digest",
     "evidence",
     "newplans",
     "journal",

@@ -19,6 +19,7 @@ LANGUAGES = ("id", "en")
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+_asked: str | None = None  # the language --lang or ZI_LANG asked for (None: only the locale spoke)
 
 
 def normalise(value: str) -> str | None:
@@ -33,9 +34,11 @@ def normalise(value: str) -> str | None:
 
 def detect(explicit: str | None = None) -> str:
     """The language to use: --lang, ZI_LANG, the locale, else English."""
+    global _asked
+    chosen = explicit or os.environ.get("ZI_LANG", "")
+    _asked = normalise(chosen) if chosen.strip() else None
     if explicit:
         return normalise(explicit) or "en"
-    chosen = os.environ.get("ZI_LANG", "")
     if chosen.strip():
         return normalise(chosen) or "en"
     # POSIX order: the first of these that is set decides.
@@ -57,6 +60,12 @@ def set_language(language: str) -> None:
 
 def language() -> str:
     return _language
+
+
+def asked() -> str | None:
+    """The language asked for outright (--lang, else ZI_LANG), or None when it came from the locale:
+    a document written for others (`zi digest`) has a language of its own, not the terminal's."""
+    return _asked
 
 
 def _(message: str) -> str:

@@ -29,7 +29,7 @@ def test_the_starter_is_a_valid_plan_of_the_six_components():
     text = starter_plan("KPU Kabupaten Contoh", 2025)
     data, problems = check_text("new.yaml", text)
     assert problems == []
-    assert data["version"] == 2 and data["year"] == 2025 and data["institution"] == "KPU Kabupaten Contoh"
+    assert data["version"] == 3 and data["year"] == 2025 and data["institution"] == "KPU Kabupaten Contoh"
     assert [c["id"] for c in data["components"]] == ["I", "II", "III", "IV", "V", "VI"]
     assert all(len(c["items"]) == 1 and len(c["items"][0]["actions"]) == 1 for c in data["components"])
     assert {t["id"] for t in data["teams"]} == {c["team"] for c in data["components"]}

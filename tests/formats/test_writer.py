@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from tests.conftest import MINIMAL, PLAN
-from zi_plan.formats.writer import plan_out, plan_yaml, scalar
+from zi_plan.formats.scalar import scalar
+from zi_plan.formats.writer import plan_out, plan_yaml
 from zi_plan.store.plans import load_plan
 
 

@@ -25,14 +25,14 @@ def test_a_version_1_plan_loads_unchanged(zi):
     assert result.code == 0 and all("placeholder zi init/import wrote" in line for line in warnings)
 
 
-def test_init_writes_version_2(zi, tmp_path):
+def test_init_writes_version_3(zi, tmp_path):
     path = tmp_path / "new.yaml"
     assert zi("init", str(path), "--institution", "X", "--year", "2024").code == 0
-    assert "\nversion: 2\n" in path.read_text(encoding="utf-8")
+    assert "\nversion: 3\n" in path.read_text(encoding="utf-8")
 
 
 def test_a_newer_version_is_refused_with_its_line(zi, write_plan):
-    path = write_plan("version: 3\n" + MINIMAL)
+    path = write_plan("version: 4\n" + MINIMAL)
     result = zi("validate", str(path))
     assert result.code == 1 and f"{path}:1:10: " in result.out and "update zi" in result.out
 
@@ -165,7 +165,7 @@ def test_the_model_takes_a_valid_plan_and_strips_its_texts():
 @pytest.mark.parametrize(
     ("change", "loc", "kind"),
     [
-        (lambda d: d.update(version=3), ("version",), "literal_error"),
+        (lambda d: d.update(version=4), ("version",), "literal_error"),
         (lambda d: d.update(year=1999), ("year",), "greater_than_equal"),
         (lambda d: d.update(year="2024"), ("year",), "int_type"),  # strict: text is not a year
         (lambda d: d.update(title="   "), ("title",), "string_too_short"),

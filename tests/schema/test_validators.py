@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from tests.conftest import PLAN, REPO
 from zi_plan.schema import core, validators
 from zi_plan.schema.journal import JournalFile
-from zi_plan.schema.plan import Plan
+from zi_plan.schema.plan import DecreeBody, Plan
 
 REGENERATE = "the models changed: run `python -m zi_plan.schema.validators` and commit zi_plan/schema/core.py"
 
@@ -77,7 +77,7 @@ def _plan() -> dict[str, Any]:
 def _broken_plans() -> list[Any]:
     cases: list[Any] = [None, [], "plan", 5, {}, {"components": "x"}]
     for path, value in [
-        (("institution",), 5), (("year",), "2023"), (("year",), 1999), (("lke",), True), (("version",), 3),
+        (("institution",), 5), (("year",), "2023"), (("year",), 1999), (("lke",), True), (("version",), 4),
         (("decree", "date"), "2023-13-01"), (("decree", "sign"), "typo"), (("teams", 0, "id"), "Tim A"),
         (("teams", 0, "name"), "  "), (("components", 0, "id"), "1"), (("components", 0, "items"), []),
         (("components", 0, "items", 0, "actions", 0, "months"), [0, 13, "4", 4.0]),
@@ -143,7 +143,7 @@ def test_a_valid_journal_validates_to_objects_the_journal_reads():
 
 def test_the_keys_of_each_model_come_from_the_stored_schema():
     assert validators.fields("PLAN", "Action") == list(Plan.model_fields["components"].annotation.__args__[0].model_fields["items"].annotation.__args__[0].model_fields["actions"].annotation.__args__[0].model_fields)
-    assert validators.fields("PLAN", "Decree") == ["number", "date", "place", "signatory", "position"]
+    assert validators.fields("PLAN", "Decree") == ["number", "date", "place", "signatory", "position", *DecreeBody.model_fields]
     assert validators.fields("PLAN", "Nothing") == []
 
 

@@ -157,6 +157,16 @@ def warn_placeholders(plan: LoadedPlan) -> None:
         tables.console(stderr=True).print(tables.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
 
 
+def warn_decree_body(plan: LoadedPlan) -> None:
+    """`zi publish --decree`: say on stderr which parts of the decree are printed as placeholders."""
+    from zi_plan.render import tables
+    from zi_plan.schema import decree
+
+    line = decree.publish_warning(plan.decree)
+    if line:
+        tables.console(stderr=True).print(tables.esc("zi: " + _("warning: {message}").format(message=line)), soft_wrap=True)
+
+
 def month_or_now(month: int | None, plan_year: int) -> int:
     """The default-month rule: the month asked for, else the plan's "as of" month
     (12 for a past year, 1 for a year to come, else this month: zi_plan.model.status.as_of_month)."""

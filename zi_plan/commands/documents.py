@@ -47,15 +47,26 @@ def _report(app: typer.Typer) -> None:
 
 
 def _publish(app: typer.Typer) -> None:
-    @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website."))
-    def publish_cmd(output: Optional[str] = common.output_option(), force: bool = common.force_option(), plan: Optional[Path] = common.plan_option()) -> None:
+    @app.command("publish", help=_("The plan as one HTML page in the decree's table layout, for the office website; with --decree, the whole decree to print."))
+    def publish_cmd(
+        output: Optional[str] = common.output_option(),
+        decree: bool = typer.Option(False, "--decree", help=_("The whole Keputusan: its body on A4 portrait (Menimbang, Mengingat, the dicta, the signature), then the Lampiran's table on A4 landscape.")),
+        force: bool = common.force_option(),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:  # fmt: skip
         from zi_plan.documents import reports
         from zi_plan.fs.files import write_document
 
         loaded = common.open_plan_to_read(plan, scripted=True)
         common.warn_placeholders(loaded)
-        name = _("action-plan-{year}.html").format(year=loaded.year)
-        common.written(write_document(reports.plan_page(loaded).encode("utf-8"), output, name, force=force))
+        if decree:
+            common.warn_decree_body(loaded)
+            name = _("decree-{year}.html").format(year=loaded.year)
+            page = reports.decree_page(loaded)
+        else:
+            name = _("action-plan-{year}.html").format(year=loaded.year)
+            page = reports.plan_page(loaded)
+        common.written(write_document(page.encode("utf-8"), output, name, force=force))
 
 
 def _export(app: typer.Typer) -> None:

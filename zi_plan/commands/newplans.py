@@ -43,6 +43,7 @@ def _date_option() -> Any:
 def register(app: typer.Typer) -> None:
     _init(app)
     _import(app)
+    _upgrade(app)
 
 
 def _init(app: typer.Typer) -> None:
@@ -110,3 +111,22 @@ def _import(app: typer.Typer) -> None:
             tables.print_json({**summary.dry_run_json(imported), "written": str(target)})
         else:
             tables.print_written_plan(target)
+
+
+def _upgrade(app: typer.Typer) -> None:
+    @app.command("upgrade", help=_("Rewrite a plan of an older format as format 3: version 3, and the decree's body and the coordinator commented out to fill in; every line of the plan is kept, the old file saved as PLAN.bak. (Older plans work as they are.)"))
+    def upgrade_cmd(plan: Optional[Path] = common.plan_option()) -> None:
+        from zi_plan.formats import upgrade
+        from zi_plan.render import tables
+        from zi_plan.store.workspace import discover
+
+        choice = discover(plan)
+        if choice.bundled:
+            raise ZiError(_("the plan bundled with zi is not upgraded: name your plan with --plan"), exit_code=2)
+        result = upgrade.upgrade(choice.path)
+        out = tables.console()
+        if result is None:
+            out.print(_("{path} is in format {version} already: nothing to do").format(path=tables.esc(str(choice.path)), version=upgrade.FORMAT), soft_wrap=True)
+            return
+        out.print(_("{path}: format {old} -> {new}; the decree's parts to fill in are commented under 'decree:' (the old file: {backup})").format(
+            path=tables.esc(str(choice.path)), old=result.old_version, new=upgrade.FORMAT, backup=tables.esc(str(choice.path) + ".bak")), soft_wrap=True)  # fmt: skip

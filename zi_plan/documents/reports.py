@@ -16,10 +16,12 @@ from pathlib import Path
 from zi_plan.documents.pages import document_meta, render_page
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _, month_name
+from zi_plan.model.ids import letter
 from zi_plan.model.journal import EvidenceEntry, Journal, Record, Withdrawn, withdrawal_text
 from zi_plan.model.plan import ActionView, LoadedPlan
 from zi_plan.model.status import SYMBOLS, check_month, mark
 from zi_plan.progress.completion import completion, team_detail, team_loads
+from zi_plan.schema.decree import labels, text_of
 
 # ---------------------------------------------------------------- monev report
 
@@ -112,3 +114,39 @@ def evidence_href(journal: Journal, entry: EvidenceEntry, base: Path) -> str:
 def plan_page(plan: LoadedPlan) -> str:
     """The plan in the decree's own table layout, for the office website."""
     return render_page("publish.html", meta=document_meta(plan), components=plan.components, action_count=len(plan.actions))
+
+
+# ---------------------------------------------------------------- the whole decree
+
+# The decree is an Indonesian document whatever the interface language: its dates too.
+BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
+
+
+def decree_page(plan: LoadedPlan) -> str:
+    """The whole Keputusan: its body on A4 portrait, then the Lampiran's table on A4
+    landscape, in the order of the printed decree; a part the plan lacks is a
+    placeholder, never made up (zi_plan.schema.decree)."""
+
+    decree = plan.decree
+
+    def given(value: str) -> str | None:
+        return None if value.strip() == "..." else value.upper()
+
+    day = decree.date
+    heading = {
+        "number_line": f"NOMOR {decree.number.upper()}",
+        "date_text": f"{day.day} {BULAN[day.month - 1]} {day.year}",
+        "place": None if decree.place.strip() == "..." else decree.place,
+        "position": given(decree.position),
+        "signatory": given(decree.signatory),
+        "title": f"Keputusan Nomor {decree.number} — {plan.institution}",
+    }
+
+    def letters(index: int) -> str:  # Menimbang: a., b., ...
+        return f"{letter(index)}."
+
+    def numbers(index: int) -> str:  # Mengingat, Memperhatikan: 1., 2., ...
+        return f"{index + 1}."
+
+    return render_page("decree.html", meta=document_meta(plan), heading=heading, body=text_of(decree), labels=labels(),
+                       letters=letters, numbers=numbers, components=plan.components, action_count=len(plan.actions), decree_headers=True)  # fmt: skip

@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
+from typing import Any
 
 from zi_plan.errors import InvalidFile, ZiError
 from zi_plan.formats.writer import ActionOut, ComponentOut, ItemOut, PlanOut, plan_out, plan_yaml
@@ -76,7 +77,7 @@ def starter_plan(institution: str, year: int, number: str | None = None, date: d
         institution=institution, title=f"Rencana Aksi Pembangunan Zona Integritas {institution} Tahun {year}", year=year,
         decree_number=number, decree_date=date, place=place or "...", signatory=signatory or "...",
         position=position or "...", teams=[(s[2], s[3]) for s in STANDARD], components=components,
-        header=header, metadata_notes=notes,
+        header=header, metadata_notes=notes, body_template=True,
     )  # fmt: skip
     return plan_yaml(plan)
 
@@ -86,9 +87,11 @@ def next_year_plan(source: LoadedPlan, year: int, institution: str | None = None
     """``source``'s structure and schedule in a new year; no progress, no evidence."""
     number, date, notes = decree_defaults(year, number, date)
     institution = institution or source.institution
+    out = plan_out(source)
     plan = dataclasses.replace(
-        plan_out(source), institution=institution, title=re.sub(rf"\b{source.year}\b", str(year), source.title), year=year,
+        out, institution=institution, title=re.sub(rf"\b{source.year}\b", str(year), source.title), year=year,
         decree_number=number, decree_date=date, metadata_notes=notes,
+        decree_body=next_year_body(out.decree_body, source.year, year), body_template=not out.decree_body,
         header=[
             _("Rencana Aksi Pembangunan Zona Integritas — {institution}, {year}.").format(institution=institution, year=year),
             "",
@@ -98,6 +101,25 @@ def next_year_plan(source: LoadedPlan, year: int, institution: str | None = None
         ],
     )  # fmt: skip
     return plan_yaml(plan)
+
+
+# What belongs to the signed decree of that year, not to next year's: its
+# signature, the links between decrees, the year's DIPA.
+_SIGNED = ("nip", "signature", "verification_url", "amends", "amended_by")
+
+
+def next_year_body(body: dict[str, Any] | None, old: int, new: int) -> dict[str, Any] | None:
+    """This year's decree body as a start for next year's: the texts kept, its
+    name moved to the new year (like the title), what the signing gave dropped."""
+    if not body:
+        return None
+    out = {key: value for key, value in body.items() if key not in _SIGNED}
+    for key in ("about", "enacts"):  # the decree's own name; Mengingat's "Tahun 2023" cite other laws and stay
+        if isinstance(out.get(key), str):
+            out[key] = re.sub(rf"\b{old}\b", str(new), out[key])
+    if isinstance(out.get("budget"), dict):
+        out["budget"] = {"source": out["budget"]["source"]}
+    return out
 
 
 def write_new_plan(text: str, target: Path, force: bool) -> None:

@@ -13,30 +13,19 @@ import datetime as dt
 import json
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-import yaml
-
+from zi_plan.formats import decree_yaml
+from zi_plan.formats.decree_yaml import coordinator_lines
+from zi_plan.formats.scalar import scalar
+from zi_plan.i18n import _
 from zi_plan.model.ids import letter
 
 if TYPE_CHECKING:
     from zi_plan.model.plan import LoadedPlan
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/plan.schema.json"
-PLAN_VERSION = 2  # the plan format this zi writes (see zi_plan.schema.plan.Plan.version)
-
-
-def scalar(text: object) -> str:
-    """``text`` as a YAML scalar: plain when that reads back the same, else quoted."""
-    if not isinstance(text, str):
-        return str(text)
-    if text and text == text.strip() and "\n" not in text and not text.startswith(("'", '"', "#", "- ", "*", "&", "!", "%", "@", "`", "|", ">", "{", "[")):
-        try:
-            if yaml.safe_load(f"k: {text}") == {"k": text}:
-                return text
-        except yaml.YAMLError:
-            pass
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid YAML double-quoted scalar
+PLAN_VERSION = 3  # the plan format this zi writes (see zi_plan.schema.plan.Plan.version)
 
 
 @dataclass
@@ -92,6 +81,12 @@ class PlanOut:
     header: list[str] = field(default_factory=list)
     metadata_notes: dict[str, str] = field(default_factory=dict)
     lke: int | None = None  # the LKE worksheet's year, when the plan names one
+    # Plan format 3 (zi_plan.formats.decree_yaml writes them): the decree's body, or
+    # its parts commented out to fill in; the coordinator; team addresses.
+    decree_body: dict[str, Any] | None = None
+    body_template: bool = False
+    coordinator: dict[str, Any] | None = None
+    team_emails: dict[str, str] = field(default_factory=dict)
 
 
 def plan_out(plan: LoadedPlan) -> PlanOut:
@@ -117,6 +112,8 @@ def plan_out(plan: LoadedPlan) -> PlanOut:
         institution=plan.institution, title=plan.title, year=plan.year, decree_number=decree.number,
         decree_date=decree.date, place=decree.place, signatory=decree.signatory, position=decree.position,
         teams=[(t.id, t.name) for t in plan.teams], components=components, lke=plan.lke_year,
+        decree_body=dict(decree.body) if decree.body else None, coordinator=plan.coordinator._asdict() if plan.coordinator else None,
+        team_emails={t.id: t.email for t in plan.teams if t.email},
     )  # fmt: skip
 
 
@@ -140,11 +137,18 @@ def plan_yaml(plan: PlanOut) -> str:
     meta("place", plan.place, "  ")
     meta("signatory", plan.signatory, "  ")
     meta("position", plan.position, "  ")
+    lines += _body_lines(plan)
     if plan.lke is not None:
         lines.append(f"lke: {plan.lke}  # the LKE worksheet the plan is assessed on")
+    if plan.coordinator or plan.body_template:
+        lines += ["", *coordinator_lines(plan.coordinator)]
     lines += ["", "# PENANGGUNG JAWAB: the teams, referred to by their id.", "teams:"]
-    for team_id, name in plan.teams:
+    for number, (team_id, name) in enumerate(plan.teams):
         lines += [f"  - id: {scalar(team_id)}", f"    name: {scalar(name)}"]
+        if team_id in plan.team_emails:
+            lines.append(f"    email: {scalar(plan.team_emails[team_id])}")
+        elif plan.body_template and number == 0:  # once, as an example
+            lines.append("    # email: ...  # " + _("where `zi digest --format eml` addresses the team; several: a@x.go.id, b@x.go.id"))
     lines += ["", "components:"]
     for component in plan.components:
         lines += ["", f"  # {'=' * 70}"]
@@ -161,6 +165,14 @@ def plan_yaml(plan: PlanOut) -> str:
                 lines.append(f"          - id: {component.id}.{number}.{letter(index)}")
                 lines += _action_lines(action)
     return "\n".join(lines) + "\n"
+
+
+def _body_lines(plan: PlanOut) -> list[str]:
+    """The decree's body (plan format 3), or its parts commented out to fill in."""
+
+    if plan.decree_body:
+        return decree_yaml.body_lines(plan.decree_body)
+    return decree_yaml.template_lines() if plan.body_template else []
 
 
 def _action_lines(action: ActionOut) -> list[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.formats.newplan import decree_defaults
@@ -19,10 +20,14 @@ from zi_plan.formats.writer import ComponentOut, PlanOut, plan_yaml
 from zi_plan.i18n import _
 from zi_plan.importing.build import settle_teams, to_components
 from zi_plan.importing.columns import Columns, find_columns, parse_columns_option
+from zi_plan.importing.decree import DecreeRead, read_docx_body
 from zi_plan.importing.grid import Grid, join
 from zi_plan.importing.hierarchy import walk
 from zi_plan.importing.readers import read_grids
 from zi_plan.lke.worksheet import default_year
+
+if TYPE_CHECKING:
+    from zi_plan.importing.decree import DecreeRead
 
 QUARTERS = ("last", "spread")
 
@@ -98,13 +103,17 @@ def import_plan(path: Path, institution: str, year: int, options: ImportOptions 
         if keep_problems:
             return imported
         raise InvalidFile(imported.problems)
-    number, date, notes = decree_defaults(year, number, date)
+
+    found = read_docx_body(path) if path.suffix.lower() == ".docx" else DecreeRead()
+    number, date, notes = decree_defaults(year, number or found.number, date or (found.date if found.date and found.date.year == year else None))
     for key in ("place", "signatory", "position"):
-        notes[key] = _("fill in")
+        if getattr(found, key) is None:
+            notes[key] = _("fill in")
     label = imported.grid.label
     plan = PlanOut(
         institution=institution, title=title or f"Rencana Aksi Pembangunan Zona Integritas {institution} Tahun {year}",
-        year=year, decree_number=number, decree_date=date, place="...", signatory="...", position="...",
+        year=year, decree_number=number, decree_date=date, place=found.place or "...", signatory=found.signatory or "...",
+        position=found.position or "...", decree_body=found.body or None, body_template=not found.body,
         teams=imported.teams, components=imported.components,
         header=[
             _("Rencana Aksi Pembangunan Zona Integritas — {institution}, {year}.").format(institution=institution, year=year),
@@ -112,6 +121,7 @@ def import_plan(path: Path, institution: str, year: int, options: ImportOptions 
             _("Imported from {file} by `zi import` on {date}. The comments name the").format(file=label, date=dt.date.today().isoformat()),
             _("row each component, item and action came from, so that this file can be"),
             _("held against the table. Fill in the decree's details below."),
+            *_body_notes(found, year),
             *imported.notes,
         ],
         metadata_notes=notes, lke=_lke_year(imported.components),
@@ -126,3 +136,13 @@ def _lke_year(components: list[ComponentOut]) -> int | None:
         return None
 
     return default_year()
+
+
+def _body_notes(found: DecreeRead, year: int) -> list[str]:
+    """The header's word on the decree's body read from the document (zi_plan.importing.decree)."""
+    notes = []
+    if found.body:
+        notes.append(_("The decree's body was read from the document too ({parts}): check it against the signed decree.").format(parts=", ".join(found.body)))
+    if found.date is not None and found.date.year != year:
+        notes.append(_("The document's decree is dated {date}, not in {year}: its date was left to fill in.").format(date=found.date.isoformat(), year=year))
+    return notes

@@ -36,6 +36,10 @@ from zi_plan.model.ids import letter
 class TeamView(NamedTuple):
     id: str
     name: str
+    email: str | None = None  # plan format 3: where its digest is mailed
+
+
+DECREE_HEAD = ("number", "date", "place", "signatory", "position")
 
 
 class DecreeView(NamedTuple):
@@ -46,6 +50,17 @@ class DecreeView(NamedTuple):
     place: str
     signatory: str
     position: str
+    # Plan format 3: the body's keys as checked (zi_plan.schema.decree reads them).
+    body: dict[str, Any] | None = None
+
+
+class CoordinatorView(NamedTuple):
+    """The Zona Integritas coordinator (plan format 3)."""
+
+    name: str
+    position: str | None = None
+    email: str | None = None
+    phone: str | None = None
 
 
 def lke_suffix(codes: Iterable[str] | None) -> str:
@@ -130,6 +145,7 @@ class LoadedPlan:
     found_by: str = "option"
     fingerprint: str = ""  # the SHA-256 of the plan's content (see zi_plan.store.plans)
     lke_year: int | None = None  # the LKE worksheet named by the plan; None: the newest bundled
+    coordinator: CoordinatorView | None = None  # plan format 3
     actions: list[ActionView] = field(default_factory=list)  # derived: every action, in order
     by_id: dict[str, ActionView] = field(default_factory=dict)  # derived
 
@@ -178,18 +194,26 @@ class LoadedPlan:
 
 def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
     """The tree of views of already-checked plan data."""
-    teams = {t["id"]: TeamView(t["id"], t["name"].strip()) for t in data["teams"]}
+    teams = {t["id"]: TeamView(t["id"], t["name"].strip(), _stripped(t.get("email"))) for t in data["teams"]}
     components = [_component(comp, teams) for comp in data["components"]]
+    decree = data["decree"]
+    body = {key: value for key, value in decree.items() if key not in DECREE_HEAD} or None
+    who = data.get("coordinator")
     return LoadedPlan(
         path=path,
         institution=data["institution"].strip(),
         title=data["title"].strip(),
         year=data["year"],
-        decree=DecreeView(*(data["decree"][key] for key in ("number", "date", "place", "signatory", "position"))),
+        decree=DecreeView(decree["number"], decree["date"], decree["place"], decree["signatory"], decree["position"], body),
         teams=list(teams.values()),
         components=components,
         lke_year=data.get("lke"),
+        coordinator=CoordinatorView(*(_stripped(who.get(key)) for key in CoordinatorView._fields)) if who else None,
     )
+
+
+def _stripped(text: Any) -> Any:
+    return text.strip() if isinstance(text, str) else text
 
 
 def _teams(act: dict[str, Any], teams: dict[str, TeamView], inherited: TeamView) -> tuple[TeamView, ...]:

@@ -19,6 +19,7 @@ from zi_plan.i18n import _
 from zi_plan.lke.planrefs import lke_problems
 from zi_plan.model.ids import letter, roman
 from zi_plan.model.links import link_problem
+from zi_plan.schema.decree import rule_problems as decree_problems
 from zi_plan.schema.validators import fields
 from zi_plan.schema.wording import pydantic_problem
 
@@ -43,7 +44,7 @@ def plan_problems(path: str, text: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(path, 1, 1, _("the file is empty: a plan needs institution, year, decree, teams and components"))]
     if not isinstance(data, dict):
         return None, [Problem(path, 1, 1, _("a plan must be a mapping (key: value) at the top, not {kind}").format(kind=kind_of(data)))]
-    found = [*schema_problems(data), *rule_problems(data), *_lke_problems(data)]
+    found = [*schema_problems(data), *rule_problems(data), *_lke_problems(data), *_format_3_problems(data)]
     if not found:
         return data, []
     problems = located(path, text, found)
@@ -63,6 +64,19 @@ def _lke_problems(data: dict[str, Any]) -> list[Found]:
         return []
 
     return list(lke_problems(data))
+
+
+def _format_3_problems(data: dict[str, Any]) -> list[Found]:
+    """The decree's body, the coordinator and team addresses (zi_plan.schema.decree), read only for plans that have them."""
+    decree, teams = data.get("decree"), data.get("teams")
+    if not (
+        (isinstance(decree, dict) and not set(decree) <= {"number", "date", "place", "signatory", "position"})
+        or "coordinator" in data
+        or any(isinstance(t, dict) and "email" in t for t in _as_list(teams))
+    ):
+        return []
+
+    return list(decree_problems(data))
 
 
 # ---------------------------------------------------------------- schema errors as messages
@@ -162,6 +176,8 @@ def _value_message(err: Any, kind: str, name: str, value: Any, loc: tuple[Any, .
             return _("team id '{value}' must be lower-case letters, digits and '-', e.g. 'pengawasan'").format(value=value)
         if name == "id":
             return _("component id '{value}' must be a Roman numeral (I, II, III, ...)").format(value=value)
+        if name == "nip":
+            return _("NIP '{value}' must be the 18 digits of a civil servant's number, e.g. '19800101 200501 1 001'").format(value=value)
     if kind in ("int_type", "int_parsing"):
         return _("'{key}' must be a whole number, not {kind}").format(key=name, kind=kind_of(value))
     if kind.startswith("date"):
@@ -181,7 +197,7 @@ def schema_message(err: Any, loc: tuple[Any, ...]) -> str:
     if kind == "missing":
         return _("missing required key '{key}'").format(key=name)
     if loc == ("version",):
-        return _("this plan is in format version {value}; this zi reads versions 1 and 2: update zi").format(value=value)
+        return _("this plan is in format version {value}; this zi reads versions 1 to 3: update zi").format(value=value)
     if name == "months":
         if kind in ("greater_than_equal", "less_than_equal"):
             return _("month {month} is out of range: months are 1 (January) to 12 (December)").format(month=value)

@@ -31,8 +31,8 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=False, frozen=True)
 
 
-class Decree(_Strict):
-    """The decree (Keputusan) that sets the plan."""
+class DecreeHead(_Strict):
+    """The decree's number, date, place and signatory: what every plan gives."""
 
     number: Text = Field(description="Nomor keputusan, e.g. '439 Tahun 2023'.")
     date: dt.date = Field(description="Tanggal ditetapkan, YYYY-MM-DD.")
@@ -41,11 +41,90 @@ class Decree(_Strict):
     position: Text = Field(description="The signatory's position (jabatan).")
 
 
+# ---------------------------------------------------------------- plan format 3
+#
+# The decree's body (issue 26), the ZI coordinator and the teams' addresses.
+# Every field is optional, so that a plan of format 1 or 2 is a plan of
+# format 3 as it stands. Texts are the decree's, verbatim.
+
+Nip = Annotated[str, StringConstraints(strip_whitespace=True, pattern=r"^[0-9]{8} ?[0-9]{6} ?[0-9] ?[0-9]{3}$")]
+
+
+class Dictum(_Strict):
+    """One dictum after 'Menetapkan' (KESATU, KEDUA, ...)."""
+
+    label: Text = Field(description="The label as the decree writes it, e.g. 'KESATU'; kept verbatim (Tambrauw's decree goes KESATU, KEDUA, KEEMPAT).")
+    text: Text = Field(description="The dictum's text.")
+
+
+class Budget(_Strict):
+    """What the budget clause charges the decree's costs to."""
+
+    source: Text = Field(description="As the clause names it, e.g. 'Anggaran 076 Komisi Pemilihan Umum Kabupaten Tambrauw' or 'DIPA Sekretariat KPU Kabupaten ...'.")
+    dipa_number: Optional[Text] = Field(default=None, description="The DIPA's number, when the clause gives it.")
+    dipa_date: Optional[dt.date] = Field(default=None, description="The DIPA's date, YYYY-MM-DD, when the clause gives it.")
+
+
+class CertifiedCopy(_Strict):
+    """'Salinan sesuai dengan aslinya': who certified this copy."""
+
+    unit: Optional[Text] = Field(default=None, description="The unit above the position, e.g. 'SEKRETARIAT KOMISI PEMILIHAN UMUM KABUPATEN TAMBRAUW'.")
+    position: Text = Field(description="The certifier's position, e.g. 'Kepala Sub Bagian Hukum dan SDM'.")
+    name: Text = Field(description="The certifier's name.")
+    nip: Optional[Nip] = Field(default=None, description="The certifier's NIP (18 digits), when the copy gives it.")
+
+
+class DecreeLink(_Strict):
+    """Another decree: one this decree amends, or one that amends it."""
+
+    number: Text = Field(description="Its number, e.g. '512 Tahun 2023'.")
+    about: Optional[Text] = Field(default=None, description="Its 'tentang'.")
+    url: Optional[Text] = Field(default=None, description="Where it is published (http:// or https://).")
+
+
+class Coordinator(_Strict):
+    """The Zona Integritas coordinator: signs the month's digest to the teams."""
+
+    name: Text = Field(description="The coordinator's name.")
+    position: Optional[Text] = Field(default=None, description="e.g. 'Ketua Tim Pembangunan Zona Integritas'.")
+    email: Optional[Text] = Field(default=None, description="The address the digest's emails come from.")
+    phone: Optional[Text] = Field(default=None, description="A number the teams can reach (WhatsApp).")
+
+
+class DecreeBody(_Strict):
+    """The decree's parts besides its number, date, place and signatory (plan format 3)."""
+
+    issuer: Optional[Text] = Field(default=None, description="The heading naming the issuer, e.g. 'KOMISI PEMILIHAN UMUM KABUPATEN TAMBRAUW'.")
+    kind: Optional[Text] = Field(default=None, description="The document kind, e.g. 'KEPUTUSAN KOMISI PEMILIHAN UMUM KABUPATEN TAMBRAUW'.")
+    about: Optional[Text] = Field(default=None, description="TENTANG: what the decree is about.")
+    considering: Optional[list[Text]] = Field(default=None, min_length=1, description="Menimbang: a, b, ... in order.")
+    observing: Optional[list[Text]] = Field(default=None, min_length=1, description="Mengingat: 1, 2, ... in order (laws, regulations, the office's SK Tim).")
+    noting: Optional[list[Text]] = Field(default=None, min_length=1, description="Memperhatikan, when the decree has it.")
+    enacts: Optional[Text] = Field(default=None, description="Menetapkan: the decree's name as it enacts it.")
+    dicta: Optional[list[Dictum]] = Field(default=None, min_length=1, description="KESATU, KEDUA, ...: the labels verbatim; one points to the Lampiran.")
+    appendix: Optional[Text] = Field(default=None, description="How the dicta name the table, e.g. 'LAMPIRAN I' (default 'LAMPIRAN').")
+    budget: Optional[Budget] = Field(default=None, description="The budget clause's source of funds.")
+    nip: Optional[Nip] = Field(default=None, description="The signatory's NIP (18 digits), when the decree gives it.")
+    signature: Optional[Literal["wet", "ttd", "electronic"]] = Field(
+        default=None, description="How it is signed: 'wet' (ink), 'ttd' (a copy marked 'ttd.'), 'electronic' (BSrE, with verification_url)."
+    )
+    verification_url: Optional[Text] = Field(default=None, description="An electronic signature's verification link (http:// or https://).")
+    certified_copy: Optional[CertifiedCopy] = None
+    copies_to: Optional[list[Text]] = Field(default=None, min_length=1, description="Tembusan, in order.")
+    amends: Optional[list[DecreeLink]] = Field(default=None, min_length=1, description="Decrees this one amends.")
+    amended_by: Optional[list[DecreeLink]] = Field(default=None, min_length=1, description="Decrees that amend this one.")
+
+
+class Decree(DecreeBody, DecreeHead):
+    """The decree (Keputusan) that sets the plan: its head (format 1), then its body (format 3)."""
+
+
 class Team(_Strict):
     """A team (tim) responsible for components of the plan."""
 
     id: TeamId = Field(description="Short key used by components, e.g. 'pengawasan'.")
     name: Text = Field(description="The team's name as in the decree.")
+    email: Optional[Text] = Field(default=None, description="Where the team's digest is mailed: one address or several, comma-separated (plan format 3).")
 
 
 class Action(_Strict):
@@ -88,8 +167,9 @@ class Plan(_Strict):
     """A Rencana Aksi Pembangunan Zona Integritas."""
 
     # Absent in files written before version 2 (read as version 1, unchanged);
-    # version 2 adds source_id, teams, draft and unscheduled actions.
-    version: Optional[Literal[1, 2]] = Field(default=None, description="Plan format version: 2 (written by zi); absent means 1.")
+    # version 2 adds source_id, teams, draft and unscheduled actions; version 3
+    # the decree's body, the coordinator and team addresses (all optional).
+    version: Optional[Literal[1, 2, 3]] = Field(default=None, description="Plan format version: 3 (written by zi); absent means 1.")
     institution: Text = Field(description="The office, e.g. 'Komisi Pemilihan Umum Kabupaten Tambrauw'.")
     title: Text = Field(description="The plan's title as in the decree.")
     year: Annotated[int, Strict(), Field(ge=2000, le=2100)] = Field(description="The plan's year.")
@@ -97,6 +177,7 @@ class Plan(_Strict):
     lke: Optional[Annotated[int, Strict(), Field(ge=2000, le=2100)]] = Field(
         default=None, description="The year of the LKE worksheet the plan is assessed on; default the newest bundled with zi."
     )
+    coordinator: Optional[Coordinator] = Field(default=None, description="The Zona Integritas coordinator, who signs the month's digest (plan format 3).")
     teams: list[Team] = Field(min_length=1)
     components: list[Component] = Field(min_length=1)
 

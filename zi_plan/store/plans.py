@@ -93,7 +93,7 @@ class FileCheck(NamedTuple):
 def check_file(path: Path) -> FileCheck:
     """Every problem in the plan file at ``path`` and, when it is valid, every
     warning; the text is parsed once for all of them (it may be large)."""
-    from zi_plan.schema import placeholders, unfinished, yamlio  # `zi validate` only; PyYAML
+    from zi_plan.schema import decree, placeholders, unfinished, yamlio  # `zi validate` only; PyYAML
 
     try:
         text = yamlio.read_text(path)
@@ -105,7 +105,7 @@ def check_file(path: Path) -> FileCheck:
     # No warning about ids left to their position: a written id must be the
     # position's id anyway, so writing it keeps nothing in place; after an
     # insertion every command warns and documents wait for zi journal move.
-    warnings = [*placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data)]
+    warnings = [*placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data), *decree.warnings(path, text, data)]
     return FileCheck(str(path), [], sorted(warnings, key=lambda p: (p.line or 0, p.column or 0)))
 
 

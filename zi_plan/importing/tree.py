@@ -17,6 +17,10 @@ class RowAction:
     draft: bool = False
     notes: list[str] = field(default_factory=list)
     lke: list[str] = field(default_factory=list)  # LKE question codes: its own code's, and an LKE column's
+    team_cells: list[str] = field(default_factory=list)  # the team cells as written, settled into ``teams`` at the end
+    question: str = ""  # an LKE question's text, matched to its code at the end
+    row_id: str = ""  # zi's own id in the table (`zi export`), checked against the one it gets
+    rows: list[int] = field(default_factory=list)  # every grid row it was read from (a continued action has several)
 
 
 @dataclass
@@ -27,6 +31,7 @@ class RowItem:
     actions: list[RowAction] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     teams: list[str] = field(default_factory=list)  # team keys of its heading row: its actions' unless they name one
+    team_cells: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -36,6 +41,7 @@ class RowComponent:
     code: str | None = None
     team: str | None = None  # team key
     items: list[RowItem] = field(default_factory=list)
+    team_cell: str | None = None  # as written in its row, settled into ``team`` at the end
     notes: list[str] = field(default_factory=list)
 
     @property

@@ -145,6 +145,8 @@ class Teams:
     spellings: dict[str, Counter[str]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # key of a near-duplicate -> key it was merged into
     known: dict[tuple[str, ...], str] = field(default_factory=dict)  # token form -> a cell naming one team
+    lengths: list[int] = field(default_factory=list)  # the lengths of the known forms, to look them up from any word
+    splits: dict[str, list[str]] = field(default_factory=dict)  # cell -> its names, read once
     named: dict[str, str] = field(default_factory=dict)  # key -> team name fixed by a mapping file
     ids_given: dict[str, str] = field(default_factory=dict)  # key -> team id (from `zi export`'s decree sheet)
 
@@ -157,27 +159,41 @@ class Teams:
         distinct = list(dict.fromkeys(tidy(c) for c in cells if tidy(c)))
         forms = {c: tuple(_tokens(c)) for c in distinct}
         self.known = {form: c for c, form in forms.items() if form}
-        counts: Counter[str] = Counter()
-        for cell in cells:
-            for part in self.split(cell):
-                counts[team_key(part)] += 1
-        # 'Tim DIPWEB' is the short name of 'Tim Diseminasi, Pengelolaan PST, dan Website (DIPWEB)'.
-        for cell in distinct:
-            for part in self.split(cell):
-                short = re.search(r"\(([A-Z]{2,10})\)\s*$", part)
-                if short and team_key(short.group(1)) in counts and team_key(short.group(1)) not in self.aliases:
-                    self.aliases[team_key(short.group(1))] = team_key(part)
+        self.lengths = sorted({len(form) for form in self.known})
+        counts: Counter[str] = Counter(team_key(part) for cell in cells for part in self.split(cell))
+        self._fold_short_names(distinct, counts)
+        self._fold_typos(counts)
+
+    def _fold_short_names(self, distinct: list[str], counts: Counter[str]) -> None:
+        """'Tim DIPWEB' is the short name of 'Tim Diseminasi, Pengelolaan PST, dan Website (DIPWEB)'."""
+        for part in (p for cell in distinct for p in self.split(cell)):
+            short = re.search(r"\(([A-Z]{2,10})\)\s*$", part)
+            if short and team_key(short.group(1)) in counts and team_key(short.group(1)) not in self.aliases:
+                self.aliases[team_key(short.group(1))] = team_key(part)
+
+    def _fold_typos(self, counts: Counter[str]) -> None:
+        """A rare spelling a letter off a more common one is read as it; keys are bucketed by their words with one left out."""
+        buckets: dict[tuple[str, ...], list[str]] = {}
+        for key in counts:
+            words = key.split()
+            for i in range(len(words)):
+                if not _NUMERAL.match(words[i]):  # a number never differs by a typo ('Pilar 1', 'Pilar 2')
+                    buckets.setdefault((*words[:i], "*", *words[i + 1:]), []).append(key)
         for key, count in counts.most_common():
             if key in self.aliases:
                 continue
-            close = next((k for k, n in counts.most_common() if k != key and n > count and k not in self.aliases and misspelt(key, k)), None)
+            words = key.split()
+            near = {k for i in range(len(words)) for k in buckets.get((*words[:i], "*", *words[i + 1:]), [])}
+            close = max((k for k in near if k != key and counts[k] > count and k not in self.aliases and misspelt(key, k)), key=lambda k: counts[k], default=None)
             if close is not None:
                 self.aliases[key] = close
 
     def split(self, cell: str) -> list[str]:
         """The team names in one cell: one per line or between semicolons, each of those split again on names the table uses elsewhere or on unit words."""
-        pieces = [tidy(p) for p in re.split(r"\s*(?:\n|;)\s*", cell.strip()) if tidy(p)]
-        return [name for piece in pieces for name in self._split_piece(piece)]
+        if cell not in self.splits:
+            pieces = [tidy(p) for p in re.split(r"\s*(?:\n|;)\s*", cell.strip()) if tidy(p)]
+            self.splits[cell] = [name for piece in pieces for name in self._split_piece(piece)]
+        return list(self.splits[cell])
 
     def _split_piece(self, text: str) -> list[str]:
         found = self._segment(text)
@@ -202,7 +218,8 @@ class Teams:
             while j < n and words[j] in _SPLIT_TOKENS:
                 j += 1
             steps = [(j, new, cuts)] if j > i else []
-            steps += [(j + len(form), new, [*cuts, (j, j + len(form))]) for form in self.known if form != words and words[j:j + len(form)] == form]
+            forms = [words[j:j + size] for size in self.lengths if j + size <= n] if j < n else []
+            steps += [(j + len(form), new, [*cuts, (j, j + len(form))]) for form in forms if form != words and form in self.known]
             if j < n and spans[j][3] and (j == 0 or words[j - 1] in _SPLIT_TOKENS):
                 k = next((x for x in range(j, n) if words[x] in _SPLIT_TOKENS), n)
                 steps.append((k, new + 1, [*cuts, (j, k)]))

@@ -221,3 +221,26 @@ def test_the_summary_in_both_languages(zi, tmp_path):
     assert "What zi inferred" in english.out and "to read next year's table the same way" in english.out
     header = (tmp_path / "q.yaml").read_text(encoding="utf-8").split("\ninstitution:", 1)[0]
     assert "# How the table was read:" in header and "# - Target (column 3) read as the indicator" in header
+
+
+def test_short_question_texts_are_no_codes(zi, tmp_path):
+    from tests.tables import write_csv
+
+    rows = [["NO", "KOMPONEN", "INDIKATOR", "KEGIATAN", "OUTPUT", "WAKTU", "PJ", "PERTANYAAN LKE", "KODE LKE"],
+            ["I", "MP", "", "", "", "", "Tim MP", "", ""],
+            ["1", "Tim Kerja", "SK", "Menyusun", "SK", "Mei", "", "Tim dibentuk?", "P.1.i.a"],
+            ["2", "Agen", "Agen", "Menetapkan", "SK", "Juni", "", "Sudah ditetapkan agen perubahan", "P.1.iv.b, P.1.iv.c"]]  # fmt: skip
+    data = json.loads(zi("import", str(write_csv(tmp_path / "t.csv", rows)), "--institution", "X", "--year", "2025", "--dry-run", "--json").out)
+    assert data["problems"] == [] and data["columns"]["lke"]["header"] == "KODE LKE"
+    # the codes from KODE LKE; the second question's text matches its question in the worksheet too
+    assert [a["lke"] for a in data["actions"]] == [["P.1.i.a"], ["P.1.iv.b", "P.1.iv.c"]]
+
+
+def test_a_question_text_disagreeing_with_its_code_is_told(zi, tmp_path):
+    from tests.tables import write_csv
+
+    rows = [["NO", "KOMPONEN", "INDIKATOR", "KEGIATAN", "OUTPUT", "WAKTU", "PJ", "PERTANYAAN LKE", "KODE LKE"],
+            ["I", "MP", "", "", "", "", "Tim MP", "", ""],
+            ["1", "Agen", "Agen", "Menetapkan", "SK", "Juni", "", "Sudah ditetapkan agen perubahan", "P.1.i.a"]]  # fmt: skip
+    data = json.loads(zi("import", str(write_csv(tmp_path / "t.csv", rows)), "--institution", "X", "--year", "2025", "--dry-run", "--json").out)
+    assert data["warnings"] == [{"message": "the question text is LKE P.1.iv.b, but the row's codes say P.1.i.a: both kept; check which it serves", "rows": [3]}]

@@ -172,7 +172,8 @@ def test_bad_columns_option(zi, tmp_path, option, words):
 def test_columns_option_naming_a_missing_header(zi, tmp_path):
     table = tables.one_cell_csv(tmp_path / "t.csv")
     result = zi("import", str(table), "--institution", "X", "--year", "2024", "--columns", "evidence=LUARAN")
-    assert result.code == 1 and f"{table}:1:1: " in result.err and "LUARAN" in result.err
+    assert result.code == 1 and f"{table}:1:1: --columns: no column headed LUARAN in this table; the headers of row 1: " \
+        "NO; KOMPONEN; INDIKATOR; KEGIATAN; BUKTI DUKUNG; WAKTU PELAKSANAAN; PJ" in result.err
 
 
 def test_no_team_anywhere_needs_team_option(zi, tmp_path):
@@ -318,3 +319,17 @@ def test_an_lke_column_gives_each_action_its_lke_codes(zi, tmp_path):
             ["", "", "Rencana disusun", "Menyusun", "Dokumen", "Februari", "", "P.1.ii.a"]]
     plan = imported(zi, tables.write_csv(tmp_path / "lke.csv", rows))
     assert [a.lke for a in plan.actions] == [("P.1.i.a", "P.1.i.b"), ("P.1.ii.a",)]
+
+
+@pytest.mark.parametrize(("rows", "where", "words"), [
+    ([["NO", "KOMPONEN", "INDIKATOR", "KEGIATAN", "OUTPUT", "WAKTU", "PJ"], ["1", "Tim Kerja", "SK", "Menyusun", "SK", "Mei", "Tim A"],
+      ["II", "Pengawasan", "", "", "", "", "Tim B"], ["1", "UPG", "UPG", "Membentuk", "SK", "Juni", ""]],
+     ":2:1: ", "a row before any component (code 1): the table must start with a component row (I, II, ...)"),
+    ([["KODE", "URAIAN", "INDIKATOR", "BUKTI", "WAKTU", "PJ"], ["SS.1", "Manajemen Perubahan", "", "", "", "Tim MP"],
+      ["SS.1.1", "Menyusun SK", "SK", "SK", "Mei", ""], ["SS.2", "Pengawasan", "", "", "", "Tim W"]],
+     ":4:1: ", "component 'Pengawasan' (code SS.2) has no actions under it"),
+])  # fmt: skip
+def test_a_structure_error_names_the_row_and_the_code(zi, tmp_path, rows, where, words):
+    table = tables.write_csv(tmp_path / "t.csv", rows)
+    result = zi("import", str(table), "--institution", "X", "--year", "2024")
+    assert result.code == 1 and f"{table}{where}{words}" in result.err

@@ -134,10 +134,13 @@ def _assign_levels(cols: Columns, levels: list[Candidate]) -> None:
             component=cols.label(cols.roles["component"]), item=cols.label(cols.roles["item"])), [cols.header]))  # fmt: skip
 
 
+_CODE_WORD = re.compile(r"(?:[A-Za-z]{1,3}(?:\.[0-9A-Za-z]+)+|\d+(?:\.[0-9A-Za-z]+)*)[.,;]?")
+
+
 def _is_question(text: str) -> bool:
-    """A sentence (four words or more, most of them plain words), not a list of codes."""
+    """Words, not a list of codes (P.1.i.a, P.1.i.b): a question's text however short ('Apakah SOP ada?')."""
     words = text.split()
-    return len(words) >= 4 and sum(w.isalpha() and len(w) >= 3 for w in words) >= max(3, len(words) // 2)
+    return len(words) >= 2 and not all(_CODE_WORD.fullmatch(w) for w in words)
 
 
 def _settle_lke(grid: Grid, cols: Columns, rows: list[int]) -> None:

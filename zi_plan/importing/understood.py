@@ -56,6 +56,9 @@ def match_questions(state: Walk) -> None:
                 unmatched.append(action.row)
             else:
                 matched.append(action.row)
+                if action.lke and code not in action.lke:
+                    state.findings.warn(_("the question text is LKE {code}, but the row's codes say {codes}: both kept; check which it serves").format(
+                        code=code, codes=", ".join(action.lke)), [action.row])  # fmt: skip
                 action.lke = list(dict.fromkeys([*action.lke, code]))
     if matched:
         state.findings.infer(ngettext("{n} LKE question text matched to its code", "{n} LKE question texts matched to their codes", len(matched)).format(n=len(matched)), matched)

@@ -156,18 +156,18 @@ def target_and_evidence() -> Layout:
 
 
 def merged_indicators() -> Layout:
-    """A tax office: INDIKATOR and NO merged down over the steps of one indicator, months marked, a step cell left empty."""
+    """A tax office: INDIKATOR, NO and the team merged down over the steps of one indicator, months marked, a step cell left empty."""
     header = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "DATA DUKUNG", *(str(m) for m in range(1, 13)), "PIC"]
     m = lambda *marked: ["v" if x in marked else "" for x in range(1, 13)]  # noqa: E731
     rows: list[list[Any]] = [
         header,
         ["I", "Manajemen Perubahan", "", "", "", *m(), "Tim MP"],
-        ["1", "Tim Kerja", "SK Tim Kerja terbit", "Menyusun draf SK", "Draf SK", *m(1), ""],
+        ["1", "Tim Kerja", "SK Tim Kerja terbit", "Menyusun draf SK", "Draf SK", *m(1), "Subbagian Umum"],
         [None, None, None, "Menetapkan SK", "SK Tim Kerja", *m(2), None],
         [None, None, "Rapat monitoring tim", "", "Notulen", *m(3, 6), None],
         ["2", "Budaya Kerja", "Apel pagi rutin", "Apel pagi", "Foto apel", *m(*range(1, 13)), "Tim Budaya Kerja"],
     ]  # fmt: skip
-    return Layout("kpp", rows, merges=("A3:A5", "B3:B5", "C3:C4", "R3:R5"))
+    return Layout("kpp", rows, merges=("A3:A5", "B3:B5", "C3:C4", "R3:R4"))
 
 
 def month_names_no_team_column() -> Layout:

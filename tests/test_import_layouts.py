@@ -129,6 +129,9 @@ def test_an_empty_cell_takes_the_one_above_only_under_the_same_indicator(zi, tmp
     assert (b.indicator, b.steps) == ("SK Tim Kerja terbit", ("Menetapkan SK",))
     assert c.draft and c.steps == () and c.evidence == ("Notulen",)  # another indicator: never the steps above
     assert d.team.name == "Tim Budaya Kerja" and d.months == tuple(range(1, 13))
+    # The team merged over the first indicator's two rows is theirs (in the CSV: the empty cell under the same indicator);
+    # the next indicator's empty team cell is the component's.
+    assert [t.name for t in (a.team, b.team, c.team)] == ["Subbagian Umum", "Subbagian Umum", "Tim MP"]
 
 
 def test_an_empty_step_under_another_item_is_never_borrowed(zi, tmp_path):

@@ -68,15 +68,17 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView |
     for component in plan.components:
         if team is not None and all(team not in a.teams for item in component.items for a in item.actions):
             continue
-        # The component's team on its row; an action's only where it differs, so that reading the
-        # table back (zi import) gives every action its own team again.
+        # The component's team on its row; an action's only where an empty cell would be read back otherwise.
         team_column = len(DECREE_COLUMNS) - 1
         rows.append([component.id, component.title, *blank[2:team_column], component.team.name, *blank[team_column + 1:]])
         for item in component.items:
             actions = [a for a in item.actions if team is None or team in a.teams]
             for index, action in enumerate(actions):
                 first_in_item = index == 0
-                names = "\n".join(t.name for t in action.teams) if action.teams != (component.team,) else ""  # one per line: zi import reads each
+                # zi import reads an empty team cell as the team of the action above under the same indicator, else the component's.
+                same = not first_in_item and actions[index - 1].indicator == action.indicator
+                expected = actions[index - 1].teams if same else (component.team,)
+                names = "\n".join(t.name for t in action.teams) if action.teams != expected else ""  # one per line: zi import reads each
                 marks = {m: mark(journal.occurrence(action.id, m), as_of, plan.year) for m in action.months}
                 done = [m for m, v in marks.items() if v in ("done", "done-late")]
                 late = [m for m, v in marks.items() if v == "overdue"]

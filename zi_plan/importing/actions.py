@@ -75,6 +75,7 @@ def new_action(state: Walk, row: RowData, kind: str) -> None:
     source = key if kind == "code" else (row.source or row.running or None)
     action = RowAction(row.r, indicator, steps, evidence, row.months, [], source, draft, notes, lke,
                        team_cells=[row.team] if row.team else [], question=row.question, row_id=row.row_id, rows=[row.r])  # fmt: skip
+    action.same_as_above = same
     item.actions.append(action)
     state.action = action
     state.used[row.r] = ("action", action)

@@ -9,7 +9,7 @@ from zi_plan.i18n import _, ngettext
 from zi_plan.importing.findings import short
 from zi_plan.importing.hierarchy import Walk
 from zi_plan.importing.teams import names_no_team, team_key, tidy
-from zi_plan.importing.tree import RowComponent, RowItem
+from zi_plan.importing.tree import RowAction, RowComponent, RowItem
 from zi_plan.writer import ActionOut, ComponentOut, ItemOut
 
 
@@ -64,13 +64,19 @@ def settle_teams(state: Walk, default_team: str | None, named: dict[str, list[st
     reader = _Reader(state)
     default_key = teams.add(default_team) if default_team else None
     defaulted: list[int] = []
+    from_above: list[tuple[RowAction, RowComponent]] = []
     for comp in state.components:
         comp.team = next(iter(reader.keys(comp.team_cell, comp.row if comp.row is not None else 0)), None) if comp.team_cell else None
         for item in comp.items:
             item.teams = list(dict.fromkeys(k for cell in item.team_cells for k in reader.keys(cell, item.row)))
+            above: list[str] = []
             for action in item.actions:
                 own = list(dict.fromkeys(k for cell in action.team_cells for k in reader.keys(cell, action.row)))
+                if not action.team_cells and above and action.same_as_above:  # under the same indicator: a merge lost in a CSV
+                    own = list(above)
+                    from_above.append((action, comp))
                 action.teams = own or list(item.teams)
+                above = action.teams
         if comp.team is None:
             comp.team = next((a.teams[0] for a in comp.actions if a.teams), None) or default_key
             if comp.team is not None and comp.team == default_key:
@@ -81,6 +87,11 @@ def settle_teams(state: Walk, default_team: str | None, named: dict[str, list[st
             if action.teams == [comp.team]:
                 action.teams = []
     _tell_teams(state, reader, default_team, defaulted)
+    told = [a.row for a, comp in from_above if a.teams and a.teams != [comp.team]]  # only where it differs from the component's
+    if told:
+        state.findings.infer(ngettext("{column} is empty in {n} row: the team of the action just above, under the same indicator",
+                                      "{column} is empty in {n} rows: the team of the action just above, under the same indicator", len(told)).format(
+            column=state.header("team", "PENANGGUNG JAWAB"), n=len(told)), told)  # fmt: skip
 
 
 def _no_team(state: Walk, comp: RowComponent) -> None:

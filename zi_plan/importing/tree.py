@@ -21,6 +21,7 @@ class RowAction:
     question: str = ""  # an LKE question's text, matched to its code at the end
     row_id: str = ""  # zi's own id in the table (`zi export`), checked against the one it gets
     rows: list[int] = field(default_factory=list)  # every grid row it was read from (a continued action has several)
+    same_as_above: bool = False  # under the same indicator as the action just above it in its item
 
 
 @dataclass

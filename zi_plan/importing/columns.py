@@ -221,6 +221,13 @@ def settle_roles(cols: Columns) -> None:
         for other in cands[1:]:
             if role != "number":
                 _lost(cols, role, cands[0], other)
+        if len(cands) == 1 and _WEAK.get(role, 99) <= cands[0].rank:
+            cols.findings.append(Finding(_("{header} read as the {what}, no column being headed more surely for it; if that is wrong: --columns \"{role}=HEADER\"").format(
+                header=cols.label(cands[0].column), what=role_name(role), role=role), [cols.header]))  # fmt: skip
+
+
+# A lone column read for a role by a word that names it only loosely: said, so that a wrong guess is seen.
+_WEAK = {"evidence": 3, "team": 2, "action": 3}
 
 
 def role_name(role: str) -> str:

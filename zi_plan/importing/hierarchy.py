@@ -321,7 +321,7 @@ def _tell_titles(state: Walk, rows: list[RowData]) -> None:
         state.findings.infer(_("list markers ('1.', 'i.', 'a.') left out of {n} titles").format(n=len(set(state.unmarked))), state.unmarked)
     first = state.components[0] if state.components else None
     if state.implicit and first is not None and first.row is None:
-        source = _("from --component") if state.component_name else _("from the title above the header") if state.grid.titles else _("a name of zi's; give it with --component NAME")
+        source = _("from --component") if state.component_name else _("from the title above the table; name it with --component NAME") if state.grid.titles else _("a name of zi's; give it with --component NAME")
         state.findings.infer(_("the table has no component level: one component, '{title}' ({source})").format(title=short(first.title, 60), source=source))
 
 

@@ -72,7 +72,8 @@ def finding_lines(grid: Grid, found: list[Finding]) -> list[str]:
     lines = []
     for f in found:
         rows = rows_text([grid.origins[r][1] for r in f.rows if r < len(grid.origins)])
-        lines.append(f"{f.message} ({rows})" if rows else f.message)
+        message = " ".join(f.message.split())  # one line each: they become comments in the plan
+        lines.append(f"{message} ({rows})" if rows else message)
     return lines
 
 

@@ -184,6 +184,32 @@ def scale(b: Bench, sizes: list[int], big_rounds: int, peer_timeout: float) -> d
     return plans
 
 
+def write_table(path: Path, n: int) -> None:
+    """A decree table of n action rows where every row names its own team, often several: the worst case for settling teams."""
+    import csv
+
+    rows = [["NO", "KOMPONEN", "INDIKATOR", "RENCANA AKSI", "BUKTI DUKUNG", "WAKTU", "PENANGGUNG JAWAB"], ["I", "Manajemen Perubahan", "", "", "", "", "Tim MP"]]
+    for i in range(n):
+        item = i % 5 == 0
+        rows.append([str(i // 5 % 900 + 1) if item else "", f"Butir {i // 5}" if item else "", f"Indikator {i}", f"Langkah {i}", f"Bukti {i}", "Januari",
+                     f"Tim Unit Kerja {i} dan Seksi {i % 7}, Subbag Umum {i % 3}"])  # fmt: skip
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        csv.writer(fh).writerows(rows)
+
+
+def importing(b: Bench, rounds: int) -> None:
+    """zi import grows linearly with the table, even when every row names its own teams."""
+    small, big = b.work / "table-1000.csv", b.work / "table-4000.csv"
+    write_table(small, 1000)
+    write_table(big, 4000)
+
+    def dry(path: Path) -> Callable[[], Run]:
+        return lambda: b.must([*b.zi, "import", str(path), "--institution", "X", "--year", "2025", "--dry-run", "--json"])
+
+    m = b.paired(dry(big), dry(small), rounds)
+    b.add_pair("import: 4,000-row table / 1,000-row table (each row its own teams)", m, 4.8, "4k", "1k")
+
+
 def journal(b: Bench, plan: Path, actions: list[tuple[str, list[int]]], rounds: int) -> None:
     """100,000 records on the 100,000-action plan."""
     synth_plan.write_journal(plan, actions, 100_000)
@@ -247,6 +273,7 @@ def main() -> int:
     started = dt.datetime.now().astimezone()
     load_before = os.getloadavg()
     startup(bench, args.rounds)
+    importing(bench, 3)
     plans = scale(bench, [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000], args.big_rounds, args.peer_timeout)
     if 100_000 in plans:
         journal(bench, *plans[100_000], args.big_rounds)

@@ -173,9 +173,9 @@ def team_spellings_csv(path: Path) -> Path:
 
 
 def other_order_csv(path: Path) -> Path:
-    """Columns in another order, one header not known (PRODUK AKHIR: named with --columns)."""
+    """Columns in another order, one header not known (CAPAIAN: named with --columns)."""
     rows = [
-        ["PENANGGUNG JAWAB", *MONTHS, "PRODUK AKHIR", "LANGKAH AKSI", "INDIKATOR", "KOMPONEN", "NO"],
+        ["PENANGGUNG JAWAB", *MONTHS, "CAPAIAN", "LANGKAH AKSI", "INDIKATOR", "KOMPONEN", "NO"],
         ["Tim MP", *[""] * 12, "", "", "", "Manajemen Perubahan", "I"],
         ["", *months_row([2, 3]), "SK\n- salinan\n- arsip", "1. Menyusun\n   rancangan SK\n2. Menetapkan SK", "SK terbit", "Tim Kerja", "1"],
     ]

@@ -165,7 +165,7 @@ def test_export_xlsx(zi, office, tmp_path):
     assert zi("export", "--format", "xlsx", "-m", "4", "-o", str(out), "--plan", str(office)).code == 0
     book = load_workbook(out)
     assert book.sheetnames == ["Rekap", "January", "February", "March", "April", "May", "June", "July",
-                               "August", "September", "October", "November", "December"]  # fmt: skip
+                               "August", "September", "October", "November", "December", "Keputusan"]  # fmt: skip
     recap = list(book["Rekap"].iter_rows(values_only=True))
     assert recap[0][:3] == ("NO", "KOMPONEN", "INDIKATOR")
     assert sum(1 for r in recap[1:] if r[18]) == 68

@@ -76,15 +76,17 @@ def _import(app: typer.Typer) -> None:
     @app.command("import", help=_("Read a Rencana Aksi table (.xlsx, .csv, .docx or .pdf) in any decree layout and write it as a plan."))
     def import_cmd(
         table: Path = typer.Argument(..., help=_("The table: .xlsx, .csv, .docx (Word) or .pdf (with a text layer).")),
-        institution: str = typer.Option(..., "--institution", help=_institution_help()),
-        year: int = _year_option(),
+        institution: Optional[str] = typer.Option(None, "--institution", help=_institution_help() + " " + _("Needed unless the table is a `zi export` workbook.")),
+        year: Optional[int] = typer.Option(None, "--year", min=2000, max=2100, help=_("The plan's year. Needed unless the table is a `zi export` workbook.")),
         output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The plan file to write. Default: the table's name with .yaml, here.")),
         sheet: Optional[str] = typer.Option(None, "--sheet", help=_("xlsx only: the sheet to read. Default: the first with a header.")),
         columns: Optional[str] = typer.Option(None, "--columns", help=_("Name the columns' roles, e.g. \"action=KEGIATAN,evidence=LUARAN\"; roles: number, component, item, indicator, action, evidence, team, schedule, lke.")),
-        quarters: str = typer.Option("last", "--quarters", help=_("A quarter (TW II) means its last month (last) or its three months (spread).")),
+        quarters: Optional[str] = typer.Option(None, "--quarters", help=_("A quarter (TW II) means its last month (last, the default) or its three months (spread).")),
         team: Optional[str] = typer.Option(None, "--team", help=_("The team of actions for which the table names none.")),
         component: Optional[str] = typer.Option(None, "--component", help=_("The component's name, when the table has items but no components.")),
-        dry_run: bool = typer.Option(False, "--dry-run", help=_("Show the columns, the hierarchy and the first actions found; write nothing.")),
+        mapping: Optional[Path] = typer.Option(None, "--mapping", help=_("Read the table the way a saved mapping file says (--save-mapping); options given here win.")),
+        save_mapping: Optional[Path] = typer.Option(None, "--save-mapping", help=_("Save how the table was read (columns, --team, team spellings) to this file, to read next year's table the same way.")),
+        dry_run: bool = typer.Option(False, "--dry-run", help=_("Show the columns, the tree as read, every inference and skipped row; write nothing.")),
         as_json: bool = common.json_option(),
         title: Optional[str] = typer.Option(None, "--title", help=_("The plan's title as in the decree.")),
         number: Optional[str] = _number_option(),
@@ -92,25 +94,50 @@ def _import(app: typer.Typer) -> None:
         force: bool = common.force_option(),
     ) -> None:  # fmt: skip
         from zi_plan.formats import newplan
-        from zi_plan.importing import ImportOptions, import_plan
+        from zi_plan.importing import ImportOptions, import_plan, summary
         from zi_plan.render import tables
 
-        options = ImportOptions(sheet, columns, quarters, team, component)
+        options = ImportOptions(sheet, columns, quarters, team, component, mapping)
         imported = import_plan(table, institution, year, options, title, number, _parse_date(date), keep_problems=dry_run)
+        out = tables.console()
         if dry_run:
-            from zi_plan.importing import summary
-
-            if summary.show_dry_run(imported, as_json, tables.console()):
+            failed = summary.show_dry_run(imported, as_json, out)
+            if save_mapping is not None and not as_json:
+                out.print(_("--save-mapping: nothing is saved with --dry-run; run the import without it to save {path}").format(path=tables.esc(str(save_mapping))), soft_wrap=True)
+            if failed:
                 raise typer.Exit(1)
             return
         target = output or Path(table.stem + ".yaml")
-        newplan.write_new_plan(imported.text, target, force)
-        if as_json:
-            from zi_plan.importing import summary
+        if save_mapping is not None:
+            from zi_plan.importing.mapping import check_target
 
-            tables.print_json({**summary.dry_run_json(imported), "written": str(target)})
-        else:
-            tables.print_written_plan(target)
+            check_target(save_mapping, force)
+        newplan.write_new_plan(imported.text, target, force)
+        if save_mapping is not None:
+            from zi_plan.importing.mapping import save_mapping as save
+            from zi_plan.importing.understood import mapping_of
+
+            save(mapping_of(imported), save_mapping, force)
+        if as_json:
+            tables.print_json({**summary.dry_run_json(imported), "written": str(target),
+                               "mapping": {"used": str(mapping) if mapping else None, "saved": str(save_mapping) if save_mapping else None}})
+            return
+        summary.print_summary(imported, out)
+        tables.print_written_plan(target)
+        _mapping_note(out, table, mapping, save_mapping)
+
+
+def _mapping_note(out: Any, table: Path, used: Optional[Path], saved: Optional[Path]) -> None:
+    """The last word of an import: how to read next year's table the same way."""
+    from zi_plan.render import tables
+
+    if saved is not None:
+        out.print(_("mapping saved to {path}: next year, zi import NEW-TABLE --mapping {path} reads the table the same way").format(path=tables.esc(str(saved))), soft_wrap=True)
+    elif used is not None:
+        out.print(_("read with the mapping {path}; add --save-mapping FILE to keep any change").format(path=tables.esc(str(used))), soft_wrap=True)
+    else:
+        out.print(_("to read next year's table the same way, run this import again with --save-mapping FILE (e.g. {example})").format(
+            example=tables.esc(table.stem + ".mapping.yaml")), soft_wrap=True)  # fmt: skip
 
 
 def _upgrade(app: typer.Typer) -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from zi_plan.errors import ZiError
+from zi_plan.formats.decree_sheet import SHEET, details_rows
 from zi_plan.fs.files import csv_bytes
 from zi_plan.i18n import _, month_name
 from zi_plan.inert import inert
@@ -22,7 +23,7 @@ from zi_plan.model.plan import ActionView, LoadedPlan, TeamView
 from zi_plan.model.status import as_of_month, check_month, mark
 
 DECREE_COLUMNS = ["NO", "KOMPONEN", "INDIKATOR", "LANGKAH AKSI", "BUKTI FISIK", *map(str, range(1, 13)), "PENANGGUNG JAWAB"]
-STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI", "LKE"]
+STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI", "LKE", "KODE SUMBER"]  # KODE SUMBER: the source table's code (source_id)
 
 
 @dataclass(frozen=True)
@@ -68,13 +69,17 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView |
     for component in plan.components:
         if team is not None and all(team not in a.teams for item in component.items for a in item.actions):
             continue
-        rows.append([component.id, component.title, *blank[2:]])
-        last_team = None
+        # The component's team on its row; an action's only where an empty cell would be read back otherwise.
+        team_column = len(DECREE_COLUMNS) - 1
+        rows.append([component.id, component.title, *blank[2:team_column], component.team.name, *blank[team_column + 1:]])
         for item in component.items:
             actions = [a for a in item.actions if team is None or team in a.teams]
             for index, action in enumerate(actions):
                 first_in_item = index == 0
-                names = "\n".join(t.name for t in action.teams)  # one per line: zi import reads each
+                # zi import reads an empty team cell as the team of the action above under the same indicator, else the component's.
+                same = not first_in_item and actions[index - 1].indicator == action.indicator
+                expected = actions[index - 1].teams if same else (component.team,)
+                names = "\n".join(t.name for t in action.teams) if action.teams != expected else ""  # one per line: zi import reads each
                 marks = {m: mark(journal.occurrence(action.id, m), as_of, plan.year) for m in action.months}
                 done = [m for m, v in marks.items() if v in ("done", "done-late")]
                 late = [m for m, v in marks.items() if v == "overdue"]
@@ -85,14 +90,14 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView |
                     numbered(action.steps),
                     numbered(action.evidence),
                     *("v" if m in action.months else "" for m in range(1, 13)),
-                    names if names != last_team else "",
+                    names,
                     action.id,
                     ", ".join(map(str, done)),
                     ", ".join(map(str, late)),
                     f"{len(done)}/{len(action.months)}",
                     ", ".join(action.lke),
+                    action.source_id or "",
                 ])  # fmt: skip
-                last_team = names
     return rows
 
 
@@ -170,7 +175,19 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | Non
         fill_sheet(sheet, _occurrence_rows(plan, journal, month, as_of, team))
         for column, width in {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45, "J": 45}.items():
             sheet.column_dimensions[column].width = width
+    _decree_sheet(book, plan)
     return workbook_bytes(book)
+
+
+def _decree_sheet(book: Any, plan: LoadedPlan) -> None:
+    """The decree's details and the teams' ids, which the table has no place for: `zi import` reads them back."""
+
+    decree = plan.decree
+    values = {"institution": plan.institution, "title": plan.title, "year": plan.year, "number": decree.number, "date": decree.date.isoformat(),
+              "place": decree.place, "signatory": decree.signatory, "position": decree.position, "lke": plan.lke_year}  # fmt: skip
+    sheet = book.create_sheet(SHEET)
+    fill_sheet(sheet, details_rows(values, [(t.id, t.name) for t in plan.teams]))
+    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 22, 70
 
 
 def workbook_bytes(book: Any) -> bytes:

@@ -54,3 +54,11 @@ def split_list(text: str) -> list[str]:
 def one_line(text: str) -> str:
     """A cell's text as one line (titles and indicators)."""
     return re.sub(r"\s+", " ", text).strip()
+
+
+def one_text(text: str) -> str:
+    """An indicator as one line: a list in the cell ('• a', '• b') joined with '; ', its markers dropped; else its lines joined."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) > 1 and any(_MARKER.match(line) for line in lines):
+        return "; ".join(split_list(text))
+    return one_line(text)

@@ -1,9 +1,15 @@
 """Finding the header and each column's role, by meaning rather than exact name.
 
 A header cell is compared, case- and space-insensitively, with the words
-offices use for each role; ``--columns role=HEADER,...`` overrides or
-completes the mapping. Schedule columns are found under the header: twelve
-months (numbered or named), quarters, semesters or month codes.
+offices use for each role (``headers``); ``--columns role=HEADER,...``
+overrides or completes the mapping. When two columns could take one role
+the better-named wins and the import says which it chose, why, and how to
+choose the other. Schedule columns are found under the header: twelve
+months (numbered or named), quarters, semesters or month codes. The header
+row is the one naming the most roles among the first rows, titles above it
+allowed; a row below it counts as a second header row only when every cell
+of it is itself a header word, a period or a column number, so that the
+first data row is never taken for one.
 """
 
 from __future__ import annotations
@@ -13,48 +19,25 @@ from dataclasses import dataclass, field
 
 from zi_plan.errors import InvalidFile, ZiError
 from zi_plan.i18n import _
+from zi_plan.importing.findings import Finding
 from zi_plan.importing.grid import Grid
+from zi_plan.importing.headers import FALLBACK, ROLES, match, norm, role_of
+from zi_plan.importing.periods import group_quarters
 from zi_plan.importing.schedule import header_months
 
-ROLES = ("number", "component", "item", "indicator", "action", "evidence", "team", "schedule", "lke")
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "number": ("NO", "NO.", "NOMOR", "NO URUT", "KODE", "KD", "NOMOR/KODE"),
-    "component": ("AREA", "AREA PERUBAHAN", "PILAR", "KOMPONEN PENGUNGKIT", "AREA PENGUNGKIT", "AREA ZI"),
-    "item": ("KOMPONEN", "SUB AREA", "SUB KOMPONEN", "KEGIATAN UTAMA", "ASPEK", "SUB ASPEK", "PROGRAM", "SUB AREA PERUBAHAN", "COMPONENT"),
-    "indicator": ("INDIKATOR", "RENCANA KINERJA", "SASARAN", "TARGET KINERJA", "INDIKATOR KINERJA", "INDIKATOR KEBERHASILAN", "INDICATOR"),
-    "action": ("LANGKAH AKSI", "RENCANA AKSI", "KEGIATAN", "RINCIAN KEGIATAN", "URAIAN", "AKSI", "URAIAN KEGIATAN",
-               "LANGKAH-LANGKAH", "LANGKAH KEGIATAN", "TAHAPAN", "ACTION", "ACTIONS", "ACTION STEPS"),
-    "evidence": ("BUKTI FISIK", "BUKTI DUKUNG", "DATA DUKUNG", "DOKUMEN", "OUTPUT", "KELUARAN", "TARGET", "LUARAN",
-                 "BUKTI", "DOKUMEN PENDUKUNG", "HASIL", "EVIDENCE"),
-    "team": ("PENANGGUNG JAWAB", "PENANGGUNGJAWAB", "PJ", "PIC", "TIM", "TIM KERJA", "POKJA", "PELAKSANA",
-             "KOORDINATOR", "UNIT", "UNIT KERJA", "TEAM", "RESPONSIBLE"),
-    "schedule": ("WAKTU", "JADWAL", "WAKTU PELAKSANAAN", "JADWAL PELAKSANAAN", "TARGET WAKTU", "PERIODE",
-                 "TENGGAT", "BATAS WAKTU", "PELAKSANAAN", "TIMELINE", "SCHEDULE"),
-    # The LKE questions an action serves (some offices number their plan by them).
-    "lke": ("LKE", "KODE LKE", "PERTANYAAN LKE", "BUTIR LKE"),
-}
-_LOOKUP = {word: role for role, words in SYNONYMS.items() for word in words}
+__all__ = ["ROLES", "Candidate", "Columns", "find_columns", "norm", "parse_columns_option", "role_of"]
+
 _HEADER_SCAN = 40  # rows looked at for the header: titles above it are a few lines
+_LEVELS = ("component", "item")  # roles settled from the cells (see levels): a column each, outer ones kept too
 
 
-def norm(text: str) -> str:
-    """Header text compared case- and space-insensitively: ' Bukti  Fisik/ Bukti Dukung ' -> 'BUKTI FISIK/BUKTI DUKUNG'."""
-    t = re.sub(r"\s+", " ", text.replace("\n", " ").strip().upper())
-    return re.sub(r"\s*/\s*", "/", t).strip(" .:*")
-
-
-def role_of(text: str) -> str | None:
-    t = norm(text)
-    if not t:
-        return None
-    candidates = [t, re.sub(r"\s*\(.*?\)\s*", " ", t).strip(), *re.split(r"/|&|,| DAN ", t)]
-    for candidate in candidates:
-        if candidate.strip() in _LOOKUP:
-            return _LOOKUP[candidate.strip()]
-    for word in sorted(_LOOKUP, key=len, reverse=True):  # "INDIKATOR KEBERHASILAN PROGRAM"
-        if len(word) >= 5 and len(t) <= 40 and t.startswith(word + " "):
-            return _LOOKUP[word]
-    return None
+@dataclass
+class Candidate:
+    column: int
+    role: str
+    rank: int
+    header: str
+    forced: bool = False  # named by --columns or a mapping file
 
 
 @dataclass
@@ -65,9 +48,27 @@ class Columns:
     months: dict[int, list[int]]  # schedule column -> its months
     headers: dict[int, str] = field(default_factory=dict)  # column -> header text, for messages and --dry-run
     schedule_kind: str = ""  # "months", "quarters", "semesters", "one cell" or "" (none)
+    candidates: list[Candidate] = field(default_factory=list)
+    forced: dict[str, str] = field(default_factory=dict)  # role -> header, from --columns or a mapping file
+    findings: list[Finding] = field(default_factory=list)  # what was chosen over what, and why
+    dropped: dict[int, str] = field(default_factory=dict)  # column -> why it got no role
+    outer: list[int] = field(default_factory=list)  # level columns above the component (AREA over PILAR)
+    lke_text: int | None = None  # a column of LKE question texts rather than codes
+    letters: int | None = None  # a column of level letters (SS, K, IO) beside the code column
+    running: int | None = None  # a running number beside the real hierarchy
+    ids: int | None = None  # zi's own action ids (KODE of `zi export`)
+    sources: int | None = None  # the source table's codes beside them (KODE SUMBER of `zi export`)
+    titles: set[int] = field(default_factory=set)  # columns with no role whose text gave headings their titles
 
     def role_at(self, c: int) -> str | None:
         return next((role for role, col in self.roles.items() if col == c), None)
+
+    def used(self, c: int) -> bool:
+        return c in self.roles.values() or c in self.months or c in self.outer or c in self.titles or c in (self.lke_text, self.letters, self.running, self.ids, self.sources)
+
+    def label(self, c: int) -> str:
+        """A column as messages name it: its header, else its number."""
+        return " ".join(self.headers.get(c, "").split()) or _("column {n}").format(n=c + 1)
 
 
 def parse_columns_option(text: str | None) -> dict[str, str]:
@@ -90,97 +91,173 @@ def parse_columns_option(text: str | None) -> dict[str, str]:
     return out
 
 
+def _header_like(grid: Grid, r: int) -> bool:
+    """Every text of the row is a header word, a period or a column number: a second header row, not data."""
+    if r >= len(grid.rows):
+        return False
+    texts = [grid.cell(r, c) for c in range(grid.width) if grid.cell(r, c).strip() and (r, c) not in grid.copied]
+    return bool(texts) and all(match(t, strict=True) or header_months(t, "last") or re.fullmatch(r"\(?\d{1,2}\)?", t.strip()) for t in texts)
+
+
 def _header_text(grid: Grid, r: int, c: int) -> str:
     """A column's header: the row's own cell, or the more specific one below a group header."""
-    top = "" if (r, c) in grid.copied and c > 0 and grid.cell(r, c - 1) == grid.cell(r, c) else grid.cell(r, c)
-    below = grid.cell(r + 1, c) if (r + 1, c) not in grid.copied else ""
+    top = "" if grid.spread(r, c) else grid.cell(r, c)
+    below = grid.cell(r + 1, c) if (r + 1, c) not in grid.copied and _header_like(grid, r + 1) else ""
     top_role = role_of(top)
     if below and role_of(below) and (not top_role or top_role == "schedule"):
         return below
     return top or below
 
 
-def _roles_in(grid: Grid, r: int, wanted: dict[str, str]) -> tuple[dict[str, int], dict[int, str]]:
-    roles: dict[str, int] = {}
+def _candidates(grid: Grid, r: int, wanted: dict[str, str]) -> tuple[list[Candidate], dict[int, str]]:
+    cands: list[Candidate] = []
     headers: dict[int, str] = {}
     for c in range(grid.width):
         text = _header_text(grid, r, c)
         headers[c] = text
-        forced = next((role for role, name in wanted.items() if name in (norm(text), norm(grid.cell(r, c)), norm(grid.cell(r + 1, c)))), None)
-        role = forced or role_of(text)
-        if role and forced is None and role in wanted:
-            continue  # that role is given to another column by --columns
-        if role and (role not in roles or forced):
-            roles[role] = c
-    for role in wanted:  # a column named for a role keeps only that role
-        if role in roles:
-            for other in [o for o, col in roles.items() if col == roles[role] and o != role]:
-                del roles[other]
-    return roles, headers
+        names = {norm(text), norm(grid.cell(r, c)), norm(grid.cell(r + 1, c))} - {""}
+        forced = next((role for role, name in wanted.items() if name in names), None)
+        found = match(text)
+        if forced:
+            cands.append(Candidate(c, forced, 0, text, forced=True))
+        elif found:
+            cands.append(Candidate(c, found[0], found[1], text))
+    return cands, headers
 
 
-def _names_columns(grid: Grid, r: int, wanted: dict[str, str]) -> bool:
-    """A header row names columns itself (the row above a header, taking its words from below, is not one)."""
-    return any(role_of(text) or norm(text) in wanted.values() for text in grid.rows[r])
+def _reads_as_data(grid: Grid, r: int) -> bool:
+    """A row with a month mark or a long sentence in it is data, whatever words it holds."""
+    cells = [t.strip() for c, t in enumerate(grid.rows[r]) if t.strip() and (r, c) not in grid.copied]
+    return any(len(t) > 80 or t.lower() in ("v", "✓", "√", "x") for t in cells)
 
 
-def _partial_header(grid: Grid, looked: int, wanted: dict[str, str]) -> tuple[int, list[str]] | None:
-    """The row with the most recognised headers (none of them an action or indicator), if any."""
+def _score(cands: list[Candidate]) -> int:
+    roles = {c.role for c in cands}
+    return 2 * len(roles) + 3 * sum(c.forced for c in cands) - sum(c.rank > 2 for c in cands)
+
+
+def _find_header(grid: Grid, wanted: dict[str, str]) -> tuple[int, list[Candidate], dict[int, str]] | None:
+    best: tuple[int, int, list[Candidate], dict[int, str]] | None = None
+    for r in range(min(len(grid.rows), _HEADER_SCAN)):
+        if _reads_as_data(grid, r) or not any(match(t) or norm(t) in wanted.values() for t in grid.rows[r]):
+            continue  # a header row names columns itself (the row above one, taking its words from below, is not one)
+        cands, headers = _candidates(grid, r, wanted)
+        roles = {c.role for c in cands}
+        if not (roles & {"action", "indicator", "evidence"}) or len(roles) < 2:
+            continue
+        spare = any(sum(c.role == role for c in cands) >= 2 for role in FALLBACK)  # TARGET beside BUKTI: one is the indicator
+        if roles & {"action", "indicator"} or spare:
+            score = _score(cands)
+            if best is None or score > best[1]:
+                best = (r, score, cands, headers)
+    return (best[0], best[2], best[3]) if best else None
+
+
+def _no_header(grid: Grid, wanted: dict[str, str]) -> InvalidFile:
+    looked = min(len(grid.rows), _HEADER_SCAN)
     best: tuple[int, list[str]] | None = None
     for r in range(looked):
-        roles, headers = _roles_in(grid, r, wanted) if _names_columns(grid, r, wanted) else ({}, {})
-        if roles and (best is None or len(roles) > len(best[1])):
-            best = (r, [headers[c] for c in sorted(roles.values())])
-    return best
+        if not any(match(t) or norm(t) in wanted.values() for t in grid.rows[r]):
+            continue
+        cands, headers = _candidates(grid, r, wanted)
+        if cands and (best is None or len(cands) > len(best[1])):
+            best = (r, [headers[c.column] for c in cands])
+    if wanted:
+        r = best[0] if best else 0
+        return _missing(grid, r, list(wanted), wanted)
+    if best is not None:
+        r, found = best
+        return InvalidFile([grid.problem(r, 0, _("row {row} looks like the header ({found}) but has no action or indicator column; name it with --columns, e.g. --columns \"action=URAIAN\"").format(
+            row=grid.origins[r][1], found=", ".join(found)))])  # fmt: skip
+    return InvalidFile([grid.problem(0, 0, _("no header row found in the first {n} rows: zi looks for headers such as NO, KOMPONEN, INDIKATOR, KEGIATAN, BUKTI FISIK, PENANGGUNG JAWAB; name yours with --columns, e.g. --columns \"action=URAIAN,evidence=HASIL\"").format(n=looked))])
 
 
-def _settle_levels(roles: dict[str, int], headers: dict[int, str], wanted: dict[str, str]) -> None:
-    """Two item-like columns (KOMPONEN, SUB KOMPONEN) and no component column: the left one is the component."""
-    if "component" in roles or "item" not in roles or "component" in wanted:
-        return
-    item_col = roles["item"]
-    others = [c for c, text in headers.items() if c != item_col and role_of(text) == "item" and c not in roles.values()]
-    if others and min(others) > item_col:
-        roles["component"], roles["item"] = item_col, min(others)
+def _missing(grid: Grid, r: int, missing: list[str], wanted: dict[str, str]) -> InvalidFile:
+    """--columns (or a mapping) names a header the table does not have: say so, and list the headers it has."""
+    seen = "; ".join(dict.fromkeys(" ".join(t.split()) for t in grid.rows[r] if t.strip()))
+    return InvalidFile([grid.problem(r, 0, _("--columns: no column headed {names} in this table; the headers of row {row}: {seen}").format(
+        names=", ".join(wanted[m] for m in missing), row=grid.origins[r][1], seen=seen or "-"))])  # fmt: skip
 
 
 def find_columns(grid: Grid, quarters: str, wanted: dict[str, str]) -> Columns:
-    best: tuple[int, int] | None = None
-    for r in range(min(len(grid.rows), _HEADER_SCAN)):
-        if not _names_columns(grid, r, wanted):
-            continue
-        roles, _headers = _roles_in(grid, r, wanted)
-        score = len(roles) + 2 * len([w for w in wanted if w in roles])
-        if ("action" in roles or "indicator" in roles) and len(roles) >= 2 and (best is None or score > best[1]):
-            best = (r, score)
-    if best is None:
-        looked = min(len(grid.rows), _HEADER_SCAN)
-        partial = _partial_header(grid, looked, wanted)
-        if partial is not None:
-            r, found = partial
-            raise InvalidFile([grid.problem(r, 0, _("row {row} looks like the header ({found}) but has no action or indicator column; name it with --columns, e.g. --columns \"action=URAIAN\"").format(
-                row=grid.origins[r][1], found=", ".join(found)))])  # fmt: skip
-        raise InvalidFile([grid.problem(0, 0, _("no header row found in the first {n} rows: zi looks for headers such as NO, KOMPONEN, INDIKATOR, KEGIATAN, BUKTI FISIK, PENANGGUNG JAWAB; name yours with --columns, e.g. --columns \"action=URAIAN,evidence=HASIL\"").format(n=looked))])
-    r = best[0]
-    roles, headers = _roles_in(grid, r, wanted)
-    _settle_levels(roles, headers, wanted)
-    missing = [role for role in wanted if role not in roles]
+    found = _find_header(grid, wanted)
+    if found is None:
+        raise _no_header(grid, wanted)
+    r, cands, headers = found
+    missing = [role for role in wanted if not any(c.forced and c.role == role for c in cands)]
     if missing:
-        seen = "; ".join(h for h in headers.values() if h)
-        raise InvalidFile([grid.problem(r, 0, _("--columns: no column headed {names} in this header row; its headers: {seen}").format(
-            names=", ".join(wanted[m] for m in missing), seen=seen))])  # fmt: skip
-    months, last, kind = _schedule_columns(grid, r, roles, quarters)
+        raise _missing(grid, r, missing, wanted)
+    cols = Columns(r, r, {}, {}, headers, candidates=cands, forced=dict(wanted))
+    settle_roles(cols)
+    months, last, kind = _schedule_columns(grid, r, cols.roles, quarters)
+    cols.months, cols.last_header, cols.schedule_kind = months, last, kind
     if any(text and text == grid.cell(r + 1, c) != grid.cell(r, c) for c, text in headers.items()):
-        last = max(last, r + 1)  # a second header row (KEGIATAN | OUTPUT under RENCANA AKSI)
-    if months and "schedule" in roles and roles["schedule"] in months and "schedule" not in wanted:
-        del roles["schedule"]  # "PELAKSANAAN (BULAN)" over the month columns
-    if not kind and "schedule" in roles:
-        kind = "one cell"
-    return Columns(r, last, roles, months, headers, kind)
+        cols.last_header = max(cols.last_header, r + 1)  # a second header row (KEGIATAN | OUTPUT under RENCANA AKSI)
+    if months and "schedule" in cols.roles and cols.roles["schedule"] in months and "schedule" not in wanted:
+        del cols.roles["schedule"]  # "PELAKSANAAN (BULAN)" over the month columns
+    if not kind and "schedule" in cols.roles:
+        cols.schedule_kind = "one cell"
+    return cols
+
+
+def settle_roles(cols: Columns) -> None:
+    """Each role to one column: the one named by --columns, else the best-named (leftmost on a tie).
+
+    NO/KODE and the level columns (AREA, PILAR, SUB PILAR ...) are settled
+    later from their cells; a column that loses a role may be the indicator
+    (``FALLBACK``), else it is listed as ignored with the reason.
+    """
+    by_role: dict[str, list[Candidate]] = {}
+    for cand in cols.candidates:
+        by_role.setdefault(cand.role, []).append(cand)
+    taken: set[int] = set()
+    for role in ROLES:
+        cands = sorted((c for c in by_role.get(role, []) if c.column not in taken), key=lambda c: (not c.forced, c.rank, c.column))
+        if not cands:
+            continue
+        if role in _LEVELS and not cands[0].forced:
+            continue  # see levels.settle_levels
+        cols.roles[role] = cands[0].column
+        taken.add(cands[0].column)
+        for other in cands[1:]:
+            if role != "number":
+                _lost(cols, role, cands[0], other)
+        if len(cands) == 1 and _WEAK.get(role, 99) <= cands[0].rank:
+            cols.findings.append(Finding(_("{header} read as the {what}, no column being headed more surely for it; if that is wrong: --columns \"{role}=HEADER\"").format(
+                header=cols.label(cands[0].column), what=role_name(role), role=role), [cols.header]))  # fmt: skip
+
+
+# A lone column read for a role by a word that names it only loosely: said, so that a wrong guess is seen.
+_WEAK = {"evidence": 3, "team": 2, "action": 3}
+
+
+def role_name(role: str) -> str:
+    """A role as messages name it, in the interface language (the --columns key stays English)."""
+    names = {
+        "number": _("number (NO/KODE)"), "component": _("component"), "item": _("item"),
+        "indicator": _("indicator"), "action": _("action (steps)"), "evidence": _("evidence"),
+        "team": _("team"), "schedule": _("schedule (one cell)"), "lke": _("LKE codes"),
+    }  # fmt: skip
+    return names.get(role, role)
+
+
+def _lost(cols: Columns, role: str, winner: Candidate, loser: Candidate) -> None:
+    spare = FALLBACK.get(role)
+    name, other = cols.label(winner.column), cols.label(loser.column)
+    if spare and spare not in cols.roles and spare not in cols.forced:
+        cols.roles[spare] = loser.column
+        cols.findings.append(Finding(_("{other} (column {n}) read as the indicator, since {name} (column {m}) holds the {what}; to read them the other way: --columns \"{role}={other},{spare}={name}\"").format(
+            other=other, n=loser.column + 1, name=name, m=winner.column + 1, what=role_name(role), role=role, spare=spare), [cols.header]))  # fmt: skip
+        return
+    why = _("as --columns says") if winner.forced else _("its header names it more surely")
+    cols.dropped[loser.column] = _("the {what} is {name} (column {n})").format(what=role_name(role), name=name, n=winner.column + 1)
+    cols.findings.append(Finding(_("two columns could hold the {what}: {name} (column {n}) chosen over {other} (column {m}), {why}; to take {other}: --columns \"{role}={other}\"").format(
+        what=role_name(role), name=name, n=winner.column + 1, other=other, m=loser.column + 1, why=why, role=role), [cols.header]))  # fmt: skip
 
 
 def _schedule_columns(grid: Grid, r: int, roles: dict[str, int], quarters: str) -> tuple[dict[int, list[int]], int, str]:
     """Month, quarter or semester columns in the header row or the one or two rows below it."""
+
     text_cols = {c for role, c in roles.items() if role != "schedule"}
     for row in (r, r + 1, r + 2):
         if row >= len(grid.rows):
@@ -197,6 +274,9 @@ def _schedule_columns(grid: Grid, r: int, roles: dict[str, int], quarters: str) 
         numbered = _numbered_run(cells)
         if numbered:
             return numbered, row, "months"
+        grouped = group_quarters(grid, row, cells, quarters)
+        if grouped:
+            return grouped, row, "quarters"
         _check_near_run(grid, row, cells)
     return {}, r, ""
 

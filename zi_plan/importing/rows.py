@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from zi_plan.errors import Problem
 from zi_plan.i18n import _
-from zi_plan.importing.columns import Columns, norm, role_of
+from zi_plan.importing.columns import Columns
 from zi_plan.importing.grid import Grid
+from zi_plan.importing.headers import norm, role_of
 from zi_plan.importing.schedule import is_blank_mark, is_mark, parse_schedule
 
 ROMAN = re.compile(r"^(XI{0,2}|IX|VI{0,3}|IV|I{1,3})(?:[.)]?\s+(.*)|[.)]?)$", re.DOTALL)
@@ -39,11 +40,22 @@ class RowData:
     team: str = ""
     lke: str = ""
     months: list[int] = field(default_factory=list)
-    title: str = ""  # a row whose one text spans the table (a merged title row)
+    title: str = ""  # a row whose one text spans the table, or two columns or more (a merged title row)
+    outer: str = ""  # the outer level columns' texts (AREA over PILAR), when the table has them
+    question: str = ""  # an LKE question's text
+    row_id: str = ""  # zi's own action id (KODE of `zi export`)
+    source: str = ""  # the source table's code beside it (KODE SUMBER of `zi export`)
+    running: str = ""  # a running number beside the hierarchy
+    lone: bool = False  # the row's only text is in its first text column: a heading, or a draft
 
     @property
     def content(self) -> bool:
         return bool(self.indicator or self.action or self.evidence)
+
+    @property
+    def title_like(self) -> bool:
+        """One text at most (the title, in whichever column), no evidence, no month."""
+        return not (self.evidence or self.months or (self.indicator and self.action))
 
     @property
     def heading_like(self) -> bool:
@@ -68,26 +80,35 @@ class RowData:
         return "other", text, ""
 
 
-def is_skipped(grid: Grid, cols: Columns, r: int) -> bool:
-    """Empty rows, header rows repeated on a new page, and column-number rows (1, 2, 3 ...)."""
+def skip_reason(grid: Grid, cols: Columns, r: int) -> str:
+    """'' for a data row; 'empty', 'header' (repeated on a new page) or 'numbers' (a column-number row 1, 2, 3 ...)."""
     cells = [c.strip() for c in grid.rows[r]]
     filled = [c for c in cells if c]
     if not filled:
-        return True
+        return "empty"
     header_rows = range(cols.header, cols.last_header + 1)
     same = {c for c, text in enumerate(cells) if text and any(norm(text) == norm(grid.cell(h, c)) for h in header_rows)}
     if len(same) >= 2 and sum(1 for c in same if role_of(cells[c])) >= 1:
-        return True
-    if all(c.isdigit() for c in filled):
-        numbers = [int(c) for c in filled]
-        return numbers == list(range(numbers[0], numbers[0] + len(numbers))) and len(numbers) >= 3
-    return False
+        return "header"
+    numbered = [re.sub(r"^\((\d+)\)$", r"\1", c) for c in filled]
+    if all(c.isdigit() for c in numbered):
+        numbers = [int(c) for c in numbered]
+        if numbers == list(range(numbers[0], numbers[0] + len(numbers))) and len(numbers) >= 3:
+            return "numbers"
+    return ""
 
 
-def _title(grid: Grid, r: int) -> str:
-    """The text of a full-width merged row (the same text in most cells), else ''."""
+def is_skipped(grid: Grid, cols: Columns, r: int) -> bool:
+    return bool(skip_reason(grid, cols, r))
+
+
+def title_of(grid: Grid, r: int) -> str:
+    """The text of a merged title row (one text merged across two columns or more, or most of the width), else ''."""
     cells = [c for c in grid.rows[r] if c.strip()]
-    if len(set(cells)) == 1 and len(cells) >= max(3, grid.width // 2) and any((r, c) in grid.copied for c in range(grid.width)):
+    if len(set(cells)) != 1 or len(cells) < 2:
+        return ""
+    across = any(grid.spread(r, c) for c in range(grid.width))
+    if across or (len(cells) >= max(3, grid.width // 2) and any((r, c) in grid.copied for c in range(grid.width))):
         return cells[0]
     return ""
 
@@ -103,10 +124,13 @@ def read_row(grid: Grid, cols: Columns, r: int, quarters: str, problems: list[Pr
         return role in roles and (r, roles[role]) in grid.copied
 
     row = RowData(r)
-    row.title = _title(grid, r)
+    row.title = title_of(grid, r)
     if row.title:
         return row
     row.number = "" if copied("number") else text("number")
+    if cols.letters is not None and row.number and grid.cell(r, cols.letters).strip():
+        row.number = f"{grid.cell(r, cols.letters).strip()}.{row.number}"  # SS | 1.1 -> SS.1.1
+    _extras(grid, cols, r, row)
     row.component, row.component_copied = text("component"), copied("component")
     row.item, row.item_copied = text("item"), copied("item")
     row.indicator, row.indicator_copied = text("indicator"), copied("indicator")
@@ -119,6 +143,17 @@ def read_row(grid: Grid, cols: Columns, r: int, quarters: str, problems: list[Pr
         else:
             row.months = sorted(set(row.months) | set(months))
     return row
+
+
+def _extras(grid: Grid, cols: Columns, r: int, row: RowData) -> None:
+    """What the columns settled from the cells give: outer levels, question text, zi's id, a running number."""
+    row.outer = " / ".join(t for c in cols.outer if (t := grid.cell(r, c).strip()))
+    for attr, c in (("question", cols.lke_text), ("row_id", cols.ids), ("running", cols.running), ("source", cols.sources)):
+        if c is not None:
+            setattr(row, attr, grid.cell(r, c).strip())
+    texts = [c for c in range(grid.width) if grid.cell(r, c).strip() and not grid.spread(r, c)]
+    first = min((cols.roles[role] for role in ("indicator", "action") if role in cols.roles), default=None)
+    row.lone = texts == [first] and first is not None and not any(role in cols.roles for role in ("item", "component"))
 
 
 def _marked(grid: Grid, cols: Columns, r: int, problems: list[Problem]) -> list[int]:

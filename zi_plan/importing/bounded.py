@@ -93,13 +93,13 @@ def docx_grid(path: Path, number: int, tbl: Any, budget: Budget, cell_text: Any)
     label = f"{path}[{where}]"
     rows: list[list[str]] = []
     copied: set[tuple[int, int]] = set()
-    above: list[int] = []  # per column: which cell (by its id) gave its text, in the row above
+    above: list[Any] = []  # per column: the cell (kept, not its id: lxml frees and reuses its objects) that gave its text, in the row above
     for r, tr in enumerate(tbl.iterchildren(f"{W}tr")):
         if r >= MAX_ROWS:
             raise InvalidFile([Problem(label, r + 1, 1, _("the table has more than {n} rows; split it, or import only the plan's sheet with --sheet").format(n=MAX_ROWS))])
         budget.tick()
         texts: list[str] = []
-        owners: list[int] = []
+        owners: list[Any] = []
         for tc in tr.iterchildren(f"{W}tc"):
             room = width - len(texts)
             if room <= 0:
@@ -110,9 +110,9 @@ def docx_grid(path: Path, number: int, tbl: Any, budget: Budget, cell_text: Any)
             if merge is not None and merge != "restart" and c < len(above) and rows:
                 owner, text = above[c], rows[-1][c]  # continued from the cell above
             else:
-                owner, text = id(tc), cell_text(_cell_text(tc, budget))
+                owner, text = tc, cell_text(_cell_text(tc, budget))
             for k in range(span):
-                if k > 0 or (c + k < len(above) and above[c + k] == owner):
+                if k > 0 or (c + k < len(above) and above[c + k] is owner):
                     copied.add((r, c + k))
                 texts.append(text)
                 owners.append(owner)

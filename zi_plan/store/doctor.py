@@ -144,7 +144,7 @@ def _journal(plan_path: Path, found: list[Finding]) -> None:
         journal = load_journal(plan)
     except InvalidFile as exc:
         for problem in exc.problems[:MAX_LISTED]:
-            found.append(Finding("journal", problem.where(), problem.message, _("fix the line shown in an editor; zi never rewrites a file it cannot read")))
+            found.append(Finding("journal", problem.where(), problem.message, _("fix the line shown in an editor; zi never rewrites a file it cannot read") if problem.line is not None else None))
         return
     except ZiError as exc:
         found.append(Finding("journal", str(plan_path), exc.message))

@@ -46,35 +46,6 @@ def read_docx(path: Path, raw: bytes) -> list[Grid]:
     return grids
 
 
-def _title_paragraphs(document: Any) -> list[str]:
-    """The paragraphs above the first table (LAMPIRAN ..., the plan's title): names a table without components."""
-    titles = []
-    for child in document.element.body.iterchildren():
-        if child.tag.endswith("}tbl"):
-            break
-        text = "".join(node.text or "" for node in child.iter() if node.tag.endswith("}t")).strip()
-        if text:
-            titles.append(text)
-    return titles
-
-
-def _docx_grid(path: Path, number: int, table: Any) -> Grid:
-    rows: list[list[str]] = []
-    copied: set[tuple[int, int]] = set()
-    above: list[Any] = []
-    for r, row in enumerate(table.rows):
-        cells = list(row.cells)  # a merged cell comes back once per grid column and row it spans
-        texts = []
-        for c, cell in enumerate(cells):
-            texts.append(cell_text(cell.text))
-            if (c > 0 and cells[c - 1]._tc is cell._tc) or (c < len(above) and above[c]._tc is cell._tc):
-                copied.add((r, c))
-        rows.append(texts)
-        above = cells
-    where = _("table {n}").format(n=number)
-    return Grid(f"{path}[{where}]", rows, copied=copied)
-
-
 def read_pdf(path: Path, raw: bytes) -> list[Grid]:
     try:
         import pdfplumber  # pdfplumber: only for a .pdf table

@@ -117,3 +117,9 @@ def months_text(months: Iterable[int]) -> str:
         first, last = month_short(run[0]), month_short(run[-1])
         parts.append(first if len(run) == 1 else (f"{first}, {last}" if len(run) == 2 else f"{first}-{last}"))
     return ", ".join(parts)
+
+
+def number(value: float, decimals: int = 2) -> str:
+    """A number as the interface language writes it: 3.61 in English, 3,61 in Bahasa Indonesia."""
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if _language == "id" else text

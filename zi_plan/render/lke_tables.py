@@ -9,17 +9,27 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from zi_plan.i18n import _
+from zi_plan.i18n import _, number
 from zi_plan.lke.coverage import Coverage
 from zi_plan.lke.labels import gate_label
 from zi_plan.lke.score import GateCheck, GateResult, Reading, Score
-from zi_plan.lke.suggest import Suggestion
+from zi_plan.lke.suggest import Move, gate_words
 from zi_plan.lke.worksheet import Worksheet
 from zi_plan.render.tables import esc, new_table
 
 
 def num(x: float) -> str:
-    return f"{x:.2f}"
+    return number(x, 2)
+
+
+def short(x: float) -> str:
+    """60 for 60.0, 18,25 for 18.25 under Bahasa Indonesia."""
+    text = number(x, 2)
+    return text.rstrip("0").rstrip(".,") if any(sep in text for sep in ".,") else text
+
+
+def pct(x: float) -> str:
+    return number(x, 1)
 
 
 def type_text(row: dict[str, Any]) -> str:
@@ -69,7 +79,7 @@ def coverage_tables(cov: Coverage) -> list[Table]:
         codes = [q for q in sheet.scored if q.area == a.no]
         served = sum(q.code in cov.served for q in codes)
         marks = [gate_mark(c.ok) for c in _area_checks(cov.gates, a.no)]
-        areas.add_row(f"{a.no}. {esc(a.name)}", f"{served}/{len(codes)}", f"{num(a.score)}/{num(a.weight)}", f"{a.pct:.1f}", *marks)
+        areas.add_row(f"{a.no}. {esc(a.name)}", f"{served}/{len(codes)}", f"{num(a.score)}/{num(a.weight)}", pct(a.pct), *marks)
     subs = new_table(title=_("Sub-areas with unserved questions"))
     subs.add_column(_("Sub-area"), overflow="fold", ratio=3)
     subs.add_column(_("Served"), justify="right", no_wrap=True)
@@ -110,8 +120,8 @@ def gate_lines(gates: dict[str, GateResult], limit: int = 8, served: bool = Fals
             if c.ok:
                 continue
             lines.append("    " + check_text(c, limit, served))
-        for area, half, pct in result.half_below:
-            lines.append("    " + _("note: the {half} half of area {area} is at {pct:.1f} % (the gate is on the whole area)").format(half=half, area=area, pct=pct))
+        for area, half, value in result.half_below:
+            lines.append("    " + _("note: the {half} half of area {area} is at {pct} % (the gate is on the whole area)").format(half=half, area=area, pct=pct(value)))
     return lines
 
 
@@ -131,9 +141,9 @@ def print_gate_lines(out: Console, gates: dict[str, GateResult], served: bool = 
 
 def check_text(c: GateCheck, limit: int, served: bool = False) -> str:
     if c.id.startswith("area:"):
-        text = _("area {no} at {value:.1f} % needs {min:g} %").format(no=c.id.split(":")[1], value=c.value, min=c.min)
+        text = _("area {no} at {value} % needs {min} %").format(no=c.id.split(":")[1], value=pct(c.value), min=short(c.min))
     else:
-        text = _("{gate} at {value} needs {min:g}").format(gate=gate_label(c.id), value=num(c.value), min=c.min)
+        text = _("{gate} at {value} needs {min}").format(gate=gate_label(c.id), value=num(c.value), min=short(c.min))
     if c.missing:
         shown = ", ".join(c.missing[:limit]) + (", …" if len(c.missing) > limit else "")
         text += ": " + (_("not served {codes}") if served else _("unanswered {codes}")).format(codes=shown)
@@ -152,19 +162,42 @@ def score_table(result: Score) -> Table:
     table.add_column(_("Strict %"), justify="right", no_wrap=True)
     for a, s in zip(result.answered.areas, result.strict.areas, strict=True):
         marks = [gate_mark(c.ok) for c in _area_checks(result.gates, a.no)]
-        table.add_row(f"{a.no}. {esc(a.name)}", num(a.pemenuhan), num(a.reform), f"{a.pct:.1f}", *marks, f"{s.pct:.1f}")
+        table.add_row(f"{a.no}. {esc(a.name)}", num(a.pemenuhan), num(a.reform), pct(a.pct), *marks, pct(s.pct))
     return table
 
 
-def suggestion_table(items: list[Suggestion], recorded: dict[str, Any]) -> Table:
-    table = new_table(title=_("Suggested from the progress journal (not recorded: use zi lke answer)"))
+def print_score(out: Console, result: Score, sheet: Worksheet) -> None:
+    """The score table, how much is answered, both readings and the gates."""
+    out.print(score_table(result))
+    answered = sum(v.status != "unanswered" for v in result.values.values())
+    out.print(_("{n} of {total} questions answered").format(n=answered, total=len(result.values)))
+    no_value = [code for code, v in result.values.items() if v.status == "no_value"]
+    if no_value:
+        out.print(_("no value (a denominator of 0), left out: {codes}").format(codes=", ".join(no_value)))
+    out.print(reading_line(_("answered (as the official Excel)"), result.answered, sheet))
+    out.print(reading_line(_("strict (unanswered = 0)"), result.strict, sheet))
+    print_gate_lines(out, result.gates)
+
+
+def _recorded(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return number(value, 2)
+    return str(value)
+
+
+def moves_table(items: list[Move], limit: int = 15) -> Table:
+    """The moves worth most toward the gates not met; what the journal suggests beside each."""
+    table = new_table(title=_("Moves worth most toward the gates not met (the journal's suggestion is never recorded: use zi lke answer)"))
     table.add_column(_("Code"), no_wrap=True, style="bold")
+    table.add_column(_("Now"), no_wrap=True)
+    table.add_column(_("Move"), no_wrap=True)
+    table.add_column(_("Gain"), justify="right", no_wrap=True)
     table.add_column(_("Suggested"), no_wrap=True)
-    table.add_column(_("Recorded"), no_wrap=True)
-    table.add_column(_("Basis"), overflow="fold")
-    for s in items:
-        answer = recorded.get(s.code)
-        mine = str(answer.value) if answer is not None else "-"
-        differs = answer is not None and s.suggested is not None and str(answer.value) != s.suggested
-        table.add_row(esc(s.code), esc(s.suggested or "?"), f"[yellow]{esc(mine)}[/]" if differs else esc(mine), esc(s.basis))
+    table.add_column(_("Basis"), overflow="fold", ratio=1)
+    for m in items[:limit]:
+        table.add_row(esc(m.code), esc(_recorded(m.recorded)), esc(m.target), num(m.gain), esc(m.suggested or "-"), esc(m.basis + ("; " + gate_words(m) if m.gates else "")))
+    if len(items) > limit:
+        table.caption = _("{n} more moves: zi lke score --suggest --json lists them all").format(n=len(items) - limit)
     return table

@@ -112,3 +112,16 @@ def differences_table(result: Comparison) -> Table:
     if not result.differences:
         table.caption = _("none: the evaluators' answers give every question the unit's value")
     return table
+
+
+def revisi_table(items: Any) -> Table:
+    """`zi due`: the questions the evaluators asked to change, by team, until answered again."""
+    table = new_table(title=_("LKE revisi: the evaluators ask for a change (answer again with zi lke answer)"))
+    table.add_column(_("Team"), overflow="fold", ratio=1)
+    table.add_column(_("Code"), no_wrap=True, style="bold")
+    table.add_column(_("Actions"), overflow="fold")
+    table.add_column(_("TPI note"), overflow="fold", ratio=2)
+    for r in sorted(items, key=lambda r: (not r.teams, r.teams[0].name if r.teams else "", r.code)):
+        teams = ", ".join(t.name for t in r.teams) or _("no team: no action serves it")
+        table.add_row(esc(teams), esc(r.code), esc(", ".join(r.actions) or "-"), esc(r.note or ""))
+    return table

@@ -232,6 +232,10 @@ def print_due(report: Any, plan: Any) -> None:
         out.print(_("Nothing is scheduled in {month} and nothing is overdue.").format(month=month_name(report.month)))
     for table in unfinished_tables(report):
         out.print(table)
+    if report.revisi:
+        from zi_plan.render.lke_review_tables import revisi_table  # the LKE's tables: only when the evaluators asked for changes
+
+        out.print(revisi_table(report.revisi))
     out.print(
         _("Due: {due}, done: {done}, open: {open}, overdue: {overdue}").format(
             due=len(report.due), done=report.done, open=len(report.due) - report.done, overdue=len(report.overdue)

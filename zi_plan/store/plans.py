@@ -103,9 +103,18 @@ def check_file(path: Path) -> FileCheck:
     data, problems = check_text(str(path), text)
     if problems:
         return FileCheck(str(path), problems, [])
-    warnings = [*filter(None, [derived_ids_warning(path, data)]), *placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data)]
+    warnings = [*filter(None, [derived_ids_warning(path, data)]), *placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data), *_lke_warnings(path, text, data)]
     return FileCheck(str(path), [], sorted(warnings, key=lambda p: (p.line or 0, p.column or 0)))
 
+
+
+def _lke_warnings(path: Path, text: str, data: Any) -> list[Problem]:
+    """Reform codes on actions whose evidence is only a document (zi_plan.lke.planrefs); read only for a plan with LKE codes."""
+    if "lke:" not in text:
+        return []
+    from zi_plan.lke.planrefs import reform_warnings  # the LKE rules: only for a plan that names LKE questions
+
+    return reform_warnings(path, text, data)
 
 
 def derived_ids_warning(path: Path, data: Any) -> Problem | None:

@@ -53,26 +53,19 @@ def _add_list(lke_app: typer.Typer) -> None:
 
 
 def _add_coverage(lke_app: typer.Typer) -> None:
-    @lke_app.command("coverage", help=_("Which questions the plan's actions serve, and the best score that leaves within reach."))
+    @lke_app.command("coverage", help=_("Which questions the plan's actions serve, and the plan's ceiling: the best score that leaves within reach."))
     def coverage_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
-        from zi_plan.lke import coverage
+        from zi_plan.lke import answers, coverage
         from zi_plan.render import lke_tables, tables
 
-        loaded = common.open_plan(plan)
-        result = coverage.coverage(coverage.worksheet_for(loaded), loaded)
+        loaded, journal = common.open_workspace(plan, to_stderr=as_json)
+        recorded = answers.current(journal)
+        result = coverage.coverage(coverage.worksheet_for(loaded), loaded, {c: a.value for c, a in recorded.items()},
+                                   [c for c, a in recorded.items() if a.routine])  # fmt: skip
         if as_json:
             tables.print_json(result.to_json())
             return
-        out = tables.console()
-        for table in lke_tables.coverage_tables(result):
-            out.print(table)
-        out.print(lke_tables.uncovered_table(result))
-        c = result.ceiling
-        out.print(_("The plan serves {covered} of the {scored} scored questions of the LKE {year}.").format(
-            covered=len(result.covered), scored=len(result.scored), year=result.sheet.year))  # fmt: skip
-        out.print(_("Ceiling: pemenuhan {p}, reform {r}, pengungkit {g} (of 60)").format(
-            p=lke_tables.num(c.pemenuhan), r=lke_tables.num(c.reform), g=lke_tables.num(c.pengungkit)))  # fmt: skip
-        lke_tables.print_gate_lines(out, result.gates, served=True)
+        lke_tables.print_coverage(tables.console(), result)
 
 
 def _add_answer(lke_app: typer.Typer) -> None:

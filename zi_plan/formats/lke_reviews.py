@@ -20,7 +20,7 @@ from typing import Any, Optional
 from zi_plan.errors import InvalidFile, Problem, ZiError
 from zi_plan.formats.lke_workbook import CODE, SHEET, STATUS, TPI
 from zi_plan.i18n import _
-from zi_plan.lke.answers import parse_value
+from zi_plan.lke.answers import _read_text, _separator, parse_value
 from zi_plan.lke.rounds import ReviewEntry, parse_verdict, verdict
 from zi_plan.lke.worksheet import AnswerValue, Question, Worksheet
 
@@ -141,8 +141,6 @@ def _round_of(book: Any) -> Optional[int]:
 
 def _csv_rows(path: Path) -> list[Row]:
     """``code,answer,note,verdict`` per line (``;`` also works; a header line is skipped); empty cells allowed."""
-    from zi_plan.lke.answers import _read_text, _separator
-
     lines = _read_text(path).splitlines()
     delimiter = _separator(lines)
     rows = []
@@ -159,8 +157,6 @@ def _csv_rows(path: Path) -> list[Row]:
 
 def _json_rows(path: Path, sheet: Worksheet) -> list[Row]:
     """PortalRB's jawaban-unit shape: ``answers`` with ``soal_id``, ``jawaban_tpi``, ``catatan_tpi``."""
-    from zi_plan.lke.answers import _read_text
-
     try:
         data = json.loads(_read_text(path))
     except json.JSONDecodeError as exc:

@@ -143,7 +143,8 @@ def summary_sheet(ws: Any, plan: LoadedPlan, sheet: Worksheet, lay: Any, round_n
         rows += checks
         for col in "BC":
             span = f"{col}{head + 1}:{col}{head + len(checks)}"
-            rows[head - 1][1 if col == "B" else 2] = f'=IF(COUNTIF({span},"{_("not met")}")=0,"{_("met")}","{_("not met")}")'
+            met, not_met = _("met"), _("not met")
+            rows[head - 1][1 if col == "B" else 2] = f'=IF(COUNTIF({span},"{not_met}")=0,"{met}","{not_met}")'
     rows.append([])
     rows.append([_("LKE {year}: every value is a formula over sheet {name}; a changed answer recomputes").format(year=sheet.year, name=SHEET)])
     for r, row in enumerate(rows, 1):
@@ -176,7 +177,8 @@ def _gate_rows(sheet: Worksheet, lay: Any, gates: Any, totals: dict[str, int], f
 
 def _verdict(cell: str, minimum: float) -> str:
     # The worksheet rounds to two decimals; a 59.999 must not fail a 60 (as zi_plan.lke.score).
-    return f'=IF(ROUND(SUM({cell}),2)>={minimum:g},"{_("met")}","{_("not met")}")'
+    met, not_met = _("met"), _("not met")
+    return f'=IF(ROUND(SUM({cell}),2)>={minimum:g},"{met}","{not_met}")'
 
 
 def evidence_sheet(ws: Any, data: SheetData) -> None:

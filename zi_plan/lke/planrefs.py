@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 from zi_plan.errors import Found as _Found
-from zi_plan.errors import Problem
 from zi_plan.i18n import _
 from zi_plan.lke import bundled
 from zi_plan.model.ids import letter, roman
@@ -91,10 +89,8 @@ def only_documents(evidence: list[Any]) -> bool:
     return bool(texts) and all(_DOCUMENT.search(t) and not _RECORD.search(t) for t in texts)
 
 
-def reform_warnings(path: Path, text: str, data: Any) -> list[Problem]:
-    """`zi validate`: a warning at each reform code that sits on an action whose evidence is only a document."""
-    from zi_plan.schema import yamlio  # PyYAML: a warm command never parses YAML
-
+def reform_warnings(data: Any) -> list[tuple[tuple[Any, ...], str]]:
+    """`zi validate`: a warning (where, message) at each reform code that sits on an action whose evidence is only a document."""
     found: list[tuple[tuple[Any, ...], str]] = []
     for loc, label, codes in _action_codes(data if isinstance(data, dict) else {}):
         action = _at(data, loc[:-1])
@@ -105,10 +101,7 @@ def reform_warnings(path: Path, text: str, data: Any) -> list[Problem]:
                 message = _("{code} is a reform question: it asks what changed, and this action's evidence is only a document ({evidence}); add evidence of the change (a report, data, results) or let another action serve it").format(
                     code=code, evidence="; ".join(action["evidence"]))  # fmt: skip
                 found.append(((*loc, index), label + message))
-    if not found:
-        return []
-    root = yamlio.compose(text)
-    return [Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found]
+    return found
 
 
 def _at(data: Any, loc: tuple[Any, ...]) -> Any:

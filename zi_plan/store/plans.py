@@ -113,8 +113,13 @@ def _lke_warnings(path: Path, text: str, data: Any) -> list[Problem]:
     if "lke:" not in text:
         return []
     from zi_plan.lke.planrefs import reform_warnings  # the LKE rules: only for a plan that names LKE questions
+    from zi_plan.schema import yamlio  # PyYAML: `zi validate` only
 
-    return reform_warnings(path, text, data)
+    found = reform_warnings(data)
+    if not found:
+        return []
+    root = yamlio.compose(text)
+    return [Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found]
 
 
 def derived_ids_warning(path: Path, data: Any) -> Problem | None:

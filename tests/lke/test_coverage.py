@@ -83,9 +83,9 @@ def test_coverage_json(zi):
     assert result.code == 0, result.err
     data = json.loads(result.out)
     assert data["scored"] == 113 and data["covered"] == 82
-    assert abs(data["ceiling"]["pengungkit"] - 38.1) <= 0.05
-    assert [a["no"] for a in data["ceiling"]["areas"] if a["pct"] < 60] == [2, 4, 6]
-    assert len(data["uncovered"]) == 30
+    assert abs(data["ceiling"]["pengungkit"] - 37.98) <= 0.005
+    assert [a["no"] for a in data["ceiling"]["areas"] if a["pct"] < 60] == [1, 2, 6]
+    assert len(data["uncovered"]) == 28  # the hasil part is targets, not unserved questions
     assert {k: data["uncovered"][0][k] for k in ("code", "weight")} == {"code": "R.6.ii.a", "weight": 2.5}
     assert data["gates"]["WBK"]["pass"] is False
 

@@ -94,7 +94,6 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, sheet: Worksheet, options: Sheet
     main.title = SHEET
     data = sheet_data(journal, options)
     lay = fill(main, sheet, data)
-    _keep_text(main)
     style(main, lay, sheet, lambda q: ",".join(o.key for o in q.options) if q.options else None)
     summary = book.create_sheet(_("Summary")[:31])
     summary_sheet(summary, plan, sheet, lay, read_rounds(journal).current)
@@ -103,22 +102,6 @@ def to_xlsx(plan: LoadedPlan, journal: Journal, sheet: Worksheet, options: Sheet
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def _keep_text(ws: Any) -> None:
-    """Answers and notes are data: a note that begins with '=' stays text, never a formula."""
-    for column in (UNIT.answer, UNIT.note, TPI.answer, TPI.note, "O"):
-        for cell in ws[column][1:]:
-            if isinstance(cell.value, str) and cell.value.startswith("=") and not _ours(cell.value):
-                cell.data_type = "s"
-
-
-_FORMULA = re.compile(r'^=(IF|SUM|MIN|MAX)\(')
-
-
-def _ours(value: str) -> bool:
-    # zi writes formulas only in the answer column of percentage and sum rows; a user's text there never reaches it.
-    return bool(_FORMULA.match(value)) and ('=""' in value or value.startswith("=SUM("))
 
 
 def summary_sheet(ws: Any, plan: LoadedPlan, sheet: Worksheet, lay: Any, round_no: int) -> None:

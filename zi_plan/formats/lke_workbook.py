@@ -195,18 +195,28 @@ def _answers(ws: Any, r: int, q: Question, data: SheetData) -> None:
         return
     unit = data.unit.get(q.code)
     if unit is not None:
-        ws[f"{UNIT.answer}{r}"], ws[f"{UNIT.note}{r}"] = unit[0], unit[1]
+        _put(ws, f"{UNIT.answer}{r}", unit[0])
+        _put(ws, f"{UNIT.note}{r}", unit[1])
         links = unit[2]
         if links:
-            cell = ws[f"{EVIDENCE}{r}"]
-            cell.value = "\n".join(text for text, _link in links)
+            cell = _put(ws, f"{EVIDENCE}{r}", "\n".join(text for text, _link in links))
             first = next((link for _text, link in links if link), None)
             if first:
                 cell.hyperlink = first
                 cell.style = "Hyperlink"
     tpi = data.tpi.get(q.code)
     if tpi is not None:
-        ws[f"{TPI.answer}{r}"], ws[f"{TPI.note}{r}"], ws[f"{STATUS}{r}"] = tpi
+        for column, value in zip((TPI.answer, TPI.note, STATUS), tpi, strict=True):
+            _put(ws, f"{column}{r}", value)
+
+
+def _put(ws: Any, ref: str, value: Any) -> Any:
+    """People's words into a cell: text stays text (a note that begins with '=' is never a formula)."""
+    cell = ws[ref]
+    cell.value = value
+    if isinstance(value, str) and value.startswith("="):
+        cell.data_type = "s"
+    return cell
 
 
 def style(ws: Any, lay: Layout, sheet: Worksheet, choice: Callable[[Question], Optional[str]]) -> None:

@@ -126,7 +126,10 @@ def _target(sheet: Worksheet, q: Question, failed: list[GateCheck]) -> Optional[
     """What a move records: full marks, or for a survey index the least that meets its gate."""
     if q.answer_type == "nilai_0_4":
         weight = q.weight or 1.0
-        needs = [c.min / weight for c in failed if c.id not in ("total", "pengungkit") and not c.id.startswith("area:") and q.code in _gate_questions(sheet, c.id)]
+        # Its own gate (IPAK, IPKP) first; a gate it shares (birokrasi bersih) only when its own is met.
+        own = [c.min / weight for c in failed if _gate_questions(sheet, c.id) == (q.code,)]
+        shared = [c.min / weight for c in failed if q.code in _gate_questions(sheet, c.id)]
+        needs = own or shared
         if not needs:
             return None  # its gates are met: a survey result is not a thing to move
         value = min(1.0, max(needs))

@@ -231,12 +231,27 @@ def style(ws: Any, lay: Layout, sheet: Worksheet, choice: Callable[[Question], O
     head, tpi_fill = Font(bold=True), PatternFill("solid", fgColor="FFF2CC")
     for cell in ws[1]:
         cell.font, cell.alignment = head, Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells("B1:G1")  # 'Penilaian' over the hierarchy's numbers and texts, as the official sheet
+    ws.row_dimensions[1].height = 45
+    top = Alignment(vertical="top")
     ws.freeze_panes = "B2"
-    lists: dict[str, Any] = {}
+    # Printed on A4 landscape, every column on one page wide, the header row on every page.
+    ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.print_title_rows = "1:1"
     for row in lay.rows:
         r = row.row
+        for cell in ws[r][:SOAL_ID_INDEX]:
+            cell.alignment = top
+        ws[f"{WEIGHT}{r}"].number_format = "0.0###"
+        lines = 1
         for column in (TEXT, CRITERIA, UNIT.note, EVIDENCE, TPI.note):
-            ws[f"{column}{r}"].alignment = Alignment(wrap_text=True, vertical="top")
+            cell = ws[f"{column}{r}"]
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            lines = max(lines, _lines(cell.value, widths[column]))
+        # Rows as tall as their wrapped text: not every program measures them when it opens the file.
+        ws.row_dimensions[r].height = min(15 * lines, 400)
         if row.kind in ("component", "half", "area", "sub_area", "total"):
             for cell in ws[r][:SOAL_ID_INDEX]:
                 cell.font = head
@@ -245,18 +260,34 @@ def style(ws: Any, lay: Layout, sheet: Worksheet, choice: Callable[[Question], O
             ws[f"{side.pct}{r}"].number_format = "0.0%"
         for column in (TPI.answer, TPI.value, TPI.pct, TPI.note, STATUS):
             ws[f"{column}{r}"].fill = tpi_fill
-        q = row.question
-        if q is not None and row.kind in ("question", "input") and not q.computed:
-            allowed = choice(q)
-            if allowed:
-                if allowed not in lists:
-                    lists[allowed] = DataValidation(type="list", formula1=f'"{allowed}"', allow_blank=True)
-                    ws.add_data_validation(lists[allowed])
-                lists[allowed].add(f"{UNIT.answer}{r}")
-                lists[allowed].add(f"{TPI.answer}{r}")
+    _choice_lists(ws, lay, choice)
     verdicts = DataValidation(type="list", formula1=f'"{_("accepted")},revisi"', allow_blank=True)
     ws.add_data_validation(verdicts)
     verdicts.add(f"{STATUS}2:{STATUS}{lay.rows[-1].row}")
 
 
 SOAL_ID_INDEX = ord(SOAL_ID) - ord("A") + 1
+
+
+def _choice_lists(ws: Any, lay: Layout, choice: Callable[[Question], Optional[str]]) -> None:
+    """Each answer cell, the unit's and the TPI's, offers its question's options as a drop-down list."""
+    from openpyxl.worksheet.datavalidation import DataValidation  # openpyxl: only when a workbook is written
+
+    lists: dict[str, Any] = {}
+    for row in lay.rows:
+        q = row.question
+        allowed = choice(q) if q is not None and row.kind in ("question", "input") and not q.computed else None
+        if not allowed:
+            continue
+        if allowed not in lists:
+            lists[allowed] = DataValidation(type="list", formula1=f'"{allowed}"', allow_blank=True)
+            ws.add_data_validation(lists[allowed])
+        lists[allowed].add(f"{UNIT.answer}{row.row}")
+        lists[allowed].add(f"{TPI.answer}{row.row}")
+
+
+def _lines(value: Any, width: float) -> int:
+    """About how many lines a text takes in a column ``width`` characters wide, wrapped."""
+    if not isinstance(value, str) or value.startswith("=") and not value.startswith("=="):
+        return 1
+    return sum(max(1, -(-len(part) // max(1, int(width * 1.1)))) for part in value.splitlines() or [""])

@@ -86,7 +86,7 @@ def _sub_area(out: Layout, sheet: Worksheet, sub: SubArea, level: int, number: O
         if len(denominators) > 1:
             out.add("heading", level + 1, _letter(q.code), q.text)
             out.add("question", level + 1, "-", q.text, weight=q.weight, question=q)
-            out.add("sum", level + 1, "-", "", members=[])
+            out.add("sum", level + 1, "-", "Jumlah yang harus melaporkan", members=[])  # the official sheet's words
         else:
             out.add("question", level + 1, _letter(q.code), q.text, weight=q.weight, question=q)
         for code in q.inputs:

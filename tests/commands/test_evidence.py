@@ -134,7 +134,7 @@ def test_replace_records_both_hashes_and_verify_passes(zi, office, tmp_path):
     assert last["event"] == "replace" and last["note"] == "foto benar"
     assert last["replaces"][0]["sha256"] == hashlib.sha256(b"foto yang salah").hexdigest()
     assert last["evidence"][0]["sha256"] == hashlib.sha256(b"foto yang benar").hexdigest()
-    assert journal["journal"] == 2
+    assert journal["journal"] == 3
     assert stored.is_file()  # nothing deleted
     data = json.loads(zi("show", "V.1.a", "--json", "--plan", str(office)).out)
     assert [e["name"] for e in data["evidence"]] == ["foto-benar.jpg"]
@@ -246,7 +246,7 @@ def test_previous_release_journal_loads_and_its_evidence_can_be_replaced(zi, tmp
     result = zi("evidence", "replace", "II.2.a", "-m", "4", "foto.jpg", str(new), "--plan", str(plan))
     assert result.code == 0, result.err
     data = yaml.safe_load(journal.read_text(encoding="utf-8"))
-    assert data["journal"] == 2
+    assert data["journal"] == 3
     assert [r["event"] for r in data["records"]] == ["done", "replace"]
     assert data["records"][-1]["replaces"][0]["sha256"] == sha
     assert zi("verify", "--plan", str(plan)).code == 0

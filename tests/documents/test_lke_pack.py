@@ -31,7 +31,7 @@ def test_pack_by_lke_puts_each_file_under_every_question_it_serves(zi, tmp_path)
     codes = {r[0] for r in rows[1:]}
     assert len(codes) == 113  # every scored question: its evidence or a gap
     gaps = {r[0]: r[8] for r in rows[1:] if r[8].startswith("gap")}
-    assert gaps["P.1.iv.c"] == "gap (no action serves it)" and gaps["P.1.ii.a"] == "gap (no evidence yet)"
+    assert gaps["P.1.iv.d"] == "gap (no action serves it)" and gaps["P.1.ii.a"] == "gap (no evidence yet)"
     assert "https://drive.example/x" in html and "P.1.iv.c" in html
 
 

@@ -46,7 +46,7 @@ def test_superseded_answer_evidence_no_longer_fails_verify(zi, plan, tmp_path):
     (tmp_path / "a.pdf").write_bytes(b"first")
     (tmp_path / "b.pdf").write_bytes(b"second")
     assert zi("lke", "answer", "P.1.i.a", "Tidak", "--evidence", "a.pdf", "--plan", str(plan)).code == 0
-    assert zi("lke", "answer", "P.1.i.a", "Ya", "--evidence", "b.pdf", "--plan", str(plan)).code == 0
+    assert zi("lke", "answer", "P.1.i.a", "Ya", "--evidence", "b.pdf", "--replace-evidence", "--plan", str(plan)).code == 0
     (tmp_path / "tambrauw-2023.evidence" / "LKE" / "P.1.i.a" / "a.pdf").write_bytes(b"gone")
     verify = zi("verify", "--json", "--plan", str(plan))
     assert verify.code == 0, verify.out
@@ -105,7 +105,7 @@ def test_pack_by_lke_lists_withdrawn_and_superseded_files(zi, plan, tmp_path):
     assert zi("done", "I.1.a", "--month", "4", "-e", "sk.pdf", "--plan", str(plan)).code == 0
     assert zi("evidence", "replace", "I.1.a", "sk.pdf", "sk2.pdf", "--month", "4", "--plan", str(plan)).code == 0
     assert zi("lke", "answer", "P.1.i.b", "B", "-e", "a.pdf", "--plan", str(plan)).code == 0
-    assert zi("lke", "answer", "P.1.i.b", "A", "-e", "b.pdf", "--plan", str(plan)).code == 0
+    assert zi("lke", "answer", "P.1.i.b", "A", "-e", "b.pdf", "--replace-evidence", "--plan", str(plan)).code == 0
     result = zi("evidence", "pack", "--by", "lke", "--plan", str(plan))
     assert result.code == 0, result.err
     assert "2 withdrawn" in result.out  # sk.pdf (under two questions, counted once) and a.pdf

@@ -86,7 +86,7 @@ def test_file_is_all_or_nothing(zi, plan, tmp_path):
     assert data["questions"]["R.1.i.a"] == {"status": "value", "value": 0.8}
 
 
-def test_previous_release_journal_keeps_loading_and_moves_to_2(zi, plan, tmp_path):
+def test_format_1_journal_keeps_loading_and_moves_to_3(zi, plan, tmp_path):
     fixture = REPO / "tests" / "fixtures" / "journal-v1" / "tambrauw-2023.progress.yaml"
     journal = tmp_path / "tambrauw-2023.progress.yaml"
     shutil.copy(fixture, journal)
@@ -94,7 +94,7 @@ def test_previous_release_journal_keeps_loading_and_moves_to_2(zi, plan, tmp_pat
     assert shown["occurrences"][0]["status"] == "done"
     assert zi("lke", "answer", "P.1.i.a", "Ya", "--plan", str(plan), "--by", "A").code == 0
     text = journal.read_text()
-    assert "journal: 2" in text and "journal: 1" not in text
+    assert "journal: 3" in text and "journal: 1" not in text
     assert "action: I.1.a" in text and "https://drive.example/sk-tim" in text and "lke: P.1.i.a" in text
     shown = json.loads(zi("show", "I.1.a", "--json", "--plan", str(plan)).out)
     assert shown["occurrences"][0]["status"] == "done"

@@ -1,15 +1,19 @@
-"""`zi lke sheet`: the Excel answer sheet and the PortalRB JSON."""
+"""`zi lke sheet`: PortalRB's jawaban-unit shape, checked against the JSON Schema written from the API guide;
+words, not internal ids, in the workbook. (The workbook's rows and formulas: test_workbook.py.)"""
 
 from __future__ import annotations
 
 import json
 import shutil
 
+import jsonschema
 import openpyxl
 import pytest
 
-from tests.conftest import PLAN
+from tests.conftest import PLAN, REPO
 from zi_plan.lke.worksheet import load_worksheet
+
+SCHEMA = json.loads((REPO / "schema" / "portalrb-jawaban-unit.schema.json").read_text(encoding="utf-8"))
 
 
 @pytest.fixture
@@ -19,61 +23,71 @@ def answered(zi, tmp_path):
     (tmp_path / "sk.pdf").write_bytes(b"sk")
     answers = tmp_path / "a.csv"
     answers.write_text("P.1.i.b,B,sebagian\nR.1.i.a.1,4\nR.1.i.a.2,2\nH.1.a,3.7\n", encoding="utf-8")
-    assert zi("lke", "answer", "P.1.i.a", "Ya", "-e", "sk.pdf", "-e", "https://drive.example/sk", "--note", "=SUM(A1)", "--plan", str(plan), "--by", "A").code == 0
+    assert zi("lke", "answer", "P.1.i.a", "Ya", "-e", "sk.pdf", "-e", "https://drive.example/sk", "--note", "SK 12", "--plan", str(plan), "--by", "A").code == 0
     assert zi("lke", "answer", "--file", str(answers), "--plan", str(plan), "--by", "A").code == 0
     return plan
 
 
-def test_xlsx_has_one_row_per_question_in_worksheet_order(zi, answered, tmp_path):
-    result = zi("lke", "sheet", "--format", "xlsx", "-o", str(tmp_path / "lke.xlsx"), "--plan", str(answered))
+def test_portalrb_is_the_jawaban_unit_response(zi, answered):
+    result = zi("lke", "sheet", "--format", "portalrb", "-o", "-", "--plan", str(answered), "--kategori", "wbk-afirmasi",
+                "--evidence-url", "https://kpu-tambrauw.example/bukti")  # fmt: skip
     assert result.code == 0, result.err
-    book = openpyxl.load_workbook(tmp_path / "lke.xlsx")
-    rows = list(book["LKE"].iter_rows(min_row=2, values_only=True))
-    assert [r[0] for r in rows] == [q.code for q in load_worksheet().questions]
-    first = rows[0]
-    assert first[5] == "Ya" and first[6] == 1 and first[7] == "=SUM(A1)"
-    assert book["LKE"]["H2"].data_type == "s"  # a note is text, never a formula
-    assert "LKE/P.1.i.a/sk.pdf" in first[8] and "https://drive.example/sk" in first[8]
-    r1ia = next(r for r in rows if r[0] == "R.1.i.a")
-    assert r1ia[5] is None and r1ia[6] == 0.5  # computed from its inputs, 2 / 4
-    summary = {r[0]: r for r in book.worksheets[1].iter_rows(values_only=True) if r and r[0]}
-    # answered: P.1.i = (1 + 0.5)/2 × 0.5 = 0.375; R.1.i = 0.5 × 2 = 1; hasil 3.7/4 × 17.5 = 16.1875
-    assert summary["Pemenuhan"][1] == pytest.approx(0.38, abs=0.005)
-    assert summary["Hasil"][1] == pytest.approx(16.19)
-
-
-def test_portalrb_has_one_entry_per_answered_soal_id(zi, answered, tmp_path):
-    result = zi("lke", "sheet", "--format", "portalrb", "-o", "-", "--plan", str(answered))
-    assert result.code == 0
     data = json.loads(result.out)
-    sheet = load_worksheet()
-    expected = {str(sheet.by_code[c].soal_id) for c in ("P.1.i.a", "P.1.i.b", "R.1.i.a.1", "R.1.i.a.2", "H.1.a")}
-    assert set(data["answers"]) == expected
-    assert data["answers"]["1"]["answer"] == "Ya" and data["answers"]["125"]["answer"] == 3.7
+    jsonschema.validate(data, SCHEMA)
+    assert (data["unit_id"], data["nama_unit"], data["tahun"]) == ("KPU-KABUPATEN-TAMBRAUW", "Komisi Pemilihan Umum Kabupaten Tambrauw", 2026)
+    assert data["kategori"] == "WBK-AFIRMASI" and data["afirmasi"] is True
+    answers = data["answers"]
+    assert [a["soal_id"] for a in answers] == sorted(q.soal_id for q in load_worksheet().questions if q.soal_id) and len(answers) == 127
+    first = answers[0]
+    assert first == {"soal_id": 1, "jawaban_unit": "Ya", "jawaban_tpi": None, "catatan_unit": "SK 12",
+                     "bukti_dukung_unit": "https://kpu-tambrauw.example/bukti/LKE/P.1.i.a/sk.pdf;https://drive.example/sk", "catatan_tpi": None}  # fmt: skip
+    by_id = {a["soal_id"]: a for a in answers}
+    assert by_id[125]["jawaban_unit"] == "3.7" and by_id[88]["jawaban_unit"] == "4" and by_id[3]["jawaban_unit"] is None
 
 
-def test_unknown_format(zi):
+def test_portalrb_says_when_a_stored_file_is_not_published(zi, answered):
+    result = zi("lke", "sheet", "--format", "portalrb", "-o", "-", "--plan", str(answered), "--unit-id", "UNIT-007")
+    data = json.loads(result.out)
+    jsonschema.validate(data, SCHEMA)
+    assert data["unit_id"] == "UNIT-007" and data["kategori"] == "WBK" and data["afirmasi"] is False
+    assert data["answers"][0]["bukti_dukung_unit"] == "LKE/P.1.i.a/sk.pdf (stored, not published: give --evidence-url);https://drive.example/sk"
+    assert "1 stored evidence files have no web address" in result.err
+
+
+def test_schema_refuses_what_portalrb_would_not_take():
+    good = {"unit_id": "U", "nama_unit": "N", "tahun": 2026, "answers": [{"soal_id": 1, "jawaban_unit": "A"}]}
+    jsonschema.validate(good, SCHEMA)
+    for bad in ({**good, "answers": [{"soal_id": "1", "jawaban_unit": "A"}]}, {**good, "answers": [{"soal_id": 1, "jawaban_unit": 3.7}]},
+                {k: v for k, v in good.items() if k != "tahun"}, {**good, "kategori": "WBX"}):  # fmt: skip
+        with pytest.raises(jsonschema.ValidationError):
+            jsonschema.validate(bad, SCHEMA)
+
+
+def test_unknown_format_and_kategori(zi):
     result = zi("lke", "sheet", "--format", "pdf")
     assert result.code == 2 and "xlsx or portalrb" in result.err
+    result = zi("lke", "sheet", "--format", "portalrb", "--kategori", "WBX", "--plan", str(PLAN))
+    assert result.code == 2 and "WBK, WBK-AFIRMASI, WBBM, WBBM-AFIRMASI" in result.err
 
 
-INTERNAL = ("birokrasi_bersih", "capaian_kinerja", "ipkp", "ipak", "area:", "ya_tidak", "abc", "persen", "jumlah", "nilai_0_4")
+INTERNAL = ("birokrasi_bersih", "capaian_kinerja", "ipkp", "ipak", "area:", "ya_tidak", "abcd", "persen", "jumlah", "nilai_0_4")
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", ("Yes/No (Ya/Tidak)", "Percentage", "Count", "Index 0–4", "Area 1")),
-                                             ("id", ("Ya/Tidak", "Persentase", "Jumlah", "Indeks 0–4", "Area 1"))])  # fmt: skip
+@pytest.mark.parametrize(("lang", "words"), [("en", ("Area 1", "Birokrasi bersih", "met")), ("id", ("Area 1", "Birokrasi bersih", "memenuhi"))])
 def test_people_read_words_not_internal_ids(zi, answered, tmp_path, lang, words):
     result = zi("--lang", lang, "lke", "sheet", "--format", "xlsx", "-o", str(tmp_path / "lke.xlsx"), "--plan", str(answered))
     assert result.code == 0, result.err
     book = openpyxl.load_workbook(tmp_path / "lke.xlsx")
-    types = {r[3] for r in book["LKE"].iter_rows(min_row=2, values_only=True)}
+    choices = {r[0] for r in book["Jawaban"].iter_rows(min_row=2, min_col=10, max_col=10, values_only=True)} - {None}
+    assert choices == {"Ya/Tidak", "A/B/C", "A/B/C/D", "A/B/C/D/E", "%", "Jumlah", "Nilai (0-4)"}  # Pilihan Jawaban as the official sheet
     summary = " ".join(str(v) for r in book.worksheets[1].iter_rows(values_only=True) for v in r if v is not None)
-    assert "A/B/C" in types and not types & set(INTERNAL)
     assert not [w for w in INTERNAL if w in summary]
-    assert all(any(w in t for t in types) for w in words[:4]) and words[4] in summary
+    assert all(w in summary for w in words)
     score = zi("--lang", lang, "lke", "score", "--plan", str(answered))
     assert score.code == 0 and "Birokrasi bersih" in score.out
     assert not [w for w in ("birokrasi_bersih", "capaian_kinerja", "ipkp ", "area:") if w in score.out]
+    if lang == "id":
+        assert "gagal" not in score.out and "belum memenuhi" in score.out and "16,19" in score.out
 
 
 def test_a_control_character_in_a_note_does_not_break_the_workbook(zi, answered, tmp_path):

@@ -43,7 +43,7 @@ def test_a_format_1_journal_is_migrated_on_the_next_write(zi, old_office):
     old = yaml.safe_load(old_office.read_text(encoding="utf-8"))
     assert zi("done", "II.2.a", "-m", "6", "--by", "Yulius").code == 0
     new = yaml.safe_load(old_office.read_text(encoding="utf-8"))
-    assert old["journal"] == 1 and new["journal"] == 2
+    assert old["journal"] == 1 and new["journal"] == 3
     assert "Rewritten from format 1" in old_office.read_text(encoding="utf-8")
     assert len(new["records"]) == len(old["records"]) + 1
     for before, after in zip(old["records"], new["records"][:-1], strict=True):
@@ -159,9 +159,9 @@ def test_records_for_a_removed_action_are_warnings(zi, tmp_path):
 
 def test_unknown_journal_format_is_refused(zi, tmp_path):
     plan = _plan(tmp_path, MINIMAL)
-    plan.with_name("kantor-2024.progress.yaml").write_text("journal: 3\nplan: kantor-2024.yaml\nrecords:\n", encoding="utf-8")
+    plan.with_name("kantor-2024.progress.yaml").write_text("journal: 4\nplan: kantor-2024.yaml\nrecords:\n", encoding="utf-8")
     result = zi("due", "-m", "1")
-    assert result.code == 1 and "journal format 3 is not known" in result.err
+    assert result.code == 1 and "journal format 4 is not known" in result.err
 
 
 def test_fingerprints_are_written_and_checked(zi, tmp_path):
@@ -170,7 +170,7 @@ def test_fingerprints_are_written_and_checked(zi, tmp_path):
     assert zi("undo", "I.1.a", "-m", "1", "--note", "salah").code == 0
     plan = load_plan(tmp_path / "plans" / "kantor-2024.yaml")
     journal = load_journal(plan)
-    assert journal.version == 2
+    assert journal.version == 3
     assert len({r.fingerprint for r in journal.records}) == 1
     assert all(r.indicator == "SK Tim Kerja terbit" for r in journal.records)
     text = journal.path.read_text(encoding="utf-8")

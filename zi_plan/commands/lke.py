@@ -6,7 +6,7 @@ import annotations``: Typer reads the annotations.)
 """
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Literal, Optional
 
 import typer
 
@@ -23,6 +23,9 @@ def register(app: typer.Typer) -> None:
     _add_answer(lke_app)
     _add_score(lke_app)
     _add_sheet(lke_app)
+    from zi_plan.commands import _lke_review
+
+    _lke_review.register(lke_app)
 
 
 def _add_list(lke_app: typer.Typer) -> None:
@@ -50,26 +53,19 @@ def _add_list(lke_app: typer.Typer) -> None:
 
 
 def _add_coverage(lke_app: typer.Typer) -> None:
-    @lke_app.command("coverage", help=_("Which questions the plan's actions serve, and the best score that leaves within reach."))
+    @lke_app.command("coverage", help=_("Which questions the plan's actions serve, and the plan's ceiling: the best score that leaves within reach."))
     def coverage_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
-        from zi_plan.lke import coverage
+        from zi_plan.lke import answers, coverage
         from zi_plan.render import lke_tables, tables
 
-        loaded = common.open_plan_to_read(plan, scripted=as_json)
-        result = coverage.coverage(coverage.worksheet_for(loaded), loaded)
+        loaded, journal = common.open_workspace(plan, to_stderr=as_json)
+        recorded = answers.current(journal)
+        result = coverage.coverage(coverage.worksheet_for(loaded), loaded, {c: a.value for c, a in recorded.items()},
+                                   [c for c, a in recorded.items() if a.routine])  # fmt: skip
         if as_json:
             tables.print_json(result.to_json())
             return
-        out = tables.console()
-        for table in lke_tables.coverage_tables(result):
-            out.print(table)
-        out.print(lke_tables.uncovered_table(result))
-        c = result.ceiling
-        out.print(_("The plan serves {covered} of the {scored} scored questions of the LKE {year}.").format(
-            covered=len(result.covered), scored=len(result.scored), year=result.sheet.year))  # fmt: skip
-        out.print(_("Ceiling: pemenuhan {p}, reform {r}, pengungkit {g} (of 60)").format(
-            p=lke_tables.num(c.pemenuhan), r=lke_tables.num(c.reform), g=lke_tables.num(c.pengungkit)))  # fmt: skip
-        lke_tables.print_gate_lines(out, result.gates, served=True)
+        lke_tables.print_coverage(tables.console(), result)
 
 
 def _add_answer(lke_app: typer.Typer) -> None:
@@ -84,6 +80,10 @@ def _add_answer(lke_app: typer.Typer) -> None:
         by: Annotated[Optional[str], typer.Option("--by", help=_("Who answers. Default: git's user.name, else your login."))] = None,
         file: Annotated[Optional[Path], typer.Option("--file", show_default=False,
                         help=_("Many answers from a CSV file: code,value[,note] per line; all or nothing."))] = None,
+        routine: Annotated[Optional[bool], typer.Option("--routine/--not-routine", show_default=False,
+                           help=_("Answered from routine work outside the plan (LAKIP, discipline, LHKPN ...): coverage counts it. Default: as the earlier answer."))] = None,
+        replace_evidence: Annotated[bool, typer.Option("--replace-evidence", help=_("The --evidence given replaces the earlier answer's evidence (kept by default)."))] = False,
+        withdraw_evidence: Annotated[bool, typer.Option("--withdraw-evidence", help=_("Record the answer without the earlier answer's evidence."))] = False,
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan.errors import ZiError
@@ -106,11 +106,15 @@ def _add_answer(lke_app: typer.Typer) -> None:
         else:
             question = sheet.question(code)
             entries = [(question, answers.parse_value(question, value), note)]
-        recorded, journal = record_answers(loaded, entries, evidence=evidence or [], by=by)
+        if replace_evidence and withdraw_evidence:
+            raise ZiError(_("give --replace-evidence or --withdraw-evidence, not both"), exit_code=2)
+        mode: Literal["keep", "replace", "withdraw"] = "replace" if replace_evidence else "withdraw" if withdraw_evidence else "keep"
+        recorded, journal = record_answers(loaded, entries, evidence=evidence or [], by=by, routine=routine, mode=mode)
         common.announce(loaded, journal)
         out = tables.console()
         for a in recorded:
-            out.print(_("answer: {code} = {value} — by {by}").format(code=f"[bold]{a.code}[/]", value=tables.esc(str(a.value)), by=tables.esc(a.by)))
+            line = _("answer: {code} = {value} — by {by}").format(code=f"[bold]{a.code}[/]", value=tables.esc(str(a.value)), by=tables.esc(a.by))
+            out.print(line + (" " + _("(routine work outside the plan)") if a.routine else ""))
             for entry in a.evidence:
                 where = entry.url or _("stored {path}  (sha256 {sha}…, {size} bytes)").format(
                     path=path_for_user(journal, entry.path or ""), sha=(entry.sha256 or "")[:12], size=entry.size)  # fmt: skip
@@ -121,48 +125,73 @@ def _add_answer(lke_app: typer.Typer) -> None:
 def _add_score(lke_app: typer.Typer) -> None:
     @lke_app.command("score", help=_("The worksheet's score from the recorded answers, in two readings, against the WBK and WBBM gates."))
     def score_cmd(
-        suggest: Annotated[bool, typer.Option("--suggest", help=_("Also show answers suggested by the progress journal (never recorded)."))] = False,
+        suggest: Annotated[bool, typer.Option("--suggest", help=_("Also show the moves worth most toward the gates not met, with what the progress journal suggests (never recorded)."))] = False,
+        tpi: Annotated[bool, typer.Option("--tpi", help=_("Score the evaluators' (TPI) answers instead of the unit's."))] = False,
+        compare: Annotated[bool, typer.Option("--compare", help=_("The unit's and the evaluators' scores side by side, and the questions where they differ."))] = False,
+        round_no: Annotated[Optional[int], typer.Option("--round", min=1, show_default=False, help=_("With --tpi or --compare: the evaluators' answers as of this round."))] = None,
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
+        from zi_plan.errors import ZiError
         from zi_plan.lke import answers, coverage, score
+        from zi_plan.lke.rounds import read_rounds
         from zi_plan.render import lke_tables, tables
 
+        if tpi and compare:
+            raise ZiError(_("give --tpi or --compare, not both"), exit_code=2)
         loaded, journal = common.open_workspace(plan, to_stderr=as_json)
         sheet = coverage.worksheet_for(loaded)
-        result = score.score(sheet, answers.answer_values(journal))
-        suggestions = None
+        if tpi or compare:
+            rounds = read_rounds(journal)
+            if not rounds.reviews:
+                raise ZiError(_("no evaluator's answers recorded yet: import them with zi lke review import FILE"))
+            if compare:
+                _compare(sheet, answers.answer_values(journal), rounds, round_no, as_json)
+                return
+        values = read_rounds(journal).tpi_values(round_no) if tpi else answers.answer_values(journal)
+        result = score.score(sheet, values)
+        moves = None
         if suggest:
-            from zi_plan.lke.suggest import suggestions as compute
+            from zi_plan.lke.suggest import moves as compute
 
-            suggestions = compute(loaded, journal, sheet)
+            moves = compute(loaded, journal, sheet, values)
         if as_json:
             data = result.to_json()
-            if suggestions is not None:
-                data["suggestions"] = [s.to_json() for s in suggestions]
+            if moves is not None:
+                data["suggestions"] = [m.to_json() for m in moves]
             tables.print_json(data)
             return
         out = tables.console()
-        out.print(lke_tables.score_table(result))
-        answered = sum(v.status != "unanswered" for v in result.values.values())
-        out.print(_("{n} of {total} questions answered").format(n=answered, total=len(result.values)))
-        no_value = [code for code, v in result.values.items() if v.status == "no_value"]
-        if no_value:
-            out.print(_("no value (a denominator of 0), left out: {codes}").format(codes=", ".join(no_value)))
-        out.print(lke_tables.reading_line(_("answered (as the official Excel)"), result.answered, sheet))
-        out.print(lke_tables.reading_line(_("strict (unanswered = 0)"), result.strict, sheet))
-        lke_tables.print_gate_lines(out, result.gates)
-        if suggestions is not None:
-            out.print(lke_tables.suggestion_table(suggestions, answers.current(journal)))
+        if tpi:
+            out.print("[bold]" + _("The evaluators' (TPI) answers") + "[/]")
+        lke_tables.print_score(out, result, sheet)
+        if moves is not None:
+            out.print(lke_tables.moves_table(moves))
+
+
+def _compare(sheet: Any, unit: Any, rounds: Any, round_no: Optional[int], as_json: bool) -> None:
+    from zi_plan.lke.compare import compare
+    from zi_plan.render import lke_review_tables, tables
+
+    latest = rounds.latest_reviews(round_no)
+    result = compare(sheet, unit, rounds.tpi_values(round_no), {code: r.note for code, r in latest.items()})
+    if as_json:
+        tables.print_json(result.to_json())
+        return
+    lke_review_tables.print_comparison(tables.console(), result, sheet)
 
 
 def _add_sheet(lke_app: typer.Typer) -> None:
-    @lke_app.command("sheet", help=_("The answer sheet for the evaluators: Excel in the worksheet's order with a score summary, or PortalRB JSON keyed by soal_id."))
+    @lke_app.command("sheet", help=_("The answer sheet for the evaluators: the official worksheet in Excel with its formulas, or PortalRB's JSON."))
     def sheet_cmd(
         fmt: Annotated[str, typer.Option("--format", help=_("xlsx or portalrb."))] = "xlsx",
         output: Annotated[Optional[str], typer.Option("--output", "-o", show_default=False,
                           help=_("Where to write: a file, or - for standard output. Default: a file named after the document, here."))] = None,
         force: bool = common.force_option(progress=True),
+        evidence_url: Annotated[Optional[str], typer.Option("--evidence-url", show_default=False,
+                                help=_("Where the evidence folder is published on the web (stored files become links under it)."))] = None,
+        unit_id: Annotated[Optional[str], typer.Option("--unit-id", show_default=False, help=_("portalrb: the unit's id in the office's system. Default: from the institution's name."))] = None,
+        kategori: Annotated[str, typer.Option("--kategori", help=_("portalrb: WBK, WBK-AFIRMASI, WBBM or WBBM-AFIRMASI."))] = "WBK",
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan.errors import ZiError
@@ -175,11 +204,18 @@ def _add_sheet(lke_app: typer.Typer) -> None:
         writers = {"xlsx": (lke_sheet.to_xlsx, "xlsx"), "portalrb": (lke_sheet.to_portalrb, "json")}
         if fmt not in writers:
             raise ZiError(_("unknown format '{fmt}': use xlsx or portalrb").format(fmt=fmt), exit_code=2)
+        if evidence_url is not None and not evidence_url.startswith(("https://", "http://")):
+            raise ZiError(_("--evidence-url must be a web address (https://...): {value}").format(value=evidence_url), exit_code=2)
+        options = lke_sheet.SheetOptions(evidence_url, unit_id, lke_sheet.check_kategori(kategori))
         loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
         refuse_shifted(journal, force=force)
         worksheet = coverage.worksheet_for(loaded)
         writer, ext = writers[fmt]
         name = _("lke-{year}-{kind}.{ext}").format(year=worksheet.year, kind=fmt if fmt == "portalrb" else "answers", ext=ext)
-        written = write_document(writer(loaded, journal, worksheet), output, name, force=force)
+        written = write_document(writer(loaded, journal, worksheet, options), output, name, force=force)
+        err = tables.console(stderr=True)
         if written is not None:
-            tables.console(stderr=True).print(_("written {path}").format(path=tables.esc(written)), soft_wrap=True)
+            err.print(_("written {path}").format(path=tables.esc(written)), soft_wrap=True)
+        missing = 0 if evidence_url else lke_sheet.unpublished(journal)
+        if missing:
+            err.print(_("{n} stored evidence files have no web address in it: publish the evidence folder and give --evidence-url").format(n=missing), soft_wrap=True)

@@ -37,7 +37,12 @@ def _due(app: typer.Typer) -> None:
         if as_json:
             tables.print_json(report.to_json(loaded))
             return
-        tables.print_due(report, loaded)
+        extra = []
+        if report.revisi:
+            from zi_plan.render.lke_review_tables import revisi_table
+
+            extra.append(revisi_table(report.revisi))
+        tables.print_due(report, loaded, extra)
 
 
 def _done(app: typer.Typer) -> None:

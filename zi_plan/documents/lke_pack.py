@@ -156,5 +156,6 @@ def row_status(row: dict[str, Any]) -> str:
     """A row's status in the index: ok, missing ... or how it stopped counting."""
     if "gone" in row:
         kind, how = row["gone"]
-        return f"{_('withdrawn') if kind == 'withdrawn' else _('superseded')} ({how})"
+        word = _("withdrawn") if kind == "withdrawn" else _("superseded")  # outside the f-string, so that the catalogue sees both
+        return f"{word} ({how})"
     return status_text(row["state"])

@@ -36,6 +36,7 @@ class Answer:
     by: str
     note: Optional[str] = None
     evidence: tuple[EvidenceEntry, ...] = ()
+    routine: bool = False  # answered from routine work outside the plan (format 3)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Answer:
@@ -43,10 +44,12 @@ class Answer:
         if isinstance(at, str):
             at = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
         return cls(data["lke"], data["value"], at, data["by"], data.get("note"),
-                   tuple(EvidenceEntry(**e) for e in data.get("evidence") or ()))  # fmt: skip
+                   tuple(EvidenceEntry(**e) for e in data.get("evidence") or ()), bool(data.get("routine")))  # fmt: skip
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"event": "answer", "lke": self.code, "value": self.value, "at": self.at.isoformat(), "by": self.by}
+        if self.routine:
+            out["routine"] = True
         if self.note:
             out["note"] = self.note
         if self.evidence:
@@ -123,16 +126,21 @@ def value_ok(q: Question, value: Any) -> bool:
     return False
 
 
-def answer_problems(plan: LoadedPlan, answers: Sequence[tuple[int, Any, Any]]) -> list[tuple[tuple[Any, ...], str, bool]]:
-    """Problems of the journal's answer records (index, code, value) against the plan's worksheet."""
+def answer_problems(plan: LoadedPlan, answers: Sequence[tuple[int, Any, Any, str]]) -> list[tuple[tuple[Any, ...], str, bool]]:
+    """Problems of the journal's answer and review records (index, code, value, event) against the plan's worksheet.
+
+    A review may carry no value (the evaluator's note alone), and may name a
+    percentage question (a note on the computed row); an answer may do neither."""
 
     sheet = worksheet_for(plan)
     found: list[tuple[tuple[Any, ...], str, bool]] = []
-    for index, code, value in answers:
+    for index, code, value, event in answers:
         q = sheet.by_code.get(code)
         if q is None:
             close = ", ".join(suggest_codes(sheet, code)) or "-"
             found.append((("records", index, "lke"), _("answer to '{code}', which is not a question of the LKE {year} (closest: {close})").format(code=code, year=sheet.year, close=close), False))
+        elif event == "review" and value is None:
+            continue
         elif not value_ok(q, value):
             found.append((("records", index, "value"), _("'{value}' is not an answer to {code}; allowed: {allowed}").format(value=value, code=code, allowed=allowed_text(q)), False))
     return found
@@ -222,8 +230,5 @@ def _separator(lines: list[str]) -> str:
     decimal mark is a comma, as in Indonesia: ``H.1.a;3,61``), else ``,``."""
     filled = [line for line in lines if line.strip()]
     return ";" if filled and all(";" in line for line in filled) else ","
-
-
-# ---------------------------------------------------------------- recording
 
 

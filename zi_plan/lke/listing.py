@@ -42,7 +42,7 @@ def question_row(sheet: Worksheet, q: Question, served: dict[str, list[str]]) ->
         "formula": q.formula_text,
         "portalrb_soal_id": q.soal_id,
         "uncertain": q.uncertain,
-        "served_by": served.get(q.parent or q.code, []) if q.scored else [],
+        "served_by": served.get(q.parent or q.code, []) if q.scored and q.part != "hasil" else [],
     }
 
 

@@ -6,6 +6,7 @@ one never reads the worksheet data.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -64,3 +65,46 @@ def _code_problems(year: int, entries: dict[str, Any], loc: tuple[Any, ...], lab
         elif code in seen:
             yield where, label + _("'{code}' is listed twice").format(code=code), False
         seen.add(code)
+
+
+# ---------------------------------------------------------------- reform codes on documents
+
+# A reform (R.*) question asks what changed: changes the agents made, a
+# business process simplified, targets met, complaints settled. An action
+# whose evidence is only a document that establishes something (a decree,
+# a rule, a plan) shows that the thing was set up, not that it changed
+# anything. The rule, in words an office can check: every evidence entry of
+# the action names such a document, and none names a record of what was
+# done or achieved (a report, a list, minutes, photos, data, results ...).
+_DOCUMENT = re.compile(r"\b(sk|surat keputusan|keputusan|peraturan|perbup|perkada|surat edaran|se|surat tugas|surat perintah|instruksi|"
+                       r"sop|pedoman|juknis|petunjuk teknis|kebijakan|pakta integritas|maklumat|piagam|rencana|renja|renstra)\b")  # fmt: skip
+_RECORD = re.compile(r"\b(laporan|lakip|lkj|rekap\w*|data|daftar|absensi|notulen|notula|foto|dokumentasi|tangkapan layar|screenshot|"
+                     r"hasil|capaian|bukti|berita acara|rapat|sosialisasi|website|aplikasi|survei|survey|kartu kendali|tanggapan|"
+                     r"monitoring|evaluasi|realisasi|publikasi|dipublikasikan)\b")  # fmt: skip
+
+
+def only_documents(evidence: list[Any]) -> bool:
+    """Every evidence entry names an establishing document, and none a record of what was done."""
+    texts = [str(e).lower() for e in evidence if isinstance(e, str) and e.strip()]
+    return bool(texts) and all(_DOCUMENT.search(t) and not _RECORD.search(t) for t in texts)
+
+
+def reform_warnings(data: Any) -> list[tuple[tuple[Any, ...], str]]:
+    """`zi validate`: a warning (where, message) at each reform code that sits on an action whose evidence is only a document."""
+    found: list[tuple[tuple[Any, ...], str]] = []
+    for loc, label, codes in _action_codes(data if isinstance(data, dict) else {}):
+        action = _at(data, loc[:-1])
+        if not only_documents(action.get("evidence") or []):
+            continue
+        for index, code in enumerate(codes):
+            if isinstance(code, str) and code.startswith("R."):
+                message = _("{code} is a reform question: it asks what changed, and this action's evidence is only a document ({evidence}); add evidence of the change (a report, data, results) or let another action serve it").format(
+                    code=code, evidence="; ".join(action["evidence"]))  # fmt: skip
+                found.append(((*loc, index), label + message))
+    return found
+
+
+def _at(data: Any, loc: tuple[Any, ...]) -> Any:
+    for key in loc:
+        data = data[key]
+    return data

@@ -19,9 +19,13 @@ from zi_plan.i18n import _
 
 # Format 2 adds to each record the fingerprint and indicator of the action it
 # was made for, and the events 'accept', 'move' (zi_plan.store.amendments), 'replace', 'restore'.
-# Format 1 journals (the previous release) are read as they are and
-# rewritten as format 2 on the next write.
-JOURNAL_VERSION = 2
+# Format 1 journals are read as they are and rewritten as format 3 on the next write.
+# Format 3 adds the evaluators' round (zi_plan.lke.rounds): 'review' records (a
+# TPI's answer and note), 'send' and 'close' records of a round, and answers
+# marked 'routine'. Format 2 journals are read as they are; the next write
+# changes only their 'journal:' line.
+JOURNAL_VERSION = 3
+LKE_EVENTS = ("answer", "review", "send", "close")  # records that name a question or a round, not an action
 Kind = Literal["removed", "unscheduled", "changed"]  # of a Finding (zi_plan.store.amendments)
 Event = Literal["done", "undo", "evidence", "accept", "move", "replace", "restore"]
 
@@ -143,9 +147,10 @@ class Journal:
 
 
 def is_answer(row: Any) -> bool:
-    """An LKE record among a journal's raw records (kept as its mapping): an answer,
-    or the restore of an answer's stored file (it names a question, not an action)."""
-    return isinstance(row, dict) and (row.get("event") == "answer" or (row.get("event") == "restore" and "lke" in row))
+    """An LKE record among a journal's raw records (kept as its mapping): an answer, a
+    review, a round sent or closed, or the restore of an answer's stored file (it names
+    a question, not an action)."""
+    return isinstance(row, dict) and (row.get("event") in LKE_EVENTS or (row.get("event") == "restore" and "lke" in row))
 
 
 def replay(records: Iterable[Record], state: dict[tuple[str, int], Occurrence] | None = None) -> dict[tuple[str, int], Occurrence]:

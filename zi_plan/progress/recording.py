@@ -49,6 +49,7 @@ class DueReport(NamedTuple):
     overdue: list[Due]
     unscheduled: Sequence[ActionView] = ()  # no months yet: listed apart
     drafts: Sequence[ActionView] = ()
+    revisi: Sequence[Any] = ()  # the evaluators' revisi requests (zi_plan.lke.todo.Revisi): listed apart
 
     @property
     def done(self) -> int:
@@ -85,7 +86,7 @@ class DueReport(NamedTuple):
             "overdue": [entry(d) for d in self.overdue],
             "unscheduled": [{"id": a.id, "teams": [t.name for t in a.teams], "indicator": a.indicator} for a in self.unscheduled],
             "drafts": [{"id": a.id, "teams": [t.name for t in a.teams], "indicator": a.indicator} for a in self.drafts],
-        }
+        } | ({"revisi": [r.to_json() for r in self.revisi]} if self.revisi else {})
 
 
 def due(plan: LoadedPlan, journal: Journal, month: int, team: Optional[str] = None) -> DueReport:
@@ -105,7 +106,16 @@ def due(plan: LoadedPlan, journal: Journal, month: int, team: Optional[str] = No
                 due_now.append(Due(action, m, occ))
             elif occ.status == "open":
                 overdue.append(Due(action, m, occ))
-    return DueReport(month, due_now, overdue, unfinished.unscheduled(plan, actions), unfinished.drafts(plan, actions))
+    return DueReport(month, due_now, overdue, unfinished.unscheduled(plan, actions), unfinished.drafts(plan, actions), _revisi(plan, journal, wanted))
+
+
+def _revisi(plan: LoadedPlan, journal: Journal, team: Optional[Any]) -> list[Any]:
+    """The evaluators' revisi requests, when the journal has reviews at all."""
+    if not any(row.get("event") == "review" for row in journal.answers):
+        return []
+    from zi_plan.lke.todo import revisi_todos  # the LKE is read only for a journal with reviews
+
+    return revisi_todos(plan, journal, team)
 
 
 # ---------------------------------------------------------------- done / undo

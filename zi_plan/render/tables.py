@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import io
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from rich import box
@@ -221,7 +222,7 @@ def unfinished_tables(report: Any) -> list[Table]:
 # ---------------------------------------------------------------- what commands say
 
 
-def print_due(report: Any, plan: Any) -> None:
+def print_due(report: Any, plan: Any, extra: Sequence[Any] = ()) -> None:
     """`zi due`: the heading, a table per team and the overdue, then the counts."""
     out = console()
     out.print(_("{institution} — due in {month} {year}").format(
@@ -231,6 +232,8 @@ def print_due(report: Any, plan: Any) -> None:
     if not report.due and not report.overdue:
         out.print(_("Nothing is scheduled in {month} and nothing is overdue.").format(month=month_name(report.month)))
     for table in unfinished_tables(report):
+        out.print(table)
+    for table in extra:  # the evaluators' revisi requests, built by the command (zi_plan.render.lke_review_tables)
         out.print(table)
     out.print(
         _("Due: {due}, done: {done}, open: {open}, overdue: {overdue}").format(

@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from zi_plan.schema import journal_rules
 
-Event = Literal["done", "undo", "evidence", "accept", "move", "replace", "restore", "answer"]
+Event = Literal["done", "undo", "evidence", "accept", "move", "replace", "restore", "answer", "review", "send", "close"]
 Fingerprint = Field(default=None, pattern=r"^[0-9a-f]{12}$")
 
 
@@ -52,6 +52,11 @@ class RecordModel(_Strict):
     indicator: str | None = None
     accepted: str | None = Field(default=None, pattern=r"^[0-9a-f]{12}$", description="accept: the old fingerprint.")
     evidence: list[EvidenceModel] = Field(default_factory=list)
+    # Format 3: the evaluators' round (zi_plan.lke.rounds).
+    round: int | None = Field(default=None, ge=1, description="review, send, close: the round of the evaluation.")
+    status: Literal["accepted", "revisi"] | None = Field(default=None, description="review: the evaluator accepts the answer, or asks for a change.")
+    file: str | None = Field(default=None, description="review: the file the evaluator's answers were imported from.")
+    routine: bool | None = Field(default=None, description="answer: answered from routine work outside the plan.")
     replaces: list[EvidenceModel] = Field(default_factory=list, description="Format 2: stored files a replace withdraws, or the damaged copy a restore set aside.")
 
     _aware = model_validator(mode="after")(journal_rules.aware)

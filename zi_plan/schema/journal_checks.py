@@ -13,9 +13,9 @@ from zi_plan.schema.checks import evidence_problems, located, plain_schema_messa
 
 # Format 2 adds to each record the fingerprint and indicator of the action it
 # was made for, and the events 'accept', 'move' (zi_plan.store.amendments), 'replace', 'restore'.
-# Format 1 journals (the previous release) are read as they are and
-# rewritten as format 2 on the next write.
-KNOWN_VERSIONS = (1, 2)
+# Format 3 adds the evaluators' round: 'review', 'send', 'close', and 'routine' answers.
+# Older journals are read as they are and rewritten as format 3 on the next write.
+KNOWN_VERSIONS = (1, 2, 3)
 
 
 # ---------------------------------------------------------------- reading
@@ -50,8 +50,8 @@ def _validate_journal(path: Path, text: str, data: dict[str, Any], plan: LoadedP
     # Paths out of the evidence folder and links that are not http(s) are.
     for index, record in enumerate((journal.records or []) if journal else []):
         found.extend(evidence_problems(index, record.evidence))
-    if journal is not None and any(r.event == "answer" for r in journal.records or ()):  # format 2: LKE answers
+    if journal is not None and any(r.event in ("answer", "review") for r in journal.records or ()):  # LKE answers and reviews
         from zi_plan.lke.answers import answer_problems  # the worksheet is read only then
-        found.extend(answer_problems(plan, [(i, r.lke, r.value) for i, r in enumerate(journal.records or ()) if r.event == "answer"]))
+        found.extend(answer_problems(plan, [(i, r.lke, r.value, r.event) for i, r in enumerate(journal.records or ()) if r.event in ("answer", "review")]))
     if found:
         raise InvalidFile(located(str(path), text, found))

@@ -50,7 +50,14 @@ def aware(record: Any) -> Any:
 
 
 def event_fields(record: Any) -> Any:
-    """Each event has the fields it needs: an answer names a question, the rest an action."""
+    """Each event has the fields it needs: an answer or a review names a question,
+    a round sent or closed names its round, the rest an action."""
+    if record.event in ("review", "send", "close"):
+        return _round_fields(record)
+    if record.round is not None or record.status is not None or record.file is not None:
+        raise ValueError(_("only 'review', 'send' and 'close' records have 'round', 'status' or 'file'"))
+    if record.routine is not None and record.event != "answer":
+        raise ValueError(_("only an answer record has 'routine'"))
     if record.event == "answer":
         if record.lke is None or record.value is None or record.action is not None or record.month is not None:
             raise ValueError(_("an answer record needs 'lke' and 'value' (and no 'action' or 'month')"))
@@ -67,4 +74,18 @@ def event_fields(record: Any) -> Any:
         raise ValueError(_("a 'move' record needs 'from', the id its records came from"))
     if record.event == "accept" and not (record.accepted and record.fingerprint):
         raise ValueError(_("an 'accept' record needs 'accepted' and 'fingerprint'"))
+    return record
+
+
+def _round_fields(record: Any) -> Any:
+    """A review names a question, its round and the evaluator's verdict; a send or close names a round."""
+    if record.action is not None or record.month is not None or record.routine is not None or record.evidence:
+        raise ValueError(_("a '{event}' record has no 'action', 'month', 'routine' or 'evidence'").format(event=record.event))
+    if record.round is None:
+        raise ValueError(_("a '{event}' record needs 'round'").format(event=record.event))
+    if record.event == "review":
+        if record.lke is None or record.status is None:
+            raise ValueError(_("a 'review' record needs 'lke', 'round' and 'status' (accepted or revisi)"))
+    elif record.lke is not None or record.value is not None or record.status is not None or record.file is not None:
+        raise ValueError(_("a '{event}' record names a round only: no 'lke', 'value', 'status' or 'file'").format(event=record.event))
     return record

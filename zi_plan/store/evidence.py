@@ -260,7 +260,7 @@ def _raw_records(journal: Journal) -> list[tuple[int, Record]]:
         positions = list(range(len(journal.records) + len(journal.answers)))
     else:
         positions = [i for i, r in enumerate(rows) if not is_answer(r)] + [i for i, r in enumerate(rows) if is_answer(r)]
-    answers = [Record(action=a["lke"], month=0, event="evidence", at=a["at"], by=a["by"],
+    answers = [Record(action=a.get("lke") or f"round {a.get('round')}", month=0, event="evidence", at=a["at"], by=a["by"],
                       evidence=tuple(EvidenceEntry(**e) for e in a.get("evidence") or ()),
                       replaces=tuple(EvidenceEntry(**e) for e in a.get("replaces") or ())) for a in journal.answers]  # fmt: skip
     return list(zip(positions, [*journal.records, *answers], strict=True))

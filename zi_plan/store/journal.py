@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -64,6 +65,14 @@ _MIGRATED = """\
 # the fingerprints of the plan's actions as they read that day.
 """
 
+_UPGRADED = """\
+# Format {old} until {day}: format {new} adds the evaluators' rounds (review, send
+# and close records); the records above are unchanged.
+"""
+
+# The `journal:` line of a format-2 journal, alone on its line at the margin.
+_VERSION_LINE = re.compile(rb"^journal:[ \t]*2[ \t]*(#[^\n]*)?\n", re.MULTILINE)
+
 def record_to_yaml(record: Record | dict[str, Any] | Any) -> str:
     import yaml  # PyYAML: a warm command never parses YAML
 
@@ -87,19 +96,18 @@ def _append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | A
     # The name as a JSON string is a valid YAML scalar whatever it contains.
     header = _HEADER.format(plan=json.dumps(plan.path.name, ensure_ascii=False), version=JOURNAL_VERSION)
     raw = path.read_bytes() if path.exists() else header.encode("utf-8")
-    if journal.version < JOURNAL_VERSION:
+    if journal.version < JOURNAL_VERSION and not (journal.version == 2 and _VERSION_LINE.search(raw) and _appendable(journal, raw)):
         _migrate(journal, plan, header, new)
         return
-    added = "".join(record_to_yaml(r) for r in new).encode("utf-8")
-    if raw and not raw.endswith(b"\n"):
-        added = b"\n" + added
-    # Whether the text ends in its `records:` list is known from the cache
-    # for the text the journal was loaded from; a search through a big
-    # journal's text would cost more than the rest of `zi done`.
-    appendable = journal_cache.known_appendable(journal, raw)
-    if appendable is None:
-        appendable = bool(journal_cache.APPENDABLE.search(raw.decode("utf-8-sig")))
-    if appendable:
+    added = _added(raw, new)
+    if journal.version == 2:
+        # Format 2 -> 3 changes no record: only the version line (and a comment)
+        # changes, so that the file's comments and layout stay as they are.
+        note = _UPGRADED.format(old=2, new=JOURNAL_VERSION, day=dt.date.today().isoformat())
+        atomic_write(path, _VERSION_LINE.sub(f"{note}journal: {JOURNAL_VERSION}\n".encode(), raw, count=1) + added)
+        journal.version = JOURNAL_VERSION
+        journal.extend(new)
+    elif _appendable(journal, raw):
         atomic_write(path, raw + added)
         journal_cache.appended(journal, plan, raw, added, new)
     else:
@@ -110,16 +118,34 @@ def _append_records(journal: Journal, plan: LoadedPlan, new: Sequence[Record | A
         journal.extend(new)
 
 
+def _appendable(journal: Journal, raw: bytes) -> bool:
+    # Whether the text ends in its `records:` list is known from the cache
+    # for the text the journal was loaded from; a search through a big
+    # journal's text would cost more than the rest of `zi done`.
+    appendable = journal_cache.known_appendable(journal, raw)
+    if appendable is None:
+        appendable = bool(journal_cache.APPENDABLE.search(raw.decode("utf-8-sig")))
+    return appendable
+
+
+def _added(raw: bytes, new: Sequence[Record | Any]) -> bytes:
+    added = "".join(record_to_yaml(r) for r in new).encode("utf-8")
+    return b"\n" + added if raw and not raw.endswith(b"\n") else added
+
+
 def _migrate(journal: Journal, plan: LoadedPlan, header: str, new: Sequence[Record | Any]) -> None:
-    """Format 1 -> 2, once, by writing the whole journal again.
+    """Format 1 (or a format 2 that cannot be appended to) -> 3, once, by writing the whole journal again.
 
     The old records get the fingerprints of the plan as it is today, the
     best knowledge there is of what they were made for; a comment says so.
     """
     from zi_plan.fs.files import atomic_write  # the atomic writers pull tempfile and shutil (~6 ms): for writers only, off the reading path
 
-    records = migrated(plan, journal.records)
-    note = _MIGRATED.format(version=journal.version, day=dt.date.today().isoformat())
+    day = dt.date.today().isoformat()
+    if journal.version == 1:
+        records, note = migrated(plan, journal.records), _MIGRATED.format(version=1, day=day)
+    else:  # format 2, hand-edited so that it cannot simply be appended to
+        records, note = journal.records, _UPGRADED.format(old=journal.version, new=JOURNAL_VERSION, day=day)
     text = header.replace("journal:", note + "journal:", 1) + "".join(record_to_yaml(r) for r in [*records, *journal.answers, *new])
     atomic_write(journal.path, text.encode("utf-8"))
     journal.records = records

@@ -105,9 +105,23 @@ def check_file(path: Path) -> FileCheck:
     # No warning about ids left to their position: a written id must be the
     # position's id anyway, so writing it keeps nothing in place; after an
     # insertion every command warns and documents wait for zi journal move.
-    warnings = [*placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data), *decree.warnings(path, text, data)]
+    warnings = [*placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data), *decree.warnings(path, text, data), *_lke_warnings(path, text, data)]
     return FileCheck(str(path), [], sorted(warnings, key=lambda p: (p.line or 0, p.column or 0)))
 
+
+
+def _lke_warnings(path: Path, text: str, data: Any) -> list[Problem]:
+    """Reform codes on actions whose evidence is only a document (zi_plan.lke.planrefs); read only for a plan with LKE codes."""
+    if "lke:" not in text:
+        return []
+    from zi_plan.lke.planrefs import reform_warnings  # the LKE rules: only for a plan that names LKE questions
+    from zi_plan.schema import yamlio  # PyYAML: `zi validate` only
+
+    found = reform_warnings(data)
+    if not found:
+        return []
+    root = yamlio.compose(text)
+    return [Problem(str(path), *yamlio.locate(root, loc), message) for loc, message in found]
 
 
 def load_plan(path: Path) -> LoadedPlan:

@@ -1,36 +1,14 @@
-"""writer: every scalar reads back as written; a loaded plan's tree is written back as the same plan."""
+"""writer: a loaded plan's tree is written back as the same plan (scalars: tests/formats/test_scalar.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 import yaml
 
 from tests.conftest import MINIMAL, PLAN
-from zi_plan.formats.scalar import scalar
 from zi_plan.formats.writer import plan_out, plan_yaml
 from zi_plan.store.plans import load_plan
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Tim Kerja", "no", "yes", "on", "off", "true", "null", "~", "", " padded ", "1.5", "12", "0x1F", "2023-04-15",
-        "a: b", "a #b", "#comment", "- dash", "*alias", "&anchor", "!tag", "%directive", "@at", "`tick", "|pipe",
-        ">fold", "{flow}", "[flow]", "'quoted'", '"quoted"', "two\nlines", "tab\there", "ends with colon:",
-        "Rp 1.000.000,-", "50%", "E- Office", "ü ñ — ✓",
-    ],
-)  # fmt: skip
-def test_scalar_reads_back_the_same(text):
-    assert yaml.safe_load(f"k: {scalar(text)}") == {"k": text}
-
-
-def test_scalar_is_plain_when_it_can_be():
-    assert scalar("Tim Kerja") == "Tim Kerja"
-    assert scalar("no") == '"no"'
-    assert scalar(" x") == '" x"'
-    assert scalar(3) == "3"
 
 
 def test_plan_out_writes_the_same_plan(tmp_path):

@@ -9,13 +9,16 @@ from zi_plan.importing.build import settle_teams, to_components
 from zi_plan.importing.columns import find_columns
 from zi_plan.importing.grid import Grid
 from zi_plan.importing.hierarchy import walk
+from zi_plan.importing.levels import settle_levels
 
 HEADER = ["NO", "KOMPONEN", "INDIKATOR", "KEGIATAN", "OUTPUT", "WAKTU", "PJ"]
 
 
 def walked(*rows: list[str]):
     grid = Grid("t.csv", [HEADER, *rows])
-    return walk(grid, find_columns(grid, "last", {}), "last", None)
+    cols = find_columns(grid, "last", {})
+    settle_levels(grid, cols)  # KOMPONEN is a level column, settled from the cells as read_table does
+    return walk(grid, cols, "last", None)
 
 
 def test_components_get_roman_ids_teams_and_their_source_rows():

@@ -8,6 +8,7 @@ from tests import tables
 from zi_plan.errors import InvalidFile, ZiError
 from zi_plan.importing.columns import find_columns, norm, parse_columns_option, role_of
 from zi_plan.importing.grid import Grid
+from zi_plan.importing.levels import settle_levels
 
 
 @pytest.mark.parametrize(("text", "normalised"), [(" Bukti  Fisik/ Bukti Dukung ", "BUKTI FISIK/BUKTI DUKUNG"), ("No.", "NO"), ("pj:", "PJ"), ("", "")])
@@ -44,9 +45,14 @@ def test_parse_columns_option_refuses_a_bad_pair(text, words):
 def test_header_below_title_rows_and_twelve_numbered_months():
     rows = [["RENCANA AKSI ZI 2024"], [], tables.HEADER, ["1", "2", "3", "4", "5", *map(str, range(6, 19))],
             ["I", "Manajemen Perubahan", *[""] * 16]]  # fmt: skip
-    cols = find_columns(Grid("t.csv", rows), "last", {})
+    grid = Grid("t.csv", rows)
+    cols = find_columns(grid, "last", {})
     assert (cols.header, cols.schedule_kind) == (2, "months")
-    assert cols.roles == {"number": 0, "item": 1, "indicator": 2, "action": 3, "evidence": 4, "team": 17}
+    # KOMPONEN is a level column: a candidate here, its role settled from the cells (importing.levels).
+    assert cols.roles == {"number": 0, "indicator": 2, "action": 3, "evidence": 4, "team": 17}
+    assert [(c.column, c.role) for c in cols.candidates if c.role == "item"] == [(1, "item")]
+    settle_levels(grid, cols)
+    assert cols.roles["item"] == 1
     assert cols.months == {c: [c - 4] for c in range(5, 17)}
     assert cols.role_at(17) == "team" and cols.role_at(5) is None
 
@@ -67,14 +73,27 @@ def test_semesters_and_a_schedule_in_one_cell():
 
 
 def test_two_item_columns_make_the_left_one_the_component():
-    cols = find_columns(Grid("t.csv", [["KOMPONEN", "SUB KOMPONEN", "KEGIATAN", "OUTPUT"]]), "last", {})
+    grid = Grid("t.csv", [["KOMPONEN", "SUB KOMPONEN", "KEGIATAN", "OUTPUT"]])
+    cols = find_columns(grid, "last", {})
+    assert "component" not in cols.roles and "item" not in cols.roles  # level columns wait for their cells
+    settle_levels(grid, cols)
     assert (cols.roles["component"], cols.roles["item"]) == (0, 1)
+    assert "KOMPONEN and SUB KOMPONEN: the left one read as the component, the right one as the item" in [f.message for f in cols.findings]
 
 
 def test_columns_option_gives_a_role_to_a_header_zi_does_not_know():
-    grid = Grid("t.csv", [["NO", "PRODUK AKHIR", "LANGKAH AKSI", "INDIKATOR"]])
+    grid = Grid("t.csv", [["NO", "CAPAIAN", "LANGKAH AKSI", "INDIKATOR"]])
     assert "evidence" not in find_columns(grid, "last", {}).roles
-    assert find_columns(grid, "last", {"evidence": "PRODUK AKHIR"}).roles["evidence"] == 1
+    forced = find_columns(grid, "last", {"evidence": "CAPAIAN"})
+    assert forced.roles["evidence"] == 1 and forced.forced == {"evidence": "CAPAIAN"} and forced.findings == []
+
+
+def test_a_header_known_only_loosely_is_read_and_said():
+    # PRODUK starts the header: evidence by a loose word (rank 3), so the guess is told with the fix.
+    cols = find_columns(Grid("t.csv", [["NO", "PRODUK AKHIR", "LANGKAH AKSI", "INDIKATOR"]]), "last", {})
+    assert cols.roles["evidence"] == 1
+    assert [(f.message, f.rows) for f in cols.findings] == [
+        ('PRODUK AKHIR read as the evidence, no column being headed more surely for it; if that is wrong: --columns "evidence=HEADER"', [0])]
 
 
 def test_month_columns_that_go_wrong_are_pointed_at():
@@ -97,4 +116,12 @@ def test_no_header_says_what_zi_looks_for(rows, words):
 def test_columns_option_naming_no_header_of_the_row():
     with pytest.raises(InvalidFile) as caught:
         find_columns(Grid("t.csv", [["NO", "KEGIATAN", "INDIKATOR"]]), "last", {"evidence": "LUARAN"})
-    assert "--columns: no column headed LUARAN in this header row; its headers: NO; KEGIATAN; INDIKATOR" in str(caught.value)
+    assert str(caught.value) == "t.csv:1:1: --columns: no column headed LUARAN in this table; the headers of row 1: NO; KEGIATAN; INDIKATOR"
+
+
+def test_columns_option_naming_no_header_points_at_the_header_row_below_a_title():
+    rows = [["Rencana Aksi 2024"], ["NO", "KEGIATAN", "INDIKATOR", "PJ"], ["1", "Rapat", "Notula", "Tim A"]]
+    with pytest.raises(InvalidFile) as caught:
+        find_columns(Grid("t.csv", rows), "last", {"evidence": "LUARAN", "team": "PJ"})
+    # Only the missing header is named; the row listed is the header row, not the title above it.
+    assert str(caught.value) == "t.csv:2:1: --columns: no column headed LUARAN in this table; the headers of row 2: NO; KEGIATAN; INDIKATOR; PJ"

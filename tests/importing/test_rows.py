@@ -7,12 +7,15 @@ import pytest
 from tests import tables
 from zi_plan.importing.columns import find_columns
 from zi_plan.importing.grid import Grid
+from zi_plan.importing.levels import settle_levels
 from zi_plan.importing.rows import RowData, is_skipped, read_row
 
 
 def grid_and_columns(*rows: list[str], copied=(), filled=()):
     grid = Grid("t.xlsx[S]", [tables.HEADER, *rows], copied=set(copied), filled=set(filled))
-    return grid, find_columns(grid, "last", {})
+    cols = find_columns(grid, "last", {})
+    settle_levels(grid, cols)  # KOMPONEN is a level column: its role is settled from the cells, as read_table does
+    return grid, cols
 
 
 def row(*cells: str, months: list[int] = ()) -> list[str]:

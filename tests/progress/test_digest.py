@@ -1,127 +1,87 @@
-"""`zi digest` (issue 26): the month's message to each team, checked for April 2023 in both languages and for every team."""
+"""progress.digest: each team's month (due, overdue, done since the last digest), and its messages within WhatsApp's limit."""
 
 from __future__ import annotations
 
-import email
-import email.policy
-import json
-import shutil
-from pathlib import Path
+import datetime as dt
 
 import pytest
 
+from tests import digests
 from tests.conftest import PLAN
+from tests.journals import journal_of, record
+from zi_plan import i18n
 from zi_plan.progress import digest
-from zi_plan.progress.recording import due
 from zi_plan.store.journal import load_journal
 from zi_plan.store.plans import load_plan
 
-# Records made in February, March (the window of April's digest: what March's
-# digest could not tell) and April 2023, as the journal keeps them.
-JOURNAL = """\
-journal: 2
-plan: "tambrauw-2023.yaml"
-records:
-- {action: I.1.a, month: 4, event: done, at: '2023-02-27T08:00:00+09:00', by: Abraham}
-- {action: III.2.a, month: 1, event: done, at: '2023-03-10T09:00:00+09:00', by: Maria Yesnath, note: SK mutasi}
-- {action: III.4.a, month: 1, event: done, at: '2023-03-31T23:30:00+09:00', by: Maria Yesnath}
-- {action: V.1.a, month: 4, event: done, at: '2023-03-28T10:00:00+09:00', by: Yohanis Baru}
-- {action: V.2.a, month: 1, event: done, at: '2023-03-15T10:00:00+09:00', by: Yohanis Baru}
-- {action: V.2.a, month: 1, event: undo, at: '2023-03-16T10:00:00+09:00', by: Yohanis Baru, note: salah bulan}
-- {action: II.2.a, month: 4, event: done, at: '2023-04-03T08:00:00+09:00', by: Yulius Tabate}
-"""
-COORDINATOR = "coordinator:\n  name: Yulius Tabate\n  position: Sekretaris Tim Zona Integritas\n  email: yulius@kpu-tambrauw.go.id\n"
-TEAMS = ["manajemen-perubahan", "tata-laksana", "sdm", "akuntabilitas", "pengawasan", "pelayanan-publik"]
+# ---------------------------------------------------------------- each team's month
+
+PAPUA = dt.timezone(dt.timedelta(hours=9))  # the office's clock: records carry it
 
 
-@pytest.fixture
-def office(tmp_path: Path) -> Path:
-    (tmp_path / "plans").mkdir()
-    plan = Path(shutil.copy(PLAN, tmp_path / "plans" / "tambrauw-2023.yaml"))
-    (tmp_path / "plans" / "tambrauw-2023.progress.yaml").write_text(JOURNAL, encoding="utf-8")
-    return plan
+def test_the_window_is_the_month_before():
+    assert digest.window(4, 2023) == (dt.date(2023, 3, 1), dt.date(2023, 4, 1))
+    assert digest.window(1, 2023) == (dt.date(2022, 12, 1), dt.date(2023, 1, 1))  # January looks back at December
 
 
-@pytest.fixture
-def signed(office: Path) -> Path:
-    """The office's plan naming its coordinator and two teams' addresses."""
-    text = office.read_text(encoding="utf-8").replace("lke: 2026\n", "lke: 2026\n" + COORDINATOR, 1)
-    text = text.replace("    name: Tim Pengawasan\n", "    name: Tim Pengawasan\n    email: pengawasan@kpu-tambrauw.go.id, Ani <ani@kpu-tambrauw.go.id>\n")
-    text = text.replace("    name: Tim Penguatan Akuntabilitas\n", "    name: Tim Penguatan Akuntabilitas\n    email: akuntabilitas@kpu-tambrauw.go.id\n")
-    office.write_text(text, encoding="utf-8")
-    return office
+@pytest.mark.parametrize(("month", "year", "day"), [(4, 2023, 30), (2, 2024, 29), (2, 2023, 28), (12, 2023, 31)])
+def test_the_deadline_is_the_months_last_day(month, year, day):
+    assert digest.last_day(month, year) == dt.date(year, month, day)
 
 
-# ---------------------------------------------------------------- April 2023, every team, both languages
+def test_every_team_with_actions_gets_its_digest_with_what_was_done_since(tmp_path):
+    plan = load_plan(digests.sign(digests.office(tmp_path)))
+    found = digest.digests(plan, load_journal(plan), 4)
+    assert [d.team.id for d in found] == digests.TEAMS
+    done = {d.team.id: [(x.action.id, x.month, x.record.by) for x in d.done_since] for d in found}
+    # Recorded in March, in the order recorded; I.1.a (February) was March's news, II.2.a (April) is May's; V.2.a was undone.
+    assert done == {"manajemen-perubahan": [], "tata-laksana": [], "sdm": [("III.2.a", 1, "Maria Yesnath"), ("III.4.a", 1, "Maria Yesnath")],
+                    "akuntabilitas": [], "pengawasan": [("V.1.a", 4, "Yohanis Baru")], "pelayanan-publik": []}  # fmt: skip
+    sdm = found[2]
+    assert (sdm.month, sdm.year, sdm.deadline, sdm.coordinator.name, sdm.institution) == (4, 2023, dt.date(2023, 4, 30), "Yulius Tabate", plan.institution)
+    assert [d.action.id for d in sdm.due] == ["III.3.a", "III.3.d", "III.5.a", "III.6.a"] and all(d.month < 4 for d in sdm.overdue)
 
 
-WORDS = {
-    "id": ("Yth. {team},", "Jatuh tempo April 2023", "Terlambat", "Selesai sejak pesan lalu (dicatat pada Maret 2023)", "Batas waktu: 30 April 2023", "Bukti: "),
-    "en": ("Dear {team},", "Due in April 2023", "Overdue", "Done since the last digest (recorded in March 2023)", "Deadline: 30 April 2023", "Evidence: "),
-}
+def test_done_since_goes_by_the_records_own_date():
+    plan = load_plan(PLAN)
+    journal = journal_of(plan, record("III.2.a", 1, at=dt.datetime(2023, 3, 1, 0, 5, tzinfo=PAPUA)),  # 28 February in UTC: still March here
+                         record("III.4.a", 1, at=dt.datetime(2023, 4, 1, 0, 30, tzinfo=PAPUA)))  # fmt: skip
+    (sdm,) = digest.digests(plan, journal, 4, "sdm")
+    assert [d.action.id for d in sdm.done_since] == ["III.2.a"]
 
 
-@pytest.mark.parametrize("lang", ["id", "en"])
-@pytest.mark.parametrize("team", TEAMS)
-def test_april_2023_digest_of_every_team(zi, signed, lang, team):
-    result = zi("--lang", lang, "digest", "--month", "4", "--team", team, "--plan", str(signed))
-    assert result.code == 0, result.err
-    text = result.out
-    plan = load_plan(signed)
-    journal = load_journal(plan)
-    report = due(plan, journal, 4, team)
-    name = plan.team(team).name
-    dear, due_heading, overdue_heading, since_heading, deadline, evidence = WORDS[lang]
-    assert text.startswith(f"*{'Rencana Aksi Zona Integritas' if lang == 'id' else 'Zona Integritas action plan'} — {name}*\n")
-    for words in (dear.format(team=name), due_heading, overdue_heading, since_heading, deadline):
-        assert words in text
-    # The month's and the overdue occurrences are `zi due`'s, each with its evidence to collect while open.
-    for d in report.due + report.overdue:
-        assert f" {d.action.id} " in text
-        if d.status == "open":
-            assert evidence + "; ".join(d.action.evidence) in text
-    assert text.count("\n• ") + text.count("\n✓ ") >= len(report.due) + len({d.action.id for d in report.overdue})
-    # Done since the last digest: recorded in March, still done, in this team's actions only.
-    done_ids = {"sdm": ["III.2.a", "III.4.a"], "pengawasan": ["V.1.a"]}.get(team, [])
-    since = text[text.index(since_heading):]
-    for other in ("I.1.a", "II.2.a", "V.2.a", "III.2.a", "III.4.a", "V.1.a"):
-        assert (f"✓ {other} " in since) == (other in done_ids), other
-    assert "Yulius Tabate\nSekretaris Tim Zona Integritas" in text  # signed by the coordinator the plan names
-    assert "plan " in result.err or "rencana " in result.err  # which plan and journal: on stderr, not in the message
+def test_a_month_the_plan_no_longer_has_is_set_aside():
+    plan = load_plan(PLAN)  # III.2.a is scheduled in January only
+    journal = journal_of(plan, record("III.2.a", 7, at=dt.datetime(2023, 3, 10, 9, 0, tzinfo=PAPUA)))
+    assert digest.digests(plan, journal, 4, "sdm")[0].done_since == []
 
 
-def test_the_digest_is_indonesian_by_default_whatever_the_locale(zi, signed, monkeypatch):
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-    result = zi("digest", "--month", "4", "--team", "sdm", "--plan", str(signed))
-    assert result.code == 0 and "Yth. Tim Sistem Manajemen" in result.out and "Jatuh tempo April 2023" in result.out
-    assert "plan " in result.err  # the terminal's own lines keep the terminal's language
-    monkeypatch.setenv("ZI_LANG", "en")
-    assert "Dear Tim Sistem Manajemen" in zi("digest", "--month", "4", "--team", "sdm", "--plan", str(signed)).out
+def test_a_plan_without_a_coordinator_is_noted(tmp_path):
+    office = digests.office(tmp_path)
+    assert digest.plan_notes(load_plan(office)) == [
+        "the plan names no coordinator: the digest is signed by the role only; add coordinator: name: to the plan"]
+    assert digest.plan_notes(load_plan(digests.sign(office))) == []
 
 
-def test_a_done_occurrence_due_this_month_says_who_and_when(zi, signed):
-    out = zi("--lang", "id", "digest", "--month", "4", "--team", "pengawasan", "--plan", str(signed)).out
-    assert "✓ V.1.a Public Campaign" in out and "selesai 28 Maret 2023 oleh Yohanis Baru" in out
+def test_the_digest_speaks_indonesian_unless_a_language_was_asked_for(monkeypatch):
+    with digest.speaking(None) as chosen:
+        assert chosen == "id" and i18n.language() == "id"
+    assert i18n.language() == "en"  # the terminal's language again
+    monkeypatch.setattr(i18n, "_asked", "en")
+    with digest.speaking(None) as chosen:
+        assert chosen == "en"
+    with digest.speaking("id") as chosen:
+        assert chosen == "id"
 
 
-def test_without_a_coordinator_the_digest_is_signed_by_the_role_and_the_command_says_so(zi, office):
-    result = zi("digest", "--month", "4", "--team", "sdm", "--plan", str(office))
-    assert result.code == 0 and result.out.rstrip().endswith("Salam,\nKoordinator Zona Integritas")
-    assert "names no coordinator" in result.err
-
-
-def test_january_looks_back_at_december_and_every_team_gets_one(zi, office):
-    data = json.loads(zi("digest", "--month", "1", "--json", "--plan", str(office)).out)
-    assert [t["team_id"] for t in data["teams"]] == TEAMS
-    assert all(t["done_since"] == {"from": "2022-12-01", "until": "2023-01-01"} and t["done"] == [] for t in data["teams"])
-
-
-def test_json_holds_the_data_and_the_messages(zi, signed):
-    data = json.loads(zi("digest", "--month", "4", "--team", "pengawasan", "--json", "--plan", str(signed)).out)
-    (team,) = data["teams"]
-    assert team["deadline"] == "2023-04-30" and team["coordinator"] == "Yulius Tabate" and team["email"].startswith("pengawasan@")
-    assert [d["id"] for d in team["done"]] == ["V.1.a"] and len(team["messages"]) == 1
-    assert (team["due"][0]["id"], team["due"][0]["month"], team["due"][0]["status"]) == ("V.1.a", 4, "done")
+def test_json_of_a_digest(tmp_path):
+    plan = load_plan(digests.sign(digests.office(tmp_path)))
+    (d,) = digest.digests(plan, load_journal(plan), 4, "pengawasan")
+    data = digest.to_json(d, ["pesan"])
+    assert (data["team_id"], data["deadline"], data["done_since"], data["messages"]) == ("pengawasan", "2023-04-30", {"from": "2023-03-01", "until": "2023-04-01"}, ["pesan"])
+    assert data["done"] == [{"id": "V.1.a", "month": 4, "at": "2023-03-28T10:00:00+09:00", "by": "Yohanis Baru"}]
+    first = data["due"][0]
+    assert (first["id"], first["status"], first["done_by"]) == ("V.1.a", "done", "Yohanis Baru") and first["evidence_expected"]
 
 
 # ---------------------------------------------------------------- WhatsApp's limit
@@ -151,14 +111,6 @@ def test_messages_stay_within_the_limit_and_lines_stay_whole(limit):
     assert not any(body.startswith("  ") for body in bodies)
 
 
-def test_the_real_december_digest_of_the_busiest_team_is_split(zi, office):
-    result = zi("digest", "--month", "12", "--team", "pengawasan", "--plan", str(office))
-    messages = json.loads(zi("digest", "--month", "12", "--team", "pengawasan", "--json", "--plan", str(office)).out)["teams"][0]["messages"]
-    assert len(messages) == 2 and all(digest.length(m) <= 4096 for m in messages)
-    assert "(1/2) Tim Pengawasan · Desember 2023" in result.out and "(2/2) Tim Pengawasan · Desember 2023" in result.out
-    assert result.out.count("=====") == 4  # a rule above each message, to tell them apart in the terminal
-
-
 def test_emoji_count_double_as_in_whatsapp():
     assert digest.length("✓") == 1 and digest.length("🙂") == 2
 
@@ -172,66 +124,3 @@ def test_a_line_longer_than_a_message_is_broken_between_words_only_then():
     assert words == ["judul", *["kata"] * 200, "akhir"]
 
 
-def test_limit_option_splits_the_text_files(zi, signed, tmp_path):
-    out = tmp_path / "pesan"
-    assert zi("digest", "--month", "4", "--team", "sdm", "--limit", "600", "-o", str(out), "--plan", str(signed)).code == 0
-    files = sorted(out.iterdir())
-    assert len(files) > 1 and [f.name for f in files][:2] == ["pesan-2023-04-sdm-1.txt", "pesan-2023-04-sdm-2.txt"]
-    assert all(digest.length(f.read_text(encoding="utf-8").rstrip("\n")) <= 600 for f in files)
-
-
-# ---------------------------------------------------------------- email and Markdown
-
-
-def test_eml_writes_one_rfc_5322_message_per_team(zi, signed, tmp_path):
-    out = tmp_path / "surel"
-    result = zi("digest", "--month", "4", "--format", "eml", "-o", str(out), "--plan", str(signed))
-    assert result.code == 0
-    assert sorted(p.name for p in out.iterdir()) == sorted(f"pesan-2023-04-{t}.eml" for t in TEAMS)
-    raw = (out / "pesan-2023-04-pengawasan.eml").read_bytes()
-    message = email.message_from_bytes(raw, policy=email.policy.default)
-    assert message["From"] == "Yulius Tabate <yulius@kpu-tambrauw.go.id>"
-    assert [a.addr_spec for a in message["To"].addresses] == ["pengawasan@kpu-tambrauw.go.id", "ani@kpu-tambrauw.go.id"]
-    assert message["Subject"] == "Rencana Aksi Zona Integritas, April 2023: Tim Pengawasan"
-    assert message["Date"].datetime is not None and message["X-Unsent"] == "1" and message["Message-ID"].endswith("@kpu-tambrauw.go.id>")
-    body = message.get_content()
-    assert "Yth. Tim Pengawasan," in body and "Bukti: " in body and "Yulius Tabate" in body
-    assert all(len(line) <= 78 for line in raw.decode("ascii").splitlines())  # 7-bit, lines short: any mail server passes it
-    assert "no email in the plan for Tim Manajemen Perubahan" in result.err and "Tim Pengawasan" not in result.err.split("no email")[1]
-    sdm = email.message_from_bytes((out / "pesan-2023-04-sdm.eml").read_bytes(), policy=email.policy.default)
-    assert sdm["To"] is None  # not in the plan: not made up
-
-
-def test_eml_without_a_coordinator_has_no_sender_and_says_so(zi, office, tmp_path):
-    result = zi("digest", "--month", "4", "--team", "sdm", "--format", "eml", "-o", str(tmp_path), "--plan", str(office))
-    message = email.message_from_bytes((tmp_path / "pesan-2023-04-sdm.eml").read_bytes(), policy=email.policy.default)
-    assert result.code == 0 and message["From"] is None and "no From:" in result.err
-
-
-def test_markdown_digest(zi, signed):
-    out = zi("digest", "--month", "4", "--team", "sdm", "--format", "md", "--plan", str(signed)).out
-    assert out.startswith("# Rencana Aksi Zona Integritas — Tim Sistem Manajemen Sumber Daya Manusia\n")
-    assert "\n### Jatuh tempo April 2023" in out and "\n- III." in out and "=====" not in out
-    assert "Yth. Tim Sistem Manajemen Sumber Daya Manusia,\\\n" in out  # a hard break: the greeting's lines stay lines
-
-
-def test_plan_text_is_only_text_in_markdown_and_on_the_terminal(zi, office):
-    indicator = "Kebutuhan pegawai yang disusun oleh unit kerja mengacu kepada peta jabatan"
-    text = office.read_text(encoding="utf-8").replace(f"indicator: {indicator}", f'indicator: "[x](javascript:alert(1)) <b>*bold*</b> \\x1b[2J {indicator}"')
-    office.write_text(text, encoding="utf-8")
-    md = zi("digest", "--month", "5", "--team", "sdm", "--format", "md", "--plan", str(office)).out
-    assert "\\[x\\](javascript:alert(1)) \\<b\\>\\*bold\\*\\</b\\>" in md
-    plain = zi("digest", "--month", "5", "--team", "sdm", "--plan", str(office)).out
-    assert "\x1b" not in plain and "[2J" not in plain and "</b>  Kebutuhan pegawai" in plain  # the escape sequence is gone, whole
-
-
-def test_a_plan_of_an_older_format_has_its_digest(zi, tmp_path):
-    result = zi("digest", "--month", "2", "--plan", str(Path(__file__).parent.parent / "fixtures" / "plan-v2.yaml"))
-    assert result.code == 0 and "Rencana Aksi Zona Integritas — Tim" in result.out
-
-
-def test_output_must_be_a_folder(zi, signed, tmp_path):
-    target = tmp_path / "x.txt"
-    target.write_text("keep", encoding="utf-8")
-    result = zi("digest", "--month", "4", "-o", str(target), "--plan", str(signed))
-    assert result.code == 1 and "is a file" in result.err and target.read_text(encoding="utf-8") == "keep"

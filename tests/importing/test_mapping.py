@@ -1,10 +1,14 @@
-"""--save-mapping and --mapping: the reading an office settled on, kept for next year's table."""
+"""importing.mapping: the reading an office settled on, kept for next year's table (--save-mapping, --mapping), and the file itself."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
 from tests import tables
+from zi_plan.errors import InvalidFile, ZiError
+from zi_plan.importing.mapping import Mapping, check_target, load_mapping, mapping_text, save_mapping
 from zi_plan.store.plans import load_plan
 
 ROWS = [
@@ -89,3 +93,60 @@ def test_an_existing_mapping_is_replaced_only_with_force(zi, tmp_path):
     assert result.code == 1 and "m.yaml exists already" in result.err
     assert (tmp_path / "m.yaml").read_text(encoding="utf-8") == "version: 1\n" and not (tmp_path / "2025.yaml").exists()  # nothing half done
     assert zi(*args, "--force").code == 0 and "columns:" in (tmp_path / "m.yaml").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the module's own functions
+
+
+def test_a_saved_mapping_reads_back_as_it_was(tmp_path):
+    mapping = Mapping({"action": "RENCANA AKSI", "evidence": "no", "team": "PJ: UNIT"}, "Lampiran 1", "spread", "Tim ZI", "Rencana Aksi",
+                      {"Tim SDM": ["Subbag Kepegawaian", "Sub Bagian SDM"], "Tim: Umum": []})  # fmt: skip
+    save_mapping(mapping, tmp_path / "m.yaml", force=False)
+    text = (tmp_path / "m.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# How zi import reads this office's Rencana Aksi table") and "version: 1\n" in text
+    assert '  evidence: "no"\n' in text and '  "Tim: Umum": []\n' in text  # quoted where YAML would read them otherwise
+    assert load_mapping(tmp_path / "m.yaml") == mapping
+
+
+def test_an_empty_mapping_is_the_version_alone(tmp_path):
+    assert mapping_text(Mapping()).splitlines()[-1] == "version: 1"
+    (tmp_path / "m.yaml").write_text(mapping_text(Mapping()), encoding="utf-8")
+    assert load_mapping(tmp_path / "m.yaml") == Mapping()
+
+
+@pytest.mark.parametrize(("text", "problems"), [
+    ("- a\n- b\n", ["m.yaml:1:1: a mapping file is a set of keys (version: 1, columns: ...), not list"]),
+    ("version: 1\ncolumns: KEGIATAN\n", ["m.yaml:2:10: columns maps roles to headers, e.g. 'action: KEGIATAN'"]),
+    ("version: 1\nteam: ''\nsheet: [a]\n", ["m.yaml:2:7: team must be a text", "m.yaml:3:8: sheet must be a text"]),
+    ("version: 1\nteams: [Tim A]\n", ["m.yaml:2:8: teams maps each team's name to its other spellings, e.g. 'Tim SDM: [Subbag SDM]'"]),
+    ("version: 1\nwarna: merah\n", ["m.yaml:2:1: unknown key 'warna'; the keys: version, sheet, columns, quarters, team, component, teams"]),
+])  # fmt: skip
+def test_load_mapping_names_each_mistake_at_its_place(tmp_path, text, problems):
+    (tmp_path / "m.yaml").write_text(text, encoding="utf-8")
+    with pytest.raises(InvalidFile) as caught:
+        load_mapping(Path("m.yaml"))
+    assert [str(p) for p in caught.value.problems] == problems
+
+
+def test_a_team_with_no_other_spelling_and_numbers_as_texts(tmp_path):
+    (tmp_path / "m.yaml").write_text("version: 1\nsheet: 2024\ncolumns:\n  number: 1\nteams:\n  Tim A:\n  Tim B: [2]\n", encoding="utf-8")
+    mapping = load_mapping(tmp_path / "m.yaml")
+    assert (mapping.sheet, mapping.columns, mapping.teams) == ("2024", {"number": "1"}, {"Tim A": [], "Tim B": ["2"]})
+
+
+def test_check_target_refuses_a_folder_and_an_existing_file_without_force(tmp_path):
+    with pytest.raises(ZiError) as caught:
+        check_target(tmp_path, force=True)
+    assert "is a folder: name the mapping file to write" in caught.value.message
+    (tmp_path / "m.yaml").write_text("version: 1\n", encoding="utf-8")
+    with pytest.raises(ZiError) as caught:
+        check_target(tmp_path / "m.yaml", force=False)
+    assert "exists already; choose another name, or add --force to replace it" in caught.value.message
+    check_target(tmp_path / "m.yaml", force=True)
+    check_target(tmp_path / "new.yaml", force=False)
+
+
+def test_save_mapping_into_a_missing_folder_is_one_message(tmp_path):
+    with pytest.raises(ZiError) as caught:
+        save_mapping(Mapping(), tmp_path / "no" / "m.yaml", force=False)
+    assert str(tmp_path / "no" / "m.yaml") in caught.value.message and not (tmp_path / "no").exists()

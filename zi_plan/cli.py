@@ -34,6 +34,7 @@ GROUPS = (
     "newplans",
     "journal",
     "lke",
+    "units",
 )
 
 
@@ -108,7 +109,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     safe_streams()
     try:
         lang, args = _take_lang(args)
-        i18n.set_language(i18n.detect(lang))
+        i18n.set_language(i18n.detect(lang), named=lang is not None)
         from typer.main import get_command
 
         from zi_plan import clicktext

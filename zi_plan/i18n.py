@@ -19,6 +19,7 @@ LANGUAGES = ("id", "en")
 
 _translation: gettext.NullTranslations = gettext.NullTranslations()
 _language = "en"
+_named = False  # chosen with --lang (see named())
 
 
 def normalise(value: str) -> str | None:
@@ -46,8 +47,10 @@ def detect(explicit: str | None = None) -> str:
     return "en"
 
 
-def set_language(language: str) -> None:
-    global _translation, _language
+def set_language(language: str, named: bool = False) -> None:
+    """Use ``language``; ``named``: the user asked for it by name (--lang)."""
+    global _translation, _language, _named
+    _named = named
     _language = language if language in LANGUAGES else "en"
     if _language == "en":
         _translation = gettext.NullTranslations()
@@ -57,6 +60,12 @@ def set_language(language: str) -> None:
 
 def language() -> str:
     return _language
+
+
+def named() -> bool:
+    """Whether --lang or ZI_LANG chose the language, rather than the locale or the default
+    (a page published for Indonesian offices is in Indonesian unless so chosen)."""
+    return _named or bool(os.environ.get("ZI_LANG", "").strip())
 
 
 def _(message: str) -> str:

@@ -29,10 +29,14 @@ def _validate(app: typer.Typer) -> None:
     ) -> None:
         from zi_plan.plan import check_file, find_plan
         from zi_plan.reporters import REPORTERS
+        from zi_plan.units.validate import units_check
 
-        checked = [check_file(path) for path in paths or [find_plan(plan)[0]]]
-        REPORTERS[output_format.value]([(c.path, c.problems) for c in checked], sys.stdout, [(c.path, c.warnings) for c in checked if not c.problems])
-        if any(c.problems for c in checked):
+        found = units_check(paths, plan)  # at a parent's root: units.yaml and every unit (zi_plan.units)
+        if found is None:
+            checked = [check_file(path) for path in paths or [find_plan(plan)[0]]]
+            found = [(c.path, c.problems) for c in checked], [(c.path, c.warnings) for c in checked if not c.problems]
+        REPORTERS[output_format.value](found[0], sys.stdout, found[1])
+        if any(problems for _path, problems in found[0]):
             raise typer.Exit(1)
 
 

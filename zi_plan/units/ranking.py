@@ -18,7 +18,7 @@ from typing import Any
 
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _
-from zi_plan.units.register import Register, Unit, descendants
+from zi_plan.units.register import Register, Unit, children_of, descendants
 from zi_plan.units.rollup import Totals, UnitRow
 
 SORTS = ("rank", "code", "name", "on-time", "overdue", "score", "ceiling", "gaps", "quiet")
@@ -109,12 +109,13 @@ def _totals(rows: list[UnitRow]) -> Totals:
 def _groups(register: Register, rows: list[UnitRow]) -> list[tuple[Unit, Totals]]:
     """Totals for each unit that has units below it among the rows (in the register's order)."""
     by_code = {row.unit.code: row for row in rows if row.unit.entry not in register.problems}
+    children = children_of(register)
     groups = []
     for unit in register.units:
         row = by_code.get(unit.code)
-        if row is None or row.unit != unit:  # (rows from worker processes hold copies)
+        if row is None or row.unit != unit or unit.code not in children:  # (rows from worker processes hold copies)
             continue
-        below = [by_code[c] for c in sorted(descendants(register, unit.code)) if c in by_code]
+        below = [by_code[c] for c in sorted(descendants(register, unit.code, children)) if c in by_code]
         if below:
             groups.append((unit, _totals([row, *below])))
     return groups

@@ -287,12 +287,18 @@ def _cycle(unit: Unit, by_code: dict[str, Unit]) -> list[str] | None:
     return None
 
 
-def descendants(register: Register, code: str) -> set[str]:
-    """The codes of the units below ``code``, at any depth (not itself)."""
+def children_of(register: Register) -> dict[str, list[str]]:
+    """Parent code -> the codes of the units right below it."""
     children: dict[str, list[str]] = {}
     for unit in register.units:
         if unit.parent is not None:
             children.setdefault(unit.parent, []).append(unit.code)
+    return children
+
+
+def descendants(register: Register, code: str, children: dict[str, list[str]] | None = None) -> set[str]:
+    """The codes of the units below ``code``, at any depth (not itself)."""
+    children = children_of(register) if children is None else children
     found: set[str] = set()
     todo = [code]
     while todo:

@@ -19,6 +19,7 @@ from typing import Any, TypeVar
 
 from zi_plan import cache
 from zi_plan.errors import ZiError
+from zi_plan.plan import LoadedPlan
 from zi_plan.units.plans import UnitError, choose, plan_files, problem_lines, year_of_file
 from zi_plan.units.register import Register, Unit
 from zi_plan.units.rollup import Numbers, UnitRow
@@ -84,18 +85,23 @@ def _compute_row(register: Register, unit: Unit, year: int, as_of: int) -> UnitR
 
     files = plan_files(register, unit)
     hits: dict[Path, tuple[Numbers, tuple[tuple[str, str], ...]]] = {}
+    loaded: dict[Path, LoadedPlan] = {}
+
+    def load(path: Path) -> LoadedPlan:
+        loaded[path] = parsed.load_plan(path)
+        return loaded[path]
 
     def year_of(path: Path) -> int | None:
         hit = rowcache.lookup(path, as_of, unit.predicate)
         if hit is not None:
             hits[path] = hit
             return hit[0].year
-        return year_of_file(path, parsed.load_plan)
+        return year_of_file(path, load)
 
     chosen = choose(files, year, year_of)
     if chosen in hits:
         return _with_files(unit, chosen, *hits[chosen])
-    plan = parsed.load_plan(chosen)
+    plan = loaded.get(chosen) or parsed.load_plan(chosen)
     journal = load_journal(plan)
     name = str(PurePosixPath(unit.folder, "plans", chosen.name))
     numbers, stored = unit_numbers(plan, journal, as_of, unit.predicate, name)

@@ -31,7 +31,7 @@ def _init(units_app: typer.Typer) -> None:
     @units_app.command("init", help=_("Start a parent's folder: write units.yaml here (then add units with zi units add)."))
     def init_cmd(
         organisation: Optional[str] = typer.Option(None, "--organisation", help=_("The parent organisation, e.g. \"KPU Provinsi Papua Barat Daya\".")),
-        year: Optional[int] = typer.Option(None, "--year", help=_("The plan year the roll-up reads. Default: this year.")),
+        year: Optional[int] = typer.Option(None, "--year", min=2000, max=2100, metavar="YYYY", help=_("The plan year the roll-up reads. Default: this year.")),
         force: bool = common.force_option(),
     ) -> None:
         from zi_plan import render
@@ -44,9 +44,9 @@ def _init(units_app: typer.Typer) -> None:
 def _add(units_app: typer.Typer) -> None:
     @units_app.command("add", help=_("Add a unit to units.yaml and make its folder."))
     def add_cmd(
-        code: str = typer.Argument(..., help=_("The unit's code, e.g. 9105 (it names its folder units/9105).")),
+        code: str = typer.Argument(..., metavar="CODE", help=_("The unit's code, e.g. 9105 (it names its folder units/9105).")),
         name: str = typer.Option(..., "--name", help=_("The unit's name, e.g. \"KPU Kabupaten Tambrauw\".")),
-        parent: Optional[str] = typer.Option(None, "--parent", help=_("The code of the unit above it, e.g. the province.")),
+        parent: Optional[str] = typer.Option(None, "--parent", metavar="CODE", help=_("The code of the unit above it, e.g. the province.")),
         folder: Optional[str] = typer.Option(None, "--folder", help=_("The folder holding its plans/, relative to units.yaml. Default: units/CODE.")),
         predicate: str = typer.Option("WBK", "--predicate", help=_("The predicate it goes for: WBK, WBBM or WBK-afirmasi.")),
         reviewer: Optional[str] = typer.Option(None, "--reviewer", help=_("Its TPI reviewer.")),
@@ -87,9 +87,9 @@ def _ci(units_app: typer.Typer) -> None:
 def _rollup(app: typer.Typer) -> None:
     @app.command("rollup", help=_("One row per unit of the parent: progress, LKE, evidence gaps, days since the last record; totals per parent; ranked."))
     def rollup_cmd(
-        year: Optional[int] = typer.Option(None, "--year", help=_("The plan year. Default: units.yaml's year, else this year.")),
+        year: Optional[int] = typer.Option(None, "--year", min=2000, max=2100, metavar="YYYY", help=_("The plan year. Default: units.yaml's year, else this year.")),
         month: Optional[int] = common.month_option(),
-        parent: Optional[str] = typer.Option(None, "--parent", help=_("Only this unit and the units below it.")),
+        parent: Optional[str] = typer.Option(None, "--parent", metavar="CODE", help=_("Only this unit and the units below it.")),
         sort: str = typer.Option("rank", "--sort", help=_("Order: rank, code, name, on-time, overdue, score, ceiling, gaps or quiet.")),
         as_json: bool = common.json_option(),
         fmt: str = typer.Option("table", "--format", help=_("table, json, csv, xlsx or html (the dashboard).")),

@@ -28,32 +28,40 @@ QUIET_DAYS = 30  # a unit with no record for longer is marked as gone quiet
 class Bar:
     """One stacked segment of a month's bar: where, how tall, what it counts."""
 
-    x: int
     y: float
     height: float
-    kind: str  # done, late, overdue, open
+    kind: str  # done, late, overdue, open (due, not done yet), later (months to come), none (nothing scheduled)
+
+
+@dataclass(frozen=True)
+class MonthBar:
+    """A month's bar: its place, what it says in words (the tooltip), its segments."""
+
+    x: int
     title: str
+    segments: tuple[Bar, ...]
 
 
-def bars(months: tuple[Month, ...], as_of: int) -> list[Bar]:
+def bars(months: tuple[Month, ...], as_of: int) -> list[MonthBar]:
     """Each month as a bar as tall as its occurrences (the unit's busiest month full height),
     stacked from the bottom: done on time, done late, overdue, not yet done."""
     tallest = max((m.scheduled for m in months), default=0) or 1
-    out: list[Bar] = []
+    out: list[MonthBar] = []
     for index, m in enumerate(months):
-        x = index * (BAR_WIDTH + BAR_GAP)
         open_ = m.scheduled - m.done - m.late - m.overdue
         title = _("{month}: {done} of {scheduled} done on time, {late} late, {overdue} overdue").format(
             month=month_name(index + 1), done=m.done, scheduled=m.scheduled, late=m.late, overdue=m.overdue)  # fmt: skip
         bottom = float(CHART_HEIGHT)
+        segments = []
         for kind, count in (("done", m.done), ("late", m.late), ("overdue", m.overdue), ("open" if index < as_of else "later", open_)):
             if count <= 0:
                 continue
             height = CHART_HEIGHT * count / tallest
             bottom -= height
-            out.append(Bar(x, round(bottom, 2), round(height, 2), kind, title))
+            segments.append(Bar(round(bottom, 2), round(height, 2), kind))
         if not m.scheduled:
-            out.append(Bar(x, CHART_HEIGHT - 1.0, 1.0, "none", title))
+            segments.append(Bar(CHART_HEIGHT - 1.0, 1.0, "none"))
+        out.append(MonthBar(index * (BAR_WIDTH + BAR_GAP), title, tuple(segments)))
     return out
 
 

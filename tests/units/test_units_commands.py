@@ -29,6 +29,8 @@ def test_init_then_add(zi, tmp_path):
 
 def test_init_does_not_overwrite(zi, tmp_path):
     assert zi("units", "init").code == 0
+    result = zi("rollup")
+    assert result.code == 0 and "lists no unit yet: add them with zi units add" in result.out
     zi("units", "add", "91", "--name", "X")
     result = zi("units", "init")
     assert result.code == 1 and "exists already" in result.err

@@ -52,6 +52,7 @@ def test_only_the_units_that_changed(province, zi):
     assert changed.code == 0 and "9106" not in changed.out and "ok: 3 plan files valid" in changed.out
     assert zi("validate", "units/9106/plans/gone.yaml").code == 1  # a deleted file still names its unit
     assert zi("validate", "README.md").code == 0
+    assert zi("validate", "units.yaml").code == 1  # a changed register: every unit
 
 
 def test_two_plans_of_a_year_in_one_unit(province, zi):

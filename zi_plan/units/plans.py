@@ -64,7 +64,7 @@ def year_of_file(path: Path, load: Callable[[Path], LoadedPlan]) -> int | None:
     """
     try:
         return load(path).year
-    except (InvalidFile, ZiError) as exc:
+    except ZiError as exc:  # InvalidFile too
         try:
             found = _YEAR.search(path.read_bytes())
         except OSError:

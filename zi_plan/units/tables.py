@@ -116,6 +116,9 @@ def print_rollup(out: Console, result: Rollup) -> None:
     who = result.register.organisation or str(result.register.path)
     scope = f"{result.parent.code} {result.parent.name}" if result.parent else who
     out.print("[bold]" + esc(_("Roll-up of {scope}: as of {month} {year}").format(scope=scope, month=month_name(result.as_of), year=result.year)) + "[/]")
+    if not result.rows:
+        out.print(esc(_("{path} lists no unit yet: add them with zi units add CODE --name NAME").format(path=result.register.path)), soft_wrap=True)
+        return
     out.print(ranking_table(result, out.width))
     if (hidden := hidden_line(result)) is not None:
         out.print(esc(hidden), soft_wrap=True)

@@ -3,9 +3,10 @@
 In a folder holding units.yaml (and with neither --plan nor ZI_PLAN),
 `zi validate` checks the register and then each unit: every plan in its
 plans/ folder, in full, and each plan's journal against it. Paths given
-name what changed (CI passes `git diff --name-only`): units.yaml checks the
-register, a path inside a unit's folder checks that unit, and a path that
-is neither (a README, the pipeline file) is not zi's and is left out.
+name what changed (CI passes `git diff --name-only`): a path inside a unit's
+folder checks that unit, units.yaml checks the register and every unit (an
+entry may have moved a folder), and a path that is neither (a README, the
+pipeline file) is not zi's and is left out.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def check(register_file: Path, paths: Sequence[Path] | None) -> tuple[Results, R
     results: Results = [(str(register_file), [p for index in sorted(register.problems) for p in register.problems[index]])]
     warnings: Results = []
     units = [u for u in register.units if u.entry not in register.problems]
-    if paths is not None:
+    if paths is not None and not any(p.name == REGISTER_NAME for p in paths):  # a changed register: every unit (a folder may have moved)
         touched = _touched(register, paths)
         units = [u for u in units if u.code in touched]
     for found, warned in spread(_check_unit, register, units):

@@ -30,15 +30,17 @@ MAX_WORKERS = 4
 
 def unit_rows(register: Register, units: Sequence[Unit], year: int, as_of: int, workers: int | None = None) -> list[UnitRow]:
     """One row per unit, in the order given."""
+    looked: set[int] = set()  # the units whose one plan's row the cache lacks: not looked up again
     with cache.sharing():
-        rows: list[UnitRow | None] = [_from_cache(register, unit, year, as_of) for unit in units]
+        rows: list[UnitRow | None] = [_from_cache(register, unit, year, as_of, looked) for unit in units]
         todo = [i for i, row in enumerate(rows) if row is None]
-        for i, row in zip(todo, _compute(register, [units[i] for i in todo], year, as_of, workers), strict=True):
+        tasks = [(units[i], year, as_of, units[i].entry in looked) for i in todo]
+        for i, row in zip(todo, spread(_row_task, register, tasks, workers), strict=True):
             rows[i] = row
     return [row for row in rows if row is not None]
 
 
-def _from_cache(register: Register, unit: Unit, year: int, as_of: int) -> UnitRow | None:
+def _from_cache(register: Register, unit: Unit, year: int, as_of: int, looked: set[int]) -> UnitRow | None:
     """The unit's row when the register or the cache settles it; None when it must be computed."""
     from zi_plan.units import rowcache
 
@@ -52,6 +54,7 @@ def _from_cache(register: Register, unit: Unit, year: int, as_of: int) -> UnitRo
         return None
     hit = rowcache.lookup(files[0], as_of, unit.predicate)
     if hit is None or hit[0].year != year:
+        looked.add(unit.entry)
         return None
     return _with_files(unit, files[0], *hit)
 
@@ -63,12 +66,12 @@ def _with_files(unit: Unit, plan_path: Path, numbers: Numbers, files: tuple[tupl
     return UnitRow(unit, numbers, missing, changed)
 
 
-def compute_row(register: Register, unit: Unit, year: int, as_of: int) -> UnitRow:
-    """The unit's row, loading and counting what the cache does not hold."""
+def compute_row(register: Register, unit: Unit, year: int, as_of: int, looked: bool = False) -> UnitRow:
+    """The unit's row, loading and counting what the cache does not hold (``looked``: its row was looked for already)."""
     from zi_plan.fsguard import reason
 
     try:
-        return _compute_row(register, unit, year, as_of)
+        return _compute_row(register, unit, year, as_of, looked)
     except UnitError as exc:
         return UnitRow(unit, problems=tuple(exc.problems))
     except ZiError as exc:  # InvalidFile too: every problem with its file:line:col
@@ -77,7 +80,7 @@ def compute_row(register: Register, unit: Unit, year: int, as_of: int) -> UnitRo
         return UnitRow(unit, problems=(f"{exc.filename or register.folder_of(unit)}: {reason(exc)}",))
 
 
-def _compute_row(register: Register, unit: Unit, year: int, as_of: int) -> UnitRow:
+def _compute_row(register: Register, unit: Unit, year: int, as_of: int, looked: bool) -> UnitRow:
     from zi_plan import parsed
     from zi_plan.journal import load_journal
     from zi_plan.units import rowcache
@@ -92,7 +95,7 @@ def _compute_row(register: Register, unit: Unit, year: int, as_of: int) -> UnitR
         return loaded[path]
 
     def year_of(path: Path) -> int | None:
-        hit = rowcache.lookup(path, as_of, unit.predicate)
+        hit = None if looked and len(files) == 1 else rowcache.lookup(path, as_of, unit.predicate)
         if hit is not None:
             hits[path] = hit
             return hit[0].year
@@ -119,11 +122,7 @@ _work_register: Register | None = None
 _work_cache: Any = None  # the worker's cache.sharing() block, open for the worker's life
 
 
-def _compute(register: Register, units: list[Unit], year: int, as_of: int, workers: int | None) -> list[UnitRow]:
-    return spread(_row_task, register, [(unit, year, as_of) for unit in units], workers)
-
-
-def _row_task(register: Register, task: tuple[Unit, int, int]) -> UnitRow:
+def _row_task(register: Register, task: tuple[Unit, int, int, bool]) -> UnitRow:
     return compute_row(register, *task)
 
 

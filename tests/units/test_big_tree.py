@@ -10,7 +10,7 @@ from zi_plan.units.ranking import rollup
 from zi_plan.units.register import load_register
 
 
-def test_550_units_roll_up(big_tree: Path, zi, monkeypatch):
+def test_550_units_roll_up(big_tree: Path, zi, monkeypatch, tmp_path):
     monkeypatch.chdir(big_tree)
     result = zi("rollup", "--json")
     assert result.code == 0, result.err
@@ -30,10 +30,7 @@ def test_550_units_roll_up(big_tree: Path, zi, monkeypatch):
     # The second time, every row from the cache: the same numbers.
     again = rollup(load_register(Path("units.yaml")), today=dt.date.fromisoformat(data["today"]))
     assert again.to_json() == data
-
-
-def test_550_units_on_the_dashboard(big_tree: Path, zi, monkeypatch, tmp_path):
-    monkeypatch.chdir(big_tree)
+    # And on the dashboard, with each unit's plan page beside it.
     target = tmp_path / "public" / "index.html"
     target.parent.mkdir()
     assert zi("rollup", "--format", "html", "-o", str(target)).code == 0

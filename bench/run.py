@@ -3,6 +3,7 @@
     python bench/run.py            # everything: 10-20 minutes on 2 cores
     python bench/run.py --quick    # start-up and 1k/10k only
     python bench/run.py --save     # also write bench/results/<date>-<time>.json
+    python bench/run.py --only units --save   # the parent's roll-up rows alone (issue 23)
 
 Every row compares two whole processes, A and B, run in pairs that
 alternate their order (A B, B A, A B ...) so that drift and a busy machine
@@ -35,6 +36,7 @@ REPO = HERE.parent
 sys.path.insert(0, str(HERE))
 
 import synth_plan  # noqa: E402
+import synth_units  # noqa: E402
 
 FLOOR = "import typer, rich.table, yaml; from pydantic import BaseModel"
 PARSE = ("import gc, sys, yaml; gc.disable()\n"
@@ -252,6 +254,74 @@ def journal(b: Bench, plan: Path, actions: list[tuple[str, list[int]]], rounds: 
     b.add_pair("journal 100k: zi due right after zi done / zi due warm", m, None, "after done", "warm")
 
 
+def units(b: Bench, rounds: int, cold_rounds: int) -> None:
+    """A KPU-sized parent: 550 units of Tambrauw's plan with ~200-record journals (bench/synth_units.py).
+
+    zi rollup against a bare CSafeLoader parse of the same files (units.yaml,
+    every plan and journal); warm is with the parsed-data cache filled, cold
+    with it emptied before each run. Peak memory is the largest process's
+    (zi's, or one of its workers'; wait4 reports the largest, not their sum).
+    """
+    root = b.work / "kpu"
+    synth_units.write_tree(root, provinces=38, units=550, records=200)
+    files = [str(root / "units.yaml"), *sorted(str(p) for p in (root / "units").glob("*/plans/*.yaml"))]
+    parse = [sys.executable, "-c", PARSE, *files]
+    size = sum(Path(f).stat().st_size for f in files) / 1e6
+    rollup = [*b.zi, "rollup", "--units", str(root)]
+    cache = Path(b.env["XDG_CACHE_HOME"]) / "zi-plan"
+
+    def cold() -> Run:
+        shutil.rmtree(cache, ignore_errors=True)
+        return b.must(rollup)
+
+    b.must(rollup)  # fills the cache
+    warm = b.paired(lambda: b.must(rollup), lambda: b.must(parse), rounds)
+    b.add("units 550: zi rollup, warm (s)", warm["a"], 2.0, f"{len(files)} files, {size:.1f} MB of YAML; bare parse {warm['b']:.2f} s", unit=" s")
+    b.add_pair("units 550: zi rollup, warm / bare parse of the same files", warm, 0.5, "rollup", "parse")
+    b.add("units 550: peak memory, zi rollup warm (MiB)", warm["a_rss"], None, f"bare parse {warm['b_rss']:.0f} MiB", unit=" MiB")
+    m = b.paired(cold, lambda: b.must(parse), cold_rounds)
+    b.add_pair("units 550: zi rollup, cold (empty cache) / bare parse", m, 1.5, "rollup", "parse")
+    b.add("units 550: peak memory, zi rollup cold (MiB)", m["a_rss"], None, f"largest process; bare parse {m['b_rss']:.0f} MiB", unit=" MiB")
+
+    def cold_alone() -> Run:  # whether the worker processes pay
+        shutil.rmtree(cache, ignore_errors=True)
+        return _run_env(b, rollup, {**b.env, "ZI_ROLLUP_WORKERS": "1"})
+
+    m1 = b.paired(cold_alone, lambda: b.must(parse), cold_rounds)
+    b.add_pair("units 550: zi rollup, cold, one process (no workers) / bare parse", m1, None, "rollup", "parse")
+    html = [*rollup, "--format", "html", "-o", str(b.work / "site" / "index.html")]
+    (b.work / "site").mkdir(exist_ok=True)
+    b.must(html)
+    t = statistics.median(b.must(html).wall for _ in range(3))
+    b.add("units 550: zi rollup --format html, warm, with 550 plan pages (s)", t, None, "dashboard + each unit's zi publish page", unit=" s")
+    _memory_growth(b)
+
+
+def _run_env(b: Bench, cmd: list[str], env: dict[str, str]) -> Run:
+    saved, b.env = b.env, env
+    try:
+        return b.must(cmd)
+    finally:
+        b.env = saved
+
+
+def _memory_growth(b: Bench) -> None:
+    """Peak memory with journals four times as long: it should grow by one journal's parse, not by all of them."""
+    peaks = {}
+    for records in (200, 800):
+        root = b.work / f"kpu-{records}"
+        synth_units.write_tree(root, provinces=10, units=110, records=records)
+        rollup = [*b.zi, "rollup", "--units", str(root)]
+        cache = Path(b.env["XDG_CACHE_HOME"]) / "zi-plan"
+        shutil.rmtree(cache, ignore_errors=True)
+        cold = b.must(rollup)
+        warm = b.must(rollup)
+        peaks[records] = (cold.rss / 1024, warm.rss / 1024)
+    (c200, w200), (c800, w800) = peaks[200], peaks[800]
+    b.add("units 110: peak memory, cold rollup, 800-record / 200-record journals", c800 / c200, 1.25,
+          f"{c800:.0f} MiB vs {c200:.0f} MiB (warm {w800:.0f} vs {w200:.0f} MiB)")  # fmt: skip
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description="zi benchmark")
     parser.add_argument("--quick", action="store_true", help="start-up and 1k/10k only")
@@ -259,6 +329,7 @@ def main() -> int:
     parser.add_argument("--big-rounds", type=int, default=3, help="pairs per 100k row")
     parser.add_argument("--peer-timeout", type=float, default=45.0, help="seconds allowed to check-jsonschema")
     parser.add_argument("--save", action="store_true", help="write bench/results/<date>-<time>.json")
+    parser.add_argument("--only", choices=["units"], help="only these rows (units: the parent's roll-up, issue 23)")
     args = parser.parse_args()
 
     # zi's own modules get their bytecode as the libraries F imports have theirs
@@ -272,18 +343,21 @@ def main() -> int:
     bench = Bench(work, env, zi_command())
     started = dt.datetime.now().astimezone()
     load_before = os.getloadavg()
-    startup(bench, args.rounds)
-    importing(bench, 3)
-    plans = scale(bench, [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000], args.big_rounds, args.peer_timeout)
-    if 100_000 in plans:
-        journal(bench, *plans[100_000], args.big_rounds)
+    if args.only is None:
+        startup(bench, args.rounds)
+        importing(bench, 3)
+        plans = scale(bench, [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000], args.big_rounds, args.peer_timeout)
+        if 100_000 in plans:
+            journal(bench, *plans[100_000], args.big_rounds)
+    if not args.quick:
+        units(bench, max(5, args.rounds // 2), max(3, args.big_rounds))
     machine = {"platform": platform.platform(), "processor": _cpu_name(), "cpus": os.cpu_count(),
                "python": platform.python_version(), "load_average_before": load_before, "load_average_after": os.getloadavg()}  # fmt: skip
     _print(bench.rows, started, machine)
     if args.save:
         out = HERE / "results" / f"{started:%Y-%m-%d-%H%M}.json"
         out.parent.mkdir(exist_ok=True)
-        data = {"when": started.isoformat(timespec="seconds"), "machine": machine, "quick": args.quick, "results": bench.rows}
+        data = {"when": started.isoformat(timespec="seconds"), "machine": machine, "quick": args.quick, "only": args.only, "results": bench.rows}
         with out.open("x", encoding="utf-8") as fh:  # never over an earlier run
             fh.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
         print(f"\nwritten {out.relative_to(REPO)}")

@@ -18,5 +18,6 @@ def test_wheel_contents(tmp_path):
     assert "zi_plan/locale/id/LC_MESSAGES/zi.mo" in names
     assert {"zi_plan/documents/templates/report.html", "zi_plan/documents/templates/report.md", "zi_plan/documents/templates/publish.html"} <= names
     assert {"zi_plan/lke/data/lke-2026.json", "zi_plan/documents/templates/lke_pack_index.html"} <= names
+    assert {"zi_plan/documents/templates/rollup.html", "zi_plan/documents/templates/ci/gitlab-ci.yml", "zi_plan/documents/templates/ci/github-zi.yml"} <= names
     assert "zi = zi_plan.__main__:run" in entry_points
     assert not any(n.startswith(("tests/", "plans/", "bench/")) for n in names)

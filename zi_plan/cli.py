@@ -36,6 +36,7 @@ GROUPS = (
     "journal",
     "lke",
     "doctor",
+    "units",
 )
 
 

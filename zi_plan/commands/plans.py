@@ -31,13 +31,17 @@ def _validate(app: typer.Typer) -> None:
         from zi_plan.store.guards import refuse_unchosen_bundled
         from zi_plan.store.plans import check_file
         from zi_plan.store.workspace import discover
+        from zi_plan.units.validate import units_check
 
-        if not paths:
-            found = discover(plan)
-            refuse_unchosen_bundled(found.found_by, found.path, scripted=output_format is not common.ValidateFormat.text)
-        checked = [check_file(path) for path in paths or [found.path]]
-        REPORTERS[output_format.value]([(c.path, c.problems) for c in checked], sys.stdout, [(c.path, c.warnings) for c in checked if not c.problems])
-        if any(c.problems for c in checked):
+        found = units_check(paths, plan)  # at a parent's root: units.yaml and every unit (zi_plan.units)
+        if found is None:
+            if not paths:
+                chosen = discover(plan)
+                refuse_unchosen_bundled(chosen.found_by, chosen.path, scripted=output_format is not common.ValidateFormat.text)
+            checked = [check_file(path) for path in paths or [chosen.path]]
+            found = [(c.path, c.problems) for c in checked], [(c.path, c.warnings) for c in checked if not c.problems]
+        REPORTERS[output_format.value](found[0], sys.stdout, found[1])
+        if any(problems for _path, problems in found[0]):
             raise typer.Exit(1)
 
 

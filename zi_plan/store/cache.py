@@ -18,7 +18,9 @@ it off.
 
 Layout: one folder per plan file (named by a hash of its path) holding the
 newest few contents of the plan (``plan-<key>.zic``) and of its journal
-(``journal-<key>.zic``); the whole cache is kept under a size cap.
+(``journal-<key>.zic``), and what zi rollup computed from them
+(``rollup-<key>.zic``, see zi_plan.units.rowcache); the whole cache is kept
+under a size cap.
 """
 
 from __future__ import annotations
@@ -176,6 +178,7 @@ class Store:
         self.root = root
         self.key = key
         self.context = ctx
+        self.deferred = False  # inside ``sharing``: the whole cache's cap is checked once, at the end
 
     def plan_folder(self, plan_path: Path) -> Path:
         return self.root / sha256(str(plan_path.resolve()).encode(errors="surrogatepass"))[:32]
@@ -225,7 +228,7 @@ class Store:
             _write_atomic(path, b"".join(segments))
         except OSError:
             return
-        prune(self.root, path.parent)
+        prune(self.root, path.parent, whole=not self.deferred)
 
     def append(self, path: Path, segment: bytes) -> None:
         """Add one segment at the end of an entry (a single write, so concurrent appends stay whole)."""
@@ -241,8 +244,13 @@ class Store:
             os.close(fd)
 
 
+_shared: Store | None = None  # see sharing()
+
+
 def open_store() -> Store | None:
     """The cache, ready to use; None when it is off or its folder cannot be used."""
+    if _shared is not None:
+        return _shared
     root = folder()
     if root is None:
         return None
@@ -253,6 +261,28 @@ def open_store() -> Store | None:
     if key is None:
         return None
     return Store(root, key, context(root))
+
+
+@contextlib.contextmanager
+def sharing() -> Iterator[None]:
+    """One Store for the many loads of one command (zi rollup reads hundreds of plans).
+
+    open_store() reads the key and hashes the sources' signature on every
+    call, and each write lists the whole cache to keep it under its cap:
+    nothing for one plan, most of the work for hundreds. Inside this block
+    the Store is made once and the cap is checked once, at the end.
+    """
+    global _shared
+    store = None if _shared is not None else open_store()
+    if store is None:  # off, unusable, or already shared by an outer block
+        yield
+        return
+    store.deferred, _shared = True, store
+    try:
+        yield
+    finally:
+        _shared = None
+        prune(store.root)
 
 
 # ---------------------------------------------------------------- writing and pruning
@@ -283,15 +313,17 @@ def _entries(plan_folder: Path) -> list[os.DirEntry[str]]:
         return []
 
 
-def prune(root: Path, plan_folder: Path | None = None, max_bytes: int | None = None) -> None:
-    """Keep the newest few entries of each kind in ``plan_folder``, and the
-    whole cache under its size cap (oldest entries removed first)."""
+def prune(root: Path, plan_folder: Path | None = None, max_bytes: int | None = None, *, whole: bool = True) -> None:
+    """Keep the newest few entries of each kind in ``plan_folder``, and (unless
+    not ``whole``) the whole cache under its size cap (oldest entries removed first)."""
     if plan_folder is not None:
-        for kind in ("plan-", "journal-"):
+        for kind in ("plan-", "journal-", "rollup-"):
             same = sorted((e for e in _entries(plan_folder) if e.name.startswith(kind)),
                           key=lambda e: e.stat().st_mtime_ns, reverse=True)  # fmt: skip
             for entry in same[KEEP:]:
                 _remove(entry.path)
+    if not whole:
+        return
     # The cache of zi 0.x kept an empty file per validated content, forever.
     legacy = root.parent / "validated"
     if legacy.is_dir():

@@ -77,7 +77,7 @@ def _plan() -> dict[str, Any]:
 def _broken_plans() -> list[Any]:
     cases: list[Any] = [None, [], "plan", 5, {}, {"components": "x"}]
     for path, value in [
-        (("institution",), 5), (("year",), "2023"), (("year",), 1999), (("lke",), True), (("version",), 3),
+        (("institution",), 5), (("year",), "2023"), (("year",), 1999), (("lke",), True), (("version",), 4),
         (("decree", "date"), "2023-13-01"), (("decree", "sign"), "typo"), (("teams", 0, "id"), "Tim A"),
         (("teams", 0, "name"), "  "), (("components", 0, "id"), "1"), (("components", 0, "items"), []),
         (("components", 0, "items", 0, "actions", 0, "months"), [0, 13, "4", 4.0]),

@@ -183,6 +183,6 @@ def test_import_output_is_tidy(zi, tmp_path):
     zi("import", str(FIXTURE), *TAMBRAUW, "-o", str(out))
     data = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert list(data) == ["version", "institution", "title", "year", "decree", "teams", "components"]
-    assert data["version"] == 2
+    assert data["version"] == 3
     first = data["components"][0]["items"][0]["actions"][0]
     assert list(first) == ["id", "indicator", "steps", "evidence", "months"]

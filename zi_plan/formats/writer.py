@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from zi_plan.model.plan import LoadedPlan
 
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/plan.schema.json"
-PLAN_VERSION = 2  # the plan format this zi writes (see zi_plan.schema.plan.Plan.version)
+PLAN_VERSION = 3  # the plan format this zi writes (see zi_plan.schema.plan.Plan.version)
 
 
 def scalar(text: object) -> str:
@@ -92,6 +92,7 @@ class PlanOut:
     header: list[str] = field(default_factory=list)
     metadata_notes: dict[str, str] = field(default_factory=dict)
     lke: int | None = None  # the LKE worksheet's year, when the plan names one
+    evidence_store: str | None = None  # plan format 3: the evidence store's address
 
 
 def plan_out(plan: LoadedPlan) -> PlanOut:
@@ -117,6 +118,7 @@ def plan_out(plan: LoadedPlan) -> PlanOut:
         institution=plan.institution, title=plan.title, year=plan.year, decree_number=decree.number,
         decree_date=decree.date, place=decree.place, signatory=decree.signatory, position=decree.position,
         teams=[(t.id, t.name) for t in plan.teams], components=components, lke=plan.lke_year,
+        evidence_store=plan.evidence_store,
     )  # fmt: skip
 
 
@@ -142,6 +144,8 @@ def plan_yaml(plan: PlanOut) -> str:
     meta("position", plan.position, "  ")
     if plan.lke is not None:
         lines.append(f"lke: {plan.lke}  # the LKE worksheet the plan is assessed on")
+    if plan.evidence_store:
+        lines.append(f"evidence_store: {scalar(plan.evidence_store)}  # where the evidence is kept by its sha256 (zi evidence push)")
     lines += ["", "# PENANGGUNG JAWAB: the teams, referred to by their id.", "teams:"]
     for team_id, name in plan.teams:
         lines += [f"  - id: {scalar(team_id)}", f"    name: {scalar(name)}"]

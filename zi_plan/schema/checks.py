@@ -19,6 +19,7 @@ from zi_plan.i18n import _
 from zi_plan.lke.planrefs import lke_problems
 from zi_plan.model.ids import letter, roman
 from zi_plan.model.links import link_problem
+from zi_plan.model.stores import store_problem
 from zi_plan.schema.validators import fields
 from zi_plan.schema.wording import pydantic_problem
 
@@ -181,7 +182,7 @@ def schema_message(err: Any, loc: tuple[Any, ...]) -> str:
     if kind == "missing":
         return _("missing required key '{key}'").format(key=name)
     if loc == ("version",):
-        return _("this plan is in format version {value}; this zi reads versions 1 and 2: update zi").format(value=value)
+        return _("this plan is in format version {value}; this zi reads versions 1 to 3: update zi").format(value=value)
     if name == "months":
         if kind in ("greater_than_equal", "less_than_equal"):
             return _("month {month} is out of range: months are 1 (January) to 12 (December)").format(month=value)
@@ -315,6 +316,9 @@ def rule_problems(data: dict[str, Any]) -> Iterator[Found]:
     team_ids: dict[str, int] = {}
     yield from _team_problems(data, team_ids)
     yield from _decree_problems(data)
+    store = data.get("evidence_store")
+    if isinstance(store, str) and store.strip() and store_problem(store):
+        yield ("evidence_store",), store_problem(store) or "", False
     seen_components: dict[str, int] = {}
     seen_actions: dict[str, tuple[Any, ...]] = {}
     for c_index, comp in enumerate(_as_list(data.get("components"))):

@@ -88,14 +88,20 @@ class Plan(_Strict):
     """A Rencana Aksi Pembangunan Zona Integritas."""
 
     # Absent in files written before version 2 (read as version 1, unchanged);
-    # version 2 adds source_id, teams, draft and unscheduled actions.
-    version: Optional[Literal[1, 2]] = Field(default=None, description="Plan format version: 2 (written by zi); absent means 1.")
+    # version 2 adds source_id, teams, draft and unscheduled actions; version 3
+    # the evidence store (optional, so a plan of format 1 or 2 is one of format 3).
+    version: Optional[Literal[1, 2, 3]] = Field(default=None, description="Plan format version: 3 (written by zi); absent means 1.")
     institution: Text = Field(description="The office, e.g. 'Komisi Pemilihan Umum Kabupaten Tambrauw'.")
     title: Text = Field(description="The plan's title as in the decree.")
     year: Annotated[int, Strict(), Field(ge=2000, le=2100)] = Field(description="The plan's year.")
     decree: Decree
     lke: Optional[Annotated[int, Strict(), Field(ge=2000, le=2100)]] = Field(
         default=None, description="The year of the LKE worksheet the plan is assessed on; default the newest bundled with zi."
+    )
+    evidence_store: Optional[Text] = Field(
+        default=None,
+        description="Plan format 3: where the evidence files are kept besides this folder, by their sha256: sftp://host/path, webdav://host/path "
+        "or webdavs://host/path (Nextcloud, ownCloud), s3://bucket/prefix (MinIO, Ceph). Never a password: each backend finds its own credentials.",
     )
     teams: list[Team] = Field(min_length=1)
     components: list[Component] = Field(min_length=1)

@@ -34,6 +34,7 @@ GROUPS = (
     "newplans",
     "journal",
     "lke",
+    "unit",
 )
 
 

@@ -62,13 +62,16 @@ def test_a_file_changed_on_the_server_is_found_and_pushed_again(zi, unit, sshd, 
     credentials("sftp", sshd, monkeypatch)
     store = address("sftp", sshd, "changed")
     assert zi("evidence", "push", "--store", store).code == 0
-    stored = sorted((sshd.root / "stores" / "changed" / "sha256").rglob("*"), key=lambda p: p.stat().st_size)[-1]
-    stored.write_bytes(b"X" + stored.read_bytes()[1:])  # same size, other content
+    files = sorted((p for p in (sshd.root / "stores" / "changed" / "sha256").rglob("*") if p.is_file()), key=lambda p: p.stat().st_size)
+    files[-1].write_bytes(b"X" + files[-1].read_bytes()[1:])  # same size, other content
+    files[0].unlink()  # I.1.a's photo, the smallest
     verify = zi("verify", "--remote", "--store", store)
     assert verify.code == 1
     [line] = [line for line in verify.out.splitlines() if "changed in the store" in line]
     assert line.startswith("I.3.a May: I/I.3/I.3.a/2023-05/video.mp4: changed in the store (sha256 now ")
-    assert "0 files sent" in zi("evidence", "push", "--store", store).out  # present with its size: a plain push trusts it
+    assert "I.1.a April: I/I.1/I.1.a/2023-04/foto.jpg: not in the store" in verify.out
+    assert zi("evidence", "push", "--store", store).out.count("1 file sent") == 1  # the missing one, sent again
+    assert "0 files sent" in zi("evidence", "push", "--store", store).out  # the changed one is there with its size: a plain push trusts it
     assert "1 file sent" in zi("evidence", "push", "--store", store, "--check").out
     assert zi("verify", "--remote", "--store", store).code == 0
 

@@ -103,7 +103,8 @@ def _s3(address: StoreAddress) -> Connection:
         client["endpoint_url"] = address.option("endpoint")
     if address.option("region"):
         client["region_name"] = address.option("region")
-    config = {"connect_timeout": CONNECT_TIMEOUT, "retries": {"max_attempts": 2}}
+    # A slow server may take minutes to join a big upload's parts: wait for it rather than retry a half-done request.
+    config = {"connect_timeout": CONNECT_TIMEOUT, "read_timeout": 600, "retries": {"max_attempts": 2}}
     fs = s3fs.S3FileSystem(profile=address.option("profile"), client_kwargs=client, config_kwargs=config, skip_instance_cache=True)
     root = f"{address.host}{address.path}"
     fs.info(address.host)  # the bucket: a wrong name or a missing credential is said now, not mid-upload

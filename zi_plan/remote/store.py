@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import threading
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -42,6 +43,8 @@ class RemoteStore:
         self.connection = connection or connect(address)
         self.fs: Any = self.connection.fs
         self._folders: set[str] = set()
+        # Parallel uploads would race to make the same folder (WebDAV answers the loser 405 or 409).
+        self._folder_lock = threading.Lock()
 
     # ------------------------------------------------------------ layout
 
@@ -109,10 +112,12 @@ class RemoteStore:
             self.fs.put_file(str(local), remote)
 
     def _make_folder(self, folder: str) -> None:
-        if self.address.scheme == "s3" or folder in self._folders:
+        if self.address.scheme == "s3":
             return  # S3 has no folders: a key's prefix is enough
-        self.fs.makedirs(folder, exist_ok=True)
-        self._folders.add(folder)
+        with self._folder_lock:
+            if folder not in self._folders:
+                self.fs.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
 
     def _remove(self, path: str) -> None:
         with contextlib.suppress(Exception):  # the next push writes over a leftover .part

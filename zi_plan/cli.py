@@ -37,6 +37,7 @@ GROUPS = (
     "lke",
     "doctor",
     "units",
+    "unit",
 )
 
 

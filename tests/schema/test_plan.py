@@ -1,4 +1,4 @@
-"""Plan format 2: written with `version: 2`; files of format 1 (no version key) load unchanged."""
+"""Plan format 3: written with `version: 3`; files of format 1 (no version key) and 2 load unchanged."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from zi_plan.store.plans import load_plan
 
 # Written by the previous release's `zi init` (plan format 1: no version key).
 V1 = Path(__file__).parent.parent / "fixtures" / "plan-v1.yaml"
+# Written by the previous release's `zi init` (plan format 2).
+V2 = Path(__file__).parent.parent / "fixtures" / "plan-v2.yaml"
 
 
 def test_a_version_1_plan_loads_unchanged(zi):
@@ -25,10 +27,42 @@ def test_a_version_1_plan_loads_unchanged(zi):
     assert result.code == 0 and all("placeholder zi init/import wrote" in line for line in warnings)
 
 
+def test_a_version_2_plan_loads_unchanged(zi):
+    assert "\nversion: 2\n" in V2.read_text(encoding="utf-8")
+    plan = load_plan(V2)
+    assert plan.evidence_store is None and len(plan.actions) == 6
+    result = zi("validate", str(V2))
+    warnings = [line for line in result.out.splitlines() if "warning" in line]
+    assert result.code == 0 and all("placeholder zi init/import wrote" in line for line in warnings)
+
+
 def test_init_writes_version_3(zi, tmp_path):
     path = tmp_path / "new.yaml"
     assert zi("init", str(path), "--institution", "X", "--year", "2024").code == 0
     assert "\nversion: 3\n" in path.read_text(encoding="utf-8")
+
+
+def test_the_evidence_store_is_read_checked_and_carried_into_next_year(zi, write_plan, tmp_path):
+    path = write_plan("version: 3\n" + MINIMAL + "evidence_store: sftp://arsip.kpu.example/srv/zi\n")
+    assert load_plan(path).evidence_store == "sftp://arsip.kpu.example/srv/zi"
+    assert zi("validate", str(path)).code == 0
+    nxt = tmp_path / "next.yaml"
+    assert zi("init", str(nxt), "--from", str(path), "--year", "2025").code == 0
+    assert load_plan(nxt).evidence_store == "sftp://arsip.kpu.example/srv/zi"
+
+
+@pytest.mark.parametrize(("address", "says"), [
+    ("ftp://host/x", "not an evidence store"),
+    ("sftp://ani:rahasia@host/x", "holds a password"),
+    ("s3:///prefix", "names no bucket"),
+    ("s3://bucket/p?token=abc", "unknown setting 'token'"),
+])
+def test_a_bad_evidence_store_is_refused_at_its_line(zi, write_plan, address, says):
+    path = write_plan(MINIMAL + f"evidence_store: {address}\n")
+    result = zi("validate", str(path))
+    line = MINIMAL.count("\n") + 1
+    assert result.code == 1 and f"{path}:{line}:17: " in result.out and says in result.out
+    assert "rahasia" not in result.out  # a password is never echoed
 
 
 def test_a_newer_version_is_refused_with_its_line(zi, write_plan):

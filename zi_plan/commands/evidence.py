@@ -16,11 +16,13 @@ from zi_plan.i18n import _
 
 
 def register(app: typer.Typer) -> None:
-    evidence_app = typer.Typer(help=_("The evidence store: pack it for the evaluators, replace or restore a file."), no_args_is_help=True)
+    evidence_app = typer.Typer(help=_("The evidence store: pack it for the evaluators, replace or restore a file, push it to a remote store or pull from it."), no_args_is_help=True)
     app.add_typer(evidence_app, name="evidence")
     _pack(evidence_app)
     _replace(evidence_app)
     _restore(evidence_app)
+    _push(evidence_app)
+    _pull(evidence_app)
 
 
 def _pack(app: typer.Typer) -> None:
@@ -32,6 +34,7 @@ def _pack(app: typer.Typer) -> None:
         force: bool = common.force_option(progress=True),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
+        from zi_plan.commands.unit import fallback_for
         from zi_plan.documents import pack
         from zi_plan.errors import ZiError
         from zi_plan.fs.files import target_path
@@ -43,14 +46,15 @@ def _pack(app: typer.Typer) -> None:
         to_stdout = str(output) == "-"  # the zip is the output: everything said goes to stderr
         loaded, journal = common.open_workspace(plan, to_stderr=to_stdout, writes_file=True)
         refuse_shifted(journal, force=force)
+        fallback = fallback_for(loaded, None)  # a file missing here comes from the plan's evidence store, when it names one
 
         def build(target: Path) -> Any:
             if by == "lke":  # the LKE code lives in zi_plan.lke
                 from zi_plan.documents.lke_pack import build_lke_pack
                 from zi_plan.lke.coverage import worksheet_for
 
-                return build_lke_pack(loaded, journal, worksheet_for(loaded), target)
-            return pack.build_pack(loaded, journal, target, month or 12)
+                return build_lke_pack(loaded, journal, worksheet_for(loaded), target, fallback)
+            return pack.build_pack(loaded, journal, target, month or 12, fallback)
 
         name = _("evidence-lke-{year}.zip").format(year=loaded.year) if by == "lke" else pack.default_name(loaded)
         if to_stdout:
@@ -109,3 +113,69 @@ def _restore(app: typer.Typer) -> None:
         result = corrections.restore(loaded, stored, file, note=note, by=by)
         common.announce(loaded, result.journal)
         evidence_tables.print_restored(result)
+
+
+def _jobs_option() -> int:
+    return typer.Option(4, "--jobs", "-j", min=1, max=16, help=_("Files in flight at once."))
+
+
+def _push(app: typer.Typer) -> None:
+    @app.command("push", help=_("Send to the evidence store every recorded file it lacks; each is read back there and checked against its sha256. Safe to run again: it goes on where it stopped."))
+    def push_cmd(
+        check: bool = typer.Option(False, "--check", help=_("Also read back the files the store has, and send again any that changed there.")),
+        jobs: int = _jobs_option(),
+        store: Optional[str] = typer.Option(None, "--store", show_default=False, help=_("The store's address. Default: the plan's evidence_store, else units.yaml's.")),
+        as_json: bool = common.json_option(),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:  # fmt: skip
+        from zi_plan.remote.store import RemoteStore
+        from zi_plan.remote.transfer import push
+        from zi_plan.render import tables, travel_tables
+        from zi_plan.travel.units import need_store
+
+        loaded, journal = common.open_workspace(plan, as_json)
+        remote = RemoteStore(need_store(loaded, store))
+        err = tables.console(stderr=True)
+        report = push(journal, remote, jobs=jobs, check=check, on_done=lambda o: travel_tables.say(err, travel_tables.transfer_line(o)))
+        if as_json:
+            tables.print_json(travel_tables.transfer_json(report))
+        else:
+            travel_tables.print_push(report)
+        if report.failure or report.problems:
+            raise typer.Exit(1)
+
+
+def _pull(app: typer.Typer) -> None:
+    @app.command("pull", help=_("Fetch from the evidence store the recorded files missing here: of one action (and month), or --all."))
+    def pull_cmd(
+        action_id: Optional[str] = typer.Argument(None, metavar="[ID]", help=_("Action id, e.g. II.2.a.")),
+        month: Optional[int] = common.month_option(_("Only this month's files.")),
+        every: bool = typer.Option(False, "--all", help=_("Every recorded file missing here.")),
+        jobs: int = _jobs_option(),
+        store: Optional[str] = typer.Option(None, "--store", show_default=False, help=_("The store's address. Default: the plan's evidence_store, else units.yaml's.")),
+        as_json: bool = common.json_option(),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:  # fmt: skip
+        from zi_plan.errors import ZiError
+        from zi_plan.progress.recording import writing
+        from zi_plan.remote.store import RemoteStore
+        from zi_plan.remote.transfer import pull, wanted
+        from zi_plan.render import tables, travel_tables
+        from zi_plan.travel.units import need_store
+
+        if action_id is None and not every and month is None:
+            raise ZiError(_("say which files: an action ID (and --month), or --all"), exit_code=2)
+        loaded = common.open_plan(plan)
+        action = loaded.action(action_id).id if action_id else None
+        remote = RemoteStore(need_store(loaded, store))
+        err = tables.console(stderr=True)
+        with writing(loaded) as journal:
+            common.announce(loaded, journal, to_stderr=as_json)
+            report = pull(journal, remote, wanted(journal, action, month), jobs=jobs,
+                          on_done=lambda o: travel_tables.say(err, travel_tables.transfer_line(o)))  # fmt: skip
+        if as_json:
+            tables.print_json(travel_tables.transfer_json(report))
+        else:
+            travel_tables.print_pull(report)
+        if report.failure or report.problems:
+            raise typer.Exit(1)

@@ -5,7 +5,7 @@ the parameter annotations at run time.)
 """
 
 from pathlib import Path
-from typing import Optional
+from typing import Any, Optional
 
 import typer
 
@@ -108,7 +108,12 @@ def _show(app: typer.Typer) -> None:
 
 def _verify(app: typer.Typer) -> None:
     @app.command("verify", help=_("Re-hash every stored evidence file against the journal, and check the journal against the plan; exit 1 if a file is missing or changed, or a record was made for another text of its action."))
-    def verify_cmd(as_json: bool = common.json_option(), plan: Optional[Path] = common.plan_option()) -> None:
+    def verify_cmd(
+        as_json: bool = common.json_option(),
+        remote: bool = typer.Option(False, "--remote", help=_("Also check every evidence file in the evidence store: there, with its size and sha256. A file missing here then counts when the store holds it.")),
+        store: Optional[str] = typer.Option(None, "--store", show_default=False, help=_("With --remote: the store's address. Default: the plan's evidence_store, else units.yaml's.")),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:  # fmt: skip
         from zi_plan.render import tables
         from zi_plan.store import amendments, evidence
 
@@ -116,13 +121,38 @@ def _verify(app: typer.Typer) -> None:
         checked, problems = evidence.verify(journal)
         loose, partial = evidence.unrecorded(journal), evidence.partials(journal)
         changed = [f for f in journal.findings if f.kind == "changed"]
+        in_store = _in_store(loaded, journal, store, problems) if remote else None
+        if in_store is not None:  # missing here, sound in the store: not a problem
+            problems = [p for p in problems if not (p.problem == "missing" and (p.expected, p.path) in in_store["sound"])]
         if as_json:
             data = evidence.verify_json(checked, problems, loose, partial)
-            tables.print_json(data | {"ok": data["ok"] and not changed, "records": amendments.findings_json(journal.findings, loaded)})
+            extra = {"remote": in_store["json"]} if in_store is not None else {}
+            ok = data["ok"] and not changed and not (in_store and in_store["problems"])
+            tables.print_json(data | {"ok": ok, "records": amendments.findings_json(journal.findings, loaded)} | extra)
         else:
             tables.print_verify(checked, problems, loose, partial)
             out = tables.console()
             for line in amendments.verify_lines(journal, loaded):
                 out.print(tables.esc(line), soft_wrap=True)
-        if problems or changed:
+            if in_store is not None:
+                from zi_plan.render.travel_tables import print_remote
+
+                print_remote(in_store["store"], in_store["checked"], in_store["problems"], len(in_store["sound"]))
+        if problems or changed or (in_store and in_store["problems"]):
             raise typer.Exit(1)
+
+
+def _in_store(loaded: Any, journal: Any, store: Optional[str], local: list[Any]) -> dict[str, Any]:
+    """`zi verify --remote`: the store's check, and which files missing here it holds sound."""
+    from zi_plan.remote.store import RemoteStore
+    from zi_plan.remote.transfer import verify_remote
+    from zi_plan.travel.units import need_store
+
+    remote = RemoteStore(need_store(loaded, store))
+    checked, problems = verify_remote(journal, remote)
+    bad = {p.entry.sha256 for p in problems}
+    sound = {(p.expected, p.path) for p in local if p.problem == "missing" and p.expected not in bad}
+    found = [{"id": p.record.action, "month": p.record.month or None, "path": p.entry.path, "problem": p.problem,
+              "expected_sha256": p.entry.sha256, "found": p.found} for p in problems]  # fmt: skip
+    return {"store": remote.address.shown, "checked": checked, "problems": problems, "sound": sound,
+            "json": {"store": remote.address.shown, "checked": checked, "ok": not problems, "problems": found, "only_in_store": len(sound)}}  # fmt: skip

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from zi_plan.documents.pack import PackResult, pack_file, status_text
+from zi_plan.documents.pack import PackResult, pack_file, pack_from_store, status_text
 from zi_plan.documents.pages import document_meta, render_page
 from zi_plan.fs.files import atomic_target, csv_bytes
 from zi_plan.i18n import _
@@ -25,6 +25,7 @@ from zi_plan.lke.worksheet import Question, Worksheet
 from zi_plan.model.journal import EvidenceEntry, Journal, withdrawal_text
 from zi_plan.model.plan import LoadedPlan
 from zi_plan.store.evidence import stored_state
+from zi_plan.store.fallback import Fallback
 
 INDEX_COLUMNS = ["KODE_LKE", "PERTANYAAN", "AKSI", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "DICATAT_OLEH", "DICATAT_PADA", "STATUS"]
 
@@ -94,9 +95,9 @@ def _name_in_pack(entry: EvidenceEntry, row: dict[str, Any], year: int) -> str:
     return f"LKE_{name}" if row["month"] is None else f"{row['source']}_{year}-{row['month']:02d}_{name}"
 
 
-def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target: Path) -> PackResult:
-    """Write the zip to ``target`` atomically."""
-    result = PackResult()
+def build_lke_pack(plan: LoadedPlan, journal: Journal, sheet: Worksheet, target: Path, fallback: Fallback | None = None) -> PackResult:
+    """Write the zip to ``target`` atomically; a file missing here comes from ``fallback`` (the evidence store) when given."""
+    result = PackResult(fallback=fallback)
     items = collect(plan, journal, sheet)
     with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         states: dict[str, str] = {}
@@ -126,12 +127,19 @@ def _pack_row(journal: Journal, archive: zipfile.ZipFile, item: QuestionEvidence
         row["state"], row["name"] = "link", entry.url
         result.links += 1
         return
+    name = f"{item.folder}/{_name_in_pack(entry, row, year)}"
     if entry.path not in states:
         states[entry.path] = stored_state(journal, entry)[0]
-        if states[entry.path] != "ok":
+        if states[entry.path] not in ("ok", "missing") or (states[entry.path] == "missing" and result.fallback is None):
             result.problems.append(f"{entry.path}: {states[entry.path]}")
-    row["state"], row["name"] = states[entry.path], f"{item.folder}/{_name_in_pack(entry, row, year)}"
-    if row["state"] == "ok" and row["name"] not in packed:
+    row["state"], row["name"] = states[entry.path], name
+    if row["state"] == "missing" and result.fallback is not None and name not in packed:
+        state = pack_from_store(archive, result, entry, name)
+        row["state"] = "missing" if state == "missing-reported" else state
+        if row["state"] == "ok":
+            packed.add(name)
+            result.files += 1
+    elif row["state"] == "ok" and row["name"] not in packed:
         # Read through the evidence folder's jail, like the pack by action: never a link's target.
         row["state"] = pack_file(archive, journal, entry.path, row["name"])
         if row["state"] == "ok":

@@ -28,14 +28,16 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from zi_plan.documents.pages import document_meta, render_page
+from zi_plan.errors import ZiError
 from zi_plan.fs.files import atomic_target, csv_bytes
 from zi_plan.fs.fsguard import write_error
 from zi_plan.fs.jail import Refused, member_name, open_stored
 from zi_plan.i18n import _
-from zi_plan.model.journal import Journal, Occurrence, withdrawal_text
+from zi_plan.model.journal import EvidenceEntry, Journal, Occurrence, withdrawal_text
 from zi_plan.model.plan import LoadedPlan
 from zi_plan.model.status import check_month
 from zi_plan.store.evidence import folder_for, stored_state
+from zi_plan.store.fallback import Fallback
 
 # Past this many gaps the page lists them per action: a row per occurrence
 # would make a page too long to read (and to render); index.csv keeps them all.
@@ -50,19 +52,24 @@ class PackResult:
     gaps: int = 0
     withdrawn: int = 0  # listed in the index, not packed
     problems: list[str] = field(default_factory=list)
+    fallback: Fallback | None = None  # where a file missing here is taken from
+    from_store: int = 0  # files so taken
 
 
-def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12) -> PackResult:
-    """Write the zip to ``target`` atomically; report what went in and what is wrong."""
+def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12, fallback: Fallback | None = None) -> PackResult:
+    """Write the zip to ``target`` atomically; report what went in and what is wrong.
+
+    A stored file missing here is taken from ``fallback`` (the evidence store) when one is given.
+    """
     check_month(up_to)
     try:
-        return _build_pack(plan, journal, target, up_to)
+        return _build_pack(plan, journal, target, up_to, fallback)
     except OSError as exc:  # a read-only folder, a full disk ...: atomic_target left no half zip
         raise write_error(target, exc) from None
 
 
-def _build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int) -> PackResult:
-    result = PackResult()
+def _build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int, fallback: Fallback | None) -> PackResult:
+    result = PackResult(fallback=fallback)
     entries: list[dict[str, Any]] = []
     gaps: list[dict[str, Any]] = []
     with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
@@ -98,12 +105,16 @@ def _pack_occurrence(journal: Journal, archive: zipfile.ZipFile, given: tuple[di
             assert entry.path is not None
             row["state"] = stored_state(journal, entry)[0]
             row["name"] = packed.get(entry.path) or unique_name(names, folder, entry.path)
-            if row["state"] == "ok" and entry.path not in packed:
+            if row["state"] == "missing" and entry.path not in packed:
+                row["state"] = pack_from_store(archive, result, entry, row["name"])
+            elif row["state"] == "ok" and entry.path not in packed:
                 row["state"] = pack_file(archive, journal, entry.path, row["name"])
                 if row["state"] == "ok":
                     packed[entry.path] = row["name"]
                     names.add(row["name"])
-            if row["state"] != "ok":
+            if row["state"] == "missing-reported":
+                row["state"] = "missing"
+            elif row["state"] != "ok":
                 result.problems.append(f"{entry.path}: {action.id} {month}: {status_text(row['state'])}")
         rows.append(row)
     for w in occ.withdrawn:
@@ -164,6 +175,24 @@ def pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str, name: str
         info.file_size = st.st_size  # lets zipfile choose ZIP64 for a big file
         with archive.open(info, "w") as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
+    return "ok"
+
+
+def pack_from_store(archive: zipfile.ZipFile, result: PackResult, entry: EvidenceEntry, name: str) -> str:
+    """A file missing here, from the evidence store (checked against its sha256 there): "ok", or "missing"."""
+    if result.fallback is None or entry.sha256 is None:
+        return "missing"
+    try:
+        with result.fallback.fetched(entry.sha256, entry.size) as copy, copy.open("rb") as src:
+            info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.file_size = entry.size or 0
+            with archive.open(info, "w") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+    except ZiError as exc:
+        result.problems.append(_("{path}: missing here, and {why}").format(path=entry.path, why=exc.message))
+        return "missing-reported"
+    result.from_store += 1
     return "ok"
 
 

@@ -87,6 +87,7 @@ class PlanOut:
     body_template: bool = False
     coordinator: dict[str, Any] | None = None
     team_emails: dict[str, str] = field(default_factory=dict)
+    evidence_store: str | None = None  # plan format 3: the evidence store's address
 
 
 def plan_out(plan: LoadedPlan) -> PlanOut:
@@ -114,6 +115,7 @@ def plan_out(plan: LoadedPlan) -> PlanOut:
         teams=[(t.id, t.name) for t in plan.teams], components=components, lke=plan.lke_year,
         decree_body=dict(decree.body) if decree.body else None, coordinator=plan.coordinator._asdict() if plan.coordinator else None,
         team_emails={t.id: t.email for t in plan.teams if t.email},
+        evidence_store=plan.evidence_store,
     )  # fmt: skip
 
 
@@ -142,6 +144,8 @@ def plan_yaml(plan: PlanOut) -> str:
         lines.append(f"lke: {plan.lke}  # the LKE worksheet the plan is assessed on")
     if plan.coordinator or plan.body_template:
         lines += ["", *coordinator_lines(plan.coordinator)]
+    if plan.evidence_store:
+        lines.append(f"evidence_store: {scalar(plan.evidence_store)}  # where the evidence is kept by its sha256 (zi evidence push)")
     lines += ["", "# PENANGGUNG JAWAB: the teams, referred to by their id.", "teams:"]
     for number, (team_id, name) in enumerate(plan.teams):
         lines += [f"  - id: {scalar(team_id)}", f"    name: {scalar(name)}"]

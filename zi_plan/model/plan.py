@@ -146,6 +146,7 @@ class LoadedPlan:
     fingerprint: str = ""  # the SHA-256 of the plan's content (see zi_plan.store.plans)
     lke_year: int | None = None  # the LKE worksheet named by the plan; None: the newest bundled
     coordinator: CoordinatorView | None = None  # plan format 3
+    evidence_store: str | None = None  # plan format 3: where the evidence is kept by its sha256 (zi_plan.model.stores)
     actions: list[ActionView] = field(default_factory=list)  # derived: every action, in order
     by_id: dict[str, ActionView] = field(default_factory=dict)  # derived
 
@@ -209,6 +210,7 @@ def build_plan(path: Path, data: dict[str, Any]) -> LoadedPlan:
         components=components,
         lke_year=data.get("lke"),
         coordinator=CoordinatorView(*(_stripped(who.get(key)) for key in CoordinatorView._fields)) if who else None,
+        evidence_store=(data.get("evidence_store") or "").strip() or None,
     )
 
 

@@ -19,6 +19,7 @@ from zi_plan.i18n import _
 from zi_plan.lke.planrefs import lke_problems
 from zi_plan.model.ids import letter, roman
 from zi_plan.model.links import link_problem
+from zi_plan.model.stores import store_problem
 from zi_plan.schema.decree import rule_problems as decree_problems
 from zi_plan.schema.validators import fields
 from zi_plan.schema.wording import pydantic_problem
@@ -331,6 +332,9 @@ def rule_problems(data: dict[str, Any]) -> Iterator[Found]:
     team_ids: dict[str, int] = {}
     yield from _team_problems(data, team_ids)
     yield from _decree_problems(data)
+    store = data.get("evidence_store")
+    if isinstance(store, str) and store.strip() and store_problem(store):
+        yield ("evidence_store",), store_problem(store) or "", False
     seen_components: dict[str, int] = {}
     seen_actions: dict[str, tuple[Any, ...]] = {}
     for c_index, comp in enumerate(_as_list(data.get("components"))):

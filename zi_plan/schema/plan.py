@@ -168,7 +168,7 @@ class Plan(_Strict):
 
     # Absent in files written before version 2 (read as version 1, unchanged);
     # version 2 adds source_id, teams, draft and unscheduled actions; version 3
-    # the decree's body, the coordinator and team addresses (all optional).
+    # the decree's body, the coordinator and team addresses, the evidence store (all optional).
     version: Optional[Literal[1, 2, 3]] = Field(default=None, description="Plan format version: 3 (written by zi); absent means 1.")
     institution: Text = Field(description="The office, e.g. 'Komisi Pemilihan Umum Kabupaten Tambrauw'.")
     title: Text = Field(description="The plan's title as in the decree.")
@@ -178,6 +178,11 @@ class Plan(_Strict):
         default=None, description="The year of the LKE worksheet the plan is assessed on; default the newest bundled with zi."
     )
     coordinator: Optional[Coordinator] = Field(default=None, description="The Zona Integritas coordinator, who signs the month's digest (plan format 3).")
+    evidence_store: Optional[Text] = Field(
+        default=None,
+        description="Plan format 3: where the evidence files are kept besides this folder, by their sha256: sftp://host/path, webdav://host/path "
+        "or webdavs://host/path (Nextcloud, ownCloud), s3://bucket/prefix (MinIO, Ceph). Never a password: each backend finds its own credentials.",
+    )
     teams: list[Team] = Field(min_length=1)
     components: list[Component] = Field(min_length=1)
 

@@ -220,11 +220,7 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
     Files withdrawn by an undo or a replacement stay in the store for history
     but prove nothing any more, so they are not checked.
     """
-    counts = {(e.path, e.sha256) for occ in journal.occurrences.values() for _r, e in occ.evidence}
-    # An LKE answer's files count while it is the answer in force; a later
-    # answer supersedes it, and its files stay for history, like withdrawn ones.
-    latest = {a["lke"]: a for a in journal.answers if a.get("event") == "answer"}
-    counts |= {(e.get("path"), e.get("sha256")) for a in latest.values() for e in a.get("evidence") or ()}
+    counts = counted(journal)
     checked: dict[tuple[str, str], VerifyProblem | None] = {}
     problems: list[VerifyProblem] = []
     places: list[tuple[int, int]] = []
@@ -249,6 +245,28 @@ def verify(journal: Journal) -> tuple[int, list[VerifyProblem]]:
     if problems:
         problems = [replace(p, where=w) for p, w in zip(problems, _journal_places(journal, places), strict=True)]
     return len(checked), problems
+
+
+def counted(journal: Journal) -> set[tuple[str | None, str | None]]:
+    """(path, sha256) of every stored file that counts as evidence now."""
+    counts = {(e.path, e.sha256) for occ in journal.occurrences.values() for _r, e in occ.evidence}
+    # An LKE answer's files count while it is the answer in force; a later
+    # answer supersedes it, and its files stay for history, like withdrawn ones.
+    latest = {a["lke"]: a for a in journal.answers if a.get("event") == "answer"}
+    counts |= {(e.get("path"), e.get("sha256")) for a in latest.values() for e in a.get("evidence") or ()}
+    return counts
+
+
+def named(journal: Journal) -> list[tuple[Record, EvidenceEntry]]:
+    """Every stored file a record names (evidence, and files a replace or restore names), once each by (path, sha256), in journal order."""
+    seen: set[tuple[str, str]] = set()
+    found = []
+    for _i, record in _raw_records(journal):
+        for entry in (*record.evidence, *record.replaces):
+            if entry.path is not None and entry.sha256 is not None and (entry.path, entry.sha256) not in seen:
+                seen.add((entry.path, entry.sha256))
+                found.append((record, entry))
+    return found
 
 
 def _raw_records(journal: Journal) -> list[tuple[int, Record]]:

@@ -203,9 +203,10 @@ def test_export_writes_the_codes(zi, tmp_path):
 def test_decimal_commas_under_indonesian(zi, monkeypatch):
     monkeypatch.setenv("COLUMNS", "80")
     indonesian = zi("--lang", "id", "lke", "coverage", "--plan", str(PLAN)).out
-    assert "6,25/8,00" in indonesian and "78,1" in indonesian and "38,10" in indonesian and "63,3 %" in indonesian
+    # The plan's ceiling after the revised crosswalk (area 1 without R.1.i.a/b): 4.62 of 8, 57.8 %; pengungkit 37.98.
+    assert "4,62/8,00" in indonesian and "57,8" in indonesian and "37,98" in indonesian and "63,3 %" in indonesian
     assert not re.search(r"\d\.\d", re.sub(r"\b[PRH]\.\d[.\w]*", "", indonesian))  # no decimal point left, codes aside
     english = zi("lke", "coverage", "--plan", str(PLAN)).out
-    assert "6.25/8.00" in english and "78.1" in english
+    assert "4.62/8.00" in english and "57.8" in english and "37.98" in english
     data = json.loads(zi("--lang", "id", "lke", "coverage", "--plan", str(PLAN), "--json").out)
     assert isinstance(data["ceiling"]["pengungkit"], float)  # JSON keeps numbers as numbers

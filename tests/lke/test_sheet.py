@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from tests.conftest import PLAN, REPO
+from zi_plan.lke.layout import layout
 from zi_plan.lke.worksheet import load_worksheet
 
 SCHEMA = json.loads((REPO / "schema" / "portalrb-jawaban-unit.schema.json").read_text(encoding="utf-8"))
@@ -95,5 +96,7 @@ def test_a_control_character_in_a_note_does_not_break_the_workbook(zi, answered,
     assert zi("lke", "answer", "P.1.ii.a", "Ya", "--note", "rapat\x07 ke-2", "--plan", str(answered), "--by", "A").code == 0
     result = zi("lke", "sheet", "--format", "xlsx", "-o", str(tmp_path / "lke.xlsx"), "--plan", str(answered))
     assert result.code == 0, result.err
-    rows = {r[0]: r for r in openpyxl.load_workbook(tmp_path / "lke.xlsx")["LKE"].iter_rows(min_row=2, values_only=True)}
-    assert rows["P.1.ii.a"][7] == "rapat ke-2"  # the control character removed, as in every document
+    ws = openpyxl.load_workbook(tmp_path / "lke.xlsx")["Jawaban"]
+    row = layout(load_worksheet()).by_code["P.1.ii.a"].row
+    assert ws[f"A{row}"].value == "P.1.ii.a" and ws[f"K{row}"].value == "Ya"
+    assert ws[f"N{row}"].value == "rapat ke-2"  # the unit's note (column N): the control character removed, as in every document

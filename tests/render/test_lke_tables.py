@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 
 import pytest
@@ -10,22 +9,23 @@ from rich.console import Console
 
 from tests.journals import plan_at, rendered
 from tests.lke.test_suggest import SERVED
-from zi_plan.lke.answers import Answer
 from zi_plan.lke.coverage import coverage, served_by
 from zi_plan.lke.listing import list_rows
 from zi_plan.lke.score import GateCheck, GateResult, score
-from zi_plan.lke.suggest import Suggestion
+from zi_plan.lke.suggest import Move
 from zi_plan.lke.worksheet import load_worksheet
 from zi_plan.render.lke_tables import (
     check_text,
     coverage_tables,
     gate_lines,
     list_table,
+    moves_table,
     num,
+    print_coverage,
     print_gate_lines,
     reading_line,
     score_table,
-    suggestion_table,
+    targets_table,
     type_text,
     uncovered_table,
 )
@@ -67,6 +67,13 @@ def test_list_table_heads_each_sub_area_and_marks_unserved_questions(tmp_path):
     assert unserved.endswith("-")
 
 
+def test_list_table_shows_the_hasil_part_as_targets_even_when_an_action_names_it(tmp_path):
+    plan = plan_at(tmp_path, SERVED)  # I.1.b names H.1.b
+    rows = [r for r in list_rows(load_worksheet(), served_by(plan)) if r["part"] == "hasil"]
+    lines = [line.split() for line in rendered(list_table(rows), 200).splitlines() if line.strip().startswith("H.")]
+    assert {line[0] for line in lines} == {"H.1.a", "H.1.b", "H.2.a"} and all(line[-1] == "target" for line in lines)
+
+
 def test_coverage_tables_count_served_questions_per_area(tmp_path):
     cov = coverage(load_worksheet(), plan_at(tmp_path, SERVED))
     areas, subs = coverage_tables(cov)
@@ -100,17 +107,17 @@ def test_reading_line_gives_each_part_and_its_maximum():
 def test_gate_lines_say_what_each_failed_gate_misses():
     lines = [plain(line) for line in gate_lines(FAILING, limit=2)]
     assert lines == [
-        "✗ WBK: fails 2 of 3 gates",
+        "✗ WBK: does not yet meet 2 of 3 gates",
         "Total score at 40.00 needs 60: unanswered P.1.i.a, P.1.i.b, …",
         "IPAK at 12.50 needs 15.75: unanswered H.1.a",
         "note: the reform half of area 2 is at 50.0 % (the gate is on the whole area)",
     ]
-    assert [plain(line) for line in gate_lines(PASSING)] == ["✓ WBBM: passes every gate"]
+    assert [plain(line) for line in gate_lines(PASSING)] == ["✓ WBBM: meets every gate"]
 
 
 def test_gate_lines_for_coverage_say_not_served(indonesian):
     lines = [plain(line) for line in gate_lines(FAILING, served=True)]
-    assert lines[0] == "✗ WBK: gagal di 2 dari 3 syarat"
+    assert lines[0] == "✗ WBK: belum memenuhi 2 dari 3 syarat"  # not "gagal": the office has not met it yet
     assert lines[1] == "Nilai total baru 40,00, perlu 60: belum didukung P.1.i.a, P.1.i.b, P.1.ii.a"
     assert lines[2] == "IPAK baru 12,50, perlu 15,75: belum didukung H.1.a"
 
@@ -124,7 +131,7 @@ def test_print_gate_lines_wraps_what_is_missing_under_its_gate():
     out = Console(file=io.StringIO(), width=40, color_system=None)
     print_gate_lines(out, many)
     lines = out.file.getvalue().splitlines()  # type: ignore[attr-defined]
-    assert lines[0] == "✗ WBK: fails 1 of 1 gates"
+    assert lines[0] == "✗ WBK: does not yet meet 1 of 1 gates"
     assert lines[1].startswith("    Pengungkit at 1.00 needs 40")
     assert all(line.startswith("      ") for line in lines[2:]) and len(lines) > 2
     assert max(len(line) for line in lines) <= 40
@@ -138,26 +145,57 @@ def test_score_table_has_a_row_per_area_and_both_readings():
     assert sum(line.strip()[:2] in {f"{n}." for n in range(1, 7)} for line in text.splitlines()) == 6
 
 
-def _answer(value: str) -> Answer:
-    return Answer("P.1.i.b", value, dt.datetime(2024, 4, 1, tzinfo=dt.timezone.utc), "Ani")
+MOVES = [
+    Move("H.1.a", 3.2, "≥ 3.60", 5.25, {"birokrasi_bersih": 2.625, "ipak": 2.625}, None, "a survey result"),
+    Move("P.1.i.b", "C", "A", 1.5, {"total": 0.5, "pengungkit": 0.5, "area:1": 0.5}, "B", "2 of 3", 2 / 3, 2, 3),
+    Move("R.1.i.a", 0.75, "100 %", 0.25, {"total": 0.25}, None, "computed"),
+]  # fmt: skip
+
+
+def _rows(text: str) -> dict[str, list[str]]:
+    return {line.split()[0]: line.split()[1:] for line in text.splitlines() if line.strip()[:2] in ("H.", "P.", "R.")}
 
 
 @pytest.mark.parametrize("lang", ["en", "id"])
-def test_suggestion_table_beside_the_recorded_answer(lang, request):
+def test_moves_table_gives_each_move_its_gain_and_the_journals_suggestion(lang, request):
     if lang == "id":
         request.getfixturevalue("indonesian")
-    items = [Suggestion("P.1.i.a", None, 0.5, 1, 2, "1 of 2"), Suggestion("P.1.i.b", "B", 2 / 3, 2, 3, "2 of 3")]
-    table = suggestion_table(items, {"P.1.i.b": _answer("A")})
-    text = rendered(table, 120)
-    title = {"en": "Suggested from the progress journal", "id": "Saran dari jurnal capaian"}[lang]
-    assert title in text
-    rows = {line.split()[0]: line.split()[1:] for line in text.splitlines() if line.strip().startswith("P.1.")}
-    assert rows == {"P.1.i.a": ["?", "-", "1", "of", "2"], "P.1.i.b": ["B", "A", "2", "of", "3"]}
+    text = rendered(moves_table(MOVES), 200)
+    title = {"en": "Moves worth most toward the gates not met", "id": "Langkah yang paling menambah nilai menuju syarat yang belum terpenuhi"}[lang]
+    assert title in " ".join(text.split())
+    header = {"en": ["Code", "Now", "Move", "Gain", "Suggested", "Basis"], "id": ["Kode", "Sekarang", "Langkah", "Tambahan", "Saran", "Dasar"]}[lang]
+    assert next(line.split() for line in text.splitlines() if line.split()[:1] == header[:1]) == header
+    comma = {"en": ".", "id": ","}[lang]
+    rows = _rows(text)
+    # Code, now, the move, its gain, the journal's suggestion ("-": none), the basis with the gates it serves.
+    assert rows["H.1.a"][:5] == [f"3{comma}20", "≥", "3.60", f"5{comma}25", "-"]
+    assert rows["P.1.i.b"][:4] == ["C", "A", f"1{comma}50", "B"]
+    assert rows["R.1.i.a"][:4] == [f"0{comma}75", "100", "%", f"0{comma}25"]
+    assert f"Area 1 +0{comma}50" in " ".join(text.split()) and "IPAK" in text and "ipak" not in text
 
 
-def test_a_recorded_answer_that_differs_is_highlighted():
-    table = suggestion_table([Suggestion("P.1.i.b", "B", 2 / 3, 2, 3, "b")], {"P.1.i.b": _answer("A")})
-    same = suggestion_table([Suggestion("P.1.i.b", "B", 2 / 3, 2, 3, "b")], {"P.1.i.b": _answer("B")})
-    [recorded], [recorded_same] = list(table.columns[2].cells), list(same.columns[2].cells)
-    assert (recorded.plain, recorded_same.plain) == ("A", "B")
-    assert "yellow" in str(recorded.spans) and "yellow" not in str(recorded_same.spans)
+def test_moves_table_shows_the_first_moves_and_says_how_many_more():
+    text = rendered(moves_table(MOVES, limit=2), 200)
+    assert set(_rows(text)) == {"H.1.a", "P.1.i.b"}
+    assert "1 more moves: zi lke score --suggest --json lists them all" in text
+    assert "more moves" not in rendered(moves_table(MOVES), 200)
+
+
+def test_targets_table_shows_the_hasil_part_as_targets(tmp_path):
+    cov = coverage(load_worksheet(), plan_at(tmp_path, SERVED))
+    text = rendered(targets_table(cov), 200)
+    rows = _rows(text)
+    assert set(rows) == {q.code for q in cov.targets} and {"H.1.a", "H.1.b"} <= set(rows)
+    assert "≥ 3.60" in " ".join(rows["H.1.a"]) and "C or better" in " ".join(rows["H.1.b"])
+    assert "WBK: Birokrasi bersih (H.1.a + H.1.b) ≥ 18.25" in " ".join(text.split())
+
+
+def test_print_coverage_says_what_the_plans_ceiling_leaves_out(tmp_path):
+    cov = coverage(load_worksheet(), plan_at(tmp_path, SERVED))
+    out = Console(file=io.StringIO(), width=200, color_system=None)
+    print_coverage(out, cov)
+    text = " ".join(out.file.getvalue().split())  # type: ignore[attr-defined]
+    assert f"The plan serves {len(cov.covered)} of the {len(cov.pengungkit)} questions of the pengungkit part" in text
+    assert "The plan's ceiling: pemenuhan" in text and "It leaves out routine work not marked --routine" in text
+    assert "rest on the hasil part: zi lke score checks them" in text
+    assert "Answered from routine work" not in text  # none recorded

@@ -54,13 +54,14 @@ def test_a_yaml_error_is_placed(plan):
 
 
 def test_an_unknown_format_says_to_upgrade(plan):
-    assert _problems(HEAD.replace("journal: 2", "journal: 3") + DONE, plan) == [
-        (1, 10, "journal format 3 is not known to this zi (it reads format 2); upgrade zi")
+    assert _problems(HEAD.replace("journal: 2", "journal: 4") + DONE, plan) == [
+        (1, 10, "journal format 4 is not known to this zi (it reads format 3); upgrade zi")
     ]
 
 
-def test_a_format_1_journal_is_read(plan):
-    assert checked_data(PATH, HEAD.replace("journal: 2", "journal: 1") + DONE, plan)["journal"] == 1
+@pytest.mark.parametrize("version", [1, 2, 3])
+def test_every_earlier_format_is_read(plan, version):
+    assert checked_data(PATH, HEAD.replace("journal: 2", f"journal: {version}") + DONE, plan)["journal"] == version
 
 
 def test_schema_problems_in_the_journals_short_words(plan):
@@ -93,3 +94,31 @@ def test_lke_answers_are_checked_against_the_worksheet(plan):
     assert [line for line, _c, _m in problems] == [14, 20]
     assert "answer to 'Z.9.z', which is not a question of the LKE" in problems[0][2]
     assert "'Mungkin' is not an answer to P.1.i.b" in problems[1][2]
+
+
+ROUND = (
+    "- lke: P.1.i.a\n  value: Ya\n  event: answer\n  at: 2024-01-20T10:00:00+09:00\n  by: Y\n"
+    "- event: send\n  round: 1\n  at: 2024-01-21T10:00:00+09:00\n  by: Y\n"
+    "- lke: P.1.i.a\n  round: 1\n  value: Tidak\n  status: revisi\n  event: review\n  at: 2024-01-22T10:00:00+09:00\n  by: TPI\n  note: SK belum ada\n"
+    "- lke: R.1.i.a\n  round: 1\n  status: revisi\n  event: review\n  at: 2024-01-22T10:00:00+09:00\n  by: TPI\n  note: datanya?\n"
+    "- event: close\n  round: 1\n  at: 2024-01-23T10:00:00+09:00\n  by: Y\n"
+)
+
+
+def test_a_format_3_round_is_read(plan):
+    # A review may carry a note alone, even on a percentage question (a note on its computed row).
+    data = checked_data(PATH, HEAD.replace("journal: 2", "journal: 3") + ROUND, plan)
+    assert [r["event"] for r in data["records"]] == ["answer", "send", "review", "review", "close"]
+
+
+def test_reviews_are_checked_against_the_worksheet_like_answers(plan):
+    bad = ROUND.replace("value: Tidak", "value: Mungkin").replace("lke: R.1.i.a", "lke: Z.9.z")
+    problems = _problems(HEAD.replace("journal: 2", "journal: 3") + bad, plan)
+    assert [line for line, _c, _m in problems] == [15, 21]  # the review's value, the other review's code
+    assert problems[0][2].startswith("'Mungkin' is not an answer to P.1.i.a; allowed: Ya, Tidak")
+    assert "answer to 'Z.9.z', which is not a question of the LKE" in problems[1][2]
+
+
+def test_a_review_without_its_round_is_placed(plan):
+    [(line, _column, message)] = _problems(HEAD.replace("journal: 2", "journal: 3") + ROUND.replace("  round: 1\n  value: Tidak", "  value: Tidak"), plan)
+    assert line == 13 and "a 'review' record needs 'round'" in message  # at the record

@@ -17,8 +17,14 @@ LINK = SimpleNamespace(path=None, sha256=None, size=None, url="https://kpu.go.id
 
 def _record(event: str, **fields) -> SimpleNamespace:
     base = {"event": event, "action": "I.1.a", "month": 4, "lke": None, "value": None, "moved_from": None,
-            "accepted": None, "fingerprint": None, "evidence": [], "replaces": []}  # fmt: skip
+            "accepted": None, "fingerprint": None, "evidence": [], "replaces": [],
+            "round": None, "status": None, "file": None, "routine": None}  # fmt: skip
     return SimpleNamespace(**(base | fields))
+
+
+def _round_record(event: str, **fields) -> SimpleNamespace:
+    """A format-3 record of the evaluators' round: no action, no month."""
+    return _record(event, **({"action": None, "month": None, "round": 1} | fields))
 
 
 def test_at_is_written_out_not_a_number():
@@ -66,6 +72,12 @@ def test_replace_and_restore_name_what_they_need():
         _record("move", month=None, moved_from="I.1.b"), _record("accept", month=None, accepted="a" * 12, fingerprint="b" * 12),
         _record("answer", action=None, month=None, lke="P.1.i.a", value="Ya"), _record("answer", action=None, month=None, lke="P.1.i.a", value=0),
         _record("restore", action=None, month=None, lke="P.1.i.a"),
+        _record("answer", action=None, month=None, lke="P.1.i.a", value="Ya", routine=True),
+        _record("answer", action=None, month=None, lke="P.1.i.a", value="Ya", routine=False),
+        _round_record("review", lke="P.1.i.a", value="Tidak", status="revisi", file="tpi.xlsx"),
+        _round_record("review", lke="R.1.i.a", status="revisi"),  # a note alone: no value
+        _round_record("review", lke="P.1.i.a", value="Ya", status="accepted"),
+        _round_record("send"), _round_record("close", round=3),
     ],
 )  # fmt: skip
 def test_each_event_with_its_fields(record):
@@ -87,6 +99,24 @@ def test_each_event_with_its_fields(record):
         (_record("move", month=None), "a 'move' record needs 'from'"),
         (_record("accept", month=None, accepted="a" * 12), "an 'accept' record needs 'accepted' and 'fingerprint'"),
         (_record("accept", month=None, fingerprint="a" * 12), "an 'accept' record needs"),
+        # Format 3: the round's fields belong to the round's records, 'routine' to an answer.
+        (_record("done", round=1), "only 'review', 'send' and 'close' records have 'round', 'status' or 'file'"),
+        (_record("answer", action=None, month=None, lke="P.1.i.a", value="Ya", status="accepted"), "only 'review', 'send' and 'close' records have"),
+        (_record("done", file="tpi.xlsx"), "only 'review', 'send' and 'close' records have"),
+        (_record("done", routine=True), "only an answer record has 'routine'"),
+        (_record("restore", action=None, month=None, lke="P.1.i.a", routine=False), "only an answer record has 'routine'"),
+        (_round_record("review", lke="P.1.i.a", status="revisi", action="I.1.a"), "a 'review' record has no 'action', 'month', 'routine' or 'evidence'"),
+        (_round_record("send", month=4), "a 'send' record has no 'action', 'month', 'routine' or 'evidence'"),
+        (_round_record("review", lke="P.1.i.a", status="revisi", routine=True), "a 'review' record has no"),
+        (_round_record("close", evidence=[LINK]), "a 'close' record has no"),
+        (_round_record("review", lke="P.1.i.a", status="revisi", round=None), "a 'review' record needs 'round'"),
+        (_round_record("close", round=None), "a 'close' record needs 'round'"),
+        (_round_record("review", status="revisi"), "a 'review' record needs 'lke', 'round' and 'status' (accepted or revisi)"),
+        (_round_record("review", lke="P.1.i.a", value="Ya"), "a 'review' record needs 'lke', 'round' and 'status'"),
+        (_round_record("send", lke="P.1.i.a"), "a 'send' record names a round only: no 'lke', 'value', 'status' or 'file'"),
+        (_round_record("close", value="Ya"), "a 'close' record names a round only"),
+        (_round_record("send", status="accepted"), "a 'send' record names a round only"),
+        (_round_record("close", file="tpi.xlsx"), "a 'close' record names a round only"),
     ],
 )  # fmt: skip
 def test_each_event_missing_or_with_a_field_it_must_not_have(record, words):
@@ -98,13 +128,16 @@ def test_the_rules_speak_the_users_language():
     try:
         i18n.set_language("id")
         messages = []
-        for rule, value in ((zoned, dt.datetime(2023, 4, 12)), (file_or_link, SimpleNamespace(**(vars(FILE) | {"size": None})))):
+        for rule, value in ((zoned, dt.datetime(2023, 4, 12)), (file_or_link, SimpleNamespace(**(vars(FILE) | {"size": None}))),
+                            (event_fields, _round_record("close", round=None)), (event_fields, _record("done", routine=True))):  # fmt: skip
             with pytest.raises(ValueError) as raised:
                 rule(value)
             messages.append(str(raised.value))
     finally:
         i18n.set_language("en")
     assert "needs a time zone" not in messages[0] and "evidence needs" not in messages[1]
+    assert "record needs 'round'" not in messages[2] and "'close'" in messages[2]  # the event's name stays as written
+    assert "only an answer record" not in messages[3] and "'routine'" in messages[3]
 
 
 def test_a_number_for_at_is_refused_in_the_users_language():

@@ -91,8 +91,8 @@ def _entries(path: Path, rows: list[Row], sheet: Worksheet, unit: dict[str, Answ
 
 
 def _value(q: Question, text: str) -> Optional[AnswerValue]:
-    if not text.strip() or q.computed:
-        return None  # a percentage is computed from its inputs, in the sheet as here
+    if not text.strip():
+        return None  # no answer of the evaluator's own (a percentage's formula cell is read as empty)
     return parse_value(q, text)
 
 

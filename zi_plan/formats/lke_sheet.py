@@ -21,6 +21,7 @@ from typing import Any, Optional
 from zi_plan.errors import ZiError
 from zi_plan.formats.lke_workbook import SHEET, TPI, UNIT, SheetData, fill, style
 from zi_plan.i18n import _
+from zi_plan.inert import inert
 from zi_plan.lke.answers import current
 from zi_plan.lke.labels import gate_label
 from zi_plan.lke.rounds import read_rounds
@@ -71,7 +72,7 @@ def _text(value: Any) -> Any:
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE  # openpyxl: only when a workbook is written
 
     # A control character (from a pasted note) is not allowed in the file format.
-    return ILLEGAL_CHARACTERS_RE.sub("\uFFFD", value) if isinstance(value, str) else value
+    return ILLEGAL_CHARACTERS_RE.sub("\uFFFD", inert(value)) if isinstance(value, str) else value
 
 
 def sheet_data(journal: Journal, options: SheetOptions) -> SheetData:

@@ -139,10 +139,10 @@ def plan_yaml(plan: PlanOut) -> str:
     meta("position", plan.position, "  ")
     lines += _body_lines(plan)
     if plan.lke is not None:
-        lines.append(f"lke: {plan.lke}  # the LKE worksheet the plan is assessed on")
+        lines.append(f"lke: {plan.lke}  # " + _("the LKE worksheet the plan is assessed on"))
     if plan.coordinator or plan.body_template:
         lines += ["", *coordinator_lines(plan.coordinator)]
-    lines += ["", "# PENANGGUNG JAWAB: the teams, referred to by their id.", "teams:"]
+    lines += ["", "# " + _("PENANGGUNG JAWAB: the teams, referred to by their id."), "teams:"]
     for number, (team_id, name) in enumerate(plan.teams):
         lines += [f"  - id: {scalar(team_id)}", f"    name: {scalar(name)}"]
         if team_id in plan.team_emails:

@@ -1,0 +1,55 @@
+"""What a new district office hit trying the rounds of issues 20-26 from a fresh clone (trial1): one test each."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.conftest import MINIMAL, REPO
+
+# ---------------------------------------------------------------- Indonesian throughout
+
+
+def test_a_plan_written_in_indonesian_has_no_english_comment(zi, tmp_path):
+    assert zi("--lang", "id", "init", "--institution", "BPS Kabupaten Sorong", "--year", "2024").code == 0
+    text = (tmp_path / "plans" / "rencana-aksi-2024.yaml").read_text(encoding="utf-8")
+    assert "# PENANGGUNG JAWAB: tim-tim, dirujuk dengan id-nya." in text
+    assert "the teams" not in text
+
+
+def test_the_lke_line_of_a_written_plan_speaks_the_language(zi, write_plan, tmp_path):
+    plan = write_plan(MINIMAL + "lke: 2026\n")
+    assert zi("--lang", "id", "init", "--from", str(plan), "--year", "2025", "--institution", "Kantor Contoh").code == 0
+    text = (tmp_path / "plans" / "rencana-aksi-2025.yaml").read_text(encoding="utf-8")
+    assert "lke: 2026  # LKE yang menjadi dasar penilaian rencana ini" in text
+
+
+def test_doctors_fix_for_a_folder_without_plan_is_indonesian(zi):
+    out = zi("--lang", "id", "doctor").out
+    assert "cd FOLDER_KANTOR  # atau: zi init" in out
+    assert "OFFICE_FOLDER" not in out
+
+
+@pytest.mark.parametrize(("lang", "page"), [("id", "docs/decree.md"), ("en", "docs/decree.en.md")])
+def test_the_decree_warning_names_the_page_of_its_language(zi, write_plan, lang, page):
+    result = zi("--lang", lang, "publish", "--decree", "--plan", str(write_plan()))
+    assert result.code == 0, result.err
+    assert f"({'lihat' if lang == 'id' else 'see'} {page} " in result.err
+    assert (REPO / page).is_file()
+
+
+def test_the_pages_messages_point_to_exist():
+    """Every docs/… page a message names (in either language) is a page of the site."""
+    from babel.messages.pofile import read_po
+
+    with open(REPO / "zi_plan/locale/id/LC_MESSAGES/zi.po", "rb") as po:
+        texts = [t for m in read_po(po) if m.id for t in (m.id, m.string) if isinstance(t, str)]
+    named = {p for t in texts for p in re.findall(r"docs/[\w.-]+\.md", t)}
+    assert named and all((REPO / p).is_file() for p in named), sorted(p for p in named if not (REPO / p).is_file())
+
+
+def test_the_lke_answer_sheet_is_named_in_the_language(zi, plan_copy, tmp_path):
+    result = zi("--lang", "id", "lke", "sheet")
+    assert result.code == 0, result.err
+    assert [p.name for p in tmp_path.glob("lke-*.xlsx")] == ["lke-2026-jawaban.xlsx"]  # the worksheet's year

@@ -53,3 +53,26 @@ def test_the_lke_answer_sheet_is_named_in_the_language(zi, plan_copy, tmp_path):
     result = zi("--lang", "id", "lke", "sheet")
     assert result.code == 0, result.err
     assert [p.name for p in tmp_path.glob("lke-*.xlsx")] == ["lke-2026-jawaban.xlsx"]  # the worksheet's year
+
+
+# ---------------------------------------------------------------- nothing overwritten
+
+
+@pytest.mark.parametrize("fmt", ["text", "md", "eml"])
+def test_digest_files_already_there_are_refused_without_force(zi, plan_copy, tmp_path, fmt):
+    assert zi("digest", "--month", "4", "--format", fmt, "-o", "pesan").code == 0
+    mine = tmp_path / "pesan" / f"pesan-2023-04-manajemen-perubahan.{'txt' if fmt == 'text' else fmt}"
+    mine.write_text("edited by hand", encoding="utf-8")
+    again = zi("digest", "--month", "4", "--format", fmt, "-o", "pesan")
+    assert again.code == 1
+    assert f"{mine.relative_to(tmp_path)} exists; add --force to replace it" in again.err
+    assert mine.read_text(encoding="utf-8") == "edited by hand"
+    assert zi("digest", "--month", "4", "--format", fmt, "-o", "pesan", "--force").code == 0
+    assert mine.read_text(encoding="utf-8") != "edited by hand"
+
+
+def test_digest_makes_the_folder_the_docs_cron_script_names(zi, plan_copy, tmp_path):
+    """docs/digest.md: `zi digest --format eml -o "pesan/$month"`, on the first run, with no pesan/ yet."""
+    result = zi("digest", "--month", "4", "--format", "eml", "-o", "pesan/2023-04")
+    assert result.code == 0, result.err
+    assert len(list((tmp_path / "pesan" / "2023-04").glob("*.eml"))) == 6

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +78,28 @@ def test_digest_makes_the_folder_the_docs_cron_script_names(zi, plan_copy, tmp_p
     result = zi("digest", "--month", "4", "--format", "eml", "-o", "pesan/2023-04")
     assert result.code == 0, result.err
     assert len(list((tmp_path / "pesan" / "2023-04").glob("*.eml"))) == 6
+
+
+def test_upgrade_keeps_a_backup_holding_other_text(zi, tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    plan = Path(shutil.copy(REPO / "tests/fixtures/plan-v2.yaml", plans / "lama-2024.yaml"))
+    backup = plans / "lama-2024.yaml.bak"
+    backup.write_text("# our own copy\n", encoding="utf-8")
+    result = zi("--lang", "id", "upgrade")
+    assert result.code == 1
+    assert "plans/lama-2024.yaml.bak sudah ada dan isinya berbeda" in result.err
+    assert backup.read_text(encoding="utf-8") == "# our own copy\n"
+    assert "version: 2" in plan.read_text(encoding="utf-8")  # nothing written
+    assert zi("upgrade", "--force").code == 0
+    assert "version: 3" in plan.read_text(encoding="utf-8")
+    assert backup.read_text(encoding="utf-8") == (REPO / "tests/fixtures/plan-v2.yaml").read_text(encoding="utf-8")
+
+
+def test_upgrade_may_replace_a_backup_of_the_same_text(zi, tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    plan = Path(shutil.copy(REPO / "tests/fixtures/plan-v2.yaml", plans / "lama-2024.yaml"))
+    shutil.copy(plan, plans / "lama-2024.yaml.bak")
+    assert zi("upgrade").code == 0
+    assert "version: 3" in plan.read_text(encoding="utf-8")

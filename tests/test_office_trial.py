@@ -103,3 +103,16 @@ def test_upgrade_may_replace_a_backup_of_the_same_text(zi, tmp_path):
     shutil.copy(plan, plans / "lama-2024.yaml.bak")
     assert zi("upgrade").code == 0
     assert "version: 3" in plan.read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the report
+
+
+def test_a_shared_actions_overdue_months_are_in_each_teams_list(zi, write_plan):
+    shared = MINIMAL.replace("            months: [2]\n", "            months: [2]\n            teams: [tl, mp]\n")
+    report = zi("report", "--month", "4", "--format", "md", "-o", "-", "--plan", str(write_plan(shared)))
+    assert report.code == 0, report.err
+    overdue = report.out.split("## Overdue, by team", 1)[1]
+    sections = {s.split("\n", 1)[0]: s for s in overdue.split("### ")[1:]}
+    assert set(sections) == {"Tim Manajemen Perubahan", "Tim Penguatan Tata Laksana"}
+    assert all("| I.1.b | Feb |" in s for s in sections.values())

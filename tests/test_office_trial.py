@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -116,3 +117,34 @@ def test_a_shared_actions_overdue_months_are_in_each_teams_list(zi, write_plan):
     sections = {s.split("\n", 1)[0]: s for s in overdue.split("### ")[1:]}
     assert set(sections) == {"Tim Manajemen Perubahan", "Tim Penguatan Tata Laksana"}
     assert all("| I.1.b | Feb |" in s for s in sections.values())
+
+
+# ---------------------------------------------------------------- the docs
+
+
+def _command_names() -> list[str]:
+    from typer.main import get_command
+
+    from zi_plan.cli import build_app
+
+    def walk(group: Any, prefix: str) -> list[str]:
+        subcommands = getattr(group, "commands", {})
+        return [n for name, command in subcommands.items()
+                for n in (walk(command, f"{prefix}{name} ") if getattr(command, "commands", None) else [prefix + name])]  # fmt: skip
+
+    return walk(get_command(build_app()), "zi ")
+
+
+@pytest.mark.parametrize("page", ["commands.md", "commands.en.md"])
+def test_the_commands_page_names_every_command(page):
+    text = (REPO / "docs" / page).read_text(encoding="utf-8")
+    names = _command_names()
+    assert "zi digest" in names and "zi doctor" in names
+    assert [n for n in names if f"[{n}](" not in text] == []
+
+
+def test_no_fenced_block_inside_a_list_item():
+    """Python-Markdown (mkdocs) cannot nest a ``` fence in a list: it printed the fence's words as text and restarted the numbering."""
+    nested = [f"{p.name}:{n}" for p in sorted((REPO / "docs").glob("*.md"))
+              for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if re.match(r" +```", line)]  # fmt: skip
+    assert nested == []

@@ -35,6 +35,7 @@ def _digest(app: typer.Typer) -> None:
         output: Optional[Path] = typer.Option(None, "--output", "-o", show_default=False, help=_("The folder to write one file per team (per message) into. Default: standard output; eml files: here.")),
         limit: int = typer.Option(4096, "--limit", min=300, max=65536, help=_("The longest message in characters (text): WhatsApp takes 4096.")),
         as_json: bool = common.json_option(),
+        force: bool = common.force_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
         from zi_plan.documents import digest_files
@@ -62,7 +63,7 @@ def _digest(app: typer.Typer) -> None:
         if as_json:
             tables.print_json(data)
         elif folder is not None:
-            for path in digest_files.write(folder, files):
+            for path in digest_files.write(folder, files, force=force):
                 common.written(str(path))
         else:
             _print(messages)

@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
                 out.print(tables.esc(_("plan {plan} · journal {journal}").format(plan=shown(Path(report.plan)), journal=shown(Path(report.journal)) if report.journal else "-")), soft_wrap=True)
             if report.journal:
                 out.print(_("shared with a group: group members can write what zi makes here") if report.shared
-                          else _("not shared with a group (fine for one account; for several, see docs/install-shared.md)"), soft_wrap=True)  # fmt: skip
+                          else _("not shared with a group (fine for one account; for several, see docs/install-shared.en.md)"), soft_wrap=True)  # fmt: skip
             for finding in report.findings:
                 out.print(tables.esc(f"✗ {finding.path}: {finding.message}"), soft_wrap=True)
                 if finding.fix:

@@ -211,7 +211,7 @@ def _add_sheet(lke_app: typer.Typer) -> None:
         refuse_shifted(journal, force=force)
         worksheet = coverage.worksheet_for(loaded)
         writer, ext = writers[fmt]
-        name = _("lke-{year}-{kind}.{ext}").format(year=worksheet.year, kind=fmt if fmt == "portalrb" else "answers", ext=ext)
+        name = f"lke-{worksheet.year}-portalrb.{ext}" if fmt == "portalrb" else _("lke-{year}-answers.xlsx").format(year=worksheet.year)
         written = write_document(writer(loaded, journal, worksheet, options), output, name, force=force)
         err = tables.console(stderr=True)
         if written is not None:

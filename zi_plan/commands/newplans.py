@@ -142,7 +142,10 @@ def _mapping_note(out: Any, table: Path, used: Optional[Path], saved: Optional[P
 
 def _upgrade(app: typer.Typer) -> None:
     @app.command("upgrade", help=_("Rewrite a plan of an older format as format 3: version 3, and the decree's body and the coordinator commented out to fill in; every line of the plan is kept, the old file saved as PLAN.bak. (Older plans work as they are.)"))
-    def upgrade_cmd(plan: Optional[Path] = common.plan_option()) -> None:
+    def upgrade_cmd(
+        force: bool = typer.Option(False, "--force", help=_("Replace PLAN.bak if it holds another text.")),
+        plan: Optional[Path] = common.plan_option(),
+    ) -> None:
         from zi_plan.formats import upgrade
         from zi_plan.render import tables
         from zi_plan.store.workspace import discover
@@ -150,7 +153,7 @@ def _upgrade(app: typer.Typer) -> None:
         choice = discover(plan)
         if choice.bundled:
             raise ZiError(_("the plan bundled with zi is not upgraded: name your plan with --plan"), exit_code=2)
-        result = upgrade.upgrade(choice.path)
+        result = upgrade.upgrade(choice.path, force=force)
         out = tables.console()
         if result is None:
             out.print(_("{path} is in format {version} already: nothing to do").format(path=tables.esc(str(choice.path)), version=upgrade.FORMAT), soft_wrap=True)

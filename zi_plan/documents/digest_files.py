@@ -2,7 +2,8 @@
 
 Files are named after the month and the team (``digest-2023-04-pengawasan.txt``;
 ``-1.txt``, ``-2.txt`` when the text is split into several messages) and
-written atomically into the folder named, made if its parent exists.
+written atomically into the folder named, made when missing. A file already
+there is refused without --force.
 
 Emails are built with Python's ``email`` package. zi sends nothing: the office opens
 the file in its mail program (X-Unsent marks it a draft to send) or hands it
@@ -22,7 +23,7 @@ from email.utils import format_datetime, formataddr, getaddresses, make_msgid
 from pathlib import Path
 
 from zi_plan.errors import ZiError
-from zi_plan.fs.files import atomic_write
+from zi_plan.fs.files import atomic_write, target_path
 from zi_plan.fs.fsguard import write_error
 from zi_plan.i18n import _, month_name
 from zi_plan.progress.digest import Digest, blocks, markdown, text_messages
@@ -79,27 +80,28 @@ def documents(digest: Digest, fmt: str, limit: int) -> list[tuple[str, bytes]]:
 
 
 def prepare(folder: Path) -> None:
-    """The folder to write into: made when missing, if its parent exists; refused when it is a file."""
+    """The folder to write into: made when missing, with its parents (``-o pesan/2024-04`` from a cron job's first run); refused when it is a file."""
 
     try:
         if folder.exists() and not folder.is_dir():
             raise ZiError(_("{path} is a file: -o names the folder the digests are written to").format(path=folder))
-        if not folder.parent.is_dir():
-            raise ZiError(_("the folder {folder} does not exist").format(folder=folder.parent))
-        folder.mkdir(exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise write_error(folder, exc) from None
 
 
-def write(folder: Path, files: list[tuple[str, bytes]]) -> list[Path]:
-    """Each (name, content) into ``folder`` (see ``prepare``), atomically; the paths written."""
+def write(folder: Path, files: list[tuple[str, bytes]], *, force: bool = False) -> list[Path]:
+    """Each (name, content) into ``folder`` (see ``prepare``), atomically; the paths written.
 
-    written = []
-    for name, data in files:
-        path = folder / name
+    Without ``force`` a file already there is refused before anything is
+    written: last month's emails, or a message edited by hand, are not
+    replaced in silence (as every other command that writes a file).
+    """
+
+    paths = [target_path(folder / name, name, force=force) for name, _data in files]
+    for path, (_name, data) in zip(paths, files, strict=True):
         try:
             atomic_write(path, data)
         except OSError as exc:
             raise write_error(path, exc) from None
-        written.append(path)
-    return written
+    return paths

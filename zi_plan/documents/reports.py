@@ -67,8 +67,8 @@ def monev_report(plan: LoadedPlan, journal: Journal, month: int, start: int | No
                 withdrawn.extend((action, m, w) for w in occ.withdrawn)
             if mark(occ, month, plan.year) == "overdue":
                 late_months.append(m)
-        if late_months:
-            overdue.setdefault(action.team.name, []).append((action, late_months))
+        for team in action.teams if late_months else ():  # a shared action in each team's list, as zi due and the team counts have it
+            overdue.setdefault(team.name, []).append((action, late_months))
     period = month_name(month) if start == month else f"{month_name(start)} – {month_name(month)}"
     template = "report.html" if fmt == "html" else "report.md"
     return render_page(

@@ -76,8 +76,12 @@ def upgraded_text(text: str, data: dict[str, Any]) -> Upgraded:
     return Upgraded(_version(data), newline.join(lines) + newline)
 
 
-def upgrade(path: Path) -> Upgraded | None:
-    """Rewrite the plan at ``path`` as format 3 (None: it is format 3 already); the old text goes to PATH.bak."""
+def upgrade(path: Path, *, force: bool = False) -> Upgraded | None:
+    """Rewrite the plan at ``path`` as format 3 (None: it is format 3 already); the old text goes to PATH.bak.
+
+    A PATH.bak holding other text (the user's own copy, an earlier upgrade's)
+    is not replaced without ``force``.
+    """
     try:
         text = yamlio.read_text(path)
     except yamlio.YamlError as exc:
@@ -92,9 +96,19 @@ def upgrade(path: Path) -> Upgraded | None:
     if problems or {**again, "version": None} != {**data, "version": None}:  # a bug in zi if so: write nothing
         raise ZiError(_("{path} could not be upgraded without changing the plan; nothing was written").format(path=path))
     backup = path.with_name(path.name + ".bak")
+    _check_backup(backup, text, force)
     try:
         atomic_write(backup, text.encode("utf-8"))
         atomic_write(path, result.text.encode("utf-8"))
     except OSError as exc:
         raise write_error(path, exc) from None
     return result
+
+
+def _check_backup(backup: Path, text: str, force: bool) -> None:
+    try:
+        kept = backup.read_bytes() if backup.exists() else None
+    except OSError as exc:
+        raise write_error(backup, exc) from None
+    if kept is not None and kept != text.encode("utf-8") and not force:
+        raise ZiError(_("{path} exists and holds another text; move it away, or add --force to replace it; nothing was written").format(path=backup))

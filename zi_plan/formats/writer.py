@@ -141,12 +141,12 @@ def plan_yaml(plan: PlanOut) -> str:
     meta("position", plan.position, "  ")
     lines += _body_lines(plan)
     if plan.lke is not None:
-        lines.append(f"lke: {plan.lke}  # the LKE worksheet the plan is assessed on")
+        lines.append(f"lke: {plan.lke}  # " + _("the LKE worksheet the plan is assessed on"))
     if plan.coordinator or plan.body_template:
         lines += ["", *coordinator_lines(plan.coordinator)]
     if plan.evidence_store:
-        lines.append(f"evidence_store: {scalar(plan.evidence_store)}  # where the evidence is kept by its sha256 (zi evidence push)")
-    lines += ["", "# PENANGGUNG JAWAB: the teams, referred to by their id.", "teams:"]
+        lines.append(f"evidence_store: {scalar(plan.evidence_store)}  # " + _("where the evidence is kept by its sha256 (zi evidence push)"))
+    lines += ["", "# " + _("PENANGGUNG JAWAB: the teams, referred to by their id."), "teams:"]
     for number, (team_id, name) in enumerate(plan.teams):
         lines += [f"  - id: {scalar(team_id)}", f"    name: {scalar(name)}"]
         if team_id in plan.team_emails:

@@ -161,7 +161,7 @@ def publish_warning(decree: DecreeView) -> str | None:
     if not keys:
         return None
     if not decree.body:
-        return _("the plan holds only the decree's number, date, place and signatory: its other parts are printed as placeholders (see docs/decree.md to add them)")
+        return _("the plan holds only the decree's number, date, place and signatory: its other parts are printed as placeholders (see docs/decree.en.md to add them)")
     return _("the decree's {parts} are not in the plan: they are printed as placeholders (zi validate shows where)").format(parts=", ".join(labels()[k] for k in keys))
 
 

@@ -120,7 +120,7 @@ def examine(plan_option: str | None = None) -> Report:
         return Report(None, None, False, found, more)
     if choice.found_by == "bundled":
         found.append(Finding("plan", str(Path.cwd()), _("no plan found in this folder or above it (zi looks for a folder holding plans/*.yaml): "
-                                                        "commands would read the plan bundled with zi"), "cd OFFICE_FOLDER  # or: zi init"))  # fmt: skip
+                                                        "commands would read the plan bundled with zi"), _("cd OFFICE_FOLDER  # or: zi init")))  # fmt: skip
         return Report(None, None, False, found, more)
     plans = choice.path.parent
 

@@ -27,7 +27,22 @@ def test_a_running_number_beside_level_columns_leaves_no_number():
     grid, cols = columns([["NO", "PILAR", "SUB PILAR", "KEGIATAN", "BUKTI"], ["1", "MP", "Tim", "a", "x"], ["2", "MP", "Tim", "b", "y"],
                           ["3", "PW", "UPG", "c", "z"]])  # fmt: skip
     assert "number" not in cols.roles and cols.running == 0 and (cols.roles["component"], cols.roles["item"]) == (1, 2)
-    assert "NO holds a running number 1..3: not used for the hierarchy, PILAR, SUB PILAR is" in messages(cols)
+    assert "NO holds a running number 1..3: not used for the hierarchy, PILAR, SUB PILAR are" in messages(cols)
+
+
+def test_a_running_number_beside_codes_and_level_columns_names_them_all():
+    # Which of KODE and the level columns leads is told by the walk (coded_levels), with the rows where they differ.
+    grid, cols = columns([["NO", "KODE", "PILAR", "SUB PILAR", "KEGIATAN", "BUKTI"], ["1", "SS.1.1", "MP", "Tim", "a", "x"],
+                          ["2", "SS.1.2", "MP", "Tim", "b", "y"], ["3", "SS.2.1", "PW", "UPG", "c", "z"]])  # fmt: skip
+    assert (cols.running, cols.roles["number"]) == (0, 1)
+    assert "NO holds a running number 1..3: not used for the hierarchy, KODE, PILAR, SUB PILAR are" in messages(cols)
+
+
+def test_a_running_number_beside_heading_rows_names_them():
+    grid, cols = columns([["NO", "INDIKATOR", "KEGIATAN", "BUKTI"], ["I. MANAJEMEN PERUBAHAN"] * 4, ["1", "A", "a", "x"], ["2", "B", "b", "y"],
+                          ["3", "C", "c", "z"]], copied=[(1, 1), (1, 2), (1, 3)])  # fmt: skip
+    assert "number" not in cols.roles and cols.running == 0
+    assert messages(cols) == ["NO holds a running number 1..3: not used for the hierarchy, the heading rows are"]
 
 
 @pytest.mark.parametrize("numbers", [["I", "1", "2"], ["1", "2", "4"], ["1", "2"]])
@@ -91,11 +106,32 @@ def test_question_texts_beside_a_code_column_leave_it_the_codes():
     assert (cols.lke_text, cols.roles["lke"]) == (1, 2)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: levels._settle_lke gives KODE LKE the codes but keeps settle_roles' finding that PERTANYAAN LKE won them")
-def test_question_texts_beside_a_code_column_say_nothing_contrary():
-    grid, cols = columns([["NO", "PERTANYAAN LKE", "KODE LKE", "KEGIATAN", "BUKTI"], ["1", QUESTION, "P.1.i.a", "a", "x"], ["2", "Tim dibentuk?", "", "b", "y"]])
-    # `zi import --dry-run` shows KODE LKE as the LKE codes, and then tells the user PERTANYAAN LKE was chosen over it for them.
-    assert not any("chosen over KODE LKE" in m for m in messages(cols)) and 2 not in cols.dropped
+TEXTS_THEN_CODES = [["NO", "PERTANYAAN LKE", "KODE LKE", "KEGIATAN", "BUKTI"], ["1", QUESTION, "P.1.i.a", "a", "x"], ["2", "Tim dibentuk?", "", "b", "y"]]
+SAID = "PERTANYAAN LKE holds LKE question texts, not codes: each is matched to a question of the LKE worksheet; the codes are read from KODE LKE"
+
+
+@pytest.mark.parametrize("wanted", [{}, {"lke": "KODE LKE"}, {"lke": "PERTANYAAN LKE"}], ids=["by-the-headers", "codes-named", "texts-named"])
+def test_question_texts_beside_a_code_column_say_nothing_contrary(wanted):
+    grid, cols = columns(TEXTS_THEN_CODES, wanted=wanted)
+    # `zi import --dry-run` shows KODE LKE as the LKE codes: no line may say PERTANYAAN LKE was chosen over it for them.
+    assert (cols.lke_text, cols.roles["lke"]) == (1, 2)
+    assert [m for m in messages(cols) if "LKE" in m] == [SAID] and cols.dropped == {}
+
+
+def test_question_texts_right_of_the_code_column_say_nothing_contrary():
+    grid, cols = columns([[row[0], row[2], row[1], *row[3:]] for row in TEXTS_THEN_CODES])
+    # KODE LKE won the role by the headers, over PERTANYAAN LKE: no line suggests taking the texts as the codes.
+    assert (cols.lke_text, cols.roles["lke"]) == (2, 1)
+    assert [m for m in messages(cols) if "LKE" in m] == [SAID] and cols.dropped == {}
+
+
+def test_question_texts_beside_two_code_columns_tell_the_contest_of_the_codes():
+    rows = [[*row, code] for row, code in zip(TEXTS_THEN_CODES, ["BUTIR LKE", "P.1.i.b", ""], strict=True)]
+    grid, cols = columns(rows)
+    assert (cols.lke_text, cols.roles["lke"], cols.dropped) == (1, 2, {5: "the LKE codes is KODE LKE (column 3)"})
+    assert [m for m in messages(cols) if "LKE" in m] == [
+        'two columns could hold the LKE codes: KODE LKE (column 3) chosen over BUTIR LKE (column 6), its header names it more surely; to take BUTIR LKE: --columns "lke=BUTIR LKE"',
+        SAID]  # fmt: skip
 
 
 def test_a_column_of_level_letters_beside_a_code_of_digits():

@@ -52,6 +52,7 @@ class Columns:
     forced: dict[str, str] = field(default_factory=dict)  # role -> header, from --columns or a mapping file
     findings: list[Finding] = field(default_factory=list)  # what was chosen over what, and why
     dropped: dict[int, str] = field(default_factory=dict)  # column -> why it got no role
+    lost: dict[int, Finding] = field(default_factory=dict)  # column -> the finding that told it lost its role (taken back if the cells say otherwise)
     outer: list[int] = field(default_factory=list)  # level columns above the component (AREA over PILAR)
     lke_text: int | None = None  # a column of LKE question texts rather than codes
     letters: int | None = None  # a column of level letters (SS, K, IO) beside the code column
@@ -221,7 +222,7 @@ def settle_roles(cols: Columns) -> None:
         taken.add(cands[0].column)
         for other in cands[1:]:
             if role != "number":
-                _lost(cols, role, cands[0], other)
+                tell_lost(cols, role, cands[0], other)
         if len(cands) == 1 and _WEAK.get(role, 99) <= cands[0].rank:
             cols.findings.append(Finding(_("{header} read as the {what}, no column being headed more surely for it; if that is wrong: --columns \"{role}=HEADER\"").format(
                 header=cols.label(cands[0].column), what=role_name(role), role=role), [cols.header]))  # fmt: skip
@@ -241,7 +242,8 @@ def role_name(role: str) -> str:
     return names.get(role, role)
 
 
-def _lost(cols: Columns, role: str, winner: Candidate, loser: Candidate) -> None:
+def tell_lost(cols: Columns, role: str, winner: Candidate, loser: Candidate) -> None:
+    """``loser`` could hold ``role`` too: it becomes the indicator (``FALLBACK``), else it is dropped; either way said."""
     spare = FALLBACK.get(role)
     name, other = cols.label(winner.column), cols.label(loser.column)
     if spare and spare not in cols.roles and spare not in cols.forced:
@@ -251,8 +253,9 @@ def _lost(cols: Columns, role: str, winner: Candidate, loser: Candidate) -> None
         return
     why = _("as --columns says") if winner.forced else _("its header names it more surely")
     cols.dropped[loser.column] = _("the {what} is {name} (column {n})").format(what=role_name(role), name=name, n=winner.column + 1)
-    cols.findings.append(Finding(_("two columns could hold the {what}: {name} (column {n}) chosen over {other} (column {m}), {why}; to take {other}: --columns \"{role}={other}\"").format(
-        what=role_name(role), name=name, n=winner.column + 1, other=other, m=loser.column + 1, why=why, role=role), [cols.header]))  # fmt: skip
+    cols.lost[loser.column] = Finding(_("two columns could hold the {what}: {name} (column {n}) chosen over {other} (column {m}), {why}; to take {other}: --columns \"{role}={other}\"").format(
+        what=role_name(role), name=name, n=winner.column + 1, other=other, m=loser.column + 1, why=why, role=role), [cols.header])  # fmt: skip
+    cols.findings.append(cols.lost[loser.column])
 
 
 def _schedule_columns(grid: Grid, r: int, roles: dict[str, int], quarters: str) -> tuple[dict[int, list[int]], int, str]:

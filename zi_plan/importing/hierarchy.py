@@ -4,7 +4,7 @@ Levels come from whatever the table uses: Roman numerals and item numbers
 in NO (the Tambrauw decree), dotted codes whose prefixes give the levels by
 depth (SS.1, SS.1.1, A.1.I.i.a) or by their letters (SS.1.1 -> K.2 ->
 IO.2.2, see codes), a column per level (AREA, SUB AREA, with outer columns
-above them), title rows merged across two columns or more (an item; a
+above them; beside codes by depth they lead, see coded_levels), title rows merged across two columns or more (an item; a
 component when it starts with a Roman numeral or stands right above another
 title), and letters (a., b)) labelling actions. In a CSV, where merges are
 lost, a row whose only text is in the first text column and that leads a
@@ -25,6 +25,7 @@ from zi_plan.errors import Problem
 from zi_plan.i18n import N_, _
 from zi_plan.importing.actions import continue_action, finish_empties, new_action
 from zi_plan.importing.cells import one_line
+from zi_plan.importing.coded_levels import Beside, read_beside, tell_beside
 from zi_plan.importing.codes import CodeScheme, parent_of, prefix_of, read_scheme
 from zi_plan.importing.columns import Columns
 from zi_plan.importing.findings import Findings, short
@@ -52,6 +53,7 @@ class Walk:
     action: RowAction | None = None  # the last action of the current item, to continue
     implicit: bool = False  # the table has no component level: one component holds every item
     scheme: CodeScheme = field(default_factory=CodeScheme)
+    beside: Beside = field(default_factory=Beside)  # level columns beside codes by depth: the levels they give
     dropped: list[str] = field(default_factory=list)  # headings with no action under them
     used: dict[int, tuple[str, object]] = field(default_factory=dict)  # row -> what it became
     skipped: dict[int, str] = field(default_factory=dict)  # row -> why it is in no component, item or action
@@ -179,7 +181,10 @@ class Walk:
             self.open_component(row.r, (row.component if not row.component_copied else "") or comp_code, comp_code)
         item_code = ".".join(segments[:-1])
         item = self.item
-        if item_code != comp_code and (item is None or (item.code is not None and item.code != item_code and not item_code.startswith(item.code + "."))):
+        if self.beside.items and row.item:  # the item column gives the items, under the code's components
+            if item is None or _plain(row.item) != item.title:
+                self.open_item(row.r, row.item)
+        elif item_code != comp_code and (item is None or (item.code is not None and item.code != item_code and not item_code.startswith(item.code + "."))):
             self.open_item(row.r, row.item or item_code, item_code)
         return False
 
@@ -218,9 +223,10 @@ class Walk:
             self.outer, self.new_outer = " / ".join(self.title(row.r, part) for part in row.outer.split(" / ")), True
         heading = kind == "roman" and row.heading_like
         opened = kind in ("roman", "item", "code")
+        by_columns = kind == "code" and self.beside.components  # the code is the action's source id only
         if kind == "roman":
             self.open_component(row.r, rest or row.component or row.item or self.other_text(row.r), None, row.team)
-        elif kind == "code":
+        elif kind == "code" and not by_columns:
             heading = self.code_row(row, key, rest)
         elif row.component and not row.component_copied and (self.comp is None or self.new_outer or _plain(row.component) != self.comp.title):
             self.open_component(row.r, row.component, None, row.team if not row.content else "")
@@ -233,9 +239,13 @@ class Walk:
             if not title:
                 self.problem(row.r, "item", _("item {no} has no title").format(no=key))
             self.open_item(row.r, title)
-        elif row.item and not row.item_copied and kind not in ("code", "roman") and (self.item is None or _plain(row.item) != self.item.title):
+        elif row.item and not row.item_copied and (kind not in ("code", "roman") or by_columns) and (self.item is None or _plain(row.item) != self.item.title):
             self.open_item(row.r, row.item)
             opened = True
+        if by_columns and row.heading_like:
+            heading = True  # a heading by its code: the level columns have opened what it opens
+            if row.r not in self.used:
+                self.skipped[row.r] = _("a heading by its code ({code}): the hierarchy follows the level columns").format(code=key)
         if kind == "other" and row.content:
             self.problem(row.r, "number", _("'{value}' in {column} is neither a component (I, II, ...), an item number, a letter nor a code like SS.1.1").format(
                 value=row.number, column=self.cols.headers.get(self.cols.roles["number"], "NO")))  # fmt: skip
@@ -305,9 +315,12 @@ def walk(grid: Grid, cols: Columns, quarters: str, component_name: str | None, f
     has_level = "component" in cols.roles or bool(cols.outer) or any(k in ("roman", "code") for k, _key, _rest in kinds)
     has_level = has_level or bool(state.component_heads) or any(row.title and ROMAN.match(row.title.strip()) for row in rows)
     state.implicit = not has_level
+    coded = [(row, key) for row, (kind, key, _rest) in zip(rows, kinds, strict=True) if kind == "code" and not row.heading_like]
+    state.beside = read_beside(cols, state.scheme, coded)
     for row in rows:
         state.row(row)
     finish_empties(state)
+    tell_beside(state.findings, cols, state.beside, coded, state.scheme.head_depth or 1)
     _tell_scheme(state, rows, kinds)
     _tell_titles(state, rows)
     return state

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from zi_plan.i18n import _, ngettext
-from zi_plan.importing.columns import Candidate, Columns
+from zi_plan.importing.columns import Candidate, Columns, tell_lost
 from zi_plan.importing.findings import Finding, short
 from zi_plan.importing.grid import Grid
 from zi_plan.importing.rows import is_skipped, title_of
@@ -85,14 +85,17 @@ def _settle_numbers(grid: Grid, cols: Columns, rows: list[int]) -> None:
         return
     values = _values(grid, running, rows)
     cols.running = running
-    if others:
+    levels = [*cols.outer, *(cols.roles[r] for r in ("component", "item") if r in cols.roles)]
+    if others:  # the code column, and level columns beside it (which of them leads is told by the walk: coded_levels)
         cols.roles["number"] = others[0]
-        source = cols.label(others[0])
+        levels.insert(0, others[0])
     else:
         cols.roles.pop("number", None)
-        source = ", ".join(cols.label(cols.roles[r]) for r in ("component", "item") if r in cols.roles) or _("the heading rows")
-    cols.findings.append(Finding(_("{column} holds a running number {first}..{last}: not used for the hierarchy, {source} is").format(
-        column=cols.label(running), first=values[0].rstrip("."), last=values[-1].rstrip("."), source=source), [cols.header]))  # fmt: skip
+    sources = [cols.label(c) for c in levels]
+    many = len(sources) if sources else 2  # "the heading rows are"
+    cols.findings.append(Finding(ngettext("{column} holds a running number {first}..{last}: not used for the hierarchy, {source} is",
+                                          "{column} holds a running number {first}..{last}: not used for the hierarchy, {source} are", many).format(
+        column=cols.label(running), first=values[0].rstrip("."), last=values[-1].rstrip("."), source=", ".join(sources) or _("the heading rows")), [cols.header]))  # fmt: skip
 
 
 def _has_titles(grid: Grid, cols: Columns) -> bool:
@@ -149,12 +152,27 @@ def _settle_lke(grid: Grid, cols: Columns, rows: list[int]) -> None:
     if not texts:
         return
     cols.lke_text = texts[0]
-    codes = [c for c in lke if c not in texts and _values(grid, c, rows)]
-    if cols.roles.get("lke") == texts[0]:
+    lke_candidate = {c.column: c for c in cols.candidates if c.role == "lke"}
+    codes = sorted((c for c in lke if c not in texts and _values(grid, c, rows)), key=lambda c: (lke_candidate[c].rank, c))
+    winner = cols.roles.get("lke")
+    if winner == texts[0]:
         del cols.roles["lke"]
+    for c in lke:  # a contest told as if the texts were codes is taken back: it no longer holds
+        if c != winner and texts[0] in (c, winner) and c in cols.lost:
+            cols.findings.remove(cols.lost.pop(c))
+            cols.dropped.pop(c, None)
     if codes and "lke" not in cols.roles:
         cols.roles["lke"] = codes[0]
-    cols.findings.append(Finding(_("{column} holds LKE question texts, not codes: each is matched to a question of the LKE worksheet").format(column=cols.label(texts[0])), [cols.header]))
+        for c in codes[1:]:
+            if c not in cols.dropped:
+                tell_lost(cols, "lke", lke_candidate[codes[0]], lke_candidate[c])
+    label = cols.label(texts[0])
+    if "lke" in cols.roles:
+        message = _("{column} holds LKE question texts, not codes: each is matched to a question of the LKE worksheet; the codes are read from {codes}").format(
+            column=label, codes=cols.label(cols.roles["lke"]))  # fmt: skip
+    else:
+        message = _("{column} holds LKE question texts, not codes: each is matched to a question of the LKE worksheet").format(column=label)
+    cols.findings.append(Finding(message, [cols.header]))
 
 
 def _find_letters(grid: Grid, cols: Columns, rows: list[int]) -> None:

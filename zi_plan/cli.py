@@ -26,18 +26,7 @@ from zi_plan.inert import safe_streams, visible
 
 # zi_plan.commands.<group>, each with register(app), in the order of `zi --help`.
 GROUPS = (
-    "plans",
-    "recording",
-    "progress",
-    "documents",
-    "digest",
-    "evidence",
-    "newplans",
-    "journal",
-    "lke",
-    "doctor",
-    "units",
-    "unit",
+    "plans", "recording", "progress", "documents", "digest", "evidence", "newplans", "journal", "lke", "doctor", "units", "unit",
 )
 
 

@@ -115,9 +115,12 @@ def test_prepare_makes_the_folder_or_says_why_not(tmp_path):
     assert (tmp_path / "x.txt").read_text(encoding="utf-8") == "keep"
 
 
-def test_write_puts_each_file_in_the_folder_and_replaces_an_older_one(tmp_path):
+def test_write_puts_each_file_in_the_folder_and_replaces_an_older_one_only_with_force(tmp_path):
     (tmp_path / "a.txt").write_text("old", encoding="utf-8")
-    written = digest_files.write(tmp_path, [("a.txt", "baru ✓\n".encode()), ("b.md", b"# b\n")])
+    with pytest.raises(ZiError, match="a.txt exists; add --force"):
+        digest_files.write(tmp_path, [("a.txt", b"x"), ("b.md", b"# b\n")])
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "old" and not (tmp_path / "b.md").exists()  # checked before any is written
+    written = digest_files.write(tmp_path, [("a.txt", "baru ✓\n".encode()), ("b.md", b"# b\n")], force=True)
     assert written == [tmp_path / "a.txt", tmp_path / "b.md"]
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "baru ✓\n"
     assert sorted(p.name for p in tmp_path.iterdir() if not p.name.startswith(".")) == ["a.txt", "b.md"]  # no temporary file left

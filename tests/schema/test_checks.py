@@ -97,7 +97,7 @@ def test_problems_come_in_line_order_each_with_what_to_write():
         ("  - id: tl\n", "  - id: Tata Laksana\n", "teams[2]: team id 'Tata Laksana' must be lower-case letters, digits and '-', e.g. 'pengawasan'"),
         ("    team: tl\n", "    team: keuangan\n", "component II: team 'keuangan' is not defined under 'teams'; teams defined: mp, tl"),
         ("institution: Kantor Contoh\n", "institution: Kantor Contoh\ninstitusi: x\n", "unknown key 'institusi' (did you mean 'institution'?)"),
-        ("institution: Kantor Contoh\n", "institution: Kantor Contoh\nzzz: x\n", "unknown key 'zzz'; allowed keys here: version, institution, title, year, decree, lke, coordinator, teams, components"),
+        ("institution: Kantor Contoh\n", "institution: Kantor Contoh\nzzz: x\n", "unknown key 'zzz'; allowed keys here: version, institution, title, year, decree, lke, coordinator, evidence_store, teams, components"),
         ("institution: Kantor Contoh\n", "", "missing required key 'institution'"),
         ("  date: 2024-01-15\n", "  date: 15 Januari 2024\n", "'date' must be a date written YYYY-MM-DD (e.g. 2023-04-15), not text ('15 Januari 2024')"),
         ("year: 2024", "year: 1990", "'year' 1990 is out of range (must be at least 2000)"),

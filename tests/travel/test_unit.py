@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -71,8 +72,38 @@ def test_unit_to_parent_and_the_parent_counts_it(zi, unit, parent, tmp_path):
     assert (copy / f"{NAME}.progress.yaml").read_bytes() == (unit / "plans" / f"{NAME}.progress.yaml").read_bytes()
     progress = json.loads(zi("progress", "--plan", str(copy / f"{NAME}.yaml"), "--month", "4", "--json").out)
     assert progress["overall"]["done"] == 2
-    # Issue 23's `zi rollup` is to count them too (its assertion is added when it lands).
     assert zi("verify", "--plan", str(copy / f"{NAME}.yaml")).code == 0
+
+
+def test_a_received_pack_counts_in_the_parents_rollup(zi, unit, parent, tmp_path):
+    os.chdir(parent)
+    assert zi("units", "init", "--organisation", "KPU Provinsi Papua Barat Daya", "--year", "2023").code == 0
+    assert zi("units", "add", "9108", "--name", "KPU Kabupaten Tambrauw").code == 0
+    result = _receive(zi, parent, _pack(zi, unit, "p1.zip"))
+    assert result.code == 0, result.err
+    os.chdir(parent)
+    rolled = zi("rollup", "--month", "4", "--json")
+    [row] = json.loads(rolled.out)["units"]
+    assert (row["code"], row["status"], row["done"]) == ("9108", "ok", 2), rolled.err
+
+
+def test_the_units_register_names_a_units_evidence_store(zi, unit, parent, tmp_path):
+    from zi_plan.store.plans import load_plan
+    from zi_plan.travel.units import store_for, unit_code
+
+    os.chdir(parent)
+    assert zi("units", "init", "--organisation", "KPU Provinsi Papua Barat Daya", "--year", "2023").code == 0
+    assert zi("units", "add", "9108", "--name", "KPU Kabupaten Tambrauw").code == 0
+    register = parent / "units.yaml"
+    register.write_text(re.sub(r"^units:", "evidence_store: sftp://arsip.example.go.id/srv/zi\nunits:", register.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+    assert _receive(zi, parent, _pack(zi, unit, "p1.zip")).code == 0
+    plan = load_plan(parent / "units" / "9108" / "plans" / f"{NAME}.yaml")
+    assert unit_code(plan, None) == "9108"
+    address = store_for(plan)
+    assert address is not None and address.url == "sftp://arsip.example.go.id/srv/zi"  # the register's default
+    register.write_text(register.read_text(encoding="utf-8").replace("evidence_store: sftp://", "evidence_store: ftp://", 1), encoding="utf-8")
+    checked = zi("validate")
+    assert checked.code == 1 and "units.yaml:10:17: 'ftp://arsip.example.go.id/srv/zi' is not an evidence store" in checked.out
 
 
 def test_incremental_packs_in_any_order_change_nothing_twice(zi, unit, parent, tmp_path):
@@ -154,18 +185,18 @@ def test_a_different_file_at_the_parent_is_never_overwritten(zi, unit, parent):
 
 
 def test_units_yaml_gives_the_code_and_the_folder(zi, unit, parent):
-    (unit / "units.yaml").write_text("units:\n  - code: '9108'\n    folder: .\n", encoding="utf-8")
+    (unit.parent / "units.yaml").write_text("units:\n  - code: '9108'\n    name: KPU Kabupaten Tambrauw\n    folder: unit\n", encoding="utf-8")
     os.chdir(unit)
     wrong = zi("unit", "pack", "--unit", "9105")
     assert wrong.code == 1 and "says this plan is unit 9108, not 9105" in wrong.err
     made = zi("unit", "pack", "-o", "../p.zip")
     assert made.code == 0 and "unit 9108, 2023, full pack" in made.out
-    (parent / "units.yaml").write_text("units:\n  - code: 9108\n    folder: kabupaten/tambrauw\n", encoding="utf-8")
+    (parent / "units.yaml").write_text("units:\n  - code: '9108'\n    name: KPU Kabupaten Tambrauw\n    folder: kabupaten/tambrauw\n", encoding="utf-8")
     result = _receive(zi, parent, unit.parent / "p.zip")
     assert result.code == 0 and (parent / "kabupaten/tambrauw/plans" / f"{NAME}.progress.yaml").exists()
-    (parent / "units.yaml").write_text("units:\n  - code: '9105'\n", encoding="utf-8")
+    (parent / "units.yaml").write_text("units:\n  - code: '9105'\n    name: KPU Kabupaten Sorong\n", encoding="utf-8")
     assert "unit 9108 is not in" in _receive(zi, parent, unit.parent / "p.zip").err
-    (parent / "units.yaml").write_text("evidence_store: sftp://a:rahasia@host/x\nunits:\n  - code: '9108'\n", encoding="utf-8")
+    (parent / "units.yaml").write_text("evidence_store: sftp://a:rahasia@host/x\nunits:\n  - code: '9108'\n    name: KPU Kabupaten Tambrauw\n", encoding="utf-8")
     bad = _receive(zi, parent, unit.parent / "p.zip")
     assert bad.code == 1 and "units.yaml:1:17: " in bad.err and "holds a password" in bad.err and "rahasia" not in bad.err
 

@@ -101,13 +101,7 @@ def unit_folder(code: str, given: str | None, here: Path) -> Path:
     """units.yaml's folder for the unit (it must be listed), else units/CODE here."""
     if given is not None and given.strip() != code:
         raise ZiError(_("this pack is unit {code}'s, not {given}'s; nothing was changed").format(code=code, given=given.strip()))
-    found = units.find(here)
-    if found is None:
-        return units.default_folder(here.absolute(), code)
-    listed = units.load(found)
-    if code not in listed.units:
-        raise ZiError(_("unit {code} is not in {path}; add it there first, then receive again").format(code=code, path=found))
-    return listed.units[code].folder
+    return units.unit_folder_of(code, here)[0]
 
 
 def plan_in_pack(archive: zipfile.ZipFile, made: mf.Manifest, pack: Path) -> tuple[str, LoadedPlan]:

@@ -32,6 +32,7 @@ class UnitModel(_Strict):
     folder: Optional[Text] = Field(default=None, description="The folder holding its plans/, relative to units.yaml. Default: units/<code>.")
     predicate: Predicate = Field(default="WBK", description="The predicate it goes for: WBK, WBBM or WBK-afirmasi.")
     reviewer: Optional[Text] = Field(default=None, description="Its TPI reviewer (the Inspektorat's evaluator).")
+    evidence_store: Optional[Text] = Field(default=None, description="Where its evidence is kept by sha256 (sftp://, webdav://, webdavs://, s3://); default: the register's.")
 
 
 class RegisterModel(_Strict):
@@ -40,6 +41,7 @@ class RegisterModel(_Strict):
     version: Annotated[int, Strict()] = Field(default=1, description="Format of this file: 1.")
     organisation: Optional[Text] = Field(default=None, description="The parent organisation, e.g. 'Komisi Pemilihan Umum'.")
     year: Optional[Annotated[int, Strict(), Field(ge=2000, le=2100)]] = Field(default=None, description="The plan year zi rollup reads by default.")
+    evidence_store: Optional[Text] = Field(default=None, description="Every unit's evidence store unless its entry names its own (zi evidence push, zi unit pack).")
     # Checked one by one (UnitModel): a broken entry is that unit's problem, not the register's.
     units: Optional[list[Any]] = Field(default=None, description="The units, one entry each.")
 

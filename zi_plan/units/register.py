@@ -20,6 +20,7 @@ from typing import Any, NamedTuple
 
 from zi_plan.errors import Found, InvalidFile, Problem, ZiError
 from zi_plan.i18n import _
+from zi_plan.model.stores import store_problem
 from zi_plan.schema.checks import key_name, kind_of, located
 from zi_plan.schema.wording import pydantic_problem
 from zi_plan.store import cache
@@ -40,6 +41,7 @@ class Unit(NamedTuple):
     folder: str  # relative to the register's folder, '/'-separated
     predicate: str
     reviewer: str | None
+    evidence_store: str | None = None  # sftp://, webdav(s)://, s3:// (zi_plan.model.stores); None: the register's
 
 
 @dataclass
@@ -48,6 +50,7 @@ class Register:
     organisation: str | None
     year: int | None
     units: list[Unit]
+    evidence_store: str | None = None  # every unit's, unless its entry names its own
     # The problems of each unit's entry, by its index; a unit listed here gets an error row.
     problems: dict[int, list[Problem]] = field(default_factory=dict)
 
@@ -116,7 +119,7 @@ def load_register(path: Path) -> Register:
     if register is None:
         raise InvalidFile(problems)
     if store is not None and entry is not None and not register.problems:
-        segment = store.segment(("units", store.context, content, register.organisation, register.year, [tuple(u) for u in register.units]))
+        segment = store.segment(("units", store.context, content, register.organisation, register.year, [tuple(u) for u in register.units], register.evidence_store))
         if segment is not None:
             store.write(entry, [segment])
     return register
@@ -127,10 +130,10 @@ def _cached(store: cache.Store, entry: Path, content: str, path: Path) -> Regist
     if len(payloads) != 1:
         return None
     try:
-        kind, ctx, sha, organisation, year, units = payloads[0]
+        kind, ctx, sha, organisation, year, units, evidence_store = payloads[0]
         if kind != "units" or ctx != store.context or sha != content:
             return None
-        return Register(path, organisation, year, [Unit(*u) for u in units])
+        return Register(path, organisation, year, [Unit(*u) for u in units], evidence_store)
     except (ValueError, TypeError):
         return None
 
@@ -152,7 +155,8 @@ def check_text(path: Path, text: str) -> tuple[Register | None, list[Problem]]:
     if top:
         return None, _located(path, text, top)
     organisation = data.get("organisation")
-    register = Register(path, organisation.strip() if isinstance(organisation, str) else None, data.get("year"), [])
+    store = data.get("evidence_store")
+    register = Register(path, organisation.strip() if isinstance(organisation, str) else None, data.get("year"), [], store.strip() if isinstance(store, str) else None)
     found: list[tuple[int, Found]] = []
     for index, entry in enumerate(data.get("units") or []):
         unit, problems = _unit(index, entry)
@@ -186,6 +190,8 @@ def _top_problems(data: dict[str, Any]) -> Iterator[Found]:
             loc = tuple(err["loc"])
             yield loc, schema_message(err, TOP_KEYS), err["type"] == "extra_forbidden"
         return
+    if checked.evidence_store is not None and (problem := store_problem(checked.evidence_store)):
+        yield ("evidence_store",), problem, False
     if checked.version != VERSION:
         yield ("version",), _("units.yaml format {found} is not known to this zi (it reads format {known}); upgrade zi").format(found=checked.version, known=VERSION), False
 
@@ -207,8 +213,11 @@ def _unit(index: int, entry: Any) -> tuple[Unit, list[Found]]:
     except ValidationError as exc:
         return fallback, [(("units", index, *err["loc"]), schema_message(err, UNIT_KEYS), err["type"] == "extra_forbidden") for err in exc.errors(include_url=False)]
     folder = model.folder.replace("\\", "/") if model.folder else default_folder(model.code)
-    unit = Unit(index, model.code, model.name, model.parent, folder, model.predicate, model.reviewer)
-    return unit, [(("units", index, "folder"), problem, False)] if (problem := _folder_problem(folder)) else []
+    unit = Unit(index, model.code, model.name, model.parent, folder, model.predicate, model.reviewer, model.evidence_store)
+    problems: list[Found] = [(("units", index, "folder"), problem, False)] if (problem := _folder_problem(folder)) else []
+    if model.evidence_store is not None and (store_says := store_problem(model.evidence_store)):
+        problems.append((("units", index, "evidence_store"), store_says, False))
+    return unit, problems
 
 
 def _folder_problem(folder: str) -> str | None:

@@ -135,3 +135,26 @@ def test_sheet_refuses_an_unknown_format(zi, office):
     result = zi("lke", "sheet", "--format", "pdf", "--plan", str(office))
     assert result.code == 2 and "unknown format 'pdf'" in result.err
 
+
+
+def test_the_portalrb_file_takes_the_units_code_and_predicate_from_units_yaml(zi, tmp_path, monkeypatch):
+    import json
+    import shutil
+
+    from tests.conftest import PLAN
+
+    monkeypatch.chdir(tmp_path)
+    assert zi("units", "init", "--organisation", "KPU Provinsi Papua Barat Daya", "--year", "2023").code == 0
+    assert zi("units", "add", "9105", "--name", "KPU Kabupaten Tambrauw", "--predicate", "WBK-afirmasi").code == 0
+    plan = tmp_path / "units" / "9105" / "plans" / "tambrauw-2023.yaml"
+    plan.parent.mkdir(parents=True)
+    shutil.copy(PLAN, plan)
+    out = tmp_path / "portalrb.json"
+    result = zi("lke", "sheet", "--format", "portalrb", "-o", str(out), "--plan", str(plan))
+    assert result.code == 0, result.err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["unit_id"], data["kategori"], data["afirmasi"]) == ("9105", "WBK-AFIRMASI", True)
+    chosen = zi("lke", "sheet", "--format", "portalrb", "-o", str(out), "--force", "--plan", str(plan), "--unit-id", "KPU-9105", "--kategori", "WBK")
+    assert chosen.code == 0, chosen.err
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert (data["unit_id"], data["kategori"], data["afirmasi"]) == ("KPU-9105", "WBK", False)  # the options win

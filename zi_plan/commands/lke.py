@@ -190,8 +190,9 @@ def _add_sheet(lke_app: typer.Typer) -> None:
         force: bool = common.force_option(progress=True),
         evidence_url: Annotated[Optional[str], typer.Option("--evidence-url", show_default=False,
                                 help=_("Where the evidence folder is published on the web (stored files become links under it)."))] = None,
-        unit_id: Annotated[Optional[str], typer.Option("--unit-id", show_default=False, help=_("portalrb: the unit's id in the office's system. Default: from the institution's name."))] = None,
-        kategori: Annotated[str, typer.Option("--kategori", help=_("portalrb: WBK, WBK-AFIRMASI, WBBM or WBBM-AFIRMASI."))] = "WBK",
+        unit_id: Annotated[Optional[str], typer.Option("--unit-id", show_default=False, help=_("portalrb: the unit's id in the office's system. Default: its code in units.yaml, else from the institution's name."))] = None,
+        kategori: Annotated[Optional[str], typer.Option("--kategori", show_default=False,
+                            help=_("portalrb: WBK, WBK-AFIRMASI, WBBM or WBBM-AFIRMASI. Default: the unit's predicate in units.yaml, else WBK."))] = None,
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan.errors import ZiError
@@ -200,14 +201,19 @@ def _add_sheet(lke_app: typer.Typer) -> None:
         from zi_plan.lke import coverage
         from zi_plan.render import tables
         from zi_plan.store.guards import refuse_shifted
+        from zi_plan.travel.units import unit_of_plan
 
         writers = {"xlsx": (lke_sheet.to_xlsx, "xlsx"), "portalrb": (lke_sheet.to_portalrb, "json")}
         if fmt not in writers:
             raise ZiError(_("unknown format '{fmt}': use xlsx or portalrb").format(fmt=fmt), exit_code=2)
         if evidence_url is not None and not evidence_url.startswith(("https://", "http://")):
             raise ZiError(_("--evidence-url must be a web address (https://...): {value}").format(value=evidence_url), exit_code=2)
-        options = lke_sheet.SheetOptions(evidence_url, unit_id, lke_sheet.check_kategori(kategori))
         loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
+        unit = unit_of_plan(loaded.path)  # the parent's units.yaml, when the plan is a unit's
+        if unit is not None:
+            unit_id = unit_id or unit[1].code
+            kategori = kategori or unit[1].predicate.upper()  # WBK-afirmasi -> WBK-AFIRMASI
+        options = lke_sheet.SheetOptions(evidence_url, unit_id, lke_sheet.check_kategori(kategori or "WBK"))
         refuse_shifted(journal, force=force)
         worksheet = coverage.worksheet_for(loaded)
         writer, ext = writers[fmt]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -104,16 +103,3 @@ def test_table_output_is_for_the_terminal(province, zi):
     result = zi("rollup", "-o", "x.txt")
     assert result.code == 2 and "-o is for --format json, csv, xlsx or html" in result.err
     assert zi("rollup", "--format", "pdf").code == 2
-
-
-def test_bars_are_as_tall_as_the_months(tmp_path):
-    from zi_plan.units.dashboard import CHART_HEIGHT, bars
-    from zi_plan.units.rollup import Month
-
-    months = (Month(4, 2, 1, 1), Month(2, 0, 0, 0), Month(2, 0, 0, 0), *[Month(0, 0, 0, 0)] * 9)
-    january, february, march, april, *_rest = bars(months, as_of=2)
-    assert [b.kind for b in january.segments] == ["done", "late", "overdue"] and sum(b.height for b in january.segments) == CHART_HEIGHT
-    assert [(b.kind, b.height) for b in february.segments] == [("open", CHART_HEIGHT / 2)]
-    assert [b.kind for b in march.segments] == ["later"] and [b.kind for b in april.segments] == ["none"]
-    assert (january.x, february.x) == (0, 9)
-    assert re.search("January: 2 of 4 done on time, 1 late, 1 overdue", january.title)

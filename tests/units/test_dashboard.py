@@ -1,7 +1,8 @@
-"""The dashboard in a real headless Chromium: on a 390-pixel phone, and printed."""
+"""units.dashboard: the month bars, and the page in a real headless Chromium (on a 390-pixel phone, and printed)."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -39,3 +40,16 @@ def test_it_prints_on_a_few_landscape_pages(chromium, dashboard, tmp_path):
     assert 1 <= len(pages) <= 3
     text = " ".join(pages)
     assert "Peringkat" in text and "KPU Tanpa Folder" in text and "Jumlah per induk" in text
+
+
+def test_bars_are_as_tall_as_the_months(tmp_path):
+    from zi_plan.units.dashboard import CHART_HEIGHT, bars
+    from zi_plan.units.rollup import Month
+
+    months = (Month(4, 2, 1, 1), Month(2, 0, 0, 0), Month(2, 0, 0, 0), *[Month(0, 0, 0, 0)] * 9)
+    january, february, march, april, *_rest = bars(months, as_of=2)
+    assert [b.kind for b in january.segments] == ["done", "late", "overdue"] and sum(b.height for b in january.segments) == CHART_HEIGHT
+    assert [(b.kind, b.height) for b in february.segments] == [("open", CHART_HEIGHT / 2)]
+    assert [b.kind for b in march.segments] == ["later"] and [b.kind for b in april.segments] == ["none"]
+    assert (january.x, february.x) == (0, 9)
+    assert re.search("January: 2 of 4 done on time, 1 late, 1 overdue", january.title)

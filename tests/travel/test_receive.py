@@ -42,7 +42,7 @@ def test_where_a_units_records_go(tmp_path):
     assert unit_folder("9108", None, tmp_path) == tmp_path / "units" / "9108"
     with pytest.raises(ZiError, match="this pack is unit 9108's, not 9109's"):
         unit_folder("9108", "9109", tmp_path)
-    (tmp_path / "units.yaml").write_text('units:\n  - code: "9108"\n    folder: kab/tambrauw\n', encoding="utf-8")
+    (tmp_path / "units.yaml").write_text('version: 1\nunits:\n  - code: "9108"\n    name: KPU Tambrauw\n    folder: kab/tambrauw\n', encoding="utf-8")
     (tmp_path / "kab").mkdir()
     assert unit_folder("9108", " 9108 ", tmp_path / "kab") == tmp_path / "kab" / "tambrauw"
     with pytest.raises(ZiError, match="unit 9110 is not in .*units.yaml; add it there first"):

@@ -1,4 +1,4 @@
-"""travel.units: the code, folder and evidence store of each unit in a parent's units.yaml."""
+"""travel.units: a unit's code, folder and evidence store, as travel reads them from a parent's units.yaml."""
 
 from __future__ import annotations
 
@@ -6,46 +6,39 @@ import pytest
 
 from tests.conftest import MINIMAL
 from tests.journals import plan_at
-from zi_plan.errors import InvalidFile, ZiError
+from zi_plan.errors import ZiError
 from zi_plan.travel import units
 
 REGISTER = """\
-organisation: KPU Provinsi  # other keys are issue 23's
+version: 1
 evidence_store: sftp://arsip.example/srv/zi
 units:
   - code: "9108"
     name: KPU Tambrauw
-  - code: 9109
+  - code: "9109"
+    name: KPU Sorong
     folder: kab/sorong
     evidence_store: s3://bukti/9109?endpoint=http://127.0.0.1:9000
 """
 
 
-def test_codes_folders_and_stores(tmp_path):
+def test_a_units_folder_listed_or_by_default(tmp_path):
+    assert units.unit_folder_of("9108", tmp_path) == (tmp_path / "units" / "9108", None)  # no units.yaml: units/CODE here
     (tmp_path / "units.yaml").write_text(REGISTER, encoding="utf-8")
-    (tmp_path / "kab" / "sorong").mkdir(parents=True)
-    found = units.find(tmp_path / "kab" / "sorong")
-    assert found == tmp_path / "units.yaml"
-    listed = units.load(found)
-    assert listed.root == tmp_path and listed.evidence_store == "sftp://arsip.example/srv/zi"
-    assert listed.units["9108"] == units.Unit("9108", tmp_path / "units" / "9108")
-    assert listed.units["9109"] == units.Unit("9109", tmp_path / "kab" / "sorong", "s3://bukti/9109?endpoint=http://127.0.0.1:9000")
+    (tmp_path / "kab").mkdir()
+    assert units.unit_folder_of("9109", tmp_path / "kab") == (tmp_path / "kab" / "sorong", tmp_path / "units.yaml")
+    with pytest.raises(ZiError, match="unit 9110 is not in .*units.yaml; add it there first, then receive again"):
+        units.unit_folder_of("9110", tmp_path)
 
 
-def test_what_is_wrong_is_said_at_its_line(tmp_path):
-    path = tmp_path / "units.yaml"
-    path.write_text('units:\n  - code: "1"\n  - name: no code\n  - code: "1"\n    folder: ../out\n    evidence_store: ftp://x/y\n', encoding="utf-8")
-    with pytest.raises(InvalidFile) as caught:
-        units.load(path)
-    found = [(p.line, p.message) for p in caught.value.problems]
-    assert found[0][0] == 3 and "a unit needs a 'code'" in found[0][1]
-    assert any(line == 5 and "a unit's 'folder' is a path inside the parent's folder" in message for line, message in found)
-    assert any(line == 6 and "is not an evidence store" in message for line, message in found)
-    assert any(line == 4 and "unit code '1' is listed twice" in message for line, message in found)
-    path.write_text("- a list\n", encoding="utf-8")
-    with pytest.raises(InvalidFile, match=None) as caught:
-        units.load(path)
-    assert "must be a mapping" in caught.value.problems[0].message
+def test_the_unit_whose_folder_holds_a_plan(tmp_path):
+    (tmp_path / "units.yaml").write_text(REGISTER, encoding="utf-8")
+    (tmp_path / "kab" / "sorong" / "plans").mkdir(parents=True)
+    plan = plan_at(tmp_path / "kab" / "sorong" / "plans", MINIMAL)
+    found = units.unit_of_plan(plan.path)
+    assert found is not None and found[1].code == "9109"
+    address = units.store_for(plan)
+    assert address is not None and address.host == "bukti" and address.option("endpoint") == "http://127.0.0.1:9000"  # the unit's own
 
 
 def test_a_plans_unit_and_store(tmp_path):

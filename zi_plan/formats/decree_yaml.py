@@ -20,7 +20,6 @@ COORDINATOR_KEYS = ("name", "position", "email", "phone")
 
 
 def _scalar(value: Any) -> str:
-
     return value.isoformat() if isinstance(value, dt.date) else scalar(value)
 
 

@@ -83,7 +83,6 @@ def read_table(path: Path, options: ImportOptions) -> tuple[Grid, Columns, Decre
 
 
 def build_import(path: Path, options: ImportOptions) -> Imported:
-
     options = with_mapping(options)
     grid, cols, decree = read_table(path, options)
     findings = Findings()

@@ -84,7 +84,6 @@ def docx_lines(raw: bytes) -> list[str]:
 
 
 def _row_lines(table: Any) -> Iterator[str]:
-
     for row in table.rows:
         cells, seen = [], set()
         for cell in row.cells:
@@ -262,7 +261,6 @@ def _name(line: str) -> str:
 
 
 def _date(day: str, month: str, year: str) -> dt.date | None:
-
     try:
         return dt.date(int(year), parse_month(month), int(day))
     except (ZiError, ValueError):

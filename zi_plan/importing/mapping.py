@@ -39,7 +39,6 @@ class Mapping:
 
 
 def load_mapping(path: Path) -> Mapping:
-
     try:
         text = yamlio.read_text(path)
         data = yamlio.parse(text)
@@ -59,7 +58,6 @@ class _Checker:
         self._root: Any = None
 
     def at(self, loc: list[str | int], message: str, key: bool = False) -> None:
-
         if self._root is None:
             self._root = yamlio.compose(self.text)
         line, column = yamlio.locate(self._root, loc, key=key)
@@ -167,7 +165,6 @@ def check_target(path: Path, force: bool) -> None:
 
 
 def save_mapping(mapping: Mapping, path: Path, force: bool) -> None:
-
     check_target(path, force)
     try:
         atomic_write(path, mapping_text(mapping).encode("utf-8"))

@@ -44,7 +44,6 @@ def _plain(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _questions() -> tuple[tuple[str, str], ...]:
-
     return tuple((_plain(q.text), q.code) for q in load_worksheet().questions if q.scored)
 
 

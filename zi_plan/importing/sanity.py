@@ -61,7 +61,6 @@ def _same_steps(comps: list[RowComponent], findings: Findings) -> None:
 
 
 def _ids(comps: list[RowComponent], findings: Findings) -> None:
-
     for c_no, comp in enumerate(comps, 1):
         for i_no, item in enumerate((i for i in comp.items if i.actions), 1):
             for a_no, action in enumerate(item.actions):

@@ -62,7 +62,6 @@ def show_dry_run(imported: Imported, as_json: bool, out: Any) -> bool:
 
 
 def print_summary(imported: Imported, out: Any, dry_run: bool = False) -> None:
-
     grid, cols = imported.grid, imported.columns
     label, line = grid.origins[cols.header]
     first = _("{table}: header on row {row}; nothing is written (--dry-run)") if dry_run else _("{table}: header on row {row}")
@@ -97,7 +96,6 @@ def dry_run_json(imported: Imported) -> dict[str, Any]:
 
 
 def _actions(imported: Imported) -> list[dict[str, Any]]:
-
     names = dict(imported.teams)
     out = []
     for comp in imported.components:

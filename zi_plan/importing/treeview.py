@@ -30,7 +30,6 @@ FIRST_ACTIONS = 2  # per item, shown in full
 
 
 def _esc(text: str) -> str:
-
     return esc(text)
 
 
@@ -40,7 +39,6 @@ def lines_of(imported: Imported, rows: list[int]) -> list[int]:
 
 
 def print_columns(imported: Imported, out: Any) -> None:
-
     table = tables.new_table(title="[bold]" + _("Columns") + "[/]")
     for heading in (_("Role"), _("Column"), _("Header")):
         table.add_column(heading, overflow="fold")
@@ -58,7 +56,6 @@ def print_columns(imported: Imported, out: Any) -> None:
 
 
 def print_tree(imported: Imported, out: Any) -> None:
-
     names = dict(imported.teams)
     state = imported.state
     rows = [c.row for c in state.components] if state is not None else [None] * len(imported.components)
@@ -78,7 +75,6 @@ def print_tree(imported: Imported, out: Any) -> None:
 
 
 def _action_text(comp: Any, item: Any, i_no: int, a_no: int, action: Any, names: dict[str, str]) -> str:
-
     teams = action.teams or [action.team or item.team or comp.team]
     head = [f"{comp.id}.{i_no}.{letter(a_no)}", *action.notes[:1], *([action.source_id] if action.source_id else []),
             months_text(action.months) if action.months else _("not scheduled"), ", ".join(names.get(t, t) for t in teams)]  # fmt: skip

@@ -166,7 +166,6 @@ def answer_values(journal: Journal) -> dict[str, AnswerValue]:
 
 
 def _read_text(path: Path) -> str:
-
     try:
         return read_regular(path).decode("utf-8-sig")  # a FIFO, a device or a folder is refused, not waited on
     except FileNotFoundError:

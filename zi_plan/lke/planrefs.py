@@ -32,7 +32,6 @@ def lke_problems(data: dict[str, Any]) -> Iterator[_Found]:
 
 
 def _action_codes(data: dict[str, Any]) -> Iterator[tuple[tuple[Any, ...], str, list[Any]]]:
-
     for c_index, comp in enumerate(data.get("components") or ()):
         if not isinstance(comp, dict):
             continue

@@ -95,7 +95,6 @@ def _access(paths: list[Path], found: list[Finding]) -> None:
 
 
 def _cache(found: list[Finding]) -> None:
-
     root = cache.folder()
     if root is None:
         return

@@ -334,7 +334,6 @@ def appended(journal: Journal, plan: LoadedPlan, raw: bytes, added: bytes, new: 
 
 
 def _clean(plan: LoadedPlan, journal: Journal, new: Sequence[Record | Any]) -> bool:
-
     if getattr(journal, "has_moves", False):
         return False
     for record in new:

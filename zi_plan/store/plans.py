@@ -131,7 +131,6 @@ def load_plan(path: Path) -> LoadedPlan:
 
 
 def _load_plan(path: Path) -> LoadedPlan:
-
     raw = read_bytes(path)
     content = cache.sha256(raw)
     store = cache.open_store()

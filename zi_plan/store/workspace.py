@@ -52,7 +52,6 @@ def plans_in(folder: Path) -> list[Path]:
 
 
 def _named(value: str, found_by: FoundBy) -> PlanChoice:
-
     if value == BUNDLED and not Path(value).exists():
         return PlanChoice(bundled_plan_path(), found_by, True)
     return PlanChoice(Path(value), found_by, False)

@@ -87,7 +87,6 @@ def page_name(year: int) -> str:
 
 
 def render(result: Rollup) -> str:
-
     rows = []
     for row in result.rows:
         n = row.numbers

@@ -96,7 +96,6 @@ def add_unit(path: Path, code: str, name: str, parent: str | None, folder: str |
 
 
 def _append(path: Path, code: str, name: str, parent: str | None, folder: str | None, predicate: str, reviewer: str | None) -> Unit:
-
     text = decode_text(path, read_bytes(path))
     before, problems = check_text(path, text)
     if before is None:

@@ -43,7 +43,6 @@ class Rollup:
         return [row for row in self.rows if row.failed]
 
     def to_json(self) -> dict[str, Any]:
-
         return {
             "register": str(self.register.path), "organisation": self.register.organisation, "year": self.year,
             "month": self.as_of, "month_name": month_name(self.as_of), "today": self.today.isoformat(),

@@ -171,7 +171,6 @@ def check_text(path: Path, text: str) -> tuple[Register | None, list[Problem]]:
 
 
 def _located(path: Path, text: str, found: list[Found]) -> list[Problem]:
-
     return located(str(path), text, found)
 
 

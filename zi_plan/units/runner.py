@@ -63,7 +63,6 @@ def _from_cache(register: Register, unit: Unit, year: int, as_of: int, looked: s
 
 
 def _with_files(unit: Unit, plan_path: Path, numbers: Numbers, files: tuple[tuple[str, str], ...]) -> UnitRow:
-
     missing, changed = rowcache.check_files(plan_path, files)
     return UnitRow(unit, numbers, missing, changed)
 
@@ -82,7 +81,6 @@ def compute_row(register: Register, unit: Unit, year: int, as_of: int, looked: b
 
 
 def _compute_row(register: Register, unit: Unit, year: int, as_of: int, looked: bool) -> UnitRow:
-
     files = plan_files(register, unit)
     hits: dict[Path, tuple[Numbers, tuple[tuple[str, str], ...]]] = {}
     loaded: dict[Path, LoadedPlan] = {}

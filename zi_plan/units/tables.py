@@ -96,7 +96,6 @@ def hidden_line(result: Rollup, limit: int = MAX_ROWS) -> str | None:
 
 
 def totals_table(result: Rollup) -> Table:
-
     table = new_table(title=_("Totals"))
     for title in (_("Parent"), _("Units"), _("On time"), _("Due"), _("Overdue"), _("Mean score"), _("Gaps"), _("Failed")):
         table.add_column(title, justify="left" if title == _("Parent") else "right", ratio=1 if title == _("Parent") else None, no_wrap=title != _("Parent"))
@@ -109,7 +108,6 @@ def totals_table(result: Rollup) -> Table:
 
 
 def print_rollup(out: Console, result: Rollup) -> None:
-
     who = result.register.organisation or str(result.register.path)
     scope = f"{result.parent.code} {result.parent.name}" if result.parent else who
     out.print("[bold]" + esc(_("Roll-up of {scope}: as of {month} {year}").format(scope=scope, month=month_name(result.as_of), year=result.year)) + "[/]")

@@ -55,7 +55,6 @@ def total_cells(label: str, totals: Totals, comma: bool = False) -> list[Any]:
 
 
 def to_csv(result: Rollup, delimiter: str) -> bytes:
-
     comma = delimiter == ";"  # Indonesian Excel: a decimal comma too
     return csv_bytes([headers(), *(unit_cells(r, result, comma) for r in result.rows)], delimiter)
 
@@ -99,7 +98,6 @@ def to_xlsx(result: Rollup) -> bytes:
 
 
 def _below(result: Rollup, code: str) -> set[str]:
-
     return descendants(result.register, code)
 
 

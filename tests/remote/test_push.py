@@ -81,10 +81,11 @@ def test_credentials_are_never_written_to_plan_journal_or_units(zi, unit, wsgida
 
     credentials("webdav", wsgidav, monkeypatch)
     store = address("webdav", wsgidav, "creds")
-    (unit / "units.yaml").write_text(f"evidence_store: {store}\nunits:\n  - code: '9108'\n    folder: .\n", encoding="utf-8")
+    register = unit.parent / "units.yaml"  # the parent's, above the unit's folder (a unit's folder is never the parent's root)
+    register.write_text(f"evidence_store: {store}\nunits:\n  - code: '9108'\n    name: KPU Kabupaten Tambrauw\n    folder: {unit.name}\n", encoding="utf-8")
     assert zi("evidence", "push").code == 0  # the store from units.yaml, the password from ~/.netrc
     assert zi("unit", "pack", "-o", "unit.zip").code == 0  # the unit's code from units.yaml
-    for path in [unit / "units.yaml", *(unit / "plans").glob("*.yaml")]:
+    for path in [register, *(unit / "plans").glob("*.yaml")]:
         assert servers.DAV_PASSWORD not in path.read_text(encoding="utf-8")
     with zipfile.ZipFile(unit / "unit.zip") as archive:
         assert all(servers.DAV_PASSWORD.encode() not in archive.read(n) for n in archive.namelist())

@@ -120,6 +120,15 @@ def test_send_and_close_record_the_round_with_who_and_a_note(zi, answered):
     assert _ok(zi, "lke", "review", "send", "--by", "A").out.splitlines()[1] == "round 2: 2 answers sent to the evaluators"
 
 
+def test_closing_again_with_nothing_new_is_refused(zi, answered):
+    _ok(zi, "lke", "review", "close", "--by", "Koordinator")
+    result = zi("lke", "review", "close", "--by", "Koordinator")
+    assert result.code == 1 and "round 2 has nothing to close: nothing was answered, sent or reviewed since round 1 was closed" in result.err
+    assert [r["round"] for r in _records(answered) if r["event"] == "close"] == [1]
+    _ok(zi, "lke", "review", "send", "--by", "A")  # something in round 2: now it closes
+    assert _ok(zi, "lke", "review", "close", "--by", "A").out.splitlines()[1].startswith("round 2 closed:")
+
+
 def test_nothing_to_send_or_close(zi, office):
     result = zi("lke", "review", "send", "--by", "A")
     assert result.code == 1 and "nothing to send: no answer is recorded yet (zi lke answer)" in result.err

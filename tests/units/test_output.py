@@ -32,6 +32,15 @@ def test_the_table_at_80_columns_in_both_languages(province, zi, monkeypatch):
     assert "33,3%" in out_id and "Mei 2024" in out_id and "Jumlah" in out_id
 
 
+def test_the_totals_at_80_columns_keep_every_heading_and_the_parent(province, zi, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    for lang, headings in (("en", ("Parent", "Units", "Overdue", "Mean score", "Failed")), ("id", ("Induk", "Unit", "Terlambat", "rata-rata", "Gagal"))):
+        out = zi("--lang", lang, "rollup", "--month", "5").out
+        totals = out[out.index("Totals" if lang == "en" else "Jumlah"):]
+        assert "…" not in totals and all(h in totals for h in headings), totals  # Rich once shortened them, and hid the parent
+        assert re.search(r"^  91 KPU", totals, re.M) and all(len(line) <= 80 for line in totals.splitlines())
+
+
 def test_csv_for_excel(province, zi):
     result = zi("rollup", "--month", "5", "--format", "csv", "-o", "-", "--excel", "id")
     lines = result.out.lstrip("\ufeff").splitlines()

@@ -102,6 +102,9 @@ def mark_round(plan: LoadedPlan, event: Literal["send", "close"], *, by: Optiona
         rounds = read_rounds(journal)
         if event == "close" and not journal.answers:
             raise ZiError(_("nothing to close: no answer or review is recorded yet"))
+        if event == "close" and journal.answers[-1].get("event") == "close":  # a second close by mistake would open an empty round
+            raise ZiError(_("round {round} has nothing to close: nothing was answered, sent or reviewed since round {last} was closed").format(
+                round=rounds.current, last=rounds.current - 1))  # fmt: skip
         if event == "send" and not current(journal):
             raise ZiError(_("nothing to send: no answer is recorded yet (zi lke answer)"))
         mark = RoundMark(event, rounds.current, now(), author(plan, by), note.strip() if note and note.strip() else None)

@@ -95,15 +95,21 @@ def hidden_line(result: Rollup, limit: int = MAX_ROWS) -> str | None:
                     "{n} more not shown: use --parent, or --json or --format html, xlsx or csv for every unit", hidden).format(n=hidden)  # fmt: skip
 
 
-def totals_table(result: Rollup) -> Table:
+def totals_table(result: Rollup, width: int = 200) -> Table:
+    """Totals per parent and overall; a narrow terminal leaves out Due (the ranking's wide columns have it) so the parent keeps its name."""
+    columns = [(_("Parent"), True), (_("Units"), True), (_("On time"), True), (_("Due"), width >= 100), (_("Overdue"), True),
+               (_("Mean score"), True), (_("Gaps"), True), (_("Failed"), True)]  # fmt: skip
     table = new_table(title=_("Totals"))
-    for title in (_("Parent"), _("Units"), _("On time"), _("Due"), _("Overdue"), _("Mean score"), _("Gaps"), _("Failed")):
-        table.add_column(title, justify="left" if title == _("Parent") else "right", ratio=1 if title == _("Parent") else None, no_wrap=title != _("Parent"))
+    for title, shown in columns:
+        if shown:
+            parent = title == _("Parent")
+            table.add_column(title, justify="left" if parent else "right", ratio=1 if parent else None, min_width=12 if parent else None)  # headers may wrap
     groups: list[tuple[str, Totals]] = [(f"{u.code} {u.name}", t) for u, t in result.groups]
     groups.append((_("All units"), result.overall))
     for label, t in groups:
-        table.add_row(esc(label), str(t.units), decimal(t.percent_on_time) + "%", str(t.due), str(t.overdue), decimal(t.mean_score),
-                      str(t.gaps), f"[red]{t.failed}[/]" if t.failed else "0")  # fmt: skip
+        cells = [esc(label), str(t.units), decimal(t.percent_on_time) + "%", str(t.due), str(t.overdue), decimal(t.mean_score),
+                 str(t.gaps), f"[red]{t.failed}[/]" if t.failed else "0"]  # fmt: skip
+        table.add_row(*(cell for cell, (_title, shown) in zip(cells, columns, strict=True) if shown))
     return table
 
 
@@ -123,6 +129,6 @@ def print_rollup(out: Console, result: Rollup) -> None:
             out.print("  " + esc(line), soft_wrap=True)
         if len(row.problems) > 5:
             out.print("  " + esc(_("… and {n} more problems (zi validate lists them all)").format(n=len(row.problems) - 5)))
-    out.print(totals_table(result))
+    out.print(totals_table(result, out.width))
     out.print(_("Ranked by the share of due occurrences done on time, then the self-assessment score (see zi rollup --help for --sort)."))
     out.print(_("Score: the LKE self-assessment (of 100); Ceiling: the pengungkit its plan can reach (of 60); Gates: ✓ met, ✗ how many failed; Gaps: evidence gaps; Quiet: days since the last record."))

@@ -254,6 +254,29 @@ def journal(b: Bench, plan: Path, actions: list[tuple[str, list[int]]], rounds: 
     b.add_pair("journal 100k: zi due right after zi done / zi due warm", m, None, "after done", "warm")
 
 
+def moved_cache(b: Bench, rounds: int) -> None:
+    """The cache restored into a fresh clone at another path (as CI restores it) hits (issue 27).
+
+    A: `zi due` on a copy of the plan in a folder it was never in, each run a
+    new one, with the cache the first folder's runs filled; B: `zi due` warm
+    where it was filled. A miss would parse the plan (10,000 actions: several
+    times B)."""
+    plan = b.work / "moved" / "first" / "plan.yaml"
+    plan.parent.mkdir(parents=True)
+    synth_plan.write_plan(10_000, plan)
+    b.must([*b.zi, "due", "--month", "4", "--plan", str(plan)])
+    count = iter(range(10**6))
+
+    def moved() -> Run:
+        clone = b.work / "moved" / f"clone-{next(count)}" / "plan.yaml"
+        clone.parent.mkdir(parents=True)
+        shutil.copy(plan, clone)
+        return b.must([*b.zi, "due", "--month", "4", "--plan", str(clone)])
+
+    m = b.paired(moved, lambda: b.must([*b.zi, "due", "--month", "4", "--plan", str(plan)]), rounds)
+    b.add_pair("cache: zi due, 10k actions, first run at a new path / warm at the first path", m, 1.2, "new path", "warm")
+
+
 def units(b: Bench, rounds: int, cold_rounds: int) -> None:
     """A KPU-sized parent: 550 units of Tambrauw's plan with ~200-record journals (bench/synth_units.py).
 
@@ -329,7 +352,7 @@ def main() -> int:
     parser.add_argument("--big-rounds", type=int, default=3, help="pairs per 100k row")
     parser.add_argument("--peer-timeout", type=float, default=45.0, help="seconds allowed to check-jsonschema")
     parser.add_argument("--save", action="store_true", help="write bench/results/<date>-<time>.json")
-    parser.add_argument("--only", choices=["units"], help="only these rows (units: the parent's roll-up, issue 23)")
+    parser.add_argument("--only", choices=["units", "cache"], help="only these rows (units: the parent's roll-up, issue 23; cache: a cache at another path, issue 27)")
     args = parser.parse_args()
 
     # zi's own modules get their bytecode as the libraries F imports have theirs
@@ -349,7 +372,9 @@ def main() -> int:
         plans = scale(bench, [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000], args.big_rounds, args.peer_timeout)
         if 100_000 in plans:
             journal(bench, *plans[100_000], args.big_rounds)
-    if not args.quick:
+    if args.only in (None, "cache"):
+        moved_cache(bench, max(5, args.rounds // 2))
+    if not args.quick and args.only in (None, "units"):
         units(bench, max(5, args.rounds // 2), max(3, args.big_rounds))
     machine = {"platform": platform.platform(), "processor": _cpu_name(), "cpus": os.cpu_count(),
                "python": platform.python_version(), "load_average_before": load_before, "load_average_after": os.getloadavg()}  # fmt: skip

@@ -277,6 +277,19 @@ def moved_cache(b: Bench, rounds: int) -> None:
     b.add_pair("cache: zi due, 10k actions, first run at a new path / warm at the first path", m, 1.2, "new path", "warm")
 
 
+def due_scale(b: Bench, sizes: list[int], rounds: int) -> None:
+    """Warm `zi due` on large plans: its tables print at most 100 rows in all (issue 27)."""
+    floor = [sys.executable, "-c", FLOOR]
+    for n in sizes:
+        plan = b.work / f"due-{n}.yaml"
+        synth_plan.write_plan(n, plan)
+        due = [*b.zi, "due", "--month", "4", "--plan", str(plan)]
+        b.must(due)  # fills the cache
+        m = b.paired(lambda: b.must(due), lambda: b.must(floor), rounds)  # noqa: B023
+        b.add(f"due {n:,}: zi due --month 4, warm (s)", m["a"], 0.3 if n == 100_000 else None, f"F {m['b']:.3f} s; {m['pairs']:.0f} pairs", unit=" s")
+        b.add_pair(f"due {n:,}: zi due --month 4, warm / F", m, None, "due", "F")
+
+
 def units(b: Bench, rounds: int, cold_rounds: int) -> None:
     """A KPU-sized parent: 550 units of Tambrauw's plan with ~200-record journals (bench/synth_units.py).
 
@@ -352,7 +365,7 @@ def main() -> int:
     parser.add_argument("--big-rounds", type=int, default=3, help="pairs per 100k row")
     parser.add_argument("--peer-timeout", type=float, default=45.0, help="seconds allowed to check-jsonschema")
     parser.add_argument("--save", action="store_true", help="write bench/results/<date>-<time>.json")
-    parser.add_argument("--only", choices=["units", "cache"], help="only these rows (units: the parent's roll-up, issue 23; cache: a cache at another path, issue 27)")
+    parser.add_argument("--only", choices=["units", "cache", "due"], help="only these rows (units: the parent's roll-up, issue 23; cache: a cache at another path; due: warm zi due at scale, issue 27)")
     args = parser.parse_args()
 
     # zi's own modules get their bytecode as the libraries F imports have theirs
@@ -372,6 +385,8 @@ def main() -> int:
         plans = scale(bench, [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000], args.big_rounds, args.peer_timeout)
         if 100_000 in plans:
             journal(bench, *plans[100_000], args.big_rounds)
+    if args.only in (None, "due"):
+        due_scale(bench, [10_000] if args.quick else [10_000, 100_000], max(3, args.big_rounds))
     if args.only in (None, "cache"):
         moved_cache(bench, max(5, args.rounds // 2))
     if not args.quick and args.only in (None, "units"):

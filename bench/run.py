@@ -290,6 +290,19 @@ def due_scale(b: Bench, sizes: list[int], rounds: int) -> None:
         b.add_pair(f"due {n:,}: zi due --month 4, warm / F", m, None, "due", "F")
 
 
+def xlsx(b: Bench, sizes: list[int]) -> None:
+    """`zi export --format xlsx`, streamed: milliseconds per action, and peak memory (issue 27)."""
+    for n in sizes:
+        plan = b.work / f"xlsx-{n}.yaml"
+        synth_plan.write_plan(n, plan)
+        b.must([*b.zi, "due", "--month", "4", "--plan", str(plan)])  # fills the cache: the export's own cost below
+        out = b.work / f"xlsx-{n}.xlsx"
+        runs = [b.must([*b.zi, "export", "--format", "xlsx", "--force", "-o", str(out), "--plan", str(plan)]) for _ in range(3 if n < 100_000 else 1)]
+        wall = statistics.median(r.wall for r in runs)
+        rss = statistics.median(r.rss for r in runs) / 1024
+        b.add(f"xlsx {n:,}: zi export --format xlsx, ms per action", wall * 1000 / n, 0.2, f"{wall:.2f} s in all, {len(runs)} runs, peak {rss:.0f} MiB", unit=" ms")
+
+
 def units(b: Bench, rounds: int, cold_rounds: int) -> None:
     """A KPU-sized parent: 550 units of Tambrauw's plan with ~200-record journals (bench/synth_units.py).
 
@@ -365,7 +378,7 @@ def main() -> int:
     parser.add_argument("--big-rounds", type=int, default=3, help="pairs per 100k row")
     parser.add_argument("--peer-timeout", type=float, default=45.0, help="seconds allowed to check-jsonschema")
     parser.add_argument("--save", action="store_true", help="write bench/results/<date>-<time>.json")
-    parser.add_argument("--only", choices=["units", "cache", "due"], help="only these rows (units: the parent's roll-up, issue 23; cache: a cache at another path; due: warm zi due at scale, issue 27)")
+    parser.add_argument("--only", choices=["units", "cache", "due", "xlsx"], help="only these rows (units: the parent's roll-up, issue 23; cache: a cache at another path; due: warm zi due at scale, issue 27)")
     args = parser.parse_args()
 
     # zi's own modules get their bytecode as the libraries F imports have theirs
@@ -387,6 +400,8 @@ def main() -> int:
             journal(bench, *plans[100_000], args.big_rounds)
     if args.only in (None, "due"):
         due_scale(bench, [10_000] if args.quick else [10_000, 100_000], max(3, args.big_rounds))
+    if args.only in (None, "xlsx"):
+        xlsx(bench, [10_000] if args.quick else [10_000, 100_000])
     if args.only in (None, "cache"):
         moved_cache(bench, max(5, args.rounds // 2))
     if not args.quick and args.only in (None, "units"):

@@ -407,7 +407,9 @@ def main() -> int:
     if not args.quick and args.only in (None, "units"):
         units(bench, max(5, args.rounds // 2), max(3, args.big_rounds))
     machine = {"platform": platform.platform(), "processor": _cpu_name(), "cpus": os.cpu_count(),
-               "python": platform.python_version(), "load_average_before": load_before, "load_average_after": os.getloadavg()}  # fmt: skip
+               "python": platform.python_version(), "load_average_before": load_before, "load_average_after": os.getloadavg(),
+               # what the runs read: zi's modules compiled above, as `python -m compileall -q zi_plan` does after `pip install -e`
+               "bytecode": "zi_plan compiled by compileall before the runs; PYTHONDONTWRITEBYTECODE dropped from the runs"}  # fmt: skip
     _print(bench.rows, started, machine)
     if args.save:
         out = HERE / "results" / f"{started:%Y-%m-%d-%H%M}.json"
@@ -444,7 +446,7 @@ def _print(rows: list[dict[str, object]], started: dt.datetime, machine: dict[st
         cpu = "" if row["cpu_ratio"] is None else f"{row['cpu_ratio']}×"
         table.add_row(str(row["metric"]), f"{row['value']}{row['unit']}", target, ok, cpu, str(row["note"]))
     Console(width=200).print(table)
-    print(f"load average before {machine['load_average_before']}, after {machine['load_average_after']}")
+    print(f"load average before {machine['load_average_before']}, after {machine['load_average_after']}; bytecode: {machine['bytecode']}")
 
 
 if __name__ == "__main__":

@@ -254,6 +254,55 @@ def journal(b: Bench, plan: Path, actions: list[tuple[str, list[int]]], rounds: 
     b.add_pair("journal 100k: zi due right after zi done / zi due warm", m, None, "after done", "warm")
 
 
+def moved_cache(b: Bench, rounds: int) -> None:
+    """The cache restored into a fresh clone at another path (as CI restores it) hits (issue 27).
+
+    A: `zi due` on a copy of the plan in a folder it was never in, each run a
+    new one, with the cache the first folder's runs filled; B: `zi due` warm
+    where it was filled. A miss would parse the plan (10,000 actions: several
+    times B)."""
+    plan = b.work / "moved" / "first" / "plan.yaml"
+    plan.parent.mkdir(parents=True)
+    synth_plan.write_plan(10_000, plan)
+    b.must([*b.zi, "due", "--month", "4", "--plan", str(plan)])
+    count = iter(range(10**6))
+
+    def moved() -> Run:
+        clone = b.work / "moved" / f"clone-{next(count)}" / "plan.yaml"
+        clone.parent.mkdir(parents=True)
+        shutil.copy(plan, clone)
+        return b.must([*b.zi, "due", "--month", "4", "--plan", str(clone)])
+
+    m = b.paired(moved, lambda: b.must([*b.zi, "due", "--month", "4", "--plan", str(plan)]), rounds)
+    b.add_pair("cache: zi due, 10k actions, first run at a new path / warm at the first path", m, 1.2, "new path", "warm")
+
+
+def due_scale(b: Bench, sizes: list[int], rounds: int) -> None:
+    """Warm `zi due` on large plans: its tables print at most 100 rows in all (issue 27)."""
+    floor = [sys.executable, "-c", FLOOR]
+    for n in sizes:
+        plan = b.work / f"due-{n}.yaml"
+        synth_plan.write_plan(n, plan)
+        due = [*b.zi, "due", "--month", "4", "--plan", str(plan)]
+        b.must(due)  # fills the cache
+        m = b.paired(lambda: b.must(due), lambda: b.must(floor), rounds)  # noqa: B023
+        b.add(f"due {n:,}: zi due --month 4, warm (s)", m["a"], 0.3 if n == 100_000 else None, f"F {m['b']:.3f} s; {m['pairs']:.0f} pairs", unit=" s")
+        b.add_pair(f"due {n:,}: zi due --month 4, warm / F", m, None, "due", "F")
+
+
+def xlsx(b: Bench, sizes: list[int]) -> None:
+    """`zi export --format xlsx`, streamed: milliseconds per action, and peak memory (issue 27)."""
+    for n in sizes:
+        plan = b.work / f"xlsx-{n}.yaml"
+        synth_plan.write_plan(n, plan)
+        b.must([*b.zi, "due", "--month", "4", "--plan", str(plan)])  # fills the cache: the export's own cost below
+        out = b.work / f"xlsx-{n}.xlsx"
+        runs = [b.must([*b.zi, "export", "--format", "xlsx", "--force", "-o", str(out), "--plan", str(plan)]) for _ in range(3 if n < 100_000 else 1)]
+        wall = statistics.median(r.wall for r in runs)
+        rss = statistics.median(r.rss for r in runs) / 1024
+        b.add(f"xlsx {n:,}: zi export --format xlsx, ms per action", wall * 1000 / n, 0.2, f"{wall:.2f} s in all, {len(runs)} runs, peak {rss:.0f} MiB", unit=" ms")
+
+
 def units(b: Bench, rounds: int, cold_rounds: int) -> None:
     """A KPU-sized parent: 550 units of Tambrauw's plan with ~200-record journals (bench/synth_units.py).
 
@@ -329,7 +378,7 @@ def main() -> int:
     parser.add_argument("--big-rounds", type=int, default=3, help="pairs per 100k row")
     parser.add_argument("--peer-timeout", type=float, default=45.0, help="seconds allowed to check-jsonschema")
     parser.add_argument("--save", action="store_true", help="write bench/results/<date>-<time>.json")
-    parser.add_argument("--only", choices=["units"], help="only these rows (units: the parent's roll-up, issue 23)")
+    parser.add_argument("--only", choices=["units", "cache", "due", "xlsx"], help="only these rows (units: the parent's roll-up, issue 23; cache: a cache at another path; due: warm zi due at scale, issue 27)")
     args = parser.parse_args()
 
     # zi's own modules get their bytecode as the libraries F imports have theirs
@@ -349,10 +398,18 @@ def main() -> int:
         plans = scale(bench, [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000], args.big_rounds, args.peer_timeout)
         if 100_000 in plans:
             journal(bench, *plans[100_000], args.big_rounds)
-    if not args.quick:
+    if args.only in (None, "due"):
+        due_scale(bench, [10_000] if args.quick else [10_000, 100_000], max(3, args.big_rounds))
+    if args.only in (None, "xlsx"):
+        xlsx(bench, [10_000] if args.quick else [10_000, 100_000])
+    if args.only in (None, "cache"):
+        moved_cache(bench, max(5, args.rounds // 2))
+    if not args.quick and args.only in (None, "units"):
         units(bench, max(5, args.rounds // 2), max(3, args.big_rounds))
     machine = {"platform": platform.platform(), "processor": _cpu_name(), "cpus": os.cpu_count(),
-               "python": platform.python_version(), "load_average_before": load_before, "load_average_after": os.getloadavg()}  # fmt: skip
+               "python": platform.python_version(), "load_average_before": load_before, "load_average_after": os.getloadavg(),
+               # what the runs read: zi's modules compiled above, as `python -m compileall -q zi_plan` does after `pip install -e`
+               "bytecode": "zi_plan compiled by compileall before the runs; PYTHONDONTWRITEBYTECODE dropped from the runs"}  # fmt: skip
     _print(bench.rows, started, machine)
     if args.save:
         out = HERE / "results" / f"{started:%Y-%m-%d-%H%M}.json"
@@ -389,7 +446,7 @@ def _print(rows: list[dict[str, object]], started: dt.datetime, machine: dict[st
         cpu = "" if row["cpu_ratio"] is None else f"{row['cpu_ratio']}×"
         table.add_row(str(row["metric"]), f"{row['value']}{row['unit']}", target, ok, cpu, str(row["note"]))
     Console(width=200).print(table)
-    print(f"load average before {machine['load_average_before']}, after {machine['load_average_after']}")
+    print(f"load average before {machine['load_average_before']}, after {machine['load_average_after']}; bytecode: {machine['bytecode']}")
 
 
 if __name__ == "__main__":

@@ -167,3 +167,28 @@ def test_print_pack_goes_to_stderr_when_the_zip_is_the_output(capsys):
     assert captured.out == ""
     assert "written bukti.zip: 1 file, 0 links, 2 gaps, 1 withdrawn (listed, not packed)" in captured.err
     assert "run zi verify" in captured.err
+
+
+def test_print_due_caps_the_rows_of_all_its_tables_together(tmp_path, capsys, monkeypatch):
+    from zi_plan.render import tables
+
+    plan = plan_at(tmp_path)
+    report = due(plan, journal_of(plan), 4)
+    everything = [t.row_count for t in due_tables(report, plan)]
+    assert len(everything) == 3 and sum(everything) > 2  # two teams, then the overdue
+    print_due(report, plan)
+    assert "not shown" not in capsys.readouterr().out  # under the cap: as before
+    monkeypatch.setattr(tables, "TOTAL_ROWS", everything[0])
+    print_due(report, plan)
+    said = " ".join(capsys.readouterr().out.split())
+    # the first table whole; the others left out, counted on one line
+    assert "Tim Penguatan" not in said and "still open from before" not in said and "more not shown" not in said
+    hidden = sum(everything) - everything[0]
+    assert f"{hidden} more rows not shown ({everything[0]} at most in all tables): one team's with --team TEAM, every row with --json" in said
+    assert said.endswith("Due: 2, done: 0, open: 2, overdue: 3")  # the counts are of everything
+    # a table cut short by the total says so itself too
+    monkeypatch.setattr(tables, "TOTAL_ROWS", sum(everything) - 1)
+    print_due(report, plan)
+    said = " ".join(capsys.readouterr().out.split())
+    assert "still open from before" in said and "1 more not shown: use --team, or --json for every row" in said
+    assert "1 more row not shown" in said

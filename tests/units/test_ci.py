@@ -51,7 +51,12 @@ def test_github(province, zi):
     assert dashboard["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
     uses = [s.get("uses") for s in dashboard["steps"]]
     assert "actions/upload-pages-artifact@v3" in uses and "actions/deploy-pages@v4" in uses
-    assert "zi rollup --format html -o public/index.html" in dashboard["steps"][3]["run"]
+    [rollup] = [s for s in dashboard["steps"] if s.get("name") == "Roll up every unit"]
+    assert "zi rollup --format html -o public/index.html" in rollup["run"]
+    # zi's parsed-data cache is kept between runs, restored before the roll-up
+    [kept] = [s for s in dashboard["steps"] if s.get("uses") == "actions/cache@v4"]
+    assert kept["with"]["path"] == "~/.cache/zi-plan" and kept["with"]["restore-keys"] == "zi-${{ runner.os }}-"
+    assert dashboard["steps"].index(kept) < dashboard["steps"].index(rollup)
 
 
 def test_both_never_over_a_file_without_force(province, zi):

@@ -151,43 +151,28 @@ def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int,
 
 
 def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None = None) -> bytes:
-    """A recap sheet in the decree's layout, and a sheet per month, as offices keep them."""
-    from openpyxl import Workbook  # openpyxl: only when a workbook is written
-    from openpyxl.styles import Font, PatternFill  # openpyxl: only when a workbook is written
+    """A recap sheet in the decree's layout, and a sheet per month, as offices keep them (written row by row)."""
+    from zi_plan.formats.xlsx_stream import StreamBook  # openpyxl: only when a workbook is written
 
-    book = Workbook()
-    recap = book.active
-    recap.title = "Rekap"
-    fill_sheet(recap, decree_rows(plan, journal, as_of, team))
-    widths = {"A": 5, "B": 28, "C": 40, "D": 40, "E": 40, "R": 28, "S": 9, "T": 10, "U": 11, "V": 10}
-    for column, width in widths.items():
-        recap.column_dimensions[column].width = width
-    for index in range(6, 18):
-        recap.column_dimensions[recap.cell(row=1, column=index).column_letter].width = 4
-    bold = Font(bold=True)
-    component_fill = PatternFill("solid", fgColor="EEF2F6")
-    for row in recap.iter_rows(min_row=2):
-        if row[0].value and not row[2].value:  # a component row: its number and title only
-            for cell in row:
-                cell.font, cell.fill = bold, component_fill
+    book = StreamBook()
+    widths: dict[str, float] = {"A": 5, "B": 28, "C": 40, "D": 40, "E": 40, "R": 28, "S": 9, "T": 10, "U": 11, "V": 10}
+    widths |= {chr(ord("A") + index - 1): 4 for index in range(6, 18)}  # the months, F..Q
+    # a component row: its number and title only
+    book.sheet("Rekap", decree_rows(plan, journal, as_of, team), widths, lambda row: bool(row[0]) and not (len(row) > 2 and row[2]))
     for name, month in ((month_name(m), m) for m in range(1, 13)):
-        sheet = book.create_sheet(name[:31])
-        fill_sheet(sheet, _occurrence_rows(plan, journal, month, as_of, team))
-        for column, width in {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45, "J": 45}.items():
-            sheet.column_dimensions[column].width = width
-    _decree_sheet(book, plan)
-    return workbook_bytes(book)
+        book.sheet(name[:31], _occurrence_rows(plan, journal, month, as_of, team),
+                   {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45, "J": 45})  # fmt: skip
+    book.sheet(SHEET, _decree_details(plan), {"A": 22, "B": 70})
+    return book.bytes()
 
 
-def _decree_sheet(book: Any, plan: LoadedPlan) -> None:
+def _decree_details(plan: LoadedPlan) -> list[list[Any]]:
     """The decree's details and the teams' ids, which the table has no place for: `zi import` reads them back."""
 
     decree = plan.decree
     values = {"institution": plan.institution, "title": plan.title, "year": plan.year, "number": decree.number, "date": decree.date.isoformat(),
               "place": decree.place, "signatory": decree.signatory, "position": decree.position, "lke": plan.lke_year}  # fmt: skip
-    sheet = book.create_sheet(SHEET)
-    fill_sheet(sheet, details_rows(values, [(t.id, t.name) for t in plan.teams]))
-    sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 22, 70
+    return details_rows(values, [(t.id, t.name) for t in plan.teams])
 
 
 def workbook_bytes(book: Any) -> bytes:

@@ -98,10 +98,11 @@ def new_table(*, title: str | None = None, caption: str | None = None) -> Table:
     )
 
 
-def action_list_table(rows: list[dict[str, Any]], max_rows: int | None = None, width: int | None = None) -> Table:
+def action_list_table(rows: list[dict[str, Any]], max_rows: int | None = None, width: int | None = None, total: int | None = None) -> Table:
     """`zi list`: one row per action, at most MAX_ROWS of them (Rich lays out
     about a thousand rows a second; --json gives every row at once); narrow
-    terminals get the team under the indicator."""
+    terminals get the team under the indicator. ``total``: how many rows there
+    are, when ``rows`` holds only those to show."""
     limit = MAX_ROWS if max_rows is None else max_rows
 
     def build(team_column: bool) -> Table:
@@ -119,7 +120,7 @@ def action_list_table(rows: list[dict[str, Any]], max_rows: int | None = None, w
                 table.add_row(esc(row["id"]), teams, indicator, months)
             else:
                 table.add_row(esc(row["id"]), f"{indicator}\n[dim]{teams}[/]", months)
-        _more_row(table, min(limit, len(rows)), len(rows))
+        _more_row(table, min(limit, len(rows)), len(rows) if total is None else total)
         return table
 
     return first_fitting([lambda: build(True), lambda: build(False)], width or console().width)
@@ -137,6 +138,30 @@ def status_text(status: str, late: bool = False) -> str:
 MAX_ROWS = 200
 
 
+# `zi due`'s tables together: past this many rows, whole tables are left out.
+# The bundled plan's busiest month (December, nothing done) has 88.
+TOTAL_ROWS = 100
+
+
+class RowBudget:
+    """Rows left to print across a command's tables, and how many were not printed."""
+
+    def __init__(self, total: int | None) -> None:
+        self.left = total
+        self.hidden = 0  # every row not printed, by the total or by a table's own cap
+        self.cut = False  # whether the total left any row out
+
+    def take(self, wanted: int, limit: int = MAX_ROWS) -> int:
+        """How many of ``wanted`` rows a table may print."""
+        shown = min(wanted, limit)
+        if self.left is not None:
+            if self.left < shown:
+                shown, self.cut = self.left, True
+            self.left -= shown
+        self.hidden += wanted - shown
+        return shown
+
+
 def _more_row(table: Table, shown: int, total: int) -> None:
     if total > shown:
         hidden = total - shown
@@ -145,27 +170,33 @@ def _more_row(table: Table, shown: int, total: int) -> None:
         table.add_row("…", "", f"[italic]{text}[/]")
 
 
-def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS, width: int | None = None) -> list[Table]:
+def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS, width: int | None = None, budget: RowBudget | None = None) -> list[Table]:
     """`zi due`: one table per team for the month, then one for what is late.
 
     In a narrow terminal the evidence expected goes under the indicator, and
-    the overdue table's team under its indicator, rather than squeezed.
+    the overdue table's team under its indicator, rather than squeezed. A
+    ``budget`` shared across tables leaves out the tables past it.
     """
     width = width or console().width
+    budget = budget or RowBudget(None)
     tables: list[Table] = []
     by_team: dict[str, list[Any]] = {}
     for d in report.due:
         for team in d.action.teams:  # an action shared by several teams is on each one's list
             by_team.setdefault(team.name, []).append(d)
     for team, entries in by_team.items():
-        tables.append(first_fitting([lambda t=team, e=entries, s=split: _due_team_table(t, e, plan, max_rows, s)  # type: ignore[misc]
-                                     for split in (True, False)], width))  # fmt: skip
+        rows = budget.take(len(entries), max_rows)
+        if rows:
+            tables.append(first_fitting([lambda t=team, e=entries, s=split, n=rows: _due_team_table(t, e, plan, n, s)  # type: ignore[misc]
+                                         for split in (True, False)], width))  # fmt: skip
     if report.overdue:
         grouped: dict[str, list[Any]] = {}
         for d in report.overdue:
             grouped.setdefault(d.action.id, []).append(d)
-        tables.append(first_fitting([lambda s=split: _overdue_table(report, grouped, max_rows, s)  # type: ignore[misc]
-                                     for split in (True, False)], width))  # fmt: skip
+        rows = budget.take(len(grouped), max_rows)
+        if rows:
+            tables.append(first_fitting([lambda s=split: _overdue_table(report, grouped, rows, s)  # type: ignore[misc]
+                                         for split in (True, False)], width))  # fmt: skip
     return tables
 
 
@@ -209,12 +240,14 @@ def _overdue_table(report: Any, grouped: dict[str, list[Any]], max_rows: int, sp
     return table
 
 
-def unfinished_tables(report: Any) -> list[Table]:
+def unfinished_tables(report: Any, budget: RowBudget | None = None) -> list[Table]:
     """`zi due`: actions not scheduled yet, and drafts, apart from the month's work (as `zi list` shows them)."""
+    budget = budget or RowBudget(None)
     tables = []
     for actions, title in ((report.unscheduled, _("Not scheduled yet")), (report.drafts, _("Drafts: no steps or evidence yet"))):
-        if actions:
-            tables.append(action_list_table([a.to_json() for a in actions]))
+        rows = budget.take(len(actions)) if actions else 0
+        if rows:
+            tables.append(action_list_table([a.to_json() for a in actions[:rows]], max_rows=rows, total=len(actions)))
             tables[-1].title = f"[bold]{title}[/]"
     return tables
 
@@ -223,16 +256,25 @@ def unfinished_tables(report: Any) -> list[Table]:
 
 
 def print_due(report: Any, plan: Any, extra: Sequence[Any] = ()) -> None:
-    """`zi due`: the heading, a table per team and the overdue, then the counts."""
+    """`zi due`: the heading, a table per team and the overdue, then the counts.
+
+    At most TOTAL_ROWS rows in all its tables (each table still at most
+    MAX_ROWS): a large plan's month would otherwise take Rich seconds to lay
+    out; a line then says how many more there are and how to see them."""
     out = console()
     out.print(_("{institution} — due in {month} {year}").format(
         institution=f"[bold]{esc(plan.institution)}[/]", month=month_name(report.month), year=plan.year))  # fmt: skip
-    for table in due_tables(report, plan):
+    budget = RowBudget(TOTAL_ROWS)
+    for table in due_tables(report, plan, budget=budget):
         out.print(table)
     if not report.due and not report.overdue:
         out.print(_("Nothing is scheduled in {month} and nothing is overdue.").format(month=month_name(report.month)))
-    for table in unfinished_tables(report):
+    for table in unfinished_tables(report, budget):
         out.print(table)
+    if budget.cut:
+        out.print(ngettext("{n} more row not shown ({total} at most in all tables): one team's with --team TEAM, every row with --json",
+                           "{n} more rows not shown ({total} at most in all tables): one team's with --team TEAM, every row with --json",
+                           budget.hidden).format(n=budget.hidden, total=TOTAL_ROWS))  # fmt: skip
     for table in extra:  # the evaluators' revisi requests, built by the command (zi_plan.render.lke_review_tables)
         out.print(table)
     out.print(

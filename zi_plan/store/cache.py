@@ -20,7 +20,12 @@ Layout: one folder per plan file (named by a hash of its path) holding the
 newest few contents of the plan (``plan-<key>.zic``) and of its journal
 (``journal-<key>.zic``), and what zi rollup computed from them
 (``rollup-<key>.zic``, see zi_plan.units.rowcache); the whole cache is kept
-under a size cap.
+under a size cap. An entry's *name* is made of what it holds (the content's
+hash and the context), never of the path: when a plan's own folder lacks an
+entry, one of the same name in another plan's folder is taken (a cache
+restored into a clone at another path, as CI does, or a plan copied to
+another folder), copied into the plan's own folder, and checked like any
+other. The folder by path only groups a plan's entries for pruning.
 """
 
 from __future__ import annotations
@@ -179,6 +184,7 @@ class Store:
         self.key = key
         self.context = ctx
         self.deferred = False  # inside ``sharing``: the whole cache's cap is checked once, at the end
+        self._elsewhere: dict[str, list[str]] | None = None  # entry name -> paths in every plan folder, listed once
 
     def plan_folder(self, plan_path: Path) -> Path:
         return self.root / sha256(str(plan_path.resolve()).encode(errors="surrogatepass"))[:32]
@@ -192,17 +198,25 @@ class Store:
         mac = hmac.new(self.key, body, hashlib.sha256).digest()
         return MAGIC + len(body).to_bytes(8, "big") + mac + body
 
-    def read(self, path: Path) -> list[Any]:
+    def read(self, path: Path, *, adopt: bool = True) -> list[Any]:
         """The payloads of every intact, correctly signed segment, in order.
 
         Reading stops at the first bad segment: a torn last write or a
         corrupted byte loses that segment and those after it, nothing else.
+        When ``path`` does not exist, an entry of the same name in another
+        plan's folder is read instead and, if intact, copied to ``path``
+        (unless not ``adopt``).
         """
         try:
             with open(path, "rb") as fh:
                 data = fh.read()
+        except FileNotFoundError:
+            return self._adopt(path) if adopt else []
         except OSError:
             return []
+        return self._payloads(data)
+
+    def _payloads(self, data: bytes) -> list[Any]:
         view = memoryview(data)
         payloads: list[Any] = []
         at = 0
@@ -220,6 +234,39 @@ class Store:
                 break
             at += _HEAD + size
         return payloads
+
+    def _adopt(self, path: Path) -> list[Any]:
+        """The newest intact entry named ``path.name`` in another plan's folder, copied to ``path``."""
+        if self._elsewhere is None:
+            self._elsewhere = {}
+            try:
+                with os.scandir(self.root) as folders:
+                    for sub in folders:
+                        if sub.is_dir(follow_symlinks=False):
+                            for entry in _entries(Path(sub.path)):
+                                self._elsewhere.setdefault(entry.name, []).append(entry.path)
+            except OSError:
+                return []
+
+        def newest(name: str) -> int:
+            try:
+                return os.stat(name).st_mtime_ns
+            except OSError:
+                return -1
+
+        for other in sorted(self._elsewhere.get(path.name, ()), key=newest, reverse=True):
+            if Path(other).parent == path.parent:
+                continue
+            try:
+                with open(other, "rb") as fh:
+                    data = fh.read()
+            except OSError:
+                continue
+            payloads = self._payloads(data)
+            if payloads:
+                self.write(path, [data])  # its own copy: this folder's appends and pruning stay its own
+                return payloads
+        return []
 
     def write(self, path: Path, segments: list[bytes]) -> None:
         """Replace the entry at ``path`` (atomically), then prune its folder."""

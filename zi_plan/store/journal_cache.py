@@ -189,7 +189,9 @@ def _source(store: cache.Store | None, plan: LoadedPlan, path: Path, raw: bytes)
     source = Source(raw, hashlib.sha256(), appendable=False)
     if store is not None:
         source.context = cache.sha256(f"{store.context} plan {plan.fingerprint}".encode())
-        name = cache.sha256(str(path.resolve()).encode(errors="surrogatepass"))[:40]
+        # Named by what it is checked against (the plan's content) and the file's name, not
+        # its path: a cache restored into a clone at another path still finds it (zi_plan.store.cache).
+        name = cache.sha256(f"{plan.fingerprint} {path.name}".encode(errors="surrogatepass"))[:40]
         source.entry = store.plan_folder(plan.path) / f"journal-{name}.zic"
     return source
 

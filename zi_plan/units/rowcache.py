@@ -59,13 +59,17 @@ def _entry(store: cache.Store, plan_path: Path, key: tuple[Any, ...]) -> Path:
     return store.plan_folder(plan_path) / f"rollup-{name}.zic"
 
 
-def lookup(plan_path: Path, as_of: int, predicate: str) -> tuple[Numbers, tuple[tuple[str, str], ...]] | None:
-    """The row kept for this plan and journal content, month and predicate, if any."""
+def lookup(plan_path: Path, as_of: int, predicate: str, name: str) -> tuple[Numbers, tuple[tuple[str, str], ...]] | None:
+    """The row kept for this plan and journal content, month and predicate, if any.
+
+    ``name`` is the plan as the register names it (the row shows it): with it in
+    the key, a row another folder kept (zi_plan.store.cache) is taken only when
+    it would say the same."""
     store = cache.open_store()
     contents = content_key(plan_path) if store is not None else None
     if store is None or contents is None:
         return None
-    key = (*contents, as_of, predicate)
+    key = (*contents, as_of, predicate, name)
     payloads = store.read(_entry(store, plan_path, key))
     if len(payloads) != 1:
         return None
@@ -85,7 +89,7 @@ def remember(plan_path: Path, contents: tuple[str, str], as_of: int, predicate: 
     store = cache.open_store()
     if store is None:
         return
-    key = (*contents, as_of, predicate)
+    key = (*contents, as_of, predicate, numbers.plan)
     plain: list[Any] = list(numbers)
     plain[Numbers._fields.index("months")] = tuple(tuple(m) for m in numbers.months)  # marshal keeps plain tuples only
     segment = store.segment(("rollup", store.context, key, tuple(plain), files))
@@ -139,7 +143,7 @@ def _signature(folder: Path, stored: str) -> tuple[int, int, int, int, int] | No
 def _known(store: cache.Store | None, entry: Path | None, folder: Path) -> dict[str, tuple[Any, ...]]:
     if store is None or entry is None:
         return {}
-    payloads = store.read(entry)
+    payloads = store.read(entry, adopt=False)  # sizes, times and inodes of these very files: never another folder's
     try:
         kind, ctx, where, known = payloads[0]
         if kind == "hashed" and ctx == store.context and where == str(folder) and isinstance(known, dict):

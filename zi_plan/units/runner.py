@@ -55,7 +55,7 @@ def _from_cache(register: Register, unit: Unit, year: int, as_of: int, looked: s
         return UnitRow(unit, problems=tuple(exc.problems))
     if len(files) != 1:
         return None
-    hit = rowcache.lookup(files[0], as_of, unit.predicate)
+    hit = rowcache.lookup(files[0], as_of, unit.predicate, _plan_name(unit, files[0]))
     if hit is None or hit[0].year != year:
         looked.add(unit.entry)
         return None
@@ -65,6 +65,11 @@ def _from_cache(register: Register, unit: Unit, year: int, as_of: int, looked: s
 def _with_files(unit: Unit, plan_path: Path, numbers: Numbers, files: tuple[tuple[str, str], ...]) -> UnitRow:
     missing, changed = rowcache.check_files(plan_path, files)
     return UnitRow(unit, numbers, missing, changed)
+
+
+def _plan_name(unit: Unit, path: Path) -> str:
+    """The plan as a unit's row names it: relative to the register's folder."""
+    return str(PurePosixPath(unit.folder, "plans", path.name))
 
 
 def compute_row(register: Register, unit: Unit, year: int, as_of: int, looked: bool = False) -> UnitRow:
@@ -90,7 +95,7 @@ def _compute_row(register: Register, unit: Unit, year: int, as_of: int, looked: 
         return loaded[path]
 
     def year_of(path: Path) -> int | None:
-        hit = None if looked and len(files) == 1 else rowcache.lookup(path, as_of, unit.predicate)
+        hit = None if looked and len(files) == 1 else rowcache.lookup(path, as_of, unit.predicate, _plan_name(unit, path))
         if hit is not None:
             hits[path] = hit
             return hit[0].year
@@ -101,8 +106,7 @@ def _compute_row(register: Register, unit: Unit, year: int, as_of: int, looked: 
         return _with_files(unit, chosen, *hits[chosen])
     plan = loaded.get(chosen) or plans.load_plan(chosen)
     journal = load_journal(plan)
-    name = str(PurePosixPath(unit.folder, "plans", chosen.name))
-    numbers, stored = unit_numbers(plan, journal, as_of, unit.predicate, name)
+    numbers, stored = unit_numbers(plan, journal, as_of, unit.predicate, _plan_name(unit, chosen))
     source: Any = getattr(journal, "source", None)  # what zi_plan.store.journal_cache read
     journal_sha = cache.sha256(source.raw) if source is not None else "-"
     rowcache.remember(chosen, (plan.fingerprint, journal_sha), as_of, unit.predicate, numbers, stored)

@@ -41,18 +41,21 @@ def test_a_row_is_found_only_for_the_same_content_month_and_predicate(province):
     key = rowcache.content_key(plan)
     assert key is not None
     rowcache.remember(plan, key, 5, "WBK-afirmasi", numbers, ((STORED, "ab" * 32),))
-    assert rowcache.lookup(plan, 5, "WBK-afirmasi") == (numbers, ((STORED, "ab" * 32),))
-    assert rowcache.lookup(plan, 6, "WBK-afirmasi") is None and rowcache.lookup(plan, 5, "WBBM") is None
+    name = numbers.plan  # the plan as the register names it: part of the key (the row shows it)
+    assert rowcache.lookup(plan, 5, "WBK-afirmasi", name) == (numbers, ((STORED, "ab" * 32),))
+    assert rowcache.lookup(plan, 6, "WBK-afirmasi", name) is None and rowcache.lookup(plan, 5, "WBBM", name) is None
+    assert rowcache.lookup(plan, 5, "WBK-afirmasi", name + "x") is None  # named otherwise: the row would say another name
     journal = rowcache.journal_path(plan)
     journal.write_text(journal.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert rowcache.lookup(plan, 5, "WBK-afirmasi") is None  # the journal's content changed
+    assert rowcache.lookup(plan, 5, "WBK-afirmasi", name) is None  # the journal's content changed
 
 
 def test_no_cache_no_row(province, monkeypatch: pytest.MonkeyPatch):  # noqa: F811 - the fixture
     monkeypatch.setenv("ZI_NO_CACHE", "1")
     plan = province / PLAN
-    rowcache.remember(plan, ("a", "b"), 5, "WBK", _numbers(province), ())
-    assert rowcache.lookup(plan, 5, "WBK") is None
+    numbers = _numbers(province)
+    rowcache.remember(plan, ("a", "b"), 5, "WBK", numbers, ())
+    assert rowcache.lookup(plan, 5, "WBK", numbers.plan) is None
 
 
 def test_evidence_files_missing_or_changed(province, monkeypatch: pytest.MonkeyPatch):  # noqa: F811 - the fixture

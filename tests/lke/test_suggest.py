@@ -136,8 +136,6 @@ def test_nothing_due_yet_suggests_nothing(plan, journal, sheet):
     assert _by_code(found)["P.1.i.a"].basis == "no occurrence of I.1.a is due yet"
 
 
-@pytest.mark.xfail(strict=True, reason="P.1.iii.a is read off the whole plan, but with nothing due its basis names the "
-                                       "actions serving it, of which there are none: 'no occurrence of - is due yet'")  # fmt: skip
 def test_nothing_due_yet_of_the_whole_plan_says_so(plan, journal, sheet):
     basis = _by_code(moves(plan, journal, sheet, {}, as_of=0))["P.1.iii.a"].basis
     assert " - " not in basis and "whole plan" in basis

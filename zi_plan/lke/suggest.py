@@ -100,7 +100,9 @@ def _progress(plan: LoadedPlan, journal: Journal, q: Question, served: dict[str,
     else:
         return None
     if not due:
-        return Progress(None, _("no occurrence of {actions} is due yet").format(actions=", ".join(served.get(q.code, ["-"]))))
+        if q.code in ON_SCHEDULE:  # read off the whole plan, not the actions that serve it
+            return Progress(None, _("no occurrence of the whole plan is due yet"))
+        return Progress(None, _("no occurrence of {actions} is due yet").format(actions=", ".join(served[q.code])))
     share = done / len(due)
     return Progress(option_for(q, share), basis.format(done=done, due=len(due)), share, done, len(due))
 

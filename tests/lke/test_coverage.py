@@ -157,11 +157,11 @@ def test_unknown_worksheet_year(zi, write_plan):
     assert result.code == 1 and "no LKE worksheet for 1999" in result.out
 
 
-def test_plan_without_lke_keys_never_reads_the_worksheet(write_plan):
+def test_plan_without_lke_keys_never_reads_the_worksheet(write_plan, monkeypatch):
     import sys
 
     for name in [m for m in sys.modules if m.startswith("zi_plan.lke")]:
-        del sys.modules[name]
+        monkeypatch.delitem(sys.modules, name)  # put back afterwards: later tests hold (and patch) these module objects
     load_plan(write_plan())
     assert "zi_plan.lke.worksheet" not in sys.modules
 
@@ -176,12 +176,12 @@ def test_show_and_due_name_the_codes(zi, monkeypatch):
     assert data["due"][0]["lke"] == ["P.1.i.a", "P.1.i.b"]
 
 
-def test_lke_stays_off_the_start_up_path(zi):
+def test_lke_stays_off_the_start_up_path(zi, monkeypatch):
     import sys
 
     def purge():
         for name in [m for m in sys.modules if m.startswith("zi_plan.lke")]:
-            del sys.modules[name]
+            monkeypatch.delitem(sys.modules, name)  # put back afterwards: later tests hold (and patch) these module objects
 
     assert zi("due", "--month", "4", "--plan", str(PLAN)).code == 0  # validates once (reads the worksheet) and caches
     purge()

@@ -46,3 +46,13 @@ def test_a_clash_is_refused_and_nothing_written(tmp_path):
     with pytest.raises(ZiError, match="the unit was not added: "):
         add_unit(path, "9105", "X", None, None, "WBX", None)
     assert path.read_bytes() == before and not (tmp_path / "units" / "9105").exists()
+
+
+def test_init_keeps_the_lock_files_out_of_git(tmp_path):
+    from zi_plan.units.editing import init_register
+
+    init_register(tmp_path, "KPU Provinsi Papua Barat Daya", 2024, False)
+    assert ".*.lock" in (tmp_path / ".gitignore").read_text(encoding="utf-8").splitlines()
+    (tmp_path / ".gitignore").write_text("mine\n", encoding="utf-8")
+    init_register(tmp_path, "KPU Provinsi Papua Barat Daya", 2024, True)
+    assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "mine\n"  # an office's own is never replaced

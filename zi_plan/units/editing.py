@@ -45,6 +45,13 @@ def _scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+GITIGNORE = """\
+# Written by zi units init: the lock files zi leaves beside units.yaml and each
+# progress journal serialise writers on this machine; they are not records.
+.*.lock
+"""
+
+
 def init_register(folder: Path, organisation: str | None, year: int | None, force: bool) -> Path:
     """Write a new units.yaml in ``folder``; never over an existing one without ``force``."""
 
@@ -54,8 +61,12 @@ def init_register(folder: Path, organisation: str | None, year: int | None, forc
     name = (organisation or "").strip()
     text = _HEADER.format(organisation=name or _("the parent organisation"), organisation_value=_scalar(name) if name else "null",
                           version=VERSION, year=year or status.today().year)  # fmt: skip
+    ignore = folder / ".gitignore"
     try:
         atomic_write(path, text.encode("utf-8"))
+        if not ignore.exists():
+            # The lock files zi leaves beside units.yaml and each journal are not the parent's records.
+            atomic_write(ignore, GITIGNORE.encode("utf-8"))
     except OSError as exc:
         raise write_error(path, exc) from None
     return path

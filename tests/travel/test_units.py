@@ -64,3 +64,19 @@ def test_a_plan_outside_any_unit(tmp_path):
         units.unit_code(plan, None)
     with pytest.raises(ZiError, match="no evidence store is named"):
         units.need_store(plan, None)
+
+
+def test_a_broken_entry_for_the_plans_unit_is_reported_not_taken_for_no_store(tmp_path):
+    import pytest
+
+    from zi_plan.errors import InvalidFile
+    from zi_plan.travel.units import unit_of_plan
+
+    (tmp_path / "units.yaml").write_text(
+        "units:\n  - code: '9108'\n    name: KPU Kabupaten Tambrauw\n    evidence_store: ftp://arsip.example.go.id/zi\n", encoding="utf-8")
+    plan = tmp_path / "units" / "9108" / "plans" / "p.yaml"
+    plan.parent.mkdir(parents=True)
+    plan.write_text("x", encoding="utf-8")
+    with pytest.raises(InvalidFile) as raised:
+        unit_of_plan(plan)
+    assert "units.yaml:4:21: 'ftp://arsip.example.go.id/zi' is not an evidence store" in str(raised.value)

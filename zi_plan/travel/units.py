@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from zi_plan.errors import ZiError
+from zi_plan.errors import InvalidFile, ZiError
 from zi_plan.i18n import _
 from zi_plan.model.plan import LoadedPlan
 from zi_plan.model.stores import StoreAddress, parse_store
@@ -29,7 +29,9 @@ def unit_of_plan(plan_path: Path) -> tuple[Register, Unit] | None:
     register = load_register(found)
     plan = plan_path.absolute()
     for unit in register.units:
-        if unit.entry not in register.problems and register.folder_of(unit).absolute() in plan.parents:
+        if register.folder_of(unit).absolute() in plan.parents:
+            if unit.entry in register.problems:  # its entry is wrong: say so, rather than that it names nothing
+                raise InvalidFile(register.problems[unit.entry])
             return register, unit
     return None
 

@@ -136,7 +136,7 @@ def _load_plan(path: Path) -> LoadedPlan:
     store = cache.open_store()
     entry = None
     if store is not None:
-        entry = store.plan_folder(path) / f"plan-{cache.sha256((store.context + content).encode())[:40]}.zic"
+        entry = store.content_entry(path, content)
         data = _cached_plan_data(store, entry, content)
         if data is not None:
             try:
@@ -147,8 +147,7 @@ def _load_plan(path: Path) -> LoadedPlan:
                 plan.fingerprint = content
                 return plan
 
-    with cache.loading():
-        data, problems = check_text(str(path), decode_text(path, raw))
+    data, problems = check_text(str(path), decode_text(path, raw))
     if problems:
         raise InvalidFile(problems)
     plan = build_plan(path, data)

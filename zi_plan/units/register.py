@@ -111,7 +111,7 @@ def load_register(path: Path) -> Register:
     store = cache.open_store()
     entry = None
     if store is not None:
-        entry = store.plan_folder(path) / f"plan-{cache.sha256((store.context + content).encode())[:40]}.zic"
+        entry = store.content_entry(path, content)
         found = _cached(store, entry, content, path)
         if found is not None:
             return found

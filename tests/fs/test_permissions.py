@@ -21,21 +21,6 @@ from zi_plan.cli import main
 from zi_plan.fs import permissions
 
 
-@pytest.fixture
-def umask() -> Iterator[object]:
-    """Set the process umask for a test, and restore it."""
-    old = os.umask(0o022)
-    os.umask(old)
-
-    def set_to(value: int) -> None:
-        os.umask(value)
-        permissions.umask.cache_clear()
-
-    yield set_to
-    os.umask(old)
-    permissions.umask.cache_clear()
-
-
 def _mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 

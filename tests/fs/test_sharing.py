@@ -14,12 +14,11 @@ import shutil
 import stat
 import sys
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from zi_plan.fs import permissions
 from zi_plan.fs.sharing import account_name, blocked, file_mode, group_shared, make_folders
 
 
@@ -33,20 +32,6 @@ def _folder(parent: Path, name: str, mode: int) -> Path:
     folder.chmod(mode)
     return folder
 
-
-@pytest.fixture
-def umask() -> Iterator[Callable[[int], None]]:
-    """Set the process umask for a test; the old one is restored after."""
-    old = os.umask(0o022)
-    os.umask(old)
-
-    def set_to(value: int) -> None:
-        os.umask(value)
-        permissions.umask.cache_clear()
-
-    yield set_to
-    os.umask(old)
-    permissions.umask.cache_clear()
 
 
 def _unused(lookup: str) -> int:

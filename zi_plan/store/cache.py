@@ -189,8 +189,7 @@ class Store:
     def plan_folder(self, plan_path: Path) -> Path:
         return self.root / sha256(str(plan_path.resolve()).encode(errors="surrogatepass"))[:32]
 
-    def content_entry(self, path: Path, content: str) -> Path:
-        """The entry of a file checked whole (a plan, units.yaml): named by its content's hash and this code's context."""
+    def content_entry(self, path: Path, content: str) -> Path:  # a file checked whole (a plan, units.yaml), by its content
         return self.plan_folder(path) / f"plan-{sha256((self.context + content).encode())[:40]}.zic"
 
     def segment(self, payload: Any) -> bytes | None:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
+import sys
+from pathlib import Path
 
 import pytest
 
-from zi_plan.fs.files import atomic_target, atomic_write, csv_bytes, neutralise
+from zi_plan.errors import ZiError
+from zi_plan.fs.files import atomic_target, atomic_write, csv_bytes, neutralise, write_document_with
 
 
 def test_atomic_write_replaces_and_leaves_no_temp(tmp_path):
@@ -50,3 +54,33 @@ def test_csv_bytes():
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     assert rows == [["A", "B"], ["'=HYPERLINK()", "3"], ["ok", "a\nb"]]
     assert b"\r\n" in data
+
+
+def test_a_document_written_to_its_file_replaces_the_target_only_when_whole(tmp_path):
+    target = tmp_path / "plan.xlsx"
+    target.write_bytes(b"old")
+
+    def half(path: Path) -> None:
+        path.write_bytes(b"half")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with pytest.raises(ZiError, match="cannot write .*plan.xlsx: .*nothing was written"):
+        write_document_with(half, str(target), "x.xlsx", force=True)
+    assert target.read_bytes() == b"old" and [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]
+    with pytest.raises(ZiError, match="exists; add --force"):
+        write_document_with(lambda path: path.write_bytes(b"new"), str(target), "x.xlsx")
+    assert write_document_with(lambda path: path.write_bytes(b"new"), str(target), "x.xlsx", force=True) == str(target)
+    assert target.read_bytes() == b"new" and [p.name for p in tmp_path.iterdir()] == ["plan.xlsx"]
+
+
+def test_a_document_written_to_its_file_goes_to_stdout_whole(monkeypatch):
+    out = io.BytesIO()
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(out))
+    made: list[Path] = []
+
+    def write(path: Path) -> None:
+        made.append(path)
+        path.write_bytes(b"PK" + bytes(200_000))
+
+    assert write_document_with(write, "-", "x.xlsx") is None
+    assert out.getvalue() == b"PK" + bytes(200_000) and made[0].name == "x.xlsx" and not made[0].exists()

@@ -82,11 +82,14 @@ def _export(app: typer.Typer) -> None:
         delimiter: Optional[str] = typer.Option(None, "--delimiter", help=_("csv only: the separator: ',', ';', '|' or tab.")),
     ) -> None:
         from zi_plan.formats import export
-        from zi_plan.fs.files import write_document
+        from zi_plan.fs.files import write_document, write_document_with
         from zi_plan.store.guards import refuse_shifted
 
         separator = export.csv_delimiter(excel, delimiter, fmt.value)
         loaded, journal = common.open_workspace(plan, to_stderr=True, writes_file=True)
         refuse_shifted(journal, force=force)
         document = export.export(loaded, journal, fmt.value, month, team, separator)
-        common.written(write_document(document.data, output, document.name, force=force))
+        if document.write is not None:
+            common.written(write_document_with(document.write, output, document.name, force=force))
+        else:
+            common.written(write_document(document.data, output, document.name, force=force))

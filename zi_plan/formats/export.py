@@ -9,8 +9,11 @@ are the decree's own, in every interface language.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from zi_plan.errors import ZiError
@@ -30,28 +33,33 @@ STATUS_COLUMNS = ["KODE", "SELESAI", "TERLAMBAT", "REALISASI", "LKE", "KODE SUMB
 class Document:
     data: bytes
     name: str  # the default file name
+    # A workbook is written straight to its file as it is made (then data is
+    # empty): a large plan's would otherwise be held whole in memory.
+    write: Callable[[Path], None] | None = None
 
 
 def export(plan: LoadedPlan, journal: Journal, fmt: str, month: int | None = None, team: str | None = None,
            delimiter: str = ",") -> Document:  # fmt: skip
-    """`zi export`: the bytes of one format, for one team if asked, and the file name that says so.
+    """`zi export`: one format's bytes (or, for a workbook, its writer), for one team if asked, and the file name that says so.
 
     The name carries the team and the month when they were given, so that
     exports for several teams or months never land on the same file.
     """
     wanted = plan.team(team) if team else None
+    data = b""
+    write: Callable[[Path], None] | None = None  # the workbook's: straight to its file
     if fmt == "ics":
         data = to_ics(plan, journal, team)
     elif fmt == "csv":
         data = to_csv(plan, journal, month or as_of_month(plan.year), wanted, delimiter)
     else:
-        data = to_xlsx(plan, journal, month or as_of_month(plan.year), wanted)
+        write = functools.partial(write_xlsx, plan, journal, check_month(month or as_of_month(plan.year)), wanted)
     stem = _("action-plan-{year}.{ext}").format(year=plan.year, ext=fmt).rsplit(".", 1)[0]
     if wanted is not None:
         stem += f"-{wanted.id}"
     if month is not None and fmt != "ics":
         stem += f"-{month:02d}"
-    return Document(data, f"{stem}.{fmt}")
+    return Document(data, f"{stem}.{fmt}", write)
 
 
 def numbered(texts: tuple[str, ...]) -> str:
@@ -63,15 +71,19 @@ def numbered(texts: tuple[str, ...]) -> str:
 
 def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None = None) -> list[list[Any]]:
     """Header, then one row per component and one per action, as in the decree."""
-    check_month(as_of)
-    rows: list[list[Any]] = [DECREE_COLUMNS + STATUS_COLUMNS]
+    return list(iter_decree_rows(plan, journal, check_month(as_of), team))
+
+
+def iter_decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None = None) -> Iterator[list[Any]]:
+    """decree_rows one by one, as a workbook writes them (``as_of`` checked by the caller)."""
+    yield DECREE_COLUMNS + STATUS_COLUMNS
     blank = [""] * (len(DECREE_COLUMNS) + len(STATUS_COLUMNS))
     for component in plan.components:
         if team is not None and all(team not in a.teams for item in component.items for a in item.actions):
             continue
         # The component's team on its row; an action's only where an empty cell would be read back otherwise.
         team_column = len(DECREE_COLUMNS) - 1
-        rows.append([component.id, component.title, *blank[2:team_column], component.team.name, *blank[team_column + 1:]])
+        yield [component.id, component.title, *blank[2:team_column], component.team.name, *blank[team_column + 1:]]
         for item in component.items:
             actions = [a for a in item.actions if team is None or team in a.teams]
             for index, action in enumerate(actions):
@@ -83,7 +95,7 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView |
                 marks = {m: mark(journal.occurrence(action.id, m), as_of, plan.year) for m in action.months}
                 done = [m for m, v in marks.items() if v in ("done", "done-late")]
                 late = [m for m, v in marks.items() if v == "overdue"]
-                rows.append([
+                yield [
                     str(item.number) if first_in_item else "",
                     item.title if first_in_item else "",
                     action.indicator,
@@ -97,8 +109,7 @@ def decree_rows(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView |
                     f"{len(done)}/{len(action.months)}",
                     ", ".join(action.lke),
                     action.source_id or "",
-                ])  # fmt: skip
-    return rows
+                ]  # fmt: skip
 
 
 # Excel takes the list separator of the Windows region: ';' wherever the
@@ -130,8 +141,9 @@ def to_csv(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None
     return csv_bytes(decree_rows(plan, journal, as_of, team), delimiter)
 
 
-def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int, team: TeamView | None) -> list[list[Any]]:
-    rows: list[list[Any]] = [["KODE", "INDIKATOR", "BUKTI FISIK", "PENANGGUNG JAWAB", "STATUS", "TANGGAL", "OLEH", "CATATAN", "BUKTI DUKUNG", "BUKTI DITARIK"]]
+def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int, team: TeamView | None) -> Iterator[list[Any]]:
+    """A month's sheet, row by row: one per occurrence in that month."""
+    yield (["KODE", "INDIKATOR", "BUKTI FISIK", "PENANGGUNG JAWAB", "STATUS", "TANGGAL", "OLEH", "CATATAN", "BUKTI DUKUNG", "BUKTI DITARIK"])
     statuses = {"open": _("open"), "done": _("done"), "overdue": _("overdue"), "done-late": _("done, late")}
     for action in plan.actions:
         if month not in action.months or (team is not None and team not in action.teams):
@@ -141,29 +153,28 @@ def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int,
         evidence = [e.url or e.path or "" for _r, e in occ.evidence]
         # Kept for history, marked as no longer counting: how it was withdrawn.
         withdrawn = [f"{w.entry.url or w.entry.path} ({withdrawal_text(w.by)})" for w in occ.withdrawn]
-        rows.append([
+        yield [
             action.id, action.indicator, numbered(action.evidence), action.team.name,
             statuses[mark(occ, as_of, plan.year)],
             done.at.strftime("%Y-%m-%d %H:%M") if done else "", done.by if done else "", (done.note or "") if done else "",
             "\n".join(evidence), "\n".join(withdrawn),
-        ])  # fmt: skip
-    return rows
+        ]  # fmt: skip
 
 
-def to_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None = None) -> bytes:
-    """A recap sheet in the decree's layout, and a sheet per month, as offices keep them (written row by row)."""
-    from zi_plan.formats.xlsx_stream import StreamBook  # openpyxl: only when a workbook is written
+def write_xlsx(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None, path: Path) -> None:
+    """A recap sheet in the decree's layout, and a sheet per month, as offices keep them, written to ``path`` row by row."""
+    from zi_plan.formats.xlsx_stream import stream_book  # XlsxWriter: only when a workbook is written
 
-    book = StreamBook()
+    check_month(as_of)
     widths: dict[str, float] = {"A": 5, "B": 28, "C": 40, "D": 40, "E": 40, "R": 28, "S": 9, "T": 10, "U": 11, "V": 10}
     widths |= {chr(ord("A") + index - 1): 4 for index in range(6, 18)}  # the months, F..Q
-    # a component row: its number and title only
-    book.sheet("Rekap", decree_rows(plan, journal, as_of, team), widths, lambda row: bool(row[0]) and not (len(row) > 2 and row[2]))
-    for name, month in ((month_name(m), m) for m in range(1, 13)):
-        book.sheet(name[:31], _occurrence_rows(plan, journal, month, as_of, team),
-                   {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45, "J": 45})  # fmt: skip
-    book.sheet(SHEET, _decree_details(plan), {"A": 22, "B": 70})
-    return book.bytes()
+    with stream_book(path) as book:
+        # a component row: its number and title only
+        book.sheet("Rekap", iter_decree_rows(plan, journal, as_of, team), widths, lambda row: bool(row[0]) and not (len(row) > 2 and row[2]))
+        for name, month in ((month_name(m), m) for m in range(1, 13)):
+            book.sheet(name[:31], _occurrence_rows(plan, journal, month, as_of, team),
+                       {"A": 9, "B": 45, "C": 40, "D": 28, "E": 14, "F": 17, "G": 18, "H": 30, "I": 45, "J": 45})  # fmt: skip
+        book.sheet(SHEET, _decree_details(plan), {"A": 22, "B": 70})
 
 
 def _decree_details(plan: LoadedPlan) -> list[list[Any]]:

@@ -13,7 +13,7 @@ import io
 import os
 import sys
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -129,6 +129,32 @@ def write_document(data: bytes, target: str | None, default_name: str, *, force:
     path = target_path(target, default_name, force=force)
     try:
         atomic_write(path, data)
+    except OSError as exc:
+        raise write_error(path, exc) from None
+    return str(path)
+
+
+
+def write_document_with(write: Callable[[Path], None], target: str | None, default_name: str, *, force: bool = False) -> str | None:
+    """write_document for a document written to a file as it is made (a large workbook): ``write(path)`` fills
+    a temp file, which becomes ``target`` only once whole ('-': it is copied to stdout, then removed)."""
+    if target == "-":
+        import shutil  # only for a document sent to stdout
+
+        with tempfile.TemporaryDirectory(prefix="zi-") as folder:
+            made = Path(folder) / default_name
+            try:
+                write(made)
+            except OSError as exc:
+                raise write_error(Path(folder), exc) from None
+            with made.open("rb") as fh:
+                shutil.copyfileobj(fh, sys.stdout.buffer)
+        sys.stdout.flush()
+        return None
+    path = target_path(target, default_name, force=force)
+    try:
+        with atomic_target(path) as staged:
+            write(staged.tmp)
     except OSError as exc:
         raise write_error(path, exc) from None
     return str(path)

@@ -11,7 +11,8 @@ from zi_plan.model.plan import LoadedPlan
 from zi_plan.store.plans import load_plan
 
 # Everything that could go astray on the way: an item's own team, a shared action, a team name with a comma,
-# a draft, an unscheduled action whose indicator starts in lower case, the source table's codes, LKE codes.
+# a draft, an unscheduled action whose indicator starts in lower case, the source table's codes, LKE codes,
+# and text that reads like the file format's own escape of a character (_x0041_ is "A" to Excel).
 TRICKY = """\
 institution: Kantor Contoh
 title: Rencana Aksi Pembangunan ZI Kantor Contoh 2024
@@ -40,7 +41,7 @@ components:
           - indicator: SK Tim Kerja terbit
             source_id: SS.1.1
             steps: [Menyusun SK, Menetapkan SK]
-            evidence: [SK Tim Kerja]
+            evidence: [SK Tim Kerja, scan_x0041_.pdf]
             months: [1, 4]
             lke: [P.1.i.a]
           - indicator: pegawai memahami rencana aksi

@@ -78,3 +78,9 @@ def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monke
     with pytest.raises(ZiError) as caught:
         read_grids(path)
     assert caught.value.message == f"{path} is 1 MB: tables are limited to 1 MB"
+
+
+@pytest.mark.parametrize(("value", "text"), [("scan_x0041_.pdf", "scanA.pdf"), ("scan_x005F_x0041_.pdf", "scan_x0041_.pdf"),
+                                             ("a_x000D_\nb", "a\r\nb"), ("x_1234_y", "x_1234_y"), ("_xD800_", "_xD800_"), (7, 7), (None, None)])  # fmt: skip
+def test_xlsx_text_is_what_excel_shows(value, text):
+    assert readers.xlsx_text(value) == text

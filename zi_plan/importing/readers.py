@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +65,24 @@ def read_xlsx(path: Path, raw: bytes, sheet: str | None) -> list[Grid]:
     return grids
 
 
+# The file format writes a character it cannot hold as _xHHHH_, and a text
+# that reads like one with its underscore escaped (_x005F_): Excel shows the
+# character, openpyxl hands over the escape. zi export writes them so.
+_ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def xlsx_text(value: Any) -> Any:
+    """A cell's value as Excel shows it: '_x0041_' is 'A', '_x005F_x0041_' is '_x0041_'."""
+    if isinstance(value, str) and "_x" in value:
+        return _ESCAPED.sub(_unescaped, value)
+    return value
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16)
+    return match.group() if 0xD800 <= code <= 0xDFFF else chr(code)  # half a surrogate pair is no character: kept as written
+
+
 def _is_filled(cell: Any) -> bool:
     fill = getattr(cell, "fill", None)
     if fill is None or fill.patternType in (None, "none"):
@@ -78,7 +97,7 @@ def _sheet_grid(path: Path, ws: Any) -> Grid:
     for r, row in enumerate(ws.iter_rows(min_row=1, max_row=ws.max_row, max_col=ws.max_column)):
         texts = []
         for c, cell in enumerate(row):
-            text = cell_text(cell.value)
+            text = cell_text(xlsx_text(cell.value))
             texts.append(text)
             if not text and _is_filled(cell):
                 filled.add((r, c))

@@ -130,3 +130,18 @@ def test_an_os_error_on_closing_comes_out_as_itself_and_the_temp_files_go(tmp_pa
     with pytest.raises(OSError):
         export.write_xlsx(load_plan(PLAN), journal_of(load_plan(PLAN)), 4, None, tmp_path / "missing" / "x.xlsx")
     assert made and not Path(made[0]).exists()
+
+
+def test_numbers_stay_numbers_and_text_stays_text(tmp_path: Path):
+    rows: list[list[Any]] = [["NAMA", "NILAI", "RUMUS", "YA"], ["a", 2, "=1+1", True], ["b", 2.5, "+62 812", False], ["", None, "", "x"], ["c"]]
+    with xlsx_stream.stream_book(tmp_path / "new.xlsx") as book:
+        book.sheet("Data", rows, {"A": 10, "B": 6})
+        book.sheet("Kosong", [], {})
+    book_before = Workbook()
+    book_before.active.title = "Data"
+    export.fill_sheet(book_before.active, rows)
+    book_before.active.column_dimensions["A"].width, book_before.active.column_dimensions["B"].width = 10, 6
+    before, after = _reading(export.workbook_bytes(book_before)), _reading((tmp_path / "new.xlsx").read_bytes())
+    assert after["Data"] == before["Data"]
+    assert [(v, t) for v, t, *_ in after["Data"][0][1]] == [("a", "s"), (2, "n"), ("=1+1", "s"), (True, "b")]
+    assert after["Data"][0][2][1][:2] == (2.5, "n") and after["Kosong"][0] == []

@@ -143,7 +143,7 @@ def to_csv(plan: LoadedPlan, journal: Journal, as_of: int, team: TeamView | None
 
 def _occurrence_rows(plan: LoadedPlan, journal: Journal, month: int, as_of: int, team: TeamView | None) -> Iterator[list[Any]]:
     """A month's sheet, row by row: one per occurrence in that month."""
-    yield (["KODE", "INDIKATOR", "BUKTI FISIK", "PENANGGUNG JAWAB", "STATUS", "TANGGAL", "OLEH", "CATATAN", "BUKTI DUKUNG", "BUKTI DITARIK"])
+    yield ["KODE", "INDIKATOR", "BUKTI FISIK", "PENANGGUNG JAWAB", "STATUS", "TANGGAL", "OLEH", "CATATAN", "BUKTI DUKUNG", "BUKTI DITARIK"]
     statuses = {"open": _("open"), "done": _("done"), "overdue": _("overdue"), "done-late": _("done, late")}
     for action in plan.actions:
         if month not in action.months or (team is not None and team not in action.teams):

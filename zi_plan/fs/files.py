@@ -134,7 +134,6 @@ def write_document(data: bytes, target: str | None, default_name: str, *, force:
     return str(path)
 
 
-
 def write_document_with(write: Callable[[Path], None], target: str | None, default_name: str, *, force: bool = False) -> str | None:
     """write_document for a document written to a file as it is made (a large workbook): ``write(path)`` fills
     a temp file, which becomes ``target`` only once whole ('-': it is copied to stdout, then removed)."""

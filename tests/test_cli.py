@@ -133,4 +133,4 @@ def test_a_usage_error_about_lang_is_still_a_message(zi):
 def test_a_real_command_runs_through_main(zi, write_plan):
     path = write_plan()
     result = zi("validate", str(path))
-    assert result.code == 0 and result.out == "ok: 1 plan file valid\n"
+    assert result.code == 0 and result.out == "ok: 1 file valid\n"

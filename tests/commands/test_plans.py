@@ -15,7 +15,7 @@ from zi_plan.schema.plan import json_schema
 def test_bundled_plan_is_valid(zi):
     result = zi("validate", str(PLAN))
     assert result.code == 0, result.out
-    assert "ok: 1 plan file valid" in result.out
+    assert "ok: 1 file valid" in result.out
 
 
 def test_default_is_the_found_plan(zi, plan_copy):
@@ -310,3 +310,14 @@ def test_plan_lookup_order(zi, tmp_path, monkeypatch, write_plan):
     monkeypatch.setenv("ZI_PLAN", str(tmp_path / "missing.yaml"))
     result = zi("list")
     assert result.code == 1 and "missing.yaml: file not found" in result.err
+
+
+def test_validate_in_an_office_checks_the_plan_and_its_journal(zi, plan_copy, monkeypatch):
+    monkeypatch.chdir(plan_copy.parent.parent)
+    journal = plan_copy.with_name("tambrauw-2023.progress.yaml")
+    journal.write_text("journal: 3\nplan: tambrauw-2023.yaml\nrecords:\n- action: I.1.a\n  month: 13\n", encoding="utf-8")
+    bad = zi("validate")
+    assert bad.code == 1 and bad.out.startswith("plans/tambrauw-2023.progress.yaml:5:10: 'month' is not valid") and bad.out.endswith("4 problems in 1 of 2 files\n")
+    journal.write_text("journal: 3\nplan: tambrauw-2023.yaml\nrecords: []\n", encoding="utf-8")
+    assert zi("validate").out == "ok: 2 files valid\n"
+    assert zi("--lang", "id", "validate", str(journal)).out == "ok: 1 berkas sah\n"

@@ -62,3 +62,11 @@ def test_document_meta_of_a_plan(tmp_path):
         "decree_date": "15 January 2024", "decree_place": "Fef", "signatory": "Nama Ketua", "position": "Ketua",
         "generated": long_date(dt.date.today()),
     }  # fmt: skip
+
+
+def test_the_placeholder_date_is_not_printed_as_a_real_one(tmp_path):
+    """zi init/import write 1 January of the plan's year; a document shows it as '...', as the other placeholders."""
+    plan = plan_at(tmp_path, MINIMAL.replace("date: 2024-01-15", "date: 2024-01-01"))
+    assert document_meta(plan)["decree_date"] == "..."
+    assert pages.decree_date(plan, long_date) == "..."
+    assert document_meta(plan_at(tmp_path))["decree_date"] == "15 January 2024"

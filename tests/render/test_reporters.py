@@ -32,8 +32,8 @@ def test_text_gives_each_problem_on_a_line_where_it_is_then_the_warnings_and_a_s
 
 
 @pytest.mark.parametrize(("results", "summary"), [
-    ([("a.yaml", [])], "ok: 1 plan file valid"),
-    ([("a.yaml", []), ("b.yaml", [])], "ok: 2 plan files valid"),
+    ([("a.yaml", [])], "ok: 1 file valid"),
+    ([("a.yaml", []), ("b.yaml", [])], "ok: 2 files valid"),
     ([("a.yaml", [UNPLACED])], "1 problem in 1 of 1 file"),
 ])  # fmt: skip
 def test_summary_counts_in_the_singular_and_plural(results, summary):

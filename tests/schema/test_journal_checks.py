@@ -122,3 +122,41 @@ def test_reviews_are_checked_against_the_worksheet_like_answers(plan):
 def test_a_review_without_its_round_is_placed(plan):
     [(line, _column, message)] = _problems(HEAD.replace("journal: 2", "journal: 3") + ROUND.replace("  round: 1\n  value: Tidak", "  value: Tidak"), plan)
     assert line == 13 and "a 'review' record needs 'round'" in message  # at the record
+
+
+def _as_one_file(text: str, plan: LoadedPlan) -> list[tuple[int | None, int | None, str]]:
+    """The problems as the whole file checked at once gives them (before records were checked one by one)."""
+    from zi_plan.schema.checks import evidence_problems, located, plain_schema_message
+    from zi_plan.schema.validators import validate
+
+    data = yaml.safe_load(text)
+    journal, errors = validate("JOURNAL", data)
+    found = [(tuple(e["loc"]), plain_schema_message(e), e["type"] == "extra_forbidden") for e in errors]
+    for index, record in enumerate(journal.records if journal else []):
+        found.extend(evidence_problems(index, record.evidence))
+    return [(p.line, p.column, p.message) for p in located(str(PATH), text, found)]
+
+
+BROKEN = [
+    HEAD + DONE + "- action: I.1.a\n  month: 13\n  event: finished\n  at: 2024-01-20\n  by: ''\n  colour: red\n" + DONE,
+    "extra: 1\njournal: x\n" + HEAD[len("journal: 2\n"):] + DONE.replace("Yulius", "") + "- {}\n" + "zzz: 2\n",
+    HEAD + DONE + "  evidence:\n  - path: ../../etc/passwd\n  - url: ftp://x\n" + "- 7\n",
+    "journal: 2\nplan: 3\nrecords: not a list\nagain: 1\n",
+]
+
+
+@pytest.mark.parametrize("text", BROKEN)
+def test_records_checked_one_by_one_give_the_problems_of_the_whole_file_in_its_order(plan, text):
+    assert _problems(text, plan) == _as_one_file(text, plan)
+
+
+def test_a_journal_read_again_the_strict_way_reports_each_problem_once(plan):
+    """An anchor after a bad record: the records are checked again from the first, not twice."""
+    text = HEAD + DONE.replace("month: 1", "month: 13") + DONE.replace("Yulius", "&who Yulius")
+    problems = _problems(text, plan)
+    assert len(problems) == 1 and "month" in problems[0][2]
+
+
+def test_kept_records_are_what_keep_returns(plan):
+    data = checked_data(PATH, HEAD + DONE + DONE, plan, keep=lambda record: record["action"])
+    assert data["records"] == ["I.1.a", "I.1.a"]

@@ -31,7 +31,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Every text handed to the YAML parser."""
     seen: list[str] = []
     real = yamlio.parse
-    monkeypatch.setattr(yamlio, "parse", lambda text: seen.append(text) or real(text))
+    monkeypatch.setattr(yamlio, "parse", lambda text, each=None: seen.append(text) or real(text, each))
     return seen
 
 

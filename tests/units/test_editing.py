@@ -56,3 +56,24 @@ def test_init_keeps_the_lock_files_out_of_git(tmp_path):
     (tmp_path / ".gitignore").write_text("mine\n", encoding="utf-8")
     init_register(tmp_path, "KPU Provinsi Papua Barat Daya", 2024, True)
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "mine\n"  # an office's own is never replaced
+
+
+def test_the_header_is_in_the_interface_language(tmp_path):
+    from zi_plan import i18n
+
+    i18n.set_language("id")
+    try:
+        text = init_register(tmp_path, "KPU Provinsi Papua Barat Daya", 2023, force=False).read_text(encoding="utf-8")
+        ignore = (tmp_path / ".gitignore").read_text(encoding="utf-8")
+    finally:
+        i18n.set_language("en")
+    assert text.startswith("# Unit-unit KPU Provinsi Papua Barat Daya: kode, nama, unit di atas\n")
+    assert ignore.startswith("# Ditulis oleh zi units init:") and ignore.endswith("\n.*.lock\n")
+    assert all(len(line) <= 78 for line in text.splitlines())
+
+
+def test_a_line_break_in_the_name_stays_in_the_comment(tmp_path):
+    path = init_register(tmp_path, "KPU\nversion: 9\nunits: [x]", 2023, force=False)
+    register = load_register(path)
+    assert register.organisation == "KPU\nversion: 9\nunits: [x]" and register.units == []
+    assert [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")][0] == "version: 1"

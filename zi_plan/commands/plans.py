@@ -21,25 +21,25 @@ def register(app: typer.Typer) -> None:
 
 
 def _validate(app: typer.Typer) -> None:
-    @app.command("validate", help=_("Check plan files: YAML, schema and rules. Exit 1 if any is invalid."))
+    @app.command("validate", help=_("Check the plan and its journal (or the files named): YAML, schema and rules. Exit 1 if any is invalid."))
     def validate_cmd(
-        paths: Optional[list[Path]] = typer.Argument(None, show_default=False, help=_("Plan files. Default: the plan found as for --plan.")),
+        paths: Optional[list[Path]] = typer.Argument(None, show_default=False, help=_("Plans or journals (a journal is checked against the plan beside it). Default: the plan found as for --plan, and its journal.")),
         output_format: common.ValidateFormat = typer.Option(common.ValidateFormat.text, "--format", help=_("text, json or github (workflow annotations).")),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
         from zi_plan.render.reporters import REPORTERS
         from zi_plan.store.guards import refuse_unchosen_bundled
-        from zi_plan.store.plans import check_file
+        from zi_plan.store.validation import check_office, check_paths
         from zi_plan.store.workspace import discover
         from zi_plan.units.validate import units_check
 
         found = units_check(paths, plan)  # at a parent's root: units.yaml and every unit (zi_plan.units)
-        if found is None:
-            if not paths:
-                chosen = discover(plan)
-                refuse_unchosen_bundled(chosen.found_by, chosen.path, scripted=output_format is not common.ValidateFormat.text)
-            checked = [check_file(path) for path in paths or [chosen.path]]
-            found = [(c.path, c.problems) for c in checked], [(c.path, c.warnings) for c in checked if not c.problems]
+        if found is None and paths:
+            found = check_paths(paths)
+        elif found is None:
+            chosen = discover(plan)
+            refuse_unchosen_bundled(chosen.found_by, chosen.path, scripted=output_format is not common.ValidateFormat.text)
+            found = check_office(chosen.path, chosen.bundled)
         REPORTERS[output_format.value](found[0], sys.stdout, found[1])
         if any(problems for _path, problems in found[0]):
             raise typer.Exit(1)

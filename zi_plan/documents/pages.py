@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +19,7 @@ from zi_plan.i18n import month_name, month_short, months_text
 from zi_plan.inert import inert
 from zi_plan.model.links import is_safe_link
 from zi_plan.model.plan import LoadedPlan
+from zi_plan.schema import placeholders
 
 
 def long_date(day: dt.date) -> str:
@@ -77,6 +79,15 @@ def render_page(template: str, **context: Any) -> str:
     return _environment().get_template(template).render(lang=i18n.language(), **context)
 
 
+def decree_date(plan: LoadedPlan, spelled: Callable[[dt.date], str]) -> str:
+    """The decree's date as ``spelled`` writes it; '...' while it is the placeholder zi init/import wrote
+    (1 January), which would otherwise print as if it were the decree's real date."""
+    day = plan.decree.date
+    if placeholders.is_placeholder("date", day, plan.year):
+        return placeholders.MARK
+    return spelled(day) if isinstance(day, dt.date) else str(day)
+
+
 def document_meta(plan: LoadedPlan) -> dict[str, Any]:
     decree = plan.decree
     return {
@@ -84,7 +95,7 @@ def document_meta(plan: LoadedPlan) -> dict[str, Any]:
         "title": plan.title,
         "year": plan.year,
         "decree_number": decree.number,
-        "decree_date": long_date(decree.date) if isinstance(decree.date, dt.date) else str(decree.date),
+        "decree_date": decree_date(plan, long_date),
         "decree_place": decree.place,
         "signatory": decree.signatory,
         "position": decree.position,

@@ -13,7 +13,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from zi_plan.documents.pages import document_meta, render_page
+from zi_plan.documents.pages import decree_date, document_meta, render_page
 from zi_plan.errors import ZiError
 from zi_plan.i18n import _, month_name
 from zi_plan.model.ids import letter
@@ -132,10 +132,9 @@ def decree_page(plan: LoadedPlan) -> str:
     def given(value: str) -> str | None:
         return None if value.strip() == "..." else value.upper()
 
-    day = decree.date
     heading = {
         "number_line": f"NOMOR {decree.number.upper()}",
-        "date_text": f"{day.day} {BULAN[day.month - 1]} {day.year}",
+        "date_text": decree_date(plan, lambda day: f"{day.day} {BULAN[day.month - 1]} {day.year}"),
         "place": None if decree.place.strip() == "..." else decree.place,
         "position": given(decree.position),
         "signatory": given(decree.signatory),

@@ -22,7 +22,7 @@ def _summary(results: Results) -> str:
     count = sum(len(problems) for _path, problems in results)
     files = len(results)
     if not bad:
-        return ngettext("ok: {files} plan file valid", "ok: {files} plan files valid", files).format(files=files)
+        return ngettext("ok: {files} file valid", "ok: {files} files valid", files).format(files=files)
     problems = ngettext("{count} problem", "{count} problems", count).format(count=count)
     where = ngettext("in {bad} of {files} file", "in {bad} of {files} files", files).format(bad=len(bad), files=files)
     return f"{problems} {where}"

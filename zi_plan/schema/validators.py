@@ -30,7 +30,8 @@ CLASS, FUNCTION = "$class", "$function"
 # ---------------------------------------------------------------- at run time
 
 
-MODELS = {"PLAN": ("zi_plan.schema.plan", "Plan"), "JOURNAL": ("zi_plan.schema.journal", "JournalFile")}
+# RECORD: a journal's records are checked one at a time as they are read (zi_plan.schema.journal_checks).
+MODELS = {"PLAN": ("zi_plan.schema.plan", "Plan"), "JOURNAL": ("zi_plan.schema.journal", "JournalFile"), "RECORD": ("zi_plan.schema.journal", "RecordModel")}
 
 
 @functools.cache
@@ -72,7 +73,7 @@ def _resolved(node: Any, classes: dict[str, type]) -> Any:
 
 def validate(name: str, data: Any) -> tuple[Any, list[Any]]:
     """(the validated object or None, pydantic's error list) for ``data``
-    against the stored schema ``name`` ('PLAN' or 'JOURNAL')."""
+    against the stored schema ``name`` ('PLAN', 'JOURNAL' or 'RECORD')."""
     from pydantic_core import ValidationError  # pydantic-core, as above
 
     try:

@@ -17,6 +17,8 @@ import yaml
 from zi_plan.errors import Problem
 from zi_plan.fs.fsguard import NotAFile, read_regular, reason
 from zi_plan.i18n import _
+from zi_plan.schema import yamlfast
+from zi_plan.schema.yamlfast import Each
 from zi_plan.schema.yamltexts import explain
 
 try:  # libyaml keeps line marks too, and parses many times faster
@@ -190,10 +192,20 @@ def read_text(path: Path) -> str:
         ) from None
 
 
-def parse(text: str) -> Any:
-    """Parse one YAML document safely, refusing aliases and duplicate keys."""
+def parse(text: str, each: Each | None = None) -> Any:
+    """Parse one YAML document safely, refusing aliases and duplicate keys.
+
+    Plain data (most files) is built straight from libyaml's events
+    (zi_plan.schema.yamlfast); anything else goes through the strict loader,
+    which builds the same data or says what is wrong and where. ``each``:
+    as yamlfast.load, for the top-level ``records`` list.
+    """
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
+        return yamlfast.load(text, each)
+    except yamlfast.Unusual:
+        pass
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - _StrictLoader is a SafeLoader
     except _Alias:
         line, col = _mark(_first_alias_or_error(text))
         raise YamlError(
@@ -205,6 +217,10 @@ def parse(text: str) -> Any:
         raise _from_marked(exc) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise YamlError(str(exc)) from None
+    records = data.get("records") if each is not None and isinstance(data, dict) else None
+    if isinstance(records, list):  # read the strict way (an anchor, a tag ...): handed on all the same
+        data["records"] = [each(index, record) for index, record in enumerate(records)]  # type: ignore[misc]
+    return data
 
 
 def _first_alias_or_error(text: str) -> Any:

@@ -266,10 +266,10 @@ def _full(plan: LoadedPlan, path: Path, raw: bytes, source: Source) -> list[Any]
 
     text = decode_text(path, raw)
     with cache.loading():
-        data = checked_data(path, text, plan)
+        data = checked_data(path, text, plan, keep=encode)  # each record held as its row only
     source.hasher = hashlib.sha256(raw)
     source.appendable = _appendable(text)
-    return [encode(r) for r in data.get("records") or ()]
+    return list(data.get("records") or ())
 
 
 def _appendable(text: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import textwrap
 from pathlib import Path
 
 from zi_plan.errors import InvalidFile, ZiError
@@ -23,17 +24,17 @@ from zi_plan.store.plans import decode_text, read_bytes
 from zi_plan.units.register import REGISTER_NAME, VERSION, Register, Unit, check_text, default_folder
 
 _HEADER = """\
-# The units of {organisation}: their codes, names, the unit above each
-# (a province over its kabupaten), the folder holding each unit's plans/
-# (default units/<code>), the predicate it goes for (WBK, WBBM, WBK-afirmasi)
-# and its TPI reviewer. Written by `zi units init` and `zi units add`; read
-# by `zi rollup` and `zi validate`. Keep `units:` last: zi units add appends
-# to it. Codes are text: keep them in quotes.
-version: {version}
+{comment}version: {version}
 organisation: {organisation_value}
 year: {year}
 units:
 """
+
+
+def _comment(text: str) -> str:
+    """``text`` as comment lines; any line break in it (a name typed with one) is a space, never a line of YAML."""
+    return "".join(f"# {line}\n" for line in textwrap.wrap(text, 76, break_long_words=False, break_on_hyphens=False))
+
 
 # After the last top-level `units:` key only list entries, their indented lines and comments follow.
 _APPENDABLE = re.compile(r"^units:[ \t]*(#.*)?\n(?:(?:[-# \t].*)?\n)*\Z", re.MULTILINE)
@@ -45,13 +46,6 @@ def _scalar(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-GITIGNORE = """\
-# Written by zi units init: the lock files zi leaves beside units.yaml and each
-# progress journal serialise writers on this machine; they are not records.
-.*.lock
-"""
-
-
 def init_register(folder: Path, organisation: str | None, year: int | None, force: bool) -> Path:
     """Write a new units.yaml in ``folder``; never over an existing one without ``force``."""
 
@@ -59,14 +53,20 @@ def init_register(folder: Path, organisation: str | None, year: int | None, forc
     if path.exists() and not force:
         raise ZiError(_("{path} exists already; add units with zi units add, or --force to start it again").format(path=path))
     name = (organisation or "").strip()
-    text = _HEADER.format(organisation=name or _("the parent organisation"), organisation_value=_scalar(name) if name else "null",
-                          version=VERSION, year=year or status.today().year)  # fmt: skip
+    # In the interface's language, as zi writes a plan's comments (zi_plan.formats.writer).
+    comment = _comment(_(
+        "The units of {organisation}: their codes, names, the unit above each (a province over its kabupaten), "
+        "the folder holding each unit's plans/ (default units/<code>), the predicate it goes for (WBK, WBBM, "
+        "WBK-afirmasi) and its TPI reviewer. Written by `zi units init` and `zi units add`; read by `zi rollup` "
+        "and `zi validate`. Keep `units:` last: zi units add appends to it. Codes are text: keep them in quotes."
+    ).format(organisation=name or _("the parent organisation")))
+    text = _HEADER.format(comment=comment, organisation_value=_scalar(name) if name else "null", version=VERSION, year=year or status.today().year)
     ignore = folder / ".gitignore"
     try:
         atomic_write(path, text.encode("utf-8"))
         if not ignore.exists():
             # The lock files zi leaves beside units.yaml and each journal are not the parent's records.
-            atomic_write(ignore, GITIGNORE.encode("utf-8"))
+            atomic_write(ignore, (_comment(_("Written by zi units init: the lock files zi leaves beside units.yaml and each progress journal serialise writers on this machine; they are not records.")) + ".*.lock\n").encode("utf-8"))
     except OSError as exc:
         raise write_error(path, exc) from None
     return path

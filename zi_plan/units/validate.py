@@ -18,6 +18,7 @@ from pathlib import Path, PurePosixPath
 from zi_plan.errors import InvalidFile, Problem
 from zi_plan.i18n import _
 from zi_plan.store.plans import check_file
+from zi_plan.store.validation import check_journal
 from zi_plan.store.workspace import plans_in
 from zi_plan.units.register import REGISTER_NAME, Register, Unit, load_register
 
@@ -92,7 +93,7 @@ def _check_unit(register: Register, unit: Unit) -> tuple[Results, Results]:
         if checked.warnings:
             warnings.append((checked.path, checked.warnings))
         if not checked.problems:
-            year, journal = _journal(path)
+            year, journal = check_journal(path)
             years.setdefault(year, []).append(path)
             if journal is not None:
                 results.append(journal)
@@ -117,23 +118,3 @@ def entry_place(register: Register, unit: Unit) -> tuple[int | None, int | None]
         except Exception:  # noqa: BLE001 - a place is a nicety: any trouble reading it again only loses the line
             _composed[key] = None
     return yamlio.locate(_composed[key], ("units", unit.entry))  # type: ignore[arg-type]
-
-
-def _journal(plan_path: Path) -> tuple[int, tuple[str, list[Problem]] | None]:
-    """The plan's year, and its journal's problems (None when it has no journal)."""
-    from zi_plan.schema import yamlio  # PyYAML: only when units.yaml is parsed
-    from zi_plan.schema.journal_checks import checked_data
-    from zi_plan.store import plans
-    from zi_plan.store.workspace import journal_paths
-
-    plan = plans.load_plan(plan_path)
-    path, _evidence = journal_paths(plan)
-    if not path.exists():
-        return plan.year, None
-    try:
-        checked_data(path, yamlio.read_text(path), plan)
-    except yamlio.YamlError as exc:
-        return plan.year, (str(path), [exc.problem(str(path))])
-    except InvalidFile as exc:
-        return plan.year, (str(path), exc.problems)
-    return plan.year, (str(path), [])

@@ -54,6 +54,8 @@ def test_a_plan_from_the_cache_is_the_plan_parsed(tmp_path: Path, monkeypatch: p
     assert alone == parsed.actions
     assert [list(f) for f in cached.outline] == [list(f) for f in parsed.outline]  # team_of may be bytes
     assert cached.by_id["I.1.a"] == parsed.by_id["I.1.a"] and "X.1.a" not in cached.by_id and cached.by_id.get("X.1.a") is None
+    fresh = load_plan(path)  # ids found by a search, then (past _ById.SEARCHES) by the index
+    assert all(fresh.by_id[action_id] == action and action_id in fresh.by_id for action_id, action in parsed.by_id.items())
     assert list(cached.by_id) == list(parsed.by_id) and len(cached.by_id) == len(parsed.by_id)
     for field in dataclasses.fields(LoadedPlan):  # every field: the tree, the actions, the decree and its body, the teams ...
         if field.compare:

@@ -152,23 +152,51 @@ class _Blocks:
 
 
 class _ById(Mapping[str, ActionView]):
-    """``LoadedPlan.by_id`` of a plan from the cache: a view is built when looked up."""
+    """``LoadedPlan.by_id`` of a plan from the cache: a view is built when looked up.
+
+    `zi done` looks up one id: the first few are found by a search through
+    the ids (a millisecond at 100,000), the index of them all (ten) is made
+    only for a command that looks up more.
+    """
+
+    SEARCHES = 8
 
     def __init__(self, plan: CachedPlan) -> None:
         self._plan = plan
-        self._positions = {action_id: p for p, action_id in enumerate(plan.outline.ids)}
+        self._reversed: list[str] | None = None
+        self._index: dict[str, int] | None = None
+        self._searches = 0
+
+    def _positions(self) -> dict[str, int]:
+        if self._index is None:
+            self._index = {action_id: p for p, action_id in enumerate(self._plan.outline.ids)}
+        return self._index
+
+    def _position(self, action_id: object) -> int | None:
+        if self._index is None and self._searches < self.SEARCHES:
+            self._searches += 1
+            if self._reversed is None:
+                self._reversed = list(self._plan.outline.ids)[::-1]
+            try:  # the last of equal ids, as the index has it
+                return len(self._reversed) - 1 - self._reversed.index(action_id)  # type: ignore[arg-type]
+            except ValueError:
+                return None
+        return self._positions().get(action_id)  # type: ignore[call-overload]
 
     def __getitem__(self, action_id: str) -> ActionView:
-        return self._plan.action_at(self._positions[action_id])
+        position = self._position(action_id)
+        if position is None:
+            raise KeyError(action_id)
+        return self._plan.action_at(position)
 
     def __contains__(self, action_id: object) -> bool:
-        return action_id in self._positions
+        return self._position(action_id) is not None
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._positions)
+        return iter(self._positions())
 
     def __len__(self) -> int:
-        return len(self._positions)
+        return len(self._positions())
 
 
 class CachedPlan(LoadedPlan):

@@ -53,6 +53,7 @@ def test_the_rows_say_what_the_replay_says(tmp_path: Path):
     for key, occ in replay(journal.records).items():
         assert state.occurrence(*key) == occ
     assert state.occurrence("I.1.a", 7) == journal.occurrence("I.1.a", 7)  # nothing recorded: an open occurrence
+    assert state.answers == journal.answers and [a["lke"] for a in state.answers] == ["P.1.i.a"]
 
 
 def test_a_record_kept_as_its_mapping_counts_too(tmp_path: Path):
@@ -75,6 +76,7 @@ def test_a_move_is_left_to_the_full_replay(tmp_path: Path, has_moves: bool):
     assert state._rows is None
     assert state.done == {"I.1.b": 0b1001, "II.1.a": 0b100} == _expected(journal)
     assert state.occurrence("I.1.b", 4) == journal.occurrence("I.1.b", 4) and state.occurrence("I.1.b", 4).status == "done"
+    assert state.answers == journal.answers == []
 
 
 def test_a_journal_not_from_the_cache_is_read_through_its_occurrences(tmp_path: Path):

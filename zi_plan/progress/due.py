@@ -167,7 +167,7 @@ def due(plan: LoadedPlan, journal: Journal, month: int, team: Optional[str] = No
         overdue=Rows(lambda: [(p, m) for p, bits in zip(overdue_at, overdue_bits, strict=True) for m in bit_months(bits)], overdue_count, lambda key: make(*key)),
         unscheduled=rows(unscheduled, plan.action_at),
         drafts=rows([p for p in sorted(drafts) if wanted is None or wanted in outline.teams(p)], plan.action_at),
-        revisi=_revisi(plan, journal, wanted),
+        revisi=_revisi(plan, journal, wanted, state.answers),
         teams=_teams(outline.team_sets, due_by_set, done_by_set, make),
         overdue_actions=rows(range(len(overdue_at)), lambda n: (plan.action_at(overdue_at[n]), bit_months(overdue_bits[n]))),
         done=sum(done_by_set),
@@ -194,9 +194,9 @@ def _merged(parts: list[list[int]], make: Callable[[int], Due]) -> Rows[Due]:
     return Rows(lambda: sorted(chain.from_iterable(parts)), sum(map(len, parts)), make)
 
 
-def _revisi(plan: LoadedPlan, journal: Journal, team: Optional[Any]) -> list[Any]:
-    """The evaluators' revisi requests, when the journal has reviews at all."""
-    if not any(row.get("event") == "review" for row in journal.answers):
+def _revisi(plan: LoadedPlan, journal: Journal, team: Optional[Any], answers: Sequence[dict[str, Any]]) -> list[Any]:
+    """The evaluators' revisi requests, when the journal has reviews at all (``answers``: its LKE records)."""
+    if not any(row.get("event") == "review" for row in answers):
         return []
     from zi_plan.lke.todo import revisi_todos  # the LKE is read only for a journal with reviews
 

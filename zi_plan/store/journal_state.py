@@ -26,12 +26,13 @@ class JournalState:
         self.journal = journal
         # action id -> the months it is done in, as bits (bit m-1 for month m)
         self.done: dict[str, int] = {}
+        self.answers: list[dict[str, Any]] = []  # the LKE records (Journal.answers), met on the way
         self._rows: list[Any] | None = None
         self._of_action: dict[str, list[int]] | None = None  # row numbers of each action's records
         self._replayed: dict[str, dict[tuple[str, int], Occurrence]] = {}
         rows = journal.rows if isinstance(journal, LoadedJournal) and not getattr(journal, "has_moves", False) else None
         if rows is None or not self._read_rows(rows):
-            self.done = {}
+            self.done, self.answers = {}, journal.answers
             for (action, month), occ in journal.occurrences.items():
                 if occ.status == "done" and 1 <= month <= 12:
                     self.done[action] = self.done.get(action, 0) | 1 << (month - 1)
@@ -43,6 +44,7 @@ class JournalState:
             if type(row) is tuple:
                 action, month, event = row[0], row[1], row[2]
             elif is_answer(row):
+                self.answers.append(row)
                 continue
             else:  # a record kept as its mapping (zi_plan.store.journal_cache.encode)
                 action, month, event = row["action"], row.get("month") or 0, row["event"]

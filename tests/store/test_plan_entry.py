@@ -64,6 +64,14 @@ def test_a_plan_from_the_cache_is_the_plan_parsed(tmp_path: Path, monkeypatch: p
     assert cached.fingerprint == parsed.fingerprint == cache.sha256(path.read_bytes())
 
 
+def test_a_plan_from_the_cache_can_be_replaced_as_any_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "plan.yaml"
+    path.write_text(FULL, encoding="utf-8")
+    parsed, cached = _both(path, monkeypatch)
+    moved = dataclasses.replace(cached, path=tmp_path / "elsewhere.yaml")
+    assert type(moved) is LoadedPlan and moved == dataclasses.replace(parsed, path=tmp_path / "elsewhere.yaml")
+
+
 def test_only_the_blocks_asked_for_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     path = tmp_path / "plan.yaml"
     path.write_text(_many(4 * BLOCK), encoding="utf-8")

@@ -206,6 +206,11 @@ class CachedPlan(LoadedPlan):
     ``action_at`` and ``by_id`` build only the block of the action asked for.
     """
 
+    def __new__(cls, *args: Any, **fields: Any) -> Any:
+        if not args:  # dataclasses.replace(plan, path=...) names every field: a plain LoadedPlan of them, every view built
+            return LoadedPlan(**fields)
+        return super().__new__(cls)
+
     def __init__(self, path: Path, heading: dict[str, Any], outline: Outline, blocks: _Blocks, reparse: Callable[[], LoadedPlan]) -> None:
         self._blocks, self._reparse, self._layout = blocks, reparse, heading.pop("components")
         self._views: dict[int, list[ActionView]] = {}

@@ -22,9 +22,10 @@ from zi_plan.model.ids import letter
 # The loaded plan is one tree, as the file is: components -> items ->
 # actions, each node with its effective team (inherited unless overridden).
 # ``LoadedPlan.actions`` and ``by_id`` are indexes derived from the tree.
-# A new field on an action touches three modules: zi_plan/schema/plan.py
-# (Action), ActionView here (and _component), zi_plan/formats/writer.py
-# (ActionOut, the importer's row too, and its line); then regenerate
+# A new field on an action touches four modules: zi_plan/schema/plan.py
+# (Action), ActionView here (and _component), zi_plan/store/plan_entry.py (the
+# cache's rows), zi_plan/formats/writer.py (ActionOut, the importer's row
+# too, and its line); then regenerate
 # zi_plan/schema/core.py and schema/plan.schema.json.
 # tests/model/test_action_fields.py says which of them still lacks it.
 # The views are NamedTuples, not frozen dataclasses: making a frozen

@@ -40,6 +40,11 @@ from zi_plan.model.plan import (
 from zi_plan.store import cache
 
 BLOCK = 64  # actions per segment: a hundred rows of `zi due` read a few of them
+# The fields CachedPlan._view gives a view, in this order; a block's row holds the action's
+# item and team set, and the rest as they are. tests/model/test_action_fields.py holds this
+# equal to ActionView's fields: a field added there must be kept here too.
+VIEW_FIELDS = ("id", "component", "component_title", "item", "item_title", "team", "indicator", "steps", "evidence", "months", "teams",
+               "source_id", "draft", "lke")  # fmt: skip
 
 
 # ---------------------------------------------------------------- writing

@@ -9,7 +9,7 @@ terminal table shows a hundred of them, ``--json`` every one.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import chain
 from typing import Any, Literal, NamedTuple, Optional, TypeVar, overload
 
@@ -59,6 +59,9 @@ class Rows(Sequence[T]):
         if isinstance(index, slice):
             return [self._make(k) for k in self._all_keys()[index]]
         return self._make(self._all_keys()[index])
+
+    def __iter__(self) -> Iterator[T]:
+        return (self._make(k) for k in self._all_keys())
 
     def __add__(self, other: Sequence[T]) -> list[T]:  # as the lists they were: `report.due + report.overdue`
         return [*self, *other]

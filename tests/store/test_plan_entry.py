@@ -156,6 +156,23 @@ def test_a_block_of_another_content_or_code_is_refused(tmp_path: Path, monkeypat
     assert isinstance(again, CachedPlan) and again.actions == parsed.actions
 
 
+def test_an_outline_whose_items_do_not_add_up_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    path = tmp_path / "plan.yaml"
+    path.write_text(MINIMAL, encoding="utf-8")
+    parsed, plan = _both(path, monkeypatch)
+    assert isinstance(plan, CachedPlan)
+    store, entry = plan._blocks.store, _entry()
+    found = store.unsign(entry.read_bytes())
+    assert found is not None
+    payload, end = found
+    payload[4]["components"][0][3][0][4] += 1  # the first item claims one action more than the outline has
+    forged = store.segment((*payload[:4], payload[4], *payload[5:]))
+    assert forged is not None
+    entry.write_bytes(forged + entry.read_bytes()[end:])
+    again = load_plan(path)
+    assert not isinstance(again, CachedPlan) and again.actions == parsed.actions
+
+
 def test_an_edited_plan_is_read_anew_at_once(tmp_path: Path, zi):
     path = tmp_path / "plan.yaml"
     path.write_text(MINIMAL, encoding="utf-8")

@@ -11,12 +11,13 @@ zi_plan.store.cache's signed segments) is laid out for reading in part:
 - then one segment per BLOCK actions: their texts, months, teams.
 
 A command reads the outline, and a block only when it asks for one of its
-actions; each segment's signature is checked before it is unmarshalled, and
-each names the context, the plan's content and its own place, so a segment
-of another entry is never taken for it. The file is kept open from the
-outline on: a writer replaces entries by renaming, so what is read later is
-what the outline was read with. A block that is not intact after all (the
-disk) costs a parse of the plan, which must still hold the same content.
+actions (opening the entry again: no file is held open, zi rollup loads
+hundreds of plans). Each segment's signature is checked before it is
+unmarshalled, and each names the context, the plan's content and its own
+place, so a segment of another entry is never taken for it. A block that is
+not there or not intact after all (the entry pruned or written again by
+another zi in between, a bad disk) costs a parse of the plan, which must
+still hold the content the outline was read for: two contents are never mixed.
 """
 
 from __future__ import annotations
@@ -94,6 +95,8 @@ def load(store: cache.Store, entry: Path, path: Path, content: str, reparse: Cal
     try:
         kind, ctx, sha, dates, frozen, ids, months, sets, team_of, drafts, spans = found[0]
         if kind != "outline" or ctx != store.context or sha != content or not len(ids) == len(months) == len(team_of):
+            return None
+        if len(spans) != -(-len(ids) // BLOCK) or sum(i[4] for c in frozen["components"] for i in c[3]) != len(ids):
             return None
         head = thaw(frozen, dates)
         teams = [TeamView(*t) for t in head.pop("teams")]
@@ -233,7 +236,10 @@ class CachedPlan(LoadedPlan):
     @property
     def components(self) -> list[ComponentView]:
         if self._components is None:
-            self._components = self._tree(self.actions)
+            try:
+                self._components = self._tree(self.actions)
+            except (ValueError, TypeError, IndexError):  # signed, but not a layout of this code's making
+                return self._parsed().components
         return self._components
 
     @components.setter

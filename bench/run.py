@@ -4,6 +4,7 @@
     python bench/run.py --quick    # start-up and 1k/10k only
     python bench/run.py --save     # also write bench/results/<date>-<time>.json
     python bench/run.py --only units --save   # the parent's roll-up rows alone (issue 23)
+    python bench/run.py --only done           # warm zi done at 100,000 actions / at 68 (issue 27)
 
 Every row compares two whole processes, A and B, run in pairs that
 alternate their order (A B, B A, A B ...) so that drift and a busy machine
@@ -27,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -312,6 +313,54 @@ def due_scale(b: Bench, sizes: list[int], rounds: int) -> None:
         m = b.paired(lambda: b.must(due), lambda: b.must(floor), rounds)  # noqa: B023
         b.add(f"due {n:,}: zi due --month 4, warm (s)", m["a"], 0.3 if n == 100_000 else None, f"F {m['b']:.3f} s; {m['pairs']:.0f} pairs", unit=" s")
         b.add_pair(f"due {n:,}: zi due --month 4, warm / F", m, None, "due", "F")
+    if 100_000 in sizes:
+        # The same plan with a year's journal beside it: the row the issue sets is the plan's alone.
+        plan = b.work / "due-journal" / "plan.yaml"
+        plan.parent.mkdir()
+        synth_plan.write_journal(plan, synth_plan.write_plan(100_000, plan), 100_000)
+        due = [*b.zi, "due", "--month", "4", "--plan", str(plan)]
+        b.must(due)  # fills the cache: the plan's entry and the journal's
+        m = b.paired(lambda: b.must(due), lambda: b.must(floor), rounds)
+        b.add("due 100,000 + 100,000 records: zi due --month 4, warm (s)", m["a"], None, f"F {m['b']:.3f} s; {m['pairs']:.0f} pairs", unit=" s")
+
+
+def _plan_occurrences(plan: Path) -> list[tuple[str, int]]:
+    """Every (action id, month) of a plan whose ids are written out, as the bundled plan's are."""
+    import yaml  # as synth_plan reads the bundled plan
+
+    data = yaml.load(plan.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    return [(a["id"], m) for c in data["components"] for i in c["items"] for a in i["actions"] for m in a.get("months") or ()]
+
+
+def done_scale(b: Bench, rounds: int) -> None:
+    """Warm `zi done` on a plan of 100,000 actions against the bundled plan's 68, each journal starting empty (issue 27).
+
+    Each run records an occurrence still open (plans of a past year: any
+    month may be recorded), so both journals grow alike, by one record a run.
+    """
+    big, small = b.work / "done-big" / "plan.yaml", b.work / "done-small" / "tambrauw-2023.yaml"
+    big.parent.mkdir()
+    small.parent.mkdir()
+    big_open = iter([(a, m) for a, months in synth_plan.write_plan(100_000, big) for m in months])
+    shutil.copy(REPO / "plans" / "tambrauw-2023.yaml", small)
+    small_open = iter(_plan_occurrences(small))
+    for path in (big, small):
+        b.must([*b.zi, "due", "--month", "4", "--plan", str(path)])  # fills the plan's cache entry
+
+    def done_on(path: Path, occurrences: Iterator[tuple[str, int]]) -> Callable[[], Run]:
+        def run() -> Run:
+            action, month = next(occurrences)
+            return b.must([*b.zi, "done", action, "--month", str(month), "--by", "bench", "--plan", str(path)])
+
+        return run
+
+    big_done, small_done = done_on(big, big_open), done_on(small, small_open)
+    for _ in range(2):  # a journal's first record writes it whole; the next ones append
+        big_done()
+        small_done()
+    m = b.paired(big_done, small_done, rounds)
+    b.add("done 100,000: zi done, warm (s)", m["a"], None, f"68 actions: {m['b']:.3f} s; {m['pairs']:.0f} pairs", unit=" s")
+    b.add_pair("done: zi done, warm, 100,000 actions / 68 actions (journals alike)", m, 2.0, "100k", "68")
 
 
 # The workbook writer's own peak memory, measured in one process: the plan and journal
@@ -440,7 +489,8 @@ def main() -> int:
     parser.add_argument("--big-rounds", type=int, default=3, help="pairs per 100k row")
     parser.add_argument("--peer-timeout", type=float, default=45.0, help="seconds allowed to check-jsonschema")
     parser.add_argument("--save", action="store_true", help="write bench/results/<date>-<time>.json")
-    parser.add_argument("--only", choices=["units", "cache", "due", "xlsx", "scale"], help="only these rows (units: the parent's roll-up, issue 23; cache: a cache at another path; due: warm zi due at scale; scale: zi validate at 10k/100k and the 100k journal, issue 27)")
+    parser.add_argument("--only", choices=["units", "cache", "due", "done", "xlsx", "scale"],
+                        help="only these rows (units: the parent's roll-up, issue 23; cache: a cache at another path; due, done: warm zi due and zi done at scale; scale: zi validate at 10k/100k and the 100k journal, issue 27)")
     args = parser.parse_args()
 
     # zi's own modules get their bytecode as the libraries F imports have theirs
@@ -463,6 +513,8 @@ def main() -> int:
             journal(bench, *plans[100_000], args.big_rounds)
     if args.only in (None, "due"):
         due_scale(bench, [10_000] if args.quick else [10_000, 100_000], max(3, args.big_rounds))
+    if args.only == "done" or (args.only is None and not args.quick):
+        done_scale(bench, max(5, args.rounds // 2))
     if args.only in (None, "xlsx"):
         xlsx(bench, [10_000] if args.quick else [10_000, 100_000], max(5, args.big_rounds))
     if args.only in (None, "cache"):

@@ -12,7 +12,7 @@ from tests import digests
 from tests.conftest import REPO
 from tests.digests import TEAMS
 from zi_plan.progress import digest
-from zi_plan.progress.recording import due
+from zi_plan.progress.due import due
 from zi_plan.store.journal import load_journal
 from zi_plan.store.plans import load_plan
 

@@ -1,9 +1,10 @@
 """An action's fields, said once: the schema's Action is the declaration, and
 every other shape of an action must hold each of its fields.
 
-Adding a field touches zi_plan/schema/plan.py, zi_plan/model/plan.py and
-zi_plan/formats/writer.py (then regenerate zi_plan/schema/core.py and
-schema/plan.schema.json); these tests name the shape that still lacks it.
+Adding a field touches zi_plan/schema/plan.py, zi_plan/model/plan.py,
+zi_plan/store/plan_entry.py (the cache's rows) and zi_plan/formats/writer.py
+(then regenerate zi_plan/schema/core.py and schema/plan.schema.json); these
+tests name the shape that still lacks it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from zi_plan.importing.tree import RowAction
 from zi_plan.model.plan import ActionView
 from zi_plan.schema.plan import Action
 from zi_plan.schema.validators import fields
+from zi_plan.store.plan_entry import VIEW_FIELDS, CachedPlan
 from zi_plan.store.plans import load_plan
 
 DECLARED = list(Action.model_fields)
@@ -100,6 +102,18 @@ def test_every_field_is_written_and_read_back(tmp_path: Path):
     assert [a.to_json() for a in second.actions] == [a.to_json() for a in first.actions]
     [set_all, draft] = first.actions
     assert (set_all.source_id, set_all.team.id, set_all.lke, draft.draft, [t.id for t in draft.teams]) == ("MP.1.1", "tl", ("P.1.i.a",), True, ["tl", "sdm"])
+
+
+def test_the_cache_entry_holds_every_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    assert ActionView._fields == VIEW_FIELDS, "keep the new field in zi_plan.store.plan_entry (segments' rows, CachedPlan._view, VIEW_FIELDS)"
+    source = tmp_path / "plan.yaml"
+    source.write_text(EVERY_FIELD, encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setenv("ZI_NO_CACHE", "1")
+        parsed = load_plan(source)
+    load_plan(source)
+    cached = load_plan(source)
+    assert isinstance(cached, CachedPlan) and cached.actions == parsed.actions
 
 
 def test_the_views_json_has_every_field_once():

@@ -12,7 +12,8 @@ from tests.journals import UNFINISHED, journal_of, plan_at, record
 from zi_plan.errors import ZiError
 from zi_plan.model import status
 from zi_plan.progress import recording
-from zi_plan.progress.recording import default_author, due, pick_month, record_done, show, undo
+from zi_plan.progress.due import due
+from zi_plan.progress.recording import default_author, pick_month, record_done, show, undo
 from zi_plan.store.journal import load_journal
 
 

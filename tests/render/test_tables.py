@@ -11,7 +11,7 @@ import pytest
 
 from tests.journals import UNFINISHED, journal_of, late, plan_at, record, rendered
 from zi_plan.model.journal import EvidenceEntry
-from zi_plan.progress.recording import due
+from zi_plan.progress.due import due
 from zi_plan.render.tables import (
     InertConsole,
     action_list_table,

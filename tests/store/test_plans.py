@@ -11,8 +11,9 @@ import pytest
 from tests.conftest import MINIMAL, PLAN
 from zi_plan.errors import InvalidFile
 from zi_plan.progress import recording
+from zi_plan.progress.due import due
 from zi_plan.schema import yamlio
-from zi_plan.store import cache, plans
+from zi_plan.store import cache, plan_entry
 from zi_plan.store import plans as plan_module
 from zi_plan.store.journal import load_journal
 from zi_plan.store.plans import load_plan
@@ -189,18 +190,25 @@ def test_a_forged_entry_is_ignored(write_plan, zi):
     store = cache.open_store()
     assert store is not None
     content = cache.sha256(path.read_bytes())
-    forged = plans.freeze(yamlio.parse(MINIMAL.replace("Kantor Contoh", "Kantor Palsu")))
+    other = write_plan(MINIMAL.replace("Kantor Contoh", "Kantor Palsu"), name="palsu.yaml")
+    palsu = load_plan(other)
+
+    def forged(key: bytes, ctx: str, sha: str) -> bytes:
+        """The other plan's entry, as if for this content: each segment names ``ctx`` and ``sha``, signed with ``key``."""
+        signer = cache.Store(store.root, key, ctx)
+        segments = plan_entry.segments(signer, palsu, sha)
+        assert segments is not None
+        return b"".join(segments)
+
     # Signed with another key: the payload is never even unmarshalled.
-    _forge(entry, ("plan", store.context, content, forged[1], forged[0]), os.urandom(32))
+    entry.write_bytes(forged(os.urandom(32), store.context, content))
     assert load_plan(path).institution == "Kantor Contoh"
     # Signed with this cache's key, but for another content or another code.
-    load_plan(path)
-    _forge(entry, ("plan", store.context, "0" * 64, forged[1], forged[0]), store.key)
-    assert load_plan(path).institution == "Kantor Contoh"
-    _forge(entry, ("plan", "other code", content, forged[1], forged[0]), store.key)
-    assert load_plan(path).institution == "Kantor Contoh"
+    for ctx, sha in ((store.context, "0" * 64), ("other code", content)):
+        entry.write_bytes(forged(store.key, ctx, sha))
+        assert load_plan(path).institution == "Kantor Contoh"
     # Signed, matching, but not a plan at all: re-parsed, no traceback.
-    _forge(entry, ("plan", store.context, content, [], {"teams": [1, 2]}), store.key)
+    _forge(entry, ("outline", store.context, content, [], {"teams": [1, 2]}, [], [], [], b"", (), []), store.key)
     result = zi("list", "--json", "--plan", str(path))
     assert result.code == 0 and "Traceback" not in result.err and "SK Tim Kerja terbit" in result.out
 
@@ -228,6 +236,18 @@ def test_the_code_fingerprint_follows_the_source(tmp_path: Path, monkeypatch):
     source.write_text("VERSION = '2.8.0'\n", encoding="utf-8")
     os.utime(source, ns=(1, 1))
     assert cache.code_fingerprint(root) != first
+
+
+def test_the_code_fingerprint_covers_the_whole_package(tmp_path: Path, monkeypatch):
+    # A cached plan is views made by model/ from data checked by schema/: a change
+    # there must invalidate it as much as one in store/, where the cache lives.
+    tops: list[str] = []
+    real = cache._sources
+    monkeypatch.setattr(cache, "_sources", lambda top: tops.append(top) or real(top))
+    cache.code_fingerprint(tmp_path / "cache-root")
+    package = Path(plan_module.__file__).resolve().parent.parent
+    covered = set(real(tops[0]))
+    assert {str(package / "model" / "plan.py"), str(package / "schema" / "checks.py"), str(package / "store" / "plan_entry.py")} <= covered
 
 
 # ---------------------------------------------------------------- pruning
@@ -289,7 +309,7 @@ def test_a_command_about_every_action_reads_the_records_once(plan_copy: Path, mo
     real = journal_cache._action_of
     monkeypatch.setattr(journal_cache, "_action_of", lambda row: looked.append(row) or real(row))
     plan = load_plan(plan_copy)
-    report = recording.due(plan, load_journal(plan), 5)
+    report = due(plan, load_journal(plan), 5)
     # a scan per action would read the journal once per action of the plan (68)
     assert len(looked) <= 5 * journal_cache.FEW_ACTIONS
     assert {d.action.id for d in report.due if d.status == "done"} == {"II.2.a"}

@@ -29,11 +29,11 @@ def _due(app: typer.Typer) -> None:
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:
-        from zi_plan.progress import recording
+        from zi_plan.progress.due import due
         from zi_plan.render import tables
 
         loaded, journal = common.open_workspace(plan, as_json)
-        report = recording.due(loaded, journal, common.month_or_now(month, loaded.year), team)
+        report = due(loaded, journal, common.month_or_now(month, loaded.year), team)
         if as_json:
             tables.print_json(report.to_json(loaded))
             return

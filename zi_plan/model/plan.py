@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -22,9 +22,10 @@ from zi_plan.model.ids import letter
 # The loaded plan is one tree, as the file is: components -> items ->
 # actions, each node with its effective team (inherited unless overridden).
 # ``LoadedPlan.actions`` and ``by_id`` are indexes derived from the tree.
-# A new field on an action touches three modules: zi_plan/schema/plan.py
-# (Action), ActionView here (and _component), zi_plan/formats/writer.py
-# (ActionOut, the importer's row too, and its line); then regenerate
+# A new field on an action touches four modules: zi_plan/schema/plan.py
+# (Action), ActionView here (and _component), zi_plan/store/plan_entry.py (the
+# cache's rows), zi_plan/formats/writer.py (ActionOut, the importer's row
+# too, and its line); then regenerate
 # zi_plan/schema/core.py and schema/plan.schema.json.
 # tests/model/test_action_fields.py says which of them still lacks it.
 # The views are NamedTuples, not frozen dataclasses: making a frozen
@@ -111,6 +112,47 @@ class ItemView(NamedTuple):
     actions: tuple[ActionView, ...]
 
 
+def month_bits(months: Iterable[int]) -> int:
+    """Months as the bits of one number: bit m-1 for month m (a plan lists a month once)."""
+    bits = 0
+    for month in months:
+        bits |= 1 << (month - 1)
+    return bits
+
+
+def bit_months(bits: int) -> tuple[int, ...]:
+    """The months of ``bits``, in order."""
+    return tuple(m for m in range(1, 13) if bits >> (m - 1) & 1)
+
+
+class Outline(NamedTuple):
+    """Every action's id, months, teams and draft flag at its position in ``LoadedPlan.actions``.
+
+    What `zi due` goes through and `zi done` looks an id up in, without the
+    actions' texts: for 100,000 actions a few lists of numbers rather than
+    100,000 views. The cache keeps it apart from the texts
+    (zi_plan.store.plan_entry), so that a plan from the cache builds only the
+    views a command shows; a plan built in full makes it from its views.
+    """
+
+    ids: Sequence[str]
+    months: Sequence[int]  # month_bits of each action's months
+    team_sets: Sequence[tuple[TeamView, ...]]  # the distinct `teams` of actions
+    team_of: Sequence[int]  # position -> index in team_sets
+    drafts: frozenset[int]  # positions of drafts
+
+    def teams(self, position: int) -> tuple[TeamView, ...]:
+        return self.team_sets[self.team_of[position]]
+
+
+def outline_of(actions: Sequence[ActionView]) -> Outline:
+    """The outline of views already built."""
+    sets: dict[tuple[TeamView, ...], int] = {}
+    team_of = [sets.setdefault(a.teams, len(sets)) for a in actions]
+    drafts = frozenset(p for p, a in enumerate(actions) if a.draft)
+    return Outline([a.id for a in actions], [month_bits(a.months) for a in actions], list(sets), team_of, drafts)
+
+
 class ComponentView(NamedTuple):
     id: str
     title: str
@@ -148,11 +190,23 @@ class LoadedPlan:
     coordinator: CoordinatorView | None = None  # plan format 3
     evidence_store: str | None = None  # plan format 3: where the evidence is kept by its sha256 (zi_plan.model.stores)
     actions: list[ActionView] = field(default_factory=list)  # derived: every action, in order
-    by_id: dict[str, ActionView] = field(default_factory=dict)  # derived
+    by_id: Mapping[str, ActionView] = field(default_factory=dict)  # derived
+    _outline: Outline | None = field(default=None, init=False, repr=False, compare=False)  # derived, when first asked for
 
     def __post_init__(self) -> None:
         self.actions = [a for c in self.components for a in c.actions]
         self.by_id = {a.id: a for a in self.actions}
+
+    @property
+    def outline(self) -> Outline:
+        """Every action's id, months, teams and draft flag (see Outline)."""
+        if self._outline is None:
+            self._outline = outline_of(self.actions)
+        return self._outline
+
+    def action_at(self, position: int) -> ActionView:
+        """``actions[position]``; a plan from the cache builds only the views asked for (zi_plan.store.plan_entry)."""
+        return self.actions[position]
 
     def component(self, query: str) -> ComponentView:
         """A component by its id, in any case ('ii' finds II)."""

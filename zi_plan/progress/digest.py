@@ -34,7 +34,7 @@ from zi_plan.i18n import _, month_name, months_text
 from zi_plan.inert import inert
 from zi_plan.model.journal import Journal, Record
 from zi_plan.model.plan import ActionView, CoordinatorView, LoadedPlan, TeamView
-from zi_plan.progress.recording import Due, due
+from zi_plan.progress.due import Due, due
 
 WHATSAPP_LIMIT = 4096
 FORMATS = ("text", "md", "eml")
@@ -100,7 +100,7 @@ def digests(plan: LoadedPlan, journal: Journal, month: int, team: str | None = N
             and (m in actions[aid].months or not actions[aid].months)  # a month the plan no longer has is set aside, as everywhere
         ]
         done.sort(key=lambda d: (d.record.at, d.action.id, d.month))
-        out.append(Digest(each, month, plan.year, plan.institution, report.due, report.overdue, done, since, until,
+        out.append(Digest(each, month, plan.year, plan.institution, list(report.due), list(report.overdue), done, since, until,
                           last_day(month, plan.year), plan.coordinator))  # fmt: skip
     return out
 

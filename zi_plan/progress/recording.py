@@ -11,7 +11,7 @@ import os
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, Literal, NamedTuple, Optional
+from typing import Any, NamedTuple, Optional
 
 from zi_plan.errors import ZiError
 from zi_plan.fs.fsguard import reason
@@ -22,101 +22,9 @@ from zi_plan.model.fingerprint import fingerprint
 from zi_plan.model.journal import EvidenceEntry, Journal, Occurrence, Record
 from zi_plan.model.months import future_message, is_future
 from zi_plan.model.plan import ActionView, LoadedPlan
-from zi_plan.model.status import check_month, done_late, now
-from zi_plan.schema import unfinished
+from zi_plan.model.status import check_month, now
 from zi_plan.store.journal import append_records, load_journal, lock
 from zi_plan.store.workspace import journal_paths, require_deliberate
-
-# ---------------------------------------------------------------- due
-
-
-class Due(NamedTuple):  # NamedTuples: see zi_plan.model.plan's views
-    action: ActionView
-    month: int
-    occurrence: Occurrence
-
-    @property
-    def status(self) -> Literal["open", "done"]:
-        return self.occurrence.status
-
-    def late(self, plan_year: int) -> bool:
-        return done_late(self.occurrence, plan_year)
-
-
-class DueReport(NamedTuple):
-    month: int
-    due: list[Due]
-    overdue: list[Due]
-    unscheduled: Sequence[ActionView] = ()  # no months yet: listed apart
-    drafts: Sequence[ActionView] = ()
-    revisi: Sequence[Any] = ()  # the evaluators' revisi requests (zi_plan.lke.todo.Revisi): listed apart
-
-    @property
-    def done(self) -> int:
-        """How many of the month's occurrences are done."""
-        return sum(d.status == "done" for d in self.due)
-
-    def to_json(self, plan: LoadedPlan) -> dict[str, Any]:
-        def entry(d: Due) -> dict[str, Any]:
-            out: dict[str, Any] = {
-                "id": d.action.id,
-                "month": d.month,
-                "team": d.action.team.name,
-                "status": d.status,
-                "indicator": d.action.indicator,
-                "evidence_expected": list(d.action.evidence),
-                "lke": list(d.action.lke),
-            }
-            if d.occurrence.done is not None:
-                out["done_at"] = d.occurrence.done.at.isoformat()
-                out["done_by"] = d.occurrence.done.by
-            return out
-
-        return {
-            "plan": str(plan.path),
-            "year": plan.year,
-            "month": self.month,
-            "month_name": month_name(self.month),
-            "summary": {
-                "due": len(self.due),
-                "done": self.done,
-                "overdue": len(self.overdue),
-            },
-            "due": [entry(d) for d in self.due],
-            "overdue": [entry(d) for d in self.overdue],
-            "unscheduled": [{"id": a.id, "teams": [t.name for t in a.teams], "indicator": a.indicator} for a in self.unscheduled],
-            "drafts": [{"id": a.id, "teams": [t.name for t in a.teams], "indicator": a.indicator} for a in self.drafts],
-        } | ({"revisi": [r.to_json() for r in self.revisi]} if self.revisi else {})
-
-
-def due(plan: LoadedPlan, journal: Journal, month: int, team: Optional[str] = None) -> DueReport:
-    """The occurrences scheduled in ``month``, and the open ones from earlier months."""
-    check_month(month)
-    wanted = plan.team(team) if team else None
-    due_now: list[Due] = []
-    overdue: list[Due] = []
-
-    actions = [a for a in plan.actions if wanted is None or wanted in a.teams]
-    for action in actions:
-        for m in action.months:
-            if m > month:
-                break
-            occ = journal.occurrence(action.id, m)
-            if m == month:
-                due_now.append(Due(action, m, occ))
-            elif occ.status == "open":
-                overdue.append(Due(action, m, occ))
-    return DueReport(month, due_now, overdue, unfinished.unscheduled(plan, actions), unfinished.drafts(plan, actions), _revisi(plan, journal, wanted))
-
-
-def _revisi(plan: LoadedPlan, journal: Journal, team: Optional[Any]) -> list[Any]:
-    """The evaluators' revisi requests, when the journal has reviews at all."""
-    if not any(row.get("event") == "review" for row in journal.answers):
-        return []
-    from zi_plan.lke.todo import revisi_todos  # the LKE is read only for a journal with reviews
-
-    return revisi_todos(plan, journal, team)
-
 
 # ---------------------------------------------------------------- done / undo
 

@@ -180,29 +180,22 @@ def due_tables(report: Any, plan: Any, max_rows: int = MAX_ROWS, width: int | No
     width = width or console().width
     budget = budget or RowBudget(None)
     tables: list[Table] = []
-    by_team: dict[str, list[Any]] = {}
-    for d in report.due:
-        for team in d.action.teams:  # an action shared by several teams is on each one's list
-            by_team.setdefault(team.name, []).append(d)
-    for team, entries in by_team.items():
-        rows = budget.take(len(entries), max_rows)
+    for group in report.teams:  # an action shared by several teams is on each one's list
+        rows = budget.take(len(group.entries), max_rows)
         if rows:
-            tables.append(first_fitting([lambda t=team, e=entries, s=split, n=rows: _due_team_table(t, e, plan, n, s)  # type: ignore[misc]
+            tables.append(first_fitting([lambda g=group, s=split, n=rows: _due_team_table(g, plan, n, s)  # type: ignore[misc]
                                          for split in (True, False)], width))  # fmt: skip
-    if report.overdue:
-        grouped: dict[str, list[Any]] = {}
-        for d in report.overdue:
-            grouped.setdefault(d.action.id, []).append(d)
-        rows = budget.take(len(grouped), max_rows)
+    if report.overdue_actions:
+        rows = budget.take(len(report.overdue_actions), max_rows)
         if rows:
-            tables.append(first_fitting([lambda s=split: _overdue_table(report, grouped, rows, s)  # type: ignore[misc]
+            tables.append(first_fitting([lambda s=split: _overdue_table(report, rows, s)  # type: ignore[misc]
                                          for split in (True, False)], width))  # fmt: skip
     return tables
 
 
-def _due_team_table(team: str, entries: list[Any], plan: Any, max_rows: int, split: bool) -> Table:
-    done = sum(d.status == "done" for d in entries)
-    title = _("{team} — {done}/{total} done").format(team=f"[bold]{esc(team)}[/]", done=done, total=len(entries))
+def _due_team_table(group: Any, plan: Any, max_rows: int, split: bool) -> Table:
+    entries = group.entries
+    title = _("{team} — {done}/{total} done").format(team=f"[bold]{esc(group.team)}[/]", done=group.done, total=len(entries))
     table = new_table(title=title)
     table.add_column(_("ID"), no_wrap=True, style="bold")
     table.add_column(_("Status"))
@@ -220,7 +213,7 @@ def _due_team_table(team: str, entries: list[Any], plan: Any, max_rows: int, spl
     return table
 
 
-def _overdue_table(report: Any, grouped: dict[str, list[Any]], max_rows: int, split: bool) -> Table:
+def _overdue_table(report: Any, max_rows: int, split: bool) -> Table:
     title = _("Overdue: still open from before {month}").format(month=month_name(report.month))
     table = new_table(title=f"[bold red]{title}[/]")
     table.add_column(_("ID"), no_wrap=True, style="bold")
@@ -228,15 +221,14 @@ def _overdue_table(report: Any, grouped: dict[str, list[Any]], max_rows: int, sp
     if split:
         table.add_column(_("Team"), ratio=2)
     table.add_column(_("Indicator"), ratio=4)
-    for action_id, entries in list(grouped.items())[:max_rows]:
-        action = entries[0].action
-        months = months_text(d.month for d in entries)
+    for action, months in report.overdue_actions[:max_rows]:
         teams = esc(", ".join(t.name for t in action.teams))
         if split:
-            table.add_row(esc(action_id), months, teams, esc(action.indicator))
+            table.add_row(esc(action.id), months_text(months), teams, esc(action.indicator))
         else:
-            table.add_row(esc(action_id), months, f"{esc(action.indicator)}\n[dim]{teams}[/]")
-    _more_row(table, min(max_rows, len(grouped)), len(grouped))
+            table.add_row(esc(action.id), months_text(months), f"{esc(action.indicator)}\n[dim]{teams}[/]")
+    total = len(report.overdue_actions)
+    _more_row(table, min(max_rows, total), total)
     return table
 
 

@@ -6,26 +6,24 @@ validated is kept under the user's cache folder (``~/.cache/zi-plan`` on
 Linux) as ``marshal`` data, which loads many times faster than YAML.
 
 Trust: an entry is only used when everything that could change its meaning
-matches — the SHA-256 of the file's content, zi's version, a fingerprint of
-zi's own source (so a changed schema invalidates without a version bump),
-pydantic's and PyYAML's versions, and Python's. Each segment of an entry is
-signed (HMAC-SHA256) with a random key made once per cache folder, and the
+matches: the SHA-256 of the file's content, zi's version, a fingerprint of
+zi's own source (a changed schema invalidates without a version bump),
+pydantic's, PyYAML's and Python's versions. Each segment of an entry is
+signed (HMAC-SHA256, a random key made once per cache folder), and the
 signature is checked *before* the data is unmarshalled: marshal is not safe
 against crafted input, and a corrupted, truncated or forged entry must only
 cost a re-parse, never a wrong answer or a traceback. Losing the cache only
-costs time; failing to write it is never an error. ``ZI_NO_CACHE=1`` turns
-it off.
+costs time; failing to write it is never an error. ``ZI_NO_CACHE=1`` turns it off.
 
 Layout: one folder per plan file (named by a hash of its path) holding the
-newest few contents of the plan (``plan-<key>.zic``) and of its journal
-(``journal-<key>.zic``), and what zi rollup computed from them
-(``rollup-<key>.zic``, see zi_plan.units.rowcache); the whole cache is kept
-under a size cap. An entry's *name* is made of what it holds (the content's
-hash and the context), never of the path: when a plan's own folder lacks an
-entry, one of the same name in another plan's folder is taken (a cache
-restored into a clone at another path, as CI does, or a plan copied to
-another folder), copied into the plan's own folder, and checked like any
-other. The folder by path only groups a plan's entries for pruning.
+newest few contents of the plan (``plan-<key>.zic``, zi_plan.store.plan_entry)
+and of its journal (``journal-<key>.zic``), and zi rollup's rows
+(``rollup-<key>.zic``, zi_plan.units.rowcache), under a size cap in all. An
+entry's *name* is made of what it holds (the content's hash and the
+context), never of the path: when a plan's own folder lacks an entry, one of
+the same name in another plan's folder (a cache restored into a clone at
+another path, as CI does) is copied into the plan's own folder and checked
+like any other. The folder by path only groups a plan's entries for pruning.
 """
 
 from __future__ import annotations
@@ -48,7 +46,7 @@ from zi_plan.store.cache_trust import trusted
 
 FORMAT = 1
 MAGIC = b"ZIC1"
-_HEAD = len(MAGIC) + 8 + 32  # magic, payload length, HMAC-SHA256 of the payload
+HEAD = len(MAGIC) + 8 + 32  # magic, payload length, HMAC-SHA256 of the payload
 # Enough for a plan being edited back and forth, or switched between branches;
 # journals: one entry per journal file, so a few plans' journals.
 KEEP = 4
@@ -98,7 +96,8 @@ def code_fingerprint(root: Path) -> str:
     version bump. Hashing the sources takes a few milliseconds, so the result
     is remembered against the files' sizes and modification times.
     """
-    files = sorted(_sources(str(Path(__file__).resolve().parent))) + _library_files()
+    # The whole package (zi_plan/), not only this room: the views an entry keeps are model/'s.
+    files = sorted(_sources(str(Path(__file__).resolve().parent.parent))) + _library_files()
     signature = hashlib.sha256()
     for name in files:
         try:
@@ -220,23 +219,26 @@ class Store:
         return self._payloads(data)
 
     def _payloads(self, data: bytes) -> list[Any]:
-        view = memoryview(data)
         payloads: list[Any] = []
         at = 0
-        while at + _HEAD <= len(data):
-            if view[at : at + 4] != MAGIC:
-                break
-            size = int.from_bytes(view[at + 4 : at + 12], "big")
-            mac = view[at + 12 : at + _HEAD]
-            body = view[at + _HEAD : at + _HEAD + size]
-            if len(body) != size or not hmac.compare_digest(hmac.new(self.key, body, hashlib.sha256).digest(), mac):
-                break
-            try:
-                payloads.append(marshal.loads(body))
-            except (ValueError, EOFError, TypeError):  # pragma: no cover - only a forged, signed entry
-                break
-            at += _HEAD + size
+        while (found := self.unsign(data, at)) is not None:
+            payload, at = found
+            payloads.append(payload)
         return payloads
+
+    def unsign(self, data: bytes | memoryview, at: int = 0) -> tuple[Any, int] | None:
+        """(the payload of the intact, signed segment at ``at``, where the next starts), or None."""
+        view = memoryview(data)
+        if at + HEAD > len(view) or view[at : at + 4] != MAGIC:
+            return None
+        size = int.from_bytes(view[at + 4 : at + 12], "big")
+        body = view[at + HEAD : at + HEAD + size]
+        if len(body) != size or not hmac.compare_digest(hmac.new(self.key, body, hashlib.sha256).digest(), view[at + 12 : at + HEAD]):
+            return None
+        try:
+            return marshal.loads(body), at + HEAD + size
+        except (ValueError, EOFError, TypeError):  # pragma: no cover - only a forged, signed entry
+            return None
 
     def _adopt(self, path: Path) -> list[Any]:
         """The newest intact entry named ``path.name`` in another plan's folder, copied to ``path``."""
@@ -261,8 +263,7 @@ class Store:
             if Path(other).parent == path.parent:
                 continue
             try:
-                with open(other, "rb") as fh:
-                    data = fh.read()
+                data = Path(other).read_bytes()
             except OSError:
                 continue
             payloads = self._payloads(data)
@@ -304,7 +305,6 @@ def open_store() -> Store | None:
     root = folder()
     if root is None:
         return None
-
     if not trusted(root):  # a folder or key others can change would let them forge plan data
         return None
     key = _install_key(root)

@@ -11,14 +11,15 @@ the full way: parse and validate everything, every problem placed by line.
 
 from __future__ import annotations
 
-import datetime as dt
+import hashlib
 import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from zi_plan.errors import InvalidFile, Problem
+from zi_plan.errors import InvalidFile, Problem, ZiError
+from zi_plan.i18n import _
 from zi_plan.model.plan import LoadedPlan, build_plan
-from zi_plan.store import cache
+from zi_plan.store import cache, plan_entry
 from zi_plan.store.workspace import discover
 
 # ---------------------------------------------------------------- reading files
@@ -131,86 +132,52 @@ def load_plan(path: Path) -> LoadedPlan:
 
 
 def _load_plan(path: Path) -> LoadedPlan:
-    raw = read_bytes(path)
-    content = cache.sha256(raw)
     store = cache.open_store()
-    entry = None
-    if store is not None:
-        entry = store.content_entry(path, content)
-        data = _cached_plan_data(store, entry, content)
-        if data is not None:
-            try:
-                plan = build_plan(path, data)
-            except Exception:  # noqa: BLE001 - a signed entry that still does not fit: re-parse
-                plan = None
-            if plan is not None:
-                plan.fingerprint = content
-                return plan
-
-    data, problems = check_text(str(path), decode_text(path, raw))
-    if problems:
-        raise InvalidFile(problems)
-    plan = build_plan(path, data)
+    hashed = None if store is None else _content(path)
+    if store is not None and hashed is not None:
+        cached = plan_entry.load(store, store.content_entry(path, hashed), path, hashed, lambda: _parse_again(path, hashed))
+        if cached is not None:
+            cached.fingerprint = hashed
+            return cached
+    raw = read_bytes(path)
+    content = cache.sha256(raw)  # of the very bytes parsed, which may differ from those just hashed
+    plan = _parse(path, raw)
     plan.fingerprint = content
-    if store is not None and entry is not None:
-        frozen, dates = freeze(data)
-        segment = store.segment(("plan", store.context, content, dates, frozen))
-        if segment is not None:
-            store.write(entry, [segment])
+    if store is not None:
+        segments = plan_entry.segments(store, plan, content)
+        if segments is not None:
+            store.write(store.content_entry(path, content), segments)
     return plan
 
 
-def _cached_plan_data(store: cache.Store, entry: Path, content: str) -> Any:
-    payloads = store.read(entry)
-    if len(payloads) != 1:
-        return None
+def _content(path: Path) -> str | None:
+    """The SHA-256 of the file, read in pieces (a 50 MB plan is not copied whole when the cache has it);
+    None when it cannot be read, which the full read then explains."""
+    from zi_plan.fs.fsguard import open_regular  # a FIFO or a device is never read
+
     try:
-        kind, ctx, sha, dates, frozen = payloads[0]
-        if kind != "plan" or ctx != store.context or sha != content:
-            return None
-        return thaw(frozen, dates)
-    except (ValueError, TypeError, KeyError, IndexError):
+        with open(open_regular(path), "rb", buffering=0) as fh:
+            digest, buffer = hashlib.sha256(), bytearray(1 << 20)
+            view = memoryview(buffer)
+            while size := fh.readinto(buffer):
+                digest.update(view[:size])
+    except OSError:
         return None
+    return digest.hexdigest()
 
 
-# Dates are the one kind of value YAML gives that marshal cannot hold: they
-# are kept as ISO text, with where they were, and put back on the way out.
-_DATES = (dt.date, dt.datetime)
+def _parse(path: Path, raw: bytes) -> LoadedPlan:
+    data, problems = check_text(str(path), decode_text(path, raw))
+    if problems:
+        raise InvalidFile(problems)
+    return build_plan(path, data)
 
 
-def freeze(value: Any) -> tuple[Any, list[tuple[tuple[Any, ...], str]]]:
-    """``value`` with dates as text (copying only what holds one), and their places."""
-    dates: list[tuple[tuple[Any, ...], str]] = []
-    return _freeze(value, (), dates), dates
-
-
-def _freeze(value: Any, where: tuple[Any, ...], dates: list[tuple[tuple[Any, ...], str]]) -> Any:
-    if isinstance(value, dict):
-        items: Any = value.items()
-    elif isinstance(value, list):
-        items = enumerate(value)
-    elif isinstance(value, _DATES):
-        dates.append((where, "datetime" if isinstance(value, dt.datetime) else "date"))
-        return value.isoformat()
-    else:
-        return value
-    copy = None
-    for key, item in items:
-        if isinstance(item, (str, int, float)) or item is None:
-            continue
-        frozen = _freeze(item, (*where, key), dates)
-        if frozen is not item:
-            if copy is None:
-                copy = dict(value) if isinstance(value, dict) else list(value)
-            copy[key] = frozen
-    return value if copy is None else copy
-
-
-def thaw(value: Any, dates: list[tuple[tuple[Any, ...], str]]) -> Any:
-    for where, kind in dates:
-        parent = value
-        for key in where[:-1]:
-            parent = parent[key]
-        text = parent[where[-1]]
-        parent[where[-1]] = dt.datetime.fromisoformat(text) if kind == "datetime" else dt.date.fromisoformat(text)
-    return value
+def _parse_again(path: Path, content: str) -> LoadedPlan:
+    """The plan parsed as a cache entry's damaged block could not give it: only from the same content."""
+    raw = read_bytes(path)
+    if cache.sha256(raw) != content:
+        raise ZiError(_("{path} changed while zi was reading it; run the command again").format(path=path))
+    plan = _parse(path, raw)
+    plan.fingerprint = content
+    return plan

@@ -308,6 +308,7 @@ def xlsx(b: Bench, sizes: list[int]) -> None:
 # compression. It times its own loops (start-up and imports are not counted).
 BARE_PACK = """\
 import hashlib, json, sys, time, zipfile
+from zi_plan.documents.pack import compression_for  # the pack's choice per file: stored or deflated
 out, report, pairs = sys.argv[1], sys.argv[2], sys.argv[3:]
 times = []
 for root, listing in zip(pairs[::2], pairs[1::2]):
@@ -319,7 +320,7 @@ for root, listing in zip(pairs[::2], pairs[1::2]):
                 data = fh.read()
             hashlib.sha256(data).hexdigest()
             info = zipfile.ZipInfo(name, date_time=(2023, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = compression_for(name)
             archive.writestr(info, data)
     times.append(time.perf_counter() - started)
 open(report, 'w', encoding='utf-8').write(json.dumps(times))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import zipfile
 
 import pytest
@@ -186,3 +187,14 @@ def test_the_walk_and_the_jail_pack_the_same(plan, tmp_path, monkeypatch, whole)
         f"II/II.1/II.1.a/2024-03/tautan.pdf: II.1.a 3: {refused}",
         "II/II.1/II.1.a/2024-03/hilang.pdf: II.1.a 3: missing",
     ]
+
+
+@pytest.mark.parametrize("size", [0, 4, 10, 20])  # what fstat said: none, less (it grew since), all, more (it shrank)
+def test_read_all_reads_to_the_end_whatever_the_size_said(size):
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"0123456789")
+    os.close(write_end)
+    try:
+        assert pack._read_all(read_end, size) == b"0123456789"
+    finally:
+        os.close(read_end)

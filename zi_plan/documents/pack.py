@@ -193,6 +193,7 @@ def _hash_and_pack(archive: zipfile.ZipFile, fd: int, st: os.stat_result, expect
 
 def _hash_and_copy(archive: zipfile.ZipFile, fd: int, st: os.stat_result, expected: str | None, name: str) -> str | None:
     """A big file: hashed, then copied from its start (not held in memory)."""
+    os.set_blocking(fd, True)  # opened without (a FIFO would wait): a buffered reader must not see EAGAIN
     with os.fdopen(fd, "rb", closefd=False) as src:
         digest = hashlib.sha256()
         try:

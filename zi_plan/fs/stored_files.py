@@ -1,8 +1,8 @@
 """Many stored files opened one after another, quickly, with the jail's guarantees.
 
 ``jail.open_stored`` resolves the store and the file's whole path on every
-call: a dozen system calls and some 30 µs a file, which the evidence pack
-paid twice for each of 100,000 files. Here each file is opened relative to
+call: a dozen system calls and some 45 µs, which the evidence pack paid
+twice for each of 100,000 files. Here each file is opened relative to
 its folder and each folder relative to its parent, all with ``O_NOFOLLOW``
 and no path resolved: what opens is inside the store by construction,
 reached through no symbolic link, and a link swapped in meanwhile cannot

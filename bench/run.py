@@ -414,6 +414,79 @@ def xlsx(b: Bench, sizes: list[int], rounds: int) -> None:
         b.add("xlsx: the writer's own peak memory, 100,000 / 10,000 actions", own[100_000] / own[10_000], 1.25, f"{own[100_000]:.2f} MiB vs {own[10_000]:.2f} MiB")
 
 
+# Hashing and zipping the stored files in a bare loop, as the pack must at least
+# do: each listed file read once, hashed, written into a zip with the pack's
+# compression. It times its own loops (start-up and imports are not counted).
+BARE_PACK = """\
+import hashlib, json, sys, time, zipfile
+from zi_plan.documents.pack import compression_for  # the pack's choice per file: stored or deflated
+out, report, pairs = sys.argv[1], sys.argv[2], sys.argv[3:]
+times = []
+for root, listing in zip(pairs[::2], pairs[1::2]):
+    names = open(listing, encoding='utf-8').read().splitlines()
+    started, cpu = time.perf_counter(), time.process_time()
+    with zipfile.ZipFile(out, 'w', zipfile.ZIP_DEFLATED) as archive:
+        for name in names:
+            with open(root + '/' + name, 'rb') as fh:
+                data = fh.read()
+            hashlib.sha256(data).hexdigest()
+            info = zipfile.ZipInfo(name, date_time=(2023, 1, 1, 0, 0, 0))
+            info.compress_type = compression_for(name)
+            archive.writestr(info, data)
+    times.append((time.perf_counter() - started, time.process_time() - cpu))
+open(report, 'w', encoding='utf-8').write(json.dumps(times))
+"""
+
+
+def evidence_pack(b: Bench, rounds: int, records: int = 100_000) -> None:
+    """`zi evidence pack`: microseconds per journal record beyond hashing and copying the files (issue 27).
+
+    Two copies of one 30,000-action plan: one with RECORDS 'done' records, one
+    with 100; each record has a stored file of 1-3 KiB (a tenth a link too).
+    A round runs, in alternating order, the pack of each and the bare loop
+    BARE_PACK over the same files; its figure is (big pack - small pack - the
+    bare loop's time for the difference in files) / the difference in records.
+    Records fall after January and the packs list gaps up to January, so both
+    list the same gaps and only the records differ."""
+    plans = {}
+    for name, n in (("big", records), ("small", 100)):
+        plan = b.work / "pack" / f"{name}.yaml"
+        plan.parent.mkdir(parents=True, exist_ok=True)
+        synth_plan.write_journal(plan, synth_plan.write_plan(30_000, plan), n, file_size=2048, after=1)
+        store = plan.with_name(f"{name}.evidence")
+        listing = plan.with_name(f"{name}.files")
+        listing.write_text("\n".join(sorted(p.relative_to(store).as_posix() for p in store.rglob("*") if p.is_file())) + "\n", encoding="utf-8")
+        plans[name] = (plan, store, listing)
+    out, report = b.work / "pack" / "out.zip", b.work / "pack" / "bare.json"
+
+    def pack_of(name: str) -> Callable[[], Run]:
+        return lambda: b.must([*b.zi, "evidence", "pack", "--month", "1", "--force", "-o", str(out), "--plan", str(plans[name][0])])
+
+    bare_loops: list[list[tuple[float, float]]] = []  # per run: (wall, CPU) of each listing's loop
+
+    def bare() -> Run:
+        run = b.must([sys.executable, "-c", BARE_PACK, str(out), str(report), *(str(x) for name in ("big", "small") for x in plans[name][1:])])
+        bare_loops.append(json.loads(report.read_text(encoding="utf-8")))
+        return run
+
+    big, small = pack_of("big"), pack_of("small")
+    big(), small()  # fill the cache with both plans and journals
+    files = len(plans["big"][2].read_text(encoding="utf-8").split()) - len(plans["small"][2].read_text(encoding="utf-8").split())
+    per_record, per_record_cpu, walls = [], [], []
+    for n in range(rounds):
+        order = [big, small, bare] if n % 2 == 0 else [bare, small, big]
+        runs = {f: f() for f in order}
+        (big_wall, big_cpu), (small_wall, small_cpu) = bare_loops[-1]
+        per_record.append((runs[big].wall - runs[small].wall - (big_wall - small_wall)) / (records - 100) * 1e6)
+        per_record_cpu.append((runs[big].cpu - runs[small].cpu - (big_cpu - small_cpu)) / (records - 100) * 1e6)
+        walls.append((runs[big].wall, runs[small].wall, big_wall - small_wall, runs[big].rss / 1024))
+    med = statistics.median
+    a, s, h, rss = (med(w[i] for w in walls) for i in range(4))
+    b.add(f"pack {records:,}: zi evidence pack, µs per record beyond hashing and zipping its files", med(per_record), 10.0,
+          f"CPU {med(per_record_cpu):.1f} µs; pack {a:.2f} s, 100-record pack {s:.2f} s, bare hash+zip of the {files:,} more files {h:.2f} s; "
+          f"{rounds} rounds (runs {min(per_record):.0f}-{max(per_record):.0f} µs); peak {rss:.0f} MiB", unit=" µs")  # fmt: skip
+
+
 def units(b: Bench, rounds: int, cold_rounds: int) -> None:
     """A KPU-sized parent: 550 units of Tambrauw's plan with ~200-record journals (bench/synth_units.py).
 
@@ -489,8 +562,8 @@ def main() -> int:
     parser.add_argument("--big-rounds", type=int, default=3, help="pairs per 100k row")
     parser.add_argument("--peer-timeout", type=float, default=45.0, help="seconds allowed to check-jsonschema")
     parser.add_argument("--save", action="store_true", help="write bench/results/<date>-<time>.json")
-    parser.add_argument("--only", choices=["units", "cache", "due", "done", "xlsx", "scale"],
-                        help="only these rows (units: the parent's roll-up, issue 23; cache: a cache at another path; due, done: warm zi due and zi done at scale; scale: zi validate at 10k/100k and the 100k journal, issue 27)")
+    parser.add_argument("--only", choices=["units", "cache", "due", "done", "xlsx", "scale", "pack"],
+                        help="only these rows (units: the parent's roll-up, issue 23; cache: a cache at another path; due, done: warm zi due and zi done at scale; scale: zi validate at 10k/100k and the 100k journal; xlsx, pack: the export and the evidence pack; issue 27)")
     args = parser.parse_args()
 
     # zi's own modules get their bytecode as the libraries F imports have theirs
@@ -519,6 +592,8 @@ def main() -> int:
         xlsx(bench, [10_000] if args.quick else [10_000, 100_000], max(5, args.big_rounds))
     if args.only in (None, "cache"):
         moved_cache(bench, max(5, args.rounds // 2))
+    if not args.quick and args.only in (None, "pack"):
+        evidence_pack(bench, max(3, args.big_rounds))
     if not args.quick and args.only in (None, "units"):
         units(bench, max(5, args.rounds // 2), max(3, args.big_rounds))
     machine = {"platform": platform.platform(), "processor": _cpu_name(), "cpus": os.cpu_count(),

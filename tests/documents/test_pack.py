@@ -5,14 +5,17 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import zipfile
 
 import pytest
 
 from tests.journals import journal_of, plan_at, record
+from zi_plan.documents import pack
 from zi_plan.documents.pack import (
     INDEX_COLUMNS,
     build_pack,
+    compression_for,
     default_name,
     gaps_per_action,
     pack_file,
@@ -20,6 +23,7 @@ from zi_plan.documents.pack import (
     unique_name,
 )
 from zi_plan.errors import ZiError
+from zi_plan.fs import stored_files
 from zi_plan.model.journal import EvidenceEntry
 
 
@@ -128,3 +132,69 @@ def test_pack_file_reports_a_missing_file(plan, tmp_path):
 
 def test_default_name_follows_the_language(plan, indonesian):
     assert default_name(plan) == "bukti-dukung-2024.zip"
+
+
+@pytest.mark.parametrize(("name", "stored"), [("a/foto.jpg", True), ("a/FOTO.JPG", True), ("a/notulen.docx", True), ("a/arsip.zip", True),
+                                              ("a/sk.pdf", False), ("a/daftar.txt", False), ("a/README", False), ("a/.jpg", False)])  # fmt: skip
+def test_files_compressed_already_are_stored_as_they_are(name, stored):
+    assert compression_for(name) == (zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED)
+
+
+def _tricky_journal(plan, tmp_path):
+    """Files of each kind the pack tells apart, one named twice, one named again with another hash."""
+    empty = journal_of(plan)
+    sk = stored(empty, "I/I.1/I.1.a/2024-01/sk.pdf", b"%PDF sk" * 100)
+    foto = stored(empty, "I/I.1/I.1.a/2024-01/foto.jpg", bytes(range(256)) * 40)
+    changed = stored(empty, "I/I.1/I.1.b/2024-02/lama.pdf", b"as recorded")
+    (empty.evidence_dir / changed.path).write_bytes(b"changed since")
+    outside = stored(empty, "I/I.1/I.1.b/2024-02/keluar.pdf", b"x")
+    (empty.evidence_dir / outside.path).unlink()
+    (empty.evidence_dir / outside.path).symlink_to(tmp_path / "plan.yaml")
+    linked = stored(empty, "II/II.1/II.1.a/2024-03/tautan.pdf", b"y")
+    (empty.evidence_dir / linked.path).unlink()
+    (empty.evidence_dir / linked.path).symlink_to(empty.evidence_dir / sk.path)
+    missing = EvidenceEntry(path="II/II.1/II.1.a/2024-03/hilang.pdf", sha256="0" * 64, size=3, name="hilang.pdf")
+    return journal_of(
+        plan,
+        record("I.1.a", 1)._replace(evidence=(sk, foto)),
+        record("I.1.a", 1, "evidence")._replace(evidence=(sk, foto._replace(sha256="f" * 64))),
+        record("I.1.b", 2)._replace(evidence=(changed, outside)),
+        record("II.1.a", 3)._replace(evidence=(linked, missing)),
+    )
+
+
+def _contents(path):
+    with zipfile.ZipFile(path) as archive:
+        return [(i.filename, i.date_time if i.filename not in ("index.csv", "index.html") else None, i.external_attr, i.compress_type,
+                 archive.read(i)) for i in archive.infolist()]  # fmt: skip
+
+
+@pytest.mark.parametrize("whole", [pack.WHOLE, 0])  # 0: every file hashed, then copied, as a big one is
+def test_the_walk_and_the_jail_pack_the_same(plan, tmp_path, monkeypatch, whole):
+    journal = _tricky_journal(plan, tmp_path)
+    monkeypatch.setattr(pack, "WHOLE", whole)
+    walked = build_pack(plan, journal, tmp_path / "walked.zip")
+    monkeypatch.setattr(stored_files, "WALKS", False)  # every file the jail's way, as on Windows
+    jailed = build_pack(plan, journal, tmp_path / "jailed.zip")
+    assert _contents(tmp_path / "walked.zip") == _contents(tmp_path / "jailed.zip")
+    assert walked == jailed
+    assert walked.files == 2 and len(walked.problems) == 5
+    refused = "not read: outside the evidence folder or not a file"
+    assert walked.problems == [
+        "I/I.1/I.1.a/2024-01/foto.jpg: I.1.a 1: changed",  # packed already, named again with another hash
+        "I/I.1/I.1.b/2024-02/lama.pdf: I.1.b 2: changed",
+        f"I/I.1/I.1.b/2024-02/keluar.pdf: I.1.b 2: {refused}",
+        f"II/II.1/II.1.a/2024-03/tautan.pdf: II.1.a 3: {refused}",
+        "II/II.1/II.1.a/2024-03/hilang.pdf: II.1.a 3: missing",
+    ]
+
+
+@pytest.mark.parametrize("size", [0, 4, 10, 20])  # what fstat said: none, less (it grew since), all, more (it shrank)
+def test_read_all_reads_to_the_end_whatever_the_size_said(size):
+    read_end, write_end = os.pipe()
+    os.write(write_end, b"0123456789")
+    os.close(write_end)
+    try:
+        assert pack._read_all(read_end, size) == b"0123456789"
+    finally:
+        os.close(read_end)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from zi_plan.model.journal import EvidenceEntry, Journal, Occurrence, Record, is_answer, replay, sort_evidence, withdrawal_text
 
 WIT = dt.timezone(dt.timedelta(hours=9))
@@ -121,6 +123,13 @@ def test_a_restore_adds_nothing():
     add = _record("done", 1, evidence=(FOTO,))
     current, withdrawn = sort_evidence([add, _record("restore", 2, evidence=(FOTO,), replaces=(FOTO._replace(path="x.damaged"),))])
     assert current == [(add, FOTO)] and withdrawn == []
+
+
+@pytest.mark.parametrize("event", ["done", "evidence", "undo", "replace", "restore"])
+def test_one_record_alone_counts_as_in_a_longer_history(event):
+    only = _record(event, 2, evidence=(FOTO, LINK), replaces=(SK,))
+    # The same record after one with no evidence: the general way, which the shortcut for one record must agree with.
+    assert sort_evidence([only]) == sort_evidence([_record("evidence", 1), only])
 
 
 def test_the_occurrence_properties_say_the_same():

@@ -17,6 +17,7 @@ once, however many records name it, and the counts are the zip's own.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import sys
@@ -27,13 +28,15 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from zi_plan.documents.pack_rows import Row, index_texts, page_with_rows, rows_placeholder
 from zi_plan.documents.pages import document_meta, render_page
 from zi_plan.errors import ZiError
-from zi_plan.fs.files import atomic_target, csv_bytes
+from zi_plan.fs.files import atomic_target
 from zi_plan.fs.fsguard import write_error
 from zi_plan.fs.jail import Refused, member_name, open_stored
+from zi_plan.fs.stored_files import StoredFiles
 from zi_plan.i18n import _
-from zi_plan.model.journal import EvidenceEntry, Journal, Occurrence, withdrawal_text
+from zi_plan.model.journal import EvidenceEntry, Journal, Record, Withdrawn, sort_evidence
 from zi_plan.model.plan import LoadedPlan
 from zi_plan.model.status import check_month
 from zi_plan.store.evidence import folder_for, stored_state
@@ -42,6 +45,19 @@ from zi_plan.store.fallback import Fallback
 # Past this many gaps the page lists them per action: a row per occurrence
 # would make a page too long to read (and to render); index.csv keeps them all.
 GAP_ROWS = 1000
+# A stored file up to this size is read once, hashed and packed from memory
+# (the bytes packed are the bytes hashed); a bigger one is hashed, then copied.
+WHOLE = 16 << 20
+_CHUNK = 1 << 20
+# Kinds compressed already: deflating them again costs time (some 50 MB/s)
+# and saves next to nothing, so they are stored as they are, as zip tools do
+# by default. PDF is deflated: its text often shrinks by a few percent, which
+# counts when the pack is sent over a slow line.
+COMPRESSED = frozenset((".jpg", ".jpeg", ".png", ".gif", ".webp", ".heic", ".heif", ".mp3", ".m4a", ".mp4", ".mov", ".avi", ".mkv",
+                        ".zip", ".rar", ".7z", ".gz", ".tgz", ".bz2", ".xz", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp"))  # fmt: skip
+# The two indexes grow by some 900 bytes of text a record; zlib's level 1 deflates
+# them 2.2 times as fast as its default (6), for 15 % more bytes of index.
+INDEX_LEVEL = 1
 INDEX_COLUMNS = ["KODE", "INDIKATOR", "BULAN", "BERKAS_ATAU_TAUTAN", "SHA256", "UKURAN", "DICATAT_OLEH", "DICATAT_PADA", "STATUS_BERKAS"]
 
 
@@ -70,58 +86,156 @@ def build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int = 12
 
 def _build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int, fallback: Fallback | None) -> PackResult:
     result = PackResult(fallback=fallback)
-    entries: list[dict[str, Any]] = []
+    entries: list[Row] = []
     gaps: list[dict[str, Any]] = []
-    with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        packed: dict[str, str] = {}  # stored path -> its name in the zip
-        names: set[str] = set()  # the names given so far, kept unique
+    with atomic_target(target) as staged, zipfile.ZipFile(staged.tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive, \
+         StoredFiles(journal.evidence_dir) as store:  # fmt: skip
+        packer = _Packer(journal, archive, result, store)
+        folders: dict[str, str] = {}  # action id -> its folder, the month's folder's parent
         for action in plan.actions:
             for month in action.months:
-                occ = journal.occurrence(action.id, month)
-                if not occ.evidence and month <= up_to:
-                    gaps.append({"action": action, "month": month, "status": occ.status})
-                folder = folder_for(action, month, plan.year).as_posix()
-                entries.extend(_pack_occurrence(journal, archive, (packed, names), result, action, occ, folder))
-        result.files = len(packed)
+                occ = journal.occurrences.get((action.id, month))
+                current, withdrawn = sort_evidence(occ.history) if occ is not None else ([], [])
+                if not current and month <= up_to:
+                    gaps.append({"action": action, "month": month, "status": occ.status if occ is not None else "open"})
+                if current or withdrawn:
+                    folder = _folder(folders, action, month, plan.year)
+                    entries.extend(packer.occurrence(action, month, folder, current, withdrawn))
+        result.files = len(packer.packed)
         result.gaps = len(gaps)
-        archive.writestr("index.csv", _index_csv(entries, gaps))
+        index_csv, evidence_rows = index_texts(INDEX_COLUMNS, entries, gaps, status_text)
+        archive.writestr("index.csv", index_csv, compresslevel=INDEX_LEVEL)
         by_action = gaps_per_action(gaps) if len(gaps) > GAP_ROWS else None
-        page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, gaps=gaps, gaps_by_action=by_action, up_to=up_to,
-                           status_text=status_text, withdrawal_text=withdrawal_text)  # fmt: skip
-        archive.writestr("index.html", page.encode("utf-8"))
+        page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, evidence_rows=rows_placeholder(),
+                           gaps=gaps, gaps_by_action=by_action, up_to=up_to)  # fmt: skip
+        archive.writestr("index.html", page_with_rows(page, evidence_rows), compresslevel=INDEX_LEVEL)
     return result
 
 
-def _pack_occurrence(journal: Journal, archive: zipfile.ZipFile, given: tuple[dict[str, str], set[str]], result: PackResult,
-                     action: Any, occ: Occurrence, folder: str) -> list[dict[str, Any]]:  # fmt: skip
-    """The index rows of one occurrence; its valid stored files go into the zip (once each) under FOLDER."""
-    rows: list[dict[str, Any]] = []
-    month, (packed, names) = occ.month, given
-    for record, entry in occ.evidence:
-        row: dict[str, Any] = {"action": action, "month": month, "record": record, "entry": entry, "state": "link", "withdrawn": None}
-        if entry.url:
-            result.links += 1
-        else:
+def _folder(folders: dict[str, str], action: Any, month: int, year: int) -> str:
+    """folder_for(...).as_posix(), its action's part made once."""
+    parent = folders.get(action.id)
+    if parent is None:
+        parent = folders[action.id] = folder_for(action, month, year).parent.as_posix() + "/"
+    return f"{parent}{year}-{month:02d}" if parent != "./" else f"{year}-{month:02d}"
+
+
+class _Packer:
+    """The index rows of each occurrence; its valid stored files into the zip, once each."""
+
+    def __init__(self, journal: Journal, archive: zipfile.ZipFile, result: PackResult, store: StoredFiles) -> None:
+        self.journal, self.archive, self.result, self.store = journal, archive, result, store
+        self.packed: dict[str, str] = {}  # stored path -> its name in the zip
+        self.found: dict[str, str | None] = {}  # stored path packed -> the sha256 it was packed with
+        self.names: set[str] = set()  # the names given so far, kept unique
+
+    def occurrence(self, action: Any, month: int, folder: str, current: list[tuple[Record, EvidenceEntry]], withdrawn: list[Withdrawn]) -> list[Row]:
+        rows: list[Row] = []
+        for record, entry in current:
+            if entry.url:
+                self.result.links += 1
+                rows.append((action, month, record, entry, "link", None, None))
+                continue
             assert entry.path is not None
-            row["state"] = stored_state(journal, entry)[0]
-            row["name"] = packed.get(entry.path) or unique_name(names, folder, entry.path)
-            if row["state"] == "missing" and entry.path not in packed:
-                row["state"] = pack_from_store(archive, result, entry, row["name"])
-            elif row["state"] == "ok" and entry.path not in packed:
-                row["state"] = pack_file(archive, journal, entry.path, row["name"])
-                if row["state"] == "ok":
-                    packed[entry.path] = row["name"]
-                    names.add(row["name"])
-            if row["state"] == "missing-reported":
-                row["state"] = "missing"
-            elif row["state"] != "ok":
-                result.problems.append(f"{entry.path}: {action.id} {month}: {status_text(row['state'])}")
-        rows.append(row)
-    for w in occ.withdrawn:
-        name = None if w.entry.url else f"{folder}/{PurePosixPath(w.entry.path or '').name}"
-        rows.append({"action": action, "month": month, "record": w.added, "entry": w.entry, "state": "withdrawn", "withdrawn": w.by, "name": name})
-        result.withdrawn += 1
-    return rows
+            name = self.packed.get(entry.path) or _member_name(self.names, folder, entry.path)
+            state = self.file(entry, name)
+            if state == "missing-reported":
+                state = "missing"
+            elif state != "ok":
+                self.result.problems.append(f"{entry.path}: {action.id} {month}: {status_text(state)}")
+            rows.append((action, month, record, entry, state, None, name))
+        for w in withdrawn:
+            shown = None if w.entry.url else f"{folder}/{PurePosixPath(w.entry.path or '').name}"
+            rows.append((action, month, w.added, w.entry, "withdrawn", w.by, shown))
+            self.result.withdrawn += 1
+        return rows
+
+    def file(self, entry: EvidenceEntry, name: str) -> str:
+        """A stored file's state, hashed now; into the zip under NAME if it is sound and not there yet."""
+        path = entry.path
+        assert path is not None
+        if path in self.packed:  # hashed as it was packed
+            return "ok" if entry.sha256 == self.found[path] else "changed"
+        opened = self.store.open(path)
+        state = None if opened is None else _hash_and_pack(self.archive, *opened, entry.sha256, name)
+        if state is None:  # the jail's own way: it says why a file cannot be read
+            state = stored_state(self.journal, entry)[0]
+            if state == "missing":
+                return pack_from_store(self.archive, self.result, entry, name)
+            if state == "ok":
+                state = pack_file(self.archive, self.journal, path, name)
+        if state == "ok":
+            self.packed[path], self.found[path] = name, entry.sha256
+            self.names.add(name)
+        return state
+
+
+def _hash_and_pack(archive: zipfile.ZipFile, fd: int, st: os.stat_result, expected: str | None, name: str) -> str | None:
+    """Hash an open stored file (and close it); when it matches EXPECTED, into the zip under NAME.
+
+    "ok" or "changed"; the bytes packed are the bytes hashed. None when it could
+    not be read (the jail's way then says why).
+    """
+    try:
+        if st.st_size > WHOLE:
+            return _hash_and_copy(archive, fd, st, expected, name)
+        try:
+            data = _read_all(fd, st.st_size)
+        except OSError:
+            return None
+        if hashlib.sha256(data).hexdigest() != expected:
+            return "changed"
+        archive.writestr(_member_info(name, st), data)
+        return "ok"
+    finally:
+        os.close(fd)
+
+
+def _hash_and_copy(archive: zipfile.ZipFile, fd: int, st: os.stat_result, expected: str | None, name: str) -> str | None:
+    """A big file: hashed, then copied from its start (not held in memory)."""
+    os.set_blocking(fd, True)  # opened without (a FIFO would wait): a buffered reader must not see EAGAIN
+    with os.fdopen(fd, "rb", closefd=False) as src:
+        digest = hashlib.sha256()
+        try:
+            while chunk := src.read(_CHUNK):
+                digest.update(chunk)
+        except OSError:
+            return None
+        if digest.hexdigest() != expected:
+            return "changed"
+        src.seek(0)
+        with archive.open(_member_info(name, st), "w") as dst:
+            shutil.copyfileobj(src, dst, _CHUNK)
+    return "ok"
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """A small file's bytes, to its end: one read when its size is what fstat said."""
+    data = os.read(fd, size + 1)  # a byte more: a file grown since is read on
+    if len(data) == size:
+        return data
+    parts = [data]
+    while chunk := os.read(fd, _CHUNK):
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+def _member_info(name: str, st: os.stat_result) -> zipfile.ZipInfo:
+    """A stored file's entry in the zip: its time and mode, compressed or not by its kind."""
+    info = zipfile.ZipInfo(name, date_time=time.localtime(max(st.st_mtime, 315532800))[:6])
+    info.compress_type = compression_for(name)
+    info.external_attr = (st.st_mode & 0xFFFF) << 16
+    info.file_size = st.st_size  # lets zipfile choose ZIP64 for a big file
+    return info
+
+
+def _member_name(taken: set[str], folder: str, stored: str) -> str:
+    """unique_name, without building a path for the usual case (a plain name not taken yet)."""
+    base = stored.rpartition("/")[2]
+    name = f"{folder}/{base}"
+    if base in ("", ".", "..") or name in taken:
+        return unique_name(taken, folder, stored)
+    return name
 
 
 def unique_name(taken: set[str], folder: str, stored: str) -> str:
@@ -132,6 +246,11 @@ def unique_name(taken: set[str], folder: str, stored: str) -> str:
         n += 1
         name = f"{folder}/{path.stem}-{n}{path.suffix}"
     return name
+
+
+def compression_for(name: str) -> int:
+    """How a file goes into the zip: ZIP_STORED for a kind compressed already (COMPRESSED), else ZIP_DEFLATED."""
+    return zipfile.ZIP_STORED if os.path.splitext(name)[1].lower() in COMPRESSED else zipfile.ZIP_DEFLATED
 
 
 def status_text(state: str) -> str:
@@ -169,12 +288,8 @@ def pack_file(archive: zipfile.ZipFile, journal: Journal, stored: str, name: str
         return "missing"
     with src:
         st = os.fstat(src.fileno())
-        info = zipfile.ZipInfo(name or member_name(stored), date_time=time.localtime(max(st.st_mtime, 315532800))[:6])
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = (st.st_mode & 0xFFFF) << 16
-        info.file_size = st.st_size  # lets zipfile choose ZIP64 for a big file
-        with archive.open(info, "w") as dst:
-            shutil.copyfileobj(src, dst, 1 << 20)
+        with archive.open(_member_info(name or member_name(stored), st), "w") as dst:
+            shutil.copyfileobj(src, dst, _CHUNK)
     return "ok"
 
 
@@ -185,7 +300,7 @@ def pack_from_store(archive: zipfile.ZipFile, result: PackResult, entry: Evidenc
     try:
         with result.fallback.fetched(entry.sha256, entry.size) as copy, copy.open("rb") as src:
             info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = compression_for(name)
             info.file_size = entry.size or 0
             with archive.open(info, "w") as dst:
                 shutil.copyfileobj(src, dst, 1 << 20)
@@ -204,23 +319,6 @@ def gaps_per_action(gaps: list[dict[str, Any]]) -> list[dict[str, Any]]:
         row["months"].append(gap["month"])
         row["done" if gap["status"] == "done" else "open"] += 1
     return list(grouped.values())
-
-
-def _index_csv(entries: list[dict[str, Any]], gaps: list[dict[str, Any]]) -> bytes:
-    rows: list[list[Any]] = [INDEX_COLUMNS]
-    for row in entries:
-        entry, record, action = row["entry"], row["record"], row["action"]
-        state = status_text(row["state"])
-        if row["withdrawn"] is not None:
-            state += f" ({withdrawal_text(row['withdrawn'])})"
-        rows.append([
-            action.id, action.indicator, row["month"], entry.url or row["name"], entry.sha256 or "", entry.size or "",
-            record.by, record.at.isoformat(), state,
-        ])  # fmt: skip
-    for gap in gaps:
-        action = gap["action"]
-        rows.append([action.id, action.indicator, gap["month"], "", "", "", "", "", status_text("gap-done" if gap["status"] == "done" else "gap-open")])
-    return csv_bytes(rows)
 
 
 def default_name(plan: LoadedPlan) -> str:

@@ -580,40 +580,42 @@ def main() -> int:
     # A home of its own: the bundled plan's journal and the cache start empty.
     env |= {"HOME": str(work / "home"), "XDG_DATA_HOME": str(work / "data"), "XDG_CACHE_HOME": str(work / "cache")}
     bench = Bench(work, env, zi_command())
-    started = dt.datetime.now().astimezone()
-    load_before = os.getloadavg()
-    if args.only is None:
-        startup(bench, args.rounds)
-        importing(bench, 3)
-    if args.only in (None, "scale"):
-        plans = scale(bench, [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000], args.big_rounds, args.peer_timeout)
-        if 100_000 in plans:
-            journal(bench, *plans[100_000], args.big_rounds)
-    if args.only in (None, "due"):
-        due_scale(bench, [10_000] if args.quick else [10_000, 100_000], max(3, args.big_rounds))
-    if args.only == "done" or (args.only is None and not args.quick):
-        done_scale(bench, max(5, args.rounds // 2))
-    if args.only in (None, "xlsx"):
-        xlsx(bench, [10_000] if args.quick else [10_000, 100_000], max(5, args.big_rounds))
-    if args.only in (None, "cache"):
-        moved_cache(bench, max(5, args.rounds // 2))
-    if not args.quick and args.only in (None, "pack"):
-        evidence_pack(bench, max(3, args.big_rounds))
-    if not args.quick and args.only in (None, "units"):
-        units(bench, max(5, args.rounds // 2), max(3, args.big_rounds))
-    machine = {"platform": platform.platform(), "processor": _cpu_name(), "cpus": os.cpu_count(),
-               "python": platform.python_version(), "load_average_before": load_before, "load_average_after": os.getloadavg(),
-               # what the runs read: zi's modules compiled above, as `python -m compileall -q zi_plan` does after `pip install -e`
-               "bytecode": "zi_plan compiled by compileall before the runs; PYTHONDONTWRITEBYTECODE dropped from the runs"}  # fmt: skip
-    _print(bench.rows, started, machine)
-    if args.save:
-        out = HERE / "results" / f"{started:%Y-%m-%d-%H%M}.json"
-        out.parent.mkdir(exist_ok=True)
-        data = {"when": started.isoformat(timespec="seconds"), "machine": machine, "quick": args.quick, "only": args.only, "results": bench.rows}
-        with out.open("x", encoding="utf-8") as fh:  # never over an earlier run
-            fh.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-        print(f"\nwritten {out.relative_to(REPO)}")
-    shutil.rmtree(work, ignore_errors=True)
+    try:
+        started = dt.datetime.now().astimezone()
+        load_before = os.getloadavg()
+        if args.only is None:
+            startup(bench, args.rounds)
+            importing(bench, 3)
+        if args.only in (None, "scale"):
+            plans = scale(bench, [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000], args.big_rounds, args.peer_timeout)
+            if 100_000 in plans:
+                journal(bench, *plans[100_000], args.big_rounds)
+        if args.only in (None, "due"):
+            due_scale(bench, [10_000] if args.quick else [10_000, 100_000], max(3, args.big_rounds))
+        if args.only == "done" or (args.only is None and not args.quick):
+            done_scale(bench, max(5, args.rounds // 2))
+        if args.only in (None, "xlsx"):
+            xlsx(bench, [10_000] if args.quick else [10_000, 100_000], max(5, args.big_rounds))
+        if args.only in (None, "cache"):
+            moved_cache(bench, max(5, args.rounds // 2))
+        if not args.quick and args.only in (None, "pack"):
+            evidence_pack(bench, max(3, args.big_rounds))
+        if not args.quick and args.only in (None, "units"):
+            units(bench, max(5, args.rounds // 2), max(3, args.big_rounds))
+        machine = {"platform": platform.platform(), "processor": _cpu_name(), "cpus": os.cpu_count(),
+                   "python": platform.python_version(), "load_average_before": load_before, "load_average_after": os.getloadavg(),
+                   # what the runs read: zi's modules compiled above, as `python -m compileall -q zi_plan` does after `pip install -e`
+                   "bytecode": "zi_plan compiled by compileall before the runs; PYTHONDONTWRITEBYTECODE dropped from the runs"}  # fmt: skip
+        _print(bench.rows, started, machine)
+        if args.save:
+            out = HERE / "results" / f"{started:%Y-%m-%d-%H%M}.json"
+            out.parent.mkdir(exist_ok=True)
+            data = {"when": started.isoformat(timespec="seconds"), "machine": machine, "quick": args.quick, "only": args.only, "results": bench.rows}
+            with out.open("x", encoding="utf-8") as fh:  # never over an earlier run
+                fh.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+            print(f"\nwritten {out.relative_to(REPO)}")
+    finally:  # a failed run leaves no gigabytes behind
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

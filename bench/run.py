@@ -527,7 +527,7 @@ def units(b: Bench, rounds: int, cold_rounds: int) -> None:
 
     m1 = b.paired(cold_alone, lambda: b.must(parse), cold_rounds)
     b.add_pair("units 550: zi rollup, cold, one process (no workers) / bare parse", m1, None, "rollup", "parse")
-    html = [*rollup, "--format", "html", "-o", str(b.work / "site" / "index.html")]
+    html = [*rollup, "--format", "html", "--force", "-o", str(b.work / "site" / "index.html")]
     (b.work / "site").mkdir(exist_ok=True)
     b.must(html)
     t = statistics.median(b.must(html).wall for _ in range(3))

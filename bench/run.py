@@ -4,6 +4,7 @@
     python bench/run.py --quick    # start-up and 1k/10k only
     python bench/run.py --save     # also write bench/results/<date>-<time>.json
     python bench/run.py --only units --save   # the parent's roll-up rows alone (issue 23)
+    python bench/run.py --markdown bench/results/FILE.json   # a saved run as docs/performance.md's table
     python bench/run.py --only done           # warm zi done at 100,000 actions / at 68 (issue 27)
 
 Every row compares two whole processes, A and B, run in pairs that
@@ -31,6 +32,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -569,7 +571,11 @@ def main() -> int:
     parser.add_argument("--save", action="store_true", help="write bench/results/<date>-<time>.json")
     parser.add_argument("--only", choices=["units", "cache", "due", "done", "xlsx", "scale", "pack"],
                         help="only these rows (units: the parent's roll-up, issue 23; cache: a cache at another path; due, done: warm zi due and zi done at scale; scale: zi validate at 10k/100k and the 100k journal; xlsx, pack: the export and the evidence pack; issue 27)")
+    parser.add_argument("--markdown", type=Path, metavar="RESULTS", help="print a saved run (bench/results/*.json) as a Markdown table, and run nothing")
     args = parser.parse_args()
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text(encoding="utf-8"))))
+        return 0
 
     # zi's own modules get their bytecode as the libraries F imports have theirs
     # (pip compiles on install): compiled here, and read by every run, even
@@ -617,6 +623,18 @@ def main() -> int:
     finally:  # a failed run leaves no gigabytes behind
         shutil.rmtree(work, ignore_errors=True)
     return 0
+
+
+def markdown(data: dict[str, Any]) -> str:
+    """A saved run as the Markdown table docs/performance.md shows."""
+    lines = ["| measure | figure | target | met | CPU | note |", "|---|---|---|---|---|---|"]
+    for row in data["results"]:
+        target = "" if row["target"] is None else f"≤ {row['target']}{row['unit']}"
+        met = "" if row["ok"] is None else ("yes" if row["ok"] else "**no**")
+        cpu = "" if row["cpu_ratio"] is None else f"{row['cpu_ratio']}×"
+        note = str(row["note"]).replace("|", "\\|")
+        lines.append(f"| {row['metric']} | **{row['value']}{row['unit']}** | {target} | {met} | {cpu} | {note} |")
+    return "\n".join(lines)
 
 
 def _cpu_name() -> str:

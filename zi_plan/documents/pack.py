@@ -17,6 +17,7 @@ once, however many records name it, and the counts are the zip's own.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import shutil
@@ -229,11 +230,17 @@ def _read_all(fd: int, size: int) -> bytes:
 
 def _member_info(name: str, st: os.stat_result) -> zipfile.ZipInfo:
     """A stored file's entry in the zip: its time and mode, compressed or not by its kind."""
-    info = zipfile.ZipInfo(name, date_time=time.localtime(max(st.st_mtime, 315532800))[:6])
+    info = zipfile.ZipInfo(name, date_time=_zip_time(int(max(st.st_mtime, 315532800))))
     info.compress_type = compression_for(name)
     info.external_attr = (st.st_mode & 0xFFFF) << 16
     info.file_size = st.st_size  # lets zipfile choose ZIP64 for a big file
     return info
+
+
+@functools.lru_cache(maxsize=4096)
+def _zip_time(seconds: int) -> tuple[int, int, int, int, int, int]:
+    """A file's time in the zip (local, as zip tools write it; 1980 at the earliest): files saved together share it."""
+    return time.localtime(seconds)[:6]
 
 
 def _member_name(taken: set[str], folder: str, stored: str) -> str:

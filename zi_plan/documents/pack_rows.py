@@ -50,11 +50,15 @@ class _Memo(dict[Any, V]):
 def csv_text(value: str) -> str:
     """A text cell as ``csv_bytes`` writes it: no control characters, no formula, quoted
     as its csv.writer quotes (QUOTE_MINIMAL, ',' between cells, CRLF after a line)."""
+    if _PLAIN.search(value) is None and neutralise(value) is value:  # the usual case: nothing to clean or quote
+        return value
     text: str = neutralise(inert(value))
     return '"' + text.replace('"', '""') + '"' if _QUOTED.search(text) else text
 
 
 _QUOTED = re.compile(r'[,"\r\n]')
+# What inert removes or csv quotes (any control character, ',' and '"'): past one search, a cell as it is.
+_PLAIN = re.compile(r'[\x00-\x1f\x7f-\x9f,"]')
 
 
 def index_texts(
@@ -135,18 +139,29 @@ def action_lines(rows: list[Row], status_text: Callable[[str], str]) -> list[str
             group = grouped[action.id] = (action, set(), {})
         group[1].add(month)
         group[2][state] = group[2].get(state, 0) + 1
+    # What repeats, made once: a set of months, a mix of states (most actions: all ok).
+    months_cell = _Memo(lambda months: f'<td data-label="{label["months"]}">{html(", ".join(month_short(m) for m in sorted(months)))}</td>')
+    status_cell = _Memo(lambda states: _status_cell(states, label["status"], status_text, html))
     lines = []
     for action, months, states in grouped.values():
-        files = sum(n for state, n in states.items() if state not in ("link", "withdrawn"))
-        wrong = [f"{n} {status_text(state)}" for state, n in states.items() if state not in ("ok", "link")]
-        kind = "done" if not wrong else ("withdrawn" if states.keys() <= {"ok", "link", "withdrawn"} else "overdue")
+        links = states.get("link", 0)
+        files = sum(states.values()) - links - states.get("withdrawn", 0)
         lines.append(
             f'      <tr class="card evidence-row"><td class="no">{html(action.id)}</td><td>{html(action.indicator)}</td>'
-            f'<td data-label="{label["months"]}">{html(", ".join(month_short(m) for m in sorted(months)))}</td>'
-            f'<td data-label="{label["files"]}">{files}</td><td data-label="{label["links"]}">{states.get("link", 0)}</td>'
-            f'<td data-label="{label["status"]}" class="{kind}">{html(", ".join(wrong) or status_text("ok"))}</td></tr>\n'
+            f'{months_cell[frozenset(months)]}<td data-label="{label["files"]}">{files}</td><td data-label="{label["links"]}">{links}</td>'
+            f"{status_cell[tuple((k, n) for k, n in states.items() if k not in _SOUND)]}</tr>\n"
         )  # fmt: skip
     return lines
+
+
+_SOUND = ("ok", "link")
+
+
+def _status_cell(states: tuple[tuple[str, int], ...], label: str, status_text: Callable[[str], str], html: Callable[[str], str]) -> str:
+    """An action's status cell: what is wrong or withdrawn, with how many, in the order met; else "ok"."""
+    wrong = ", ".join(f"{n} {status_text(state)}" for state, n in states)
+    kind = "done" if not states else ("withdrawn" if all(state == "withdrawn" for state, _n in states) else "overdue")
+    return f'<td data-label="{label}" class="{kind}">{html(wrong or status_text("ok"))}</td>'
 
 
 # Where the rows go in the rendered page: the template's {{ evidence_rows }} writes

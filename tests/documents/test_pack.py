@@ -91,6 +91,21 @@ def test_a_failed_write_is_one_message(plan, tmp_path):
     assert "bukti.zip" in caught.value.message
 
 
+def test_a_full_disk_while_index_csv_is_written_aside_is_one_message_and_no_zip(plan, tmp_path, monkeypatch):
+    writestr = zipfile.ZipFile.writestr
+
+    def full(self, name, data, *args, **kwargs):
+        if name == "index.csv":  # written by a thread of its own while the page is made
+            raise OSError(28, "No space left on device")
+        return writestr(self, name, data, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
+    with pytest.raises(ZiError) as caught:
+        build_pack(plan, journal_of(plan), tmp_path / "bukti.zip")
+    assert "bukti.zip" in caught.value.message and "disk is full" in caught.value.message
+    assert not any(name.startswith(("bukti", ".bukti")) for name in os.listdir(tmp_path))
+
+
 def test_a_month_out_of_range_is_refused(plan, tmp_path):
     with pytest.raises(ZiError):
         build_pack(plan, journal_of(plan), tmp_path / "bukti.zip", up_to=13)

@@ -110,13 +110,20 @@ def _build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int, fa
         result.gaps = len(gaps)
         capped = len(entries) > EVIDENCE_ROWS
         index_csv, evidence_rows = index_texts(INDEX_COLUMNS, entries, gaps, status_text, page_rows=not capped)
-        archive.writestr("index.csv", index_csv, compresslevel=INDEX_LEVEL)
-        if capped:
-            evidence_rows = action_lines(entries, status_text)
-        by_action = gaps_per_action(gaps) if len(gaps) > GAP_ROWS else None
-        page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, evidence_rows=rows_placeholder(),
-                           evidence_actions=len(evidence_rows) if capped else None, gaps=gaps, gaps_by_action=by_action, up_to=up_to)  # fmt: skip
-        archive.writestr("index.html", page_with_rows(page, evidence_rows), compresslevel=INDEX_LEVEL)
+        from concurrent.futures import ThreadPoolExecutor  # a thread: only when a pack is written
+
+        # index.csv is deflated while the page is made: zlib lets go of the GIL
+        # for it, and nothing else touches the zip until the page is written.
+        with ThreadPoolExecutor(1) as worker:
+            csv_written = worker.submit(archive.writestr, "index.csv", index_csv, compresslevel=INDEX_LEVEL)
+            if capped:
+                evidence_rows = action_lines(entries, status_text)
+            by_action = gaps_per_action(gaps) if len(gaps) > GAP_ROWS else None
+            page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, evidence_rows=rows_placeholder(),
+                               evidence_actions=len(evidence_rows) if capped else None, gaps=gaps, gaps_by_action=by_action, up_to=up_to)  # fmt: skip
+            html = page_with_rows(page, evidence_rows)
+        csv_written.result()  # its error, if any (a full disk ...)
+        archive.writestr("index.html", html, compresslevel=INDEX_LEVEL)
     return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import io
@@ -88,6 +89,21 @@ def test_a_failed_write_is_one_message(plan, tmp_path):
     with pytest.raises(ZiError) as caught:
         build_pack(plan, journal_of(plan), tmp_path / "a-file" / "bukti.zip")
     assert "bukti.zip" in caught.value.message
+
+
+def test_a_full_disk_while_index_csv_is_written_aside_is_one_message_and_no_zip(plan, tmp_path, monkeypatch):
+    writestr = zipfile.ZipFile.writestr
+
+    def full(self, name, data, *args, **kwargs):
+        if name == "index.csv":  # written by a thread of its own while the page is made
+            raise OSError(28, "No space left on device")
+        return writestr(self, name, data, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "writestr", full)
+    with pytest.raises(ZiError) as caught:
+        build_pack(plan, journal_of(plan), tmp_path / "bukti.zip")
+    assert "bukti.zip" in caught.value.message and "disk is full" in caught.value.message
+    assert not any(name.startswith(("bukti", ".bukti")) for name in os.listdir(tmp_path))
 
 
 def test_a_month_out_of_range_is_refused(plan, tmp_path):
@@ -198,3 +214,53 @@ def test_read_all_reads_to_the_end_whatever_the_size_said(size):
         assert pack._read_all(read_end, size) == b"0123456789"
     finally:
         os.close(read_end)
+
+
+class _Store:
+    """A Fallback with the files it holds by sha256, counting what it is asked for."""
+
+    shown = "fake://store"
+
+    def __init__(self, folder, *blobs: bytes) -> None:
+        self.folder, self.asked = folder, []
+        self.held = {hashlib.sha256(b).hexdigest(): b for b in blobs}
+
+    @contextlib.contextmanager
+    def fetched(self, sha256, size):
+        self.asked.append(sha256)
+        if sha256 not in self.held:
+            raise ZiError("not in the store")
+        copy = self.folder / f"{len(self.asked)}.tmp"
+        copy.write_bytes(self.held[sha256])
+        yield copy
+
+
+def test_a_file_taken_from_the_store_goes_in_once(plan, tmp_path):
+    data = b"%PDF dari gudang"
+    sk = EvidenceEntry(path="I/I.1/I.1.a/2024-01/sk.pdf", sha256=hashlib.sha256(data).hexdigest(), size=len(data), name="sk.pdf")
+    journal = journal_of(plan, record("I.1.a", 1)._replace(evidence=(sk,)), record("I.1.a", 1, "evidence")._replace(evidence=(sk,)),
+                         record("I.1.a", 1, "evidence")._replace(evidence=(sk._replace(sha256="e" * 64),)))  # fmt: skip
+    store = _Store(tmp_path, data)
+    result = build_pack(plan, journal, tmp_path / "bukti.zip", up_to=1, fallback=store)
+    with zipfile.ZipFile(tmp_path / "bukti.zip") as archive:
+        assert archive.namelist() == ["I/I.1/I.1.a/2024-01/sk.pdf", "index.csv", "index.html"]
+        assert archive.read("I/I.1/I.1.a/2024-01/sk.pdf") == data
+        rows = list(csv.reader(io.StringIO(archive.read("index.csv").decode("utf-8-sig"))))
+    assert store.asked == [sk.sha256] and (result.files, result.from_store) == (1, 1)
+    assert [r[-1] for r in rows[1:4]] == ["ok", "ok", "changed"]  # named again with another hash
+    assert result.problems == ["I/I.1/I.1.a/2024-01/sk.pdf: I.1.a 1: changed"]
+
+
+def test_past_evidence_rows_the_page_lists_evidence_per_action(plan, tmp_path, monkeypatch):
+    journal = _tricky_journal(plan, tmp_path)
+    build_pack(plan, journal, tmp_path / "rows.zip")
+    monkeypatch.setattr(pack, "EVIDENCE_ROWS", 3)
+    build_pack(plan, journal, tmp_path / "capped.zip")
+    with zipfile.ZipFile(tmp_path / "rows.zip") as rows, zipfile.ZipFile(tmp_path / "capped.zip") as capped:
+        assert capped.read("index.csv") == rows.read("index.csv")  # every row, as below the cap
+        assert capped.namelist() == rows.namelist()
+        page, full = capped.read("index.html").decode("utf-8"), rows.read("index.html").decode("utf-8")
+    assert "8 files and links in 3 actions, listed per action; index.csv has a row for each, with its SHA-256." in page
+    assert "sk.pdf" in full and "sk.pdf" not in page and page.count('class="card evidence-row"') == 3
+    assert '<td class="no">I.1.a</td><td>SK Tim Kerja terbit</td><td data-label="Months">Jan</td><td data-label="Files">4</td>' in page
+    assert '<td data-label="Status" class="overdue">1 not read: outside the evidence folder or not a file, 1 missing</td>' in page

@@ -9,7 +9,7 @@ import pytest
 
 from tests.journals import plan_at, record
 from zi_plan.documents.pack import INDEX_COLUMNS, status_text
-from zi_plan.documents.pack_rows import ROWS_HERE, index_texts, page_with_rows, rows_placeholder
+from zi_plan.documents.pack_rows import ROWS_HERE, action_lines, index_texts, page_with_rows, rows_placeholder
 from zi_plan.documents.pages import _environment
 from zi_plan.fs.files import csv_bytes
 from zi_plan.model.journal import EvidenceEntry, Record, withdrawal_text
@@ -94,3 +94,14 @@ def test_the_rows_go_where_the_template_wrote_the_placeholder():
     assert page.count(ROWS_HERE) == 1  # a text that holds it is escaped
     rows = [f"<tr>{n}</tr>\n" for n in range(3)]
     assert page_with_rows(page, rows) == page.replace(ROWS_HERE, "".join(rows), 1).encode("utf-8")
+
+
+def test_action_lines_count_each_actions_evidence_and_escape_its_text(rows, indonesian):
+    a, b = action_lines(rows, status_text)
+    assert a.startswith('      <tr class="card evidence-row"><td class="no">I.1.a</td><td>SK &lt;b&gt;Tim&lt;/b&gt; &amp; &#34;kerja&#34; ')
+    assert "\x1b" not in a and a.endswith(
+        '<td data-label="Bulan">Jan</td><td data-label="Berkas">1</td><td data-label="Tautan">2</td>'
+        '<td data-label="Status" class="withdrawn">2 ditarik</td></tr>\n'
+    )  # fmt: skip
+    assert '<td data-label="Bulan">Feb, Des</td><td data-label="Berkas">4</td><td data-label="Tautan">0</td>' in b
+    assert 'class="overdue">1 hilang, 1 berubah, 1 ' in b

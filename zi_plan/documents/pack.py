@@ -17,6 +17,7 @@ once, however many records name it, and the counts are the zip's own.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import shutil
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from zi_plan.documents.pack_rows import Row, index_texts, page_with_rows, rows_placeholder
+from zi_plan.documents.pack_rows import Row, action_lines, index_texts, page_with_rows, rows_placeholder
 from zi_plan.documents.pages import document_meta, render_page
 from zi_plan.errors import ZiError
 from zi_plan.fs.files import atomic_target
@@ -45,6 +46,10 @@ from zi_plan.store.fallback import Fallback
 # Past this many gaps the page lists them per action: a row per occurrence
 # would make a page too long to read (and to render); index.csv keeps them all.
 GAP_ROWS = 1000
+# Past this many pieces of evidence the page lists them per action (its months,
+# how many files and links, what is wrong): 100,000 rows make a 65 MB page no
+# browser shows usefully; index.csv keeps a row for each, with its sha256.
+EVIDENCE_ROWS = 2000
 # A stored file up to this size is read once, hashed and packed from memory
 # (the bytes packed are the bytes hashed); a bigger one is hashed, then copied.
 WHOLE = 16 << 20
@@ -103,12 +108,22 @@ def _build_pack(plan: LoadedPlan, journal: Journal, target: Path, up_to: int, fa
                     entries.extend(packer.occurrence(action, month, folder, current, withdrawn))
         result.files = len(packer.packed)
         result.gaps = len(gaps)
-        index_csv, evidence_rows = index_texts(INDEX_COLUMNS, entries, gaps, status_text)
-        archive.writestr("index.csv", index_csv, compresslevel=INDEX_LEVEL)
-        by_action = gaps_per_action(gaps) if len(gaps) > GAP_ROWS else None
-        page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, evidence_rows=rows_placeholder(),
-                           gaps=gaps, gaps_by_action=by_action, up_to=up_to)  # fmt: skip
-        archive.writestr("index.html", page_with_rows(page, evidence_rows), compresslevel=INDEX_LEVEL)
+        capped = len(entries) > EVIDENCE_ROWS
+        index_csv, evidence_rows = index_texts(INDEX_COLUMNS, entries, gaps, status_text, page_rows=not capped)
+        from concurrent.futures import ThreadPoolExecutor  # a thread: only when a pack is written
+
+        # index.csv is deflated while the page is made: zlib lets go of the GIL
+        # for it, and nothing else touches the zip until the page is written.
+        with ThreadPoolExecutor(1) as worker:
+            csv_written = worker.submit(archive.writestr, "index.csv", index_csv, compresslevel=INDEX_LEVEL)
+            if capped:
+                evidence_rows = action_lines(entries, status_text)
+            by_action = gaps_per_action(gaps) if len(gaps) > GAP_ROWS else None
+            page = render_page("pack_index.html", meta=document_meta(plan), entries=entries, evidence_rows=rows_placeholder(),
+                               evidence_actions=len(evidence_rows) if capped else None, gaps=gaps, gaps_by_action=by_action, up_to=up_to)  # fmt: skip
+            html = page_with_rows(page, evidence_rows)
+        csv_written.result()  # its error, if any (a full disk ...)
+        archive.writestr("index.html", html, compresslevel=INDEX_LEVEL)
     return result
 
 
@@ -160,9 +175,9 @@ class _Packer:
         state = None if opened is None else _hash_and_pack(self.archive, *opened, entry.sha256, name)
         if state is None:  # the jail's own way: it says why a file cannot be read
             state = stored_state(self.journal, entry)[0]
-            if state == "missing":
-                return pack_from_store(self.archive, self.result, entry, name)
-            if state == "ok":
+            if state == "missing":  # from the store: remembered as packed, or a second record would fetch and add it again
+                state = pack_from_store(self.archive, self.result, entry, name)
+            elif state == "ok":
                 state = pack_file(self.archive, self.journal, path, name)
         if state == "ok":
             self.packed[path], self.found[path] = name, entry.sha256
@@ -222,11 +237,17 @@ def _read_all(fd: int, size: int) -> bytes:
 
 def _member_info(name: str, st: os.stat_result) -> zipfile.ZipInfo:
     """A stored file's entry in the zip: its time and mode, compressed or not by its kind."""
-    info = zipfile.ZipInfo(name, date_time=time.localtime(max(st.st_mtime, 315532800))[:6])
+    info = zipfile.ZipInfo(name, date_time=_zip_time(int(max(st.st_mtime, 315532800))))
     info.compress_type = compression_for(name)
     info.external_attr = (st.st_mode & 0xFFFF) << 16
     info.file_size = st.st_size  # lets zipfile choose ZIP64 for a big file
     return info
+
+
+@functools.lru_cache(maxsize=4096)
+def _zip_time(seconds: int) -> tuple[int, int, int, int, int, int]:
+    """A file's time in the zip (local, as zip tools write it; 1980 at the earliest): files saved together share it."""
+    return time.localtime(seconds)[:6]
 
 
 def _member_name(taken: set[str], folder: str, stored: str) -> str:

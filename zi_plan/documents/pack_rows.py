@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any, Optional, TypeVar
 
 from zi_plan.fs.files import neutralise
-from zi_plan.i18n import _, month_name
+from zi_plan.i18n import _, month_name, month_short
 from zi_plan.inert import inert
 from zi_plan.model.journal import EvidenceEntry, Record, withdrawal_text
 from zi_plan.model.links import is_safe_link
@@ -50,18 +50,25 @@ class _Memo(dict[Any, V]):
 def csv_text(value: str) -> str:
     """A text cell as ``csv_bytes`` writes it: no control characters, no formula, quoted
     as its csv.writer quotes (QUOTE_MINIMAL, ',' between cells, CRLF after a line)."""
+    if _PLAIN.search(value) is None and neutralise(value) is value:  # the usual case: nothing to clean or quote
+        return value
     text: str = neutralise(inert(value))
     return '"' + text.replace('"', '""') + '"' if _QUOTED.search(text) else text
 
 
 _QUOTED = re.compile(r'[,"\r\n]')
+# What inert removes or csv quotes (any control character, ',' and '"'): past one search, a cell as it is.
+_PLAIN = re.compile(r'[\x00-\x1f\x7f-\x9f,"]')
 
 
-def index_texts(columns: list[str], rows: list[Row], gaps: list[dict[str, Any]], status_text: Callable[[str], str]) -> tuple[bytes, list[str]]:
+def index_texts(
+    columns: list[str], rows: list[Row], gaps: list[dict[str, Any]], status_text: Callable[[str], str], page_rows: bool = True
+) -> tuple[bytes, list[str]]:
     """(index.csv, the lines of index.html's evidence table), in one pass over the rows.
 
     index.csv has a line per piece of evidence, then one per gap, as ``csv_bytes``
-    writes them; the HTML lines are what pack_index.html's loop wrote, a row each.
+    writes them; the HTML lines are what pack_index.html's loop wrote, a row each
+    (none unless PAGE_ROWS: past EVIDENCE_ROWS the page lists the evidence per action).
     A sha256 is 64 hex digits and a time's isoformat digits and -:T+. (the
     journal's schema): nothing to clean, quote or escape in either.
     """
@@ -85,6 +92,8 @@ def index_texts(columns: list[str], rows: list[Row], gaps: list[dict[str, Any]],
         iso = at.isoformat()
         csv_status = csv_state[state] if withdrawn is None else csv_text(f"{status_text(state)} ({withdrawal_text(withdrawn)})")
         lines.append(f"{csv_action[action]}{month},{csv_text(url or name or '')},{sha},{entry.size or ''},{csv_by[record.by]},{iso},{csv_status}\r\n")
+        if not page_rows:
+            continue
         shown = html(url or name)
         if url and is_safe_link(url):
             path = f'<a href="{shown}" rel="noopener noreferrer">{shown}</a>'
@@ -108,6 +117,51 @@ def index_texts(columns: list[str], rows: list[Row], gaps: list[dict[str, Any]],
     for gap in gaps:
         lines.append(f"{csv_action[gap['action']]}{gap['month']},,,,,,{csv_state['gap-done' if gap['status'] == 'done' else 'gap-open']}\r\n")
     return "".join(lines).encode("utf-8-sig"), page
+
+
+def action_lines(rows: list[Row], status_text: Callable[[str], str]) -> list[str]:
+    """index.html's evidence table past EVIDENCE_ROWS: a line per action, in plan order.
+
+    Its id and indicator, its months with evidence, how many files and links
+    count, and what is wrong (missing, changed ...) or withdrawn, by state;
+    index.csv has a line for each file and link, with its sha256.
+    """
+    from markupsafe import escape  # Jinja2's own escaping: only with the page
+
+    def html(value: str) -> str:
+        return str(escape(inert(value)))
+
+    label = {key: html(text) for key, text in (("months", _("Months")), ("files", _("Files")), ("links", _("Links")), ("status", _("Status")))}
+    grouped: dict[str, tuple[Any, set[int], dict[str, int]]] = {}
+    for action, month, _record, _entry, state, _withdrawn, _name in rows:
+        group = grouped.get(action.id)
+        if group is None:
+            group = grouped[action.id] = (action, set(), {})
+        group[1].add(month)
+        group[2][state] = group[2].get(state, 0) + 1
+    # What repeats, made once: a set of months, a mix of states (most actions: all ok).
+    months_cell = _Memo(lambda months: f'<td data-label="{label["months"]}">{html(", ".join(month_short(m) for m in sorted(months)))}</td>')
+    status_cell = _Memo(lambda states: _status_cell(states, label["status"], status_text, html))
+    lines = []
+    for action, months, states in grouped.values():
+        links = states.get("link", 0)
+        files = sum(states.values()) - links - states.get("withdrawn", 0)
+        lines.append(
+            f'      <tr class="card evidence-row"><td class="no">{html(action.id)}</td><td>{html(action.indicator)}</td>'
+            f'{months_cell[frozenset(months)]}<td data-label="{label["files"]}">{files}</td><td data-label="{label["links"]}">{links}</td>'
+            f"{status_cell[tuple((k, n) for k, n in states.items() if k not in _SOUND)]}</tr>\n"
+        )  # fmt: skip
+    return lines
+
+
+_SOUND = ("ok", "link")
+
+
+def _status_cell(states: tuple[tuple[str, int], ...], label: str, status_text: Callable[[str], str], html: Callable[[str], str]) -> str:
+    """An action's status cell: what is wrong or withdrawn, with how many, in the order met; else "ok"."""
+    wrong = ", ".join(f"{n} {status_text(state)}" for state, n in states)
+    kind = "done" if not states else ("withdrawn" if all(state == "withdrawn" for state, _n in states) else "overdue")
+    return f'<td data-label="{label}" class="{kind}">{html(wrong or status_text("ok"))}</td>'
 
 
 # Where the rows go in the rendered page: the template's {{ evidence_rows }} writes

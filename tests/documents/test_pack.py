@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import hashlib
 import io
@@ -12,6 +11,7 @@ import zipfile
 import pytest
 
 from tests.journals import journal_of, plan_at, record
+from tests.stores import Held
 from zi_plan.documents import pack
 from zi_plan.documents.pack import (
     INDEX_COLUMNS,
@@ -216,31 +216,12 @@ def test_read_all_reads_to_the_end_whatever_the_size_said(size):
         os.close(read_end)
 
 
-class _Store:
-    """A Fallback with the files it holds by sha256, counting what it is asked for."""
-
-    shown = "fake://store"
-
-    def __init__(self, folder, *blobs: bytes) -> None:
-        self.folder, self.asked = folder, []
-        self.held = {hashlib.sha256(b).hexdigest(): b for b in blobs}
-
-    @contextlib.contextmanager
-    def fetched(self, sha256, size):
-        self.asked.append(sha256)
-        if sha256 not in self.held:
-            raise ZiError("not in the store")
-        copy = self.folder / f"{len(self.asked)}.tmp"
-        copy.write_bytes(self.held[sha256])
-        yield copy
-
-
 def test_a_file_taken_from_the_store_goes_in_once(plan, tmp_path):
     data = b"%PDF dari gudang"
     sk = EvidenceEntry(path="I/I.1/I.1.a/2024-01/sk.pdf", sha256=hashlib.sha256(data).hexdigest(), size=len(data), name="sk.pdf")
     journal = journal_of(plan, record("I.1.a", 1)._replace(evidence=(sk,)), record("I.1.a", 1, "evidence")._replace(evidence=(sk,)),
                          record("I.1.a", 1, "evidence")._replace(evidence=(sk._replace(sha256="e" * 64),)))  # fmt: skip
-    store = _Store(tmp_path, data)
+    store = Held(tmp_path, data)
     result = build_pack(plan, journal, tmp_path / "bukti.zip", up_to=1, fallback=store)
     with zipfile.ZipFile(tmp_path / "bukti.zip") as archive:
         assert archive.namelist() == ["I/I.1/I.1.a/2024-01/sk.pdf", "index.csv", "index.html"]

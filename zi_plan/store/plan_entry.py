@@ -163,15 +163,14 @@ class _ById(Mapping[str, ActionView]):
     """``LoadedPlan.by_id`` of a plan from the cache: a view is built when looked up.
 
     `zi done` looks up one id: the first few are found by a search through
-    the ids (a millisecond at 100,000), the index of them all (ten) is made
-    only for a command that looks up more.
+    the ids (a millisecond at 100,000; a checked plan's ids are unique), the
+    index of them all (ten) is made only for a command that looks up more.
     """
 
     SEARCHES = 8
 
     def __init__(self, plan: CachedPlan) -> None:
         self._plan = plan
-        self._reversed: list[str] | None = None
         self._index: dict[str, int] | None = None
         self._searches = 0
 
@@ -183,10 +182,8 @@ class _ById(Mapping[str, ActionView]):
     def _position(self, action_id: object) -> int | None:
         if self._index is None and self._searches < self.SEARCHES:
             self._searches += 1
-            if self._reversed is None:
-                self._reversed = list(self._plan.outline.ids)[::-1]
-            try:  # the last of equal ids, as the index has it
-                return len(self._reversed) - 1 - self._reversed.index(action_id)  # type: ignore[arg-type]
+            try:
+                return self._plan.outline.ids.index(action_id)
             except ValueError:
                 return None
         return self._positions().get(action_id)  # type: ignore[call-overload]

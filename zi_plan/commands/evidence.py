@@ -119,12 +119,16 @@ def _jobs_option() -> int:
     return typer.Option(4, "--jobs", "-j", min=1, max=16, help=_("Files in flight at once."))
 
 
+def _store_option() -> Optional[str]:
+    return typer.Option(None, "--store", show_default=False, help=_("The store's address. Default: the plan's evidence_store, else units.yaml's."))
+
+
 def _push(app: typer.Typer) -> None:
     @app.command("push", help=_("Send to the evidence store every recorded file it lacks; each is read back there and checked against its sha256. Safe to run again: it goes on where it stopped."))
     def push_cmd(
         check: bool = typer.Option(False, "--check", help=_("Also read back the files the store has, and send again any that changed there.")),
         jobs: int = _jobs_option(),
-        store: Optional[str] = typer.Option(None, "--store", show_default=False, help=_("The store's address. Default: the plan's evidence_store, else units.yaml's.")),
+        store: Optional[str] = _store_option(),
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip
@@ -152,7 +156,7 @@ def _pull(app: typer.Typer) -> None:
         month: Optional[int] = common.month_option(_("Only this month's files.")),
         every: bool = typer.Option(False, "--all", help=_("Every recorded file missing here.")),
         jobs: int = _jobs_option(),
-        store: Optional[str] = typer.Option(None, "--store", show_default=False, help=_("The store's address. Default: the plan's evidence_store, else units.yaml's.")),
+        store: Optional[str] = _store_option(),
         as_json: bool = common.json_option(),
         plan: Optional[Path] = common.plan_option(),
     ) -> None:  # fmt: skip

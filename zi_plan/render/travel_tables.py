@@ -71,27 +71,29 @@ def say(out: Any, line: str | None) -> None:
 
 
 def print_push(report: Any) -> None:
-    out = console()
-    for line in report.problems:
-        out.print(esc(line), soft_wrap=True)
     sent = ngettext("{n} file sent", "{n} files sent", report.count("uploaded")).format(n=report.count("uploaded"))
     there = ngettext("{n} already in the store", "{n} already in the store", report.count("present")).format(n=report.count("present"))
-    out.print(_("evidence store {store}: {sent} ({size}), each read back with its sha256; {there}").format(
-        store=esc(report.store), sent=sent, size=size_text(report.bytes("uploaded")), there=there), soft_wrap=True)  # fmt: skip
-    if report.failure:
-        out.print(esc(report.failure) + "; " + _("stopped: run zi evidence push again to send the rest"), soft_wrap=True)
+    _print_transfer(report, _("evidence store {store}: {sent} ({size}), each read back with its sha256; {there}").format(
+        store=esc(report.store), sent=sent, size=size_text(report.bytes("uploaded")), there=there),
+        _("stopped: run zi evidence push again to send the rest"))  # fmt: skip
 
 
 def print_pull(report: Any) -> None:
+    pulled = ngettext("{n} file fetched", "{n} files fetched", report.count("pulled")).format(n=report.count("pulled"))
+    here = ngettext("{n} here already", "{n} here already", report.count("here")).format(n=report.count("here"))
+    _print_transfer(report, _("evidence store {store}: {pulled} ({size}), each checked against its sha256; {here}").format(
+        store=esc(report.store), pulled=pulled, size=size_text(report.bytes("pulled")), here=here),
+        _("stopped: run zi evidence pull again to fetch the rest"))  # fmt: skip
+
+
+def _print_transfer(report: Any, summary: str, stopped: str) -> None:
+    """A push's or a pull's end: its problems, its summary, and what to do if it stopped."""
     out = console()
     for line in report.problems:
         out.print(esc(line), soft_wrap=True)
-    pulled = ngettext("{n} file fetched", "{n} files fetched", report.count("pulled")).format(n=report.count("pulled"))
-    here = ngettext("{n} here already", "{n} here already", report.count("here")).format(n=report.count("here"))
-    out.print(_("evidence store {store}: {pulled} ({size}), each checked against its sha256; {here}").format(
-        store=esc(report.store), pulled=pulled, size=size_text(report.bytes("pulled")), here=here), soft_wrap=True)  # fmt: skip
+    out.print(summary, soft_wrap=True)
     if report.failure:
-        out.print(esc(report.failure) + "; " + _("stopped: run zi evidence pull again to fetch the rest"), soft_wrap=True)
+        out.print(esc(report.failure) + "; " + stopped, soft_wrap=True)
 
 
 def transfer_json(report: Any) -> dict[str, Any]:

@@ -89,6 +89,7 @@ class FileCheck(NamedTuple):
     # Drafts, unscheduled actions and placeholders at their lines, after
     # what concerns the whole file (ids derived from position with a journal).
     warnings: list[Problem]
+    plan: LoadedPlan | None = None  # a valid plan's views: its journal is checked against them, without a second parse
 
 
 def check_file(path: Path) -> FileCheck:
@@ -107,7 +108,7 @@ def check_file(path: Path) -> FileCheck:
     # position's id anyway, so writing it keeps nothing in place; after an
     # insertion every command warns and documents wait for zi journal move.
     warnings = [*placeholders.warnings(path, text, data), *unfinished.warnings(path, text, data), *decree.warnings(path, text, data), *_lke_warnings(path, text, data)]
-    return FileCheck(str(path), [], sorted(warnings, key=lambda p: (p.line or 0, p.column or 0)))
+    return FileCheck(str(path), [], sorted(warnings, key=lambda p: (p.line or 0, p.column or 0)), build_plan(path, data))
 
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from zi_plan.errors import InvalidFile, Problem
 from zi_plan.i18n import _
-from zi_plan.store.plans import check_file, load_plan
+from zi_plan.model.plan import LoadedPlan
+from zi_plan.store.plans import check_file
 from zi_plan.store.workspace import journal_paths
 
 Results = list[tuple[str, list[Problem]]]  # (path, its problems) per file
@@ -38,31 +39,31 @@ def check_paths(paths: Sequence[Path]) -> tuple[Results, Results]:
 
 def check_office(plan_path: Path, bundled: bool) -> tuple[Results, Results]:
     """The office's plan and, once the plan is valid, its journal (when it has one)."""
-    results, warnings = check_paths([plan_path])
-    if not results[0][1]:
-        journal = check_journal(plan_path, bundled)[1]
+    checked = check_file(plan_path)
+    results: Results = [(checked.path, checked.problems)]
+    if checked.plan is not None:
+        checked.plan.bundled = bundled
+        journal = check_journal(checked.plan)
         if journal is not None:
             results.append(journal)
-    return results, warnings
+    return results, [(checked.path, checked.warnings)] if checked.warnings else []
 
 
-def check_journal(plan_path: Path, bundled: bool = False) -> tuple[int, tuple[str, list[Problem]] | None]:
-    """The (valid) plan's year, and its journal's problems (None when it has no journal yet)."""
+def check_journal(plan: LoadedPlan) -> tuple[str, list[Problem]] | None:
+    """The problems of the (valid) plan's journal; None when it has no journal yet."""
     from zi_plan.schema import yamlio  # PyYAML: `zi validate` only
     from zi_plan.schema.journal_checks import checked_data  # checking: `zi validate` only
 
-    plan = load_plan(plan_path)
-    plan.bundled = bundled
     path, _evidence = journal_paths(plan)
     if not path.exists():
-        return plan.year, None
+        return None
     try:
         checked_data(path, yamlio.read_text(path), plan)
     except yamlio.YamlError as exc:
-        return plan.year, (str(path), [exc.problem(str(path))])
+        return str(path), [exc.problem(str(path))]
     except InvalidFile as exc:
-        return plan.year, (str(path), exc.problems)
-    return plan.year, (str(path), [])
+        return str(path), exc.problems
+    return str(path), []
 
 
 def check_journal_file(path: Path) -> tuple[str, list[Problem]]:
@@ -75,10 +76,10 @@ def check_journal_file(path: Path) -> tuple[str, list[Problem]]:
         message = _("a journal is checked against its plan, and there is no {plan} beside it; give the plan's path instead").format(plan=f"{stem}.yaml")
         return str(path), [Problem(str(path), None, None, message)]
     checked = check_file(plans[0])
-    if checked.problems:
+    if checked.plan is None:
         message = _("its plan {plan} is not valid; run 'zi validate {plan}' and fix that first").format(plan=plans[0])
         return str(path), [Problem(str(path), None, None, message)]
-    journal = check_journal(plans[0])[1]
+    journal = check_journal(checked.plan)
     if journal is None or Path(journal[0]).resolve() != path.resolve():
         return str(path), [Problem(str(path), None, None, _("file not found"))]
     return str(path), journal[1]

@@ -92,9 +92,9 @@ def _check_unit(register: Register, unit: Unit) -> tuple[Results, Results]:
         results.append((checked.path, checked.problems))
         if checked.warnings:
             warnings.append((checked.path, checked.warnings))
-        if not checked.problems:
-            year, journal = check_journal(path)
-            years.setdefault(year, []).append(path)
+        if checked.plan is not None:  # valid
+            years.setdefault(checked.plan.year, []).append(path)
+            journal = check_journal(checked.plan)
             if journal is not None:
                 results.append(journal)
     for year, same in years.items():
